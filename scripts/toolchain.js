@@ -95,6 +95,8 @@ function main() {
 }
 
 if (require.main === module) {
+  // Production images need no dev server or test server.
+  if (process.env.SATUPINTU_SKIP_TOOLCHAIN === '1') process.exit(0);
   try {
     main();
   } catch (err) {

@@ -1,0 +1,49 @@
+import type { DataSource } from 'typeorm';
+import type { Transporter } from 'nodemailer';
+
+export interface Notification {
+  dedupKey: string;
+  channel: 'email' | 'sms' | 'webhook';
+  recipient: string;
+  subject: string;
+  body: string;
+}
+
+export interface Notifier {
+  send(n: Notification): Promise<void>;
+}
+
+/** Outgoing messages beyond email: an SMS gateway sits behind this interface. */
+export interface SmsGateway {
+  send(to: string, text: string): Promise<void>;
+}
+
+/**
+ * Every notification is first written to the `notification` table under its de-duplication key,
+ * then delivered once: a retried activity finds `sent_at` set and sends nothing.
+ * Without SMTP configured, the table is the outbox an operator reads.
+ */
+export class OutboxNotifier implements Notifier {
+  constructor(
+    private readonly db: DataSource,
+    private readonly mail?: { transport: Transporter; from: string },
+    private readonly sms?: SmsGateway,
+  ) {}
+
+  async send(n: Notification): Promise<void> {
+    const rows: Array<{ sent_at: Date | null }> = await this.db.query(
+      `INSERT INTO notification (dedup_key, channel, recipient, subject, body) VALUES ($1,$2,$3,$4,$5)
+       ON CONFLICT (dedup_key) DO UPDATE SET dedup_key = excluded.dedup_key RETURNING sent_at`,
+      [n.dedupKey, n.channel, n.recipient, n.subject, n.body],
+    );
+    if (rows[0]?.sent_at) return;
+    if (n.channel === 'email' && this.mail) {
+      await this.mail.transport.sendMail({ from: this.mail.from, to: n.recipient, subject: n.subject, text: n.body, messageId: `<${n.dedupKey}@satupintu>` });
+    } else if (n.channel === 'sms' && this.sms) {
+      await this.sms.send(n.recipient, n.body);
+    } else {
+      return;
+    }
+    await this.db.query(`UPDATE notification SET sent_at = now() WHERE dedup_key = $1`, [n.dedupKey]);
+  }
+}

@@ -1,0 +1,78 @@
+import 'reflect-metadata';
+import { INestApplication, LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Client } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../../../libs/config/config';
+import { AppModule } from './app.module';
+import { ProblemFilter } from './common/problem';
+import { createValidationPipe } from './common/validation';
+
+/** Nest's own log lines go through pino, with personal data masked. */
+function nestLogger(logger: Logger): LoggerService {
+  return {
+    log: (m, ctx) => logger.info({ ctx }, String(m)),
+    error: (m, trace, ctx) => logger.error({ ctx, trace }, String(m)),
+    warn: (m, ctx) => logger.warn({ ctx }, String(m)),
+    debug: (m, ctx) => logger.debug({ ctx }, String(m)),
+    verbose: (m, ctx) => logger.trace({ ctx }, String(m)),
+  };
+}
+
+export function openApiDocument(app: INestApplication) {
+  const config = new DocumentBuilder()
+    .setTitle('satupintu API')
+    .setDescription(
+      'Permit orchestration for the PTSP one-stop offices of DKI Jakarta. Errors are RFC 9457 application/problem+json; every POST takes an Idempotency-Key header.',
+    )
+    .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+/** Builds the HTTP app: body limit, helmet, request ids, logging, validation, problem+json, OpenAPI at /docs. */
+export async function createApiApp(config: AppConfig, logger: Logger): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false,
+    logger: nestLogger(logger),
+    abortOnError: false,
+  });
+  app.use(helmet({ contentSecurityPolicy: false }));
+  app.use((req: Request & { id?: string }, res: Response, next: NextFunction) => {
+    const given = req.headers['x-request-id'];
+    req.id = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+    res.setHeader('X-Request-Id', req.id);
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      logger.info(
+        { requestId: req.id, method: req.method, path: req.path, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
+        'request',
+      );
+    });
+    next();
+  });
+  app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
+  app.useGlobalPipes(createValidationPipe());
+  // Body-parser errors happen before routing; the same filter renders them.
+  const filter = new ProblemFilter();
+  app.useGlobalFilters(filter);
+  app.enableShutdownHooks();
+  SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'docs-json' });
+  return app;
+}
+
+/** Closes what the providers opened. */
+export async function closeApiApp(app: INestApplication): Promise<void> {
+  const client = app.get(Client);
+  const db = app.get(DataSource);
+  await app.close();
+  await client.connection.close();
+  if (db.isInitialized) await db.destroy();
+}

@@ -1,0 +1,121 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEmail,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+
+export class ApplicantDto {
+  @ApiProperty({ description: 'NIK, the 16-digit national identity number. Never shown on public pages or in logs.', example: '3171011505900001' })
+  @Matches(/^\d{16}$/, { message: 'nik must be exactly 16 digits' })
+  nik!: string;
+
+  @ApiProperty({ example: 'Siti Rahayu' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiPropertyOptional({ example: 'siti@example.id' })
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email?: string;
+
+  @ApiPropertyOptional({ example: '081234567890' })
+  @IsOptional()
+  @Matches(/^(\+62|0)8\d{7,11}$/, { message: 'phone must be an Indonesian mobile number such as 081234567890 or +6281234567890' })
+  phone?: string;
+}
+
+export class LocationDto {
+  @ApiProperty({ description: 'Kemendagri code of the kelurahan where the permit applies', example: '31.71.01.1001' })
+  @Matches(/^31\.\d{2}\.\d{2}\.\d{4}$/, { message: 'kelurahanCode must be a DKI Jakarta kelurahan code such as 31.71.01.1001' })
+  kelurahanCode!: string;
+
+  @ApiProperty({ example: 'Jl. Kebon Sirih No. 22' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  address!: string;
+}
+
+export class DocumentDto {
+  @ApiProperty({ example: 'ktp' })
+  @Matches(/^[a-z][a-z0-9_]{0,63}$/, { message: 'type must be a document type code such as ktp' })
+  type!: string;
+
+  @ApiProperty({ example: 'https://files.example.id/ktp.pdf' })
+  @Matches(/^https:\/\/\S{1,2000}$/, { message: 'url must be an https URL' })
+  url!: string;
+
+  @ApiProperty({ example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' })
+  @Matches(/^[0-9a-f]{64}$/, { message: 'sha256 must be 64 lowercase hex digits' })
+  sha256!: string;
+}
+
+export class SubmitApplicationDto {
+  @ApiProperty({ description: 'Permit type code (GET /v1/permit-types)', example: 'SKDU' })
+  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/, { message: 'permitType must be a permit type code such as SKDU' })
+  permitType!: string;
+
+  @ApiProperty({ type: ApplicantDto })
+  @ValidateNested()
+  @Type(() => ApplicantDto)
+  @IsObject()
+  applicant!: ApplicantDto;
+
+  @ApiProperty({ description: 'The office or outlet where the application was filed (GET /v1/offices). Any office accepts any permit type.', example: 'kel-31.71.01.1001' })
+  @IsString()
+  @Matches(/^[a-z0-9.-]{3,80}$/, { message: 'receivingOfficeId must be an office id such as kel-31.71.01.1001' })
+  receivingOfficeId!: string;
+
+  @ApiProperty({ type: LocationDto })
+  @ValidateNested()
+  @Type(() => LocationDto)
+  @IsObject()
+  location!: LocationDto;
+
+  @ApiProperty({ description: "Permit-specific data; its JSON Schema is the permit type's dataSchema", type: 'object', additionalProperties: true })
+  @IsObject()
+  data!: Record<string, unknown>;
+
+  @ApiProperty({ type: [DocumentDto] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => DocumentDto)
+  documents!: DocumentDto[];
+}
+
+export class ResubmitDto {
+  @ApiPropertyOptional({ example: 'Denah lantai sudah diperbaiki' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+
+  @ApiPropertyOptional({ type: [DocumentDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => DocumentDto)
+  documents?: DocumentDto[];
+}
+
+export class WithdrawDto {
+  @ApiPropertyOptional({ example: 'Tidak jadi membuka usaha' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+}

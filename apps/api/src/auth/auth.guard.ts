@@ -1,0 +1,48 @@
+import { CanActivate, ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { createVerifier, Principal, Role, TokenError } from '../../../../libs/auth/token';
+import { APP_CONFIG } from '../config.provider';
+import type { AppConfig } from '../../../../libs/config/config';
+import { problems } from '../common/problem';
+
+export const PUBLIC_KEY = 'satupintu:public';
+export const ROLES_KEY = 'satupintu:roles';
+
+/** No token needed: health, docs and the public tracking page. */
+export const Public = () => SetMetadata(PUBLIC_KEY, true);
+/** The roles allowed on a route; others get 403. */
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+
+export type AuthedRequest = Request & { principal: Principal; id?: string };
+
+@Injectable()
+export class AuthGuard implements CanActivate {
+  private readonly verify: (token: string) => Promise<Principal>;
+
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.verify = createVerifier(config.auth);
+  }
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    const targets = [ctx.getHandler(), ctx.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const req = ctx.switchToHttp().getRequest<AuthedRequest>();
+    const header = req.headers.authorization ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw problems.unauthorized('Send a bearer token: Authorization: Bearer <JWT> (in development: npm run -s token -- --role integrator)');
+    try {
+      req.principal = await this.verify(match[1]);
+    } catch (err) {
+      throw problems.unauthorized(err instanceof TokenError ? err.message : 'the token could not be verified');
+    }
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (roles && !roles.includes(req.principal.role)) {
+      throw problems.forbidden(`this endpoint is for ${roles.join(' or ')} tokens; yours is ${req.principal.role}`);
+    }
+    return true;
+  }
+}

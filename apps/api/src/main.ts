@@ -1,0 +1,23 @@
+import { loadConfig } from '../../../libs/config/config';
+import { createLogger } from '../../../libs/logging/logger';
+import { closeApiApp, createApiApp } from './app.factory';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel, { process: 'api' });
+  const app = await createApiApp(config, logger);
+  await app.listen(config.port);
+  logger.info({ port: config.port }, `API listening on http://localhost:${config.port} (docs at /docs)`);
+  const stop = async (signal: string) => {
+    logger.info({ signal }, 'API stopping');
+    await closeApiApp(app);
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((err) => {
+  process.stderr.write(`api failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

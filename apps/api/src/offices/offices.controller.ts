@@ -1,0 +1,37 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { parseLimit } from '../applications/applications.controller';
+import { problems } from '../common/problem';
+import { OfficesService } from './offices.service';
+
+const TYPES = ['province', 'city', 'regency', 'kecamatan', 'kelurahan', 'outlet'];
+
+@ApiTags('offices')
+@ApiBearerAuth()
+@Controller('v1/offices')
+export class OfficesController {
+  constructor(private readonly offices: OfficesService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'PTSP offices (province, cities, kecamatan, kelurahan) and outlets with weekly schedules' })
+  @ApiQuery({ name: 'type', required: false, enum: TYPES })
+  @ApiQuery({ name: 'parentId', required: false })
+  @ApiQuery({ name: 'cursor', required: false, description: 'the id after which to continue' })
+  @ApiQuery({ name: 'limit', required: false })
+  list(@Query('type') type?: string, @Query('parentId') parentId?: string, @Query('cursor') cursor?: string, @Query('limit') limit?: string) {
+    if (type !== undefined && !TYPES.includes(type)) throw problems.validation([{ field: 'type', message: `must be one of ${TYPES.join(', ')}` }]);
+    const n = limit === undefined ? 500 : parseLimit(limit);
+    const all = this.offices.list({ type, parentId });
+    const start = cursor ? all.findIndex((o) => o.id === cursor) + 1 : 0;
+    if (cursor && start === 0) throw problems.validation([{ field: 'cursor', message: 'is not an office id of this list' }]);
+    const items = all.slice(start, start + n);
+    return { items, nextCursor: start + n < all.length ? items[items.length - 1].id : null };
+  }
+
+  @Get(':id')
+  get(@Param('id') id: string) {
+    const office = this.offices.get(id);
+    if (!office) throw problems.notFound('Office', `No office ${id}: GET /v1/offices lists them.`);
+    return office;
+  }
+}

@@ -1,0 +1,74 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { JurisdictionOffices } from '../../../../workflows/messages';
+import { officeIdOf } from '../../../../libs/database/seed';
+import { problems } from '../common/problem';
+
+export interface Office {
+  id: string;
+  name: string;
+  type: 'province' | 'city' | 'regency' | 'kecamatan' | 'kelurahan' | 'outlet';
+  areaCode: string;
+  parentId: string | null;
+  address: string | null;
+  schedule: Record<string, string[][]> | null;
+}
+
+/**
+ * Offices change rarely (a decree, a new outlet): they are read once at start and kept in memory,
+ * so a submission resolves its jurisdiction without a query.
+ */
+@Injectable()
+export class OfficesService implements OnModuleInit {
+  private byId = new Map<string, Office>();
+  private ordered: Office[] = [];
+
+  constructor(private readonly db: DataSource) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.reload();
+  }
+
+  async reload(): Promise<void> {
+    const rows: Office[] = await this.db.query(
+      `SELECT id, name, type, area_code AS "areaCode", parent_id AS "parentId", address, schedule FROM office ORDER BY area_code, id`,
+    );
+    this.ordered = rows;
+    this.byId = new Map(rows.map((o) => [o.id, o]));
+  }
+
+  get(id: string): Office | undefined {
+    return this.byId.get(id);
+  }
+
+  list(filter: { type?: string; parentId?: string }): Office[] {
+    return this.ordered.filter((o) => (!filter.type || o.type === filter.type) && (!filter.parentId || o.parentId === filter.parentId));
+  }
+
+  requireReceiving(id: string): Office {
+    const office = this.byId.get(id);
+    if (!office) {
+      throw problems.unprocessable('unknown-office', 'Unknown office', `There is no office "${id}": GET /v1/offices lists the PTSP offices and outlets.`, [
+        { field: 'receivingOfficeId', message: 'unknown office' },
+      ]);
+    }
+    return office;
+  }
+
+  /** The territorial offices that hold an application's local steps, from its kelurahan, wherever it was filed. */
+  jurisdictionOf(kelurahanCode: string): JurisdictionOffices {
+    const kelurahan = this.byId.get(officeIdOf('kelurahan', kelurahanCode));
+    const kecamatan = kelurahan?.parentId ? this.byId.get(kelurahan.parentId) : undefined;
+    const city = kecamatan?.parentId ? this.byId.get(kecamatan.parentId) : undefined;
+    const province = city?.parentId ? this.byId.get(city.parentId) : undefined;
+    if (!kelurahan || !kecamatan || !city || !province) {
+      throw problems.unprocessable(
+        'unknown-kelurahan',
+        'Unknown kelurahan',
+        `"${kelurahanCode}" is not a kelurahan code of DKI Jakarta (Kemendagri code such as 31.71.01.1001; GET /v1/offices?type=kelurahan lists them).`,
+        [{ field: 'location.kelurahanCode', message: 'unknown kelurahan code' }],
+      );
+    }
+    return { kelurahan: kelurahan.id, kecamatan: kecamatan.id, city: city.id, province: province.id };
+  }
+}

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { Client } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../../../../libs/auth/token';
+import { decideUpdate, parseTaskId, workflowIdOf } from '../../../../workflows/messages';
+import { decodeCursor, encodeCursor } from '../common/cursor';
+import { problems } from '../common/problem';
+import { ApplicationsService } from '../applications/applications.service';
+import { toProblem } from '../temporal/workflow-errors';
+import { DecisionDto } from './dto/decision.dto';
+
+export interface InboxFilter {
+  agency?: string;
+  status?: string;
+  overdue?: boolean;
+  cursor?: string;
+  limit: number;
+}
+
+@Injectable()
+export class TasksService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly temporal: Client,
+    private readonly applications: ApplicationsService,
+  ) {}
+
+  /** An agency's inbox, most urgent first. Approvers see only their own agency (and office, when their token names one). */
+  async inbox(principal: Principal, f: InboxFilter) {
+    if (principal.role === 'approver' && f.agency && f.agency !== principal.agency) {
+      throw problems.forbidden(`your token is for ${principal.agency}; you can only read its inbox`);
+    }
+    const agency = principal.role === 'approver' ? principal.agency : f.agency;
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, v: unknown) => {
+      params.push(v);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (agency) add('t.agency = ?', agency);
+    if (principal.role === 'approver' && principal.office) add('t.office_id = ?', principal.office);
+    add('t.status = ?', f.status ?? 'open');
+    if (f.overdue === true) where.push(`(t.overdue OR t.due_at < now())`);
+    if (f.overdue === false) where.push(`NOT (t.overdue OR coalesce(t.due_at < now(), false))`);
+    if (f.cursor) {
+      const c = decodeCursor(f.cursor);
+      params.push(c.at, c.id);
+      where.push(`(coalesce(t.due_at, 'infinity'), t.id) > ($${params.length - 1}::timestamptz, $${params.length})`);
+    }
+    params.push(f.limit + 1);
+    const rows: Array<Record<string, unknown> & { id: string; due_at: Date | null }> = await this.db.query(
+      `SELECT t.id, t.application_id AS "applicationId", a.tracking_code AS "trackingCode", a.permit_type AS "permitType",
+              t.step_id AS "stepId", t.step_name AS "stepName", t.attempt, t.agency, t.office_id AS "officeId", t.role, t.status,
+              t.assigned_at AS "assignedAt", t.due_at AS "dueAt", t.due_at, t.decided_at AS "decidedAt", t.decided_by AS "decidedBy",
+              (t.overdue OR coalesce(t.due_at < now(), false)) AS overdue
+         FROM task t JOIN application a ON a.id = t.application_id
+        WHERE ${where.join(' AND ')}
+        ORDER BY coalesce(t.due_at, 'infinity') ASC, t.id ASC LIMIT $${params.length}`,
+      params,
+    );
+    const page = rows.slice(0, f.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(({ due_at: _d, ...r }) => r),
+      nextCursor: rows.length > f.limit && last ? encodeCursor({ at: (last.due_at ?? new Date(8.64e15)).toISOString(), id: last.id }) : null,
+    };
+  }
+
+  /** A decision is a Temporal Update: the workflow's validator refuses a wrong agency or a closed step, leaving no trace. */
+  async decide(principal: Principal, taskId: string, dto: DecisionDto, requestId?: string) {
+    const parsed = parseTaskId(taskId);
+    if (!parsed) throw problems.notFound('Task', `No task ${taskId}: task ids look like <applicationId>.<stepId>.<attempt>, as listed by GET /v1/tasks.`);
+    try {
+      const view = await this.temporal.workflow.getHandle(workflowIdOf(parsed.applicationId)).executeUpdate(decideUpdate, {
+        args: [{ taskId, decision: dto.decision, note: dto.note, actor: { sub: principal.sub, role: principal.role, agency: principal.agency, office: principal.office }, requestId }],
+      });
+      return this.applications.present(view);
+    } catch (err) {
+      throw toProblem(err, `No task ${taskId}.`) ?? (await this.closedOrRethrow(err, parsed.applicationId, taskId));
+    }
+  }
+
+  /** An Update on a finished workflow fails at the server; say so plainly instead of a 500. */
+  private async closedOrRethrow(err: unknown, applicationId: string, taskId: string): Promise<unknown> {
+    const rows: Array<{ status: string }> = await this.db.query(`SELECT status FROM application WHERE id = $1`, [applicationId]);
+    if (rows.length === 0) return problems.notFound('Task', `No task ${taskId}.`);
+    if (['issued', 'rejected', 'withdrawn', 'lapsed'].includes(rows[0].status)) {
+      return problems.conflict('application-closed', 'The application is closed', `Application ${applicationId} is already ${rows[0].status}; its tasks take no decision.`);
+    }
+    return err;
+  }
+}

@@ -1,0 +1,37 @@
+import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
+import * as nodemailer from 'nodemailer';
+import type { DataSource } from 'typeorm';
+import { createActivities } from '../../../activities';
+import { OutboxNotifier } from '../../../activities/notifier';
+import type { AppConfig } from '../../../libs/config/config';
+import { BusinessCalendar } from '../../../libs/calendar';
+
+export const WORKFLOWS_PATH = require.resolve('../../../workflows');
+
+export interface WorkerDeps {
+  connection: NativeConnection;
+  db: DataSource;
+  config: Pick<AppConfig, 'temporal' | 'smtp'>;
+  /** A pre-built bundle (tests bundle once per suite); otherwise the worker bundles WORKFLOWS_PATH. */
+  workflowBundle?: WorkerOptions['workflowBundle'];
+  calendar?: BusinessCalendar;
+}
+
+/** The permit worker: every definition's workflow type and the activities, on one task queue. */
+export async function createPermitWorker(deps: WorkerDeps): Promise<Worker> {
+  const mail = deps.config.smtp
+    ? { transport: nodemailer.createTransport({ host: deps.config.smtp.host, port: deps.config.smtp.port, secure: false }), from: deps.config.smtp.from }
+    : undefined;
+  const activities = createActivities({
+    db: deps.db,
+    calendar: deps.calendar ?? new BusinessCalendar(),
+    notifier: new OutboxNotifier(deps.db, mail),
+  });
+  return Worker.create({
+    connection: deps.connection,
+    namespace: deps.config.temporal.namespace,
+    taskQueue: deps.config.temporal.taskQueue,
+    ...(deps.workflowBundle ? { workflowBundle: deps.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
+    activities,
+  });
+}

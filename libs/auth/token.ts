@@ -1,0 +1,63 @@
+import { createRemoteJWKSet, errors, JWTPayload, jwtVerify, SignJWT } from 'jose';
+
+export type Role = 'integrator' | 'approver' | 'admin';
+export const ROLES: readonly Role[] = ['integrator', 'approver', 'admin'];
+
+export interface Principal {
+  sub: string;
+  role: Role;
+  agency?: string;
+  office?: string;
+}
+
+export class TokenError extends Error {}
+
+export async function mintToken(secret: string, p: Principal, ttl = '12h'): Promise<string> {
+  const claims: JWTPayload = { role: p.role };
+  if (p.agency) claims.agency = p.agency;
+  if (p.office) claims.office = p.office;
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(p.sub)
+    .setIssuedAt()
+    .setExpirationTime(ttl)
+    .sign(new TextEncoder().encode(secret));
+}
+
+export interface VerifierOptions {
+  jwtSecret?: string;
+  jwksUrl?: string;
+  issuer?: string;
+  audience?: string;
+  clockToleranceSec: number;
+}
+
+/** HS256 with a shared secret in development, the province SSO's JWKS in production. */
+export function createVerifier(opts: VerifierOptions): (token: string) => Promise<Principal> {
+  const key = opts.jwksUrl ? createRemoteJWKSet(new URL(opts.jwksUrl)) : new TextEncoder().encode(opts.jwtSecret ?? '');
+  const algorithms = opts.jwksUrl ? ['RS256', 'ES256', 'PS256'] : ['HS256'];
+  return async (token) => {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, key as Parameters<typeof jwtVerify>[1], {
+        algorithms,
+        issuer: opts.issuer,
+        audience: opts.audience,
+        clockTolerance: opts.clockToleranceSec,
+        requiredClaims: ['sub', 'exp'],
+      }));
+    } catch (err) {
+      if (err instanceof errors.JWTExpired) throw new TokenError('the token has expired: mint a new one');
+      throw new TokenError('the token is not valid: it must be a JWT signed by the configured issuer');
+    }
+    const role = payload.role as Role;
+    if (!ROLES.includes(role)) throw new TokenError(`the token's role claim must be one of ${ROLES.join(', ')}`);
+    if (role === 'approver' && typeof payload.agency !== 'string') throw new TokenError('an approver token must carry an agency claim');
+    return {
+      sub: payload.sub!,
+      role,
+      agency: typeof payload.agency === 'string' ? payload.agency : undefined,
+      office: typeof payload.office === 'string' ? payload.office : undefined,
+    };
+  };
+}

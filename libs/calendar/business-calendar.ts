@@ -1,0 +1,242 @@
+// Business-time arithmetic for the Jakarta civil service (Pemprov DKI Jakarta), in Asia/Jakarta time.
+//
+// Pure: no I/O, no clock, no dependency on the process time zone or on Intl time-zone data. Jakarta is
+// UTC+7 all year (WIB, no daylight saving), so local time is computed by adding a fixed offset. Every
+// function takes its inputs explicitly, which makes the module safe to call from deterministic workflow code.
+//
+// Internally a local calendar day is a "day number": the number of days between 1970-01-01 and that local
+// date. Its local midnight is the UTC instant dayNumber * DAY - 7 h.
+
+import { MINUTES_PER_BUSINESS_DAY } from '../permit-dsl/definition';
+import { DEFAULT_RAMADAN, HOLIDAYS } from './holidays';
+import type { HolidayKind } from './holidays';
+
+export { MINUTES_PER_BUSINESS_DAY };
+
+export interface CalendarOptions {
+  extraClosedDays?: Array<{ date: string; name: string }>;
+  ramadan?: Array<{ from: string; to: string }>;
+}
+
+export type ClosedDayKind = 'weekend' | HolidayKind | 'extra';
+
+export interface ClosedDay {
+  name: string;
+  kind: ClosedDayKind;
+}
+
+/** Asia/Jakarta (WIB) is UTC+7, without daylight saving time. */
+export const JAKARTA_UTC_OFFSET_MINUTES = 7 * 60;
+
+const MS_PER_MINUTE = 60_000;
+const MS_PER_DAY = 24 * 60 * MS_PER_MINUTE;
+const OFFSET_MS = JAKARTA_UTC_OFFSET_MINUTES * MS_PER_MINUTE;
+
+/** Working windows of one day, in minutes after local midnight, as [start, end) pairs. */
+type DaySchedule = ReadonlyArray<readonly [number, number]>;
+
+const hm = (hours: number, minutes = 0): number => hours * 60 + minutes;
+
+/** Mon-Thu 07:30-16:00, break 12:00-13:00: 450 min. */
+const NORMAL_MON_THU: DaySchedule = [
+  [hm(7, 30), hm(12)],
+  [hm(13), hm(16)],
+];
+/** Fri 07:30-16:30, break 11:30-13:00 (Friday prayer): 450 min. */
+const NORMAL_FRI: DaySchedule = [
+  [hm(7, 30), hm(11, 30)],
+  [hm(13), hm(16, 30)],
+];
+/** Ramadan Mon-Thu 08:00-15:00, break 12:00-12:30: 390 min. */
+const RAMADAN_MON_THU: DaySchedule = [
+  [hm(8), hm(12)],
+  [hm(12, 30), hm(15)],
+];
+/** Ramadan Fri 08:00-15:30, break 11:30-12:30: 390 min. */
+const RAMADAN_FRI: DaySchedule = [
+  [hm(8), hm(11, 30)],
+  [hm(12, 30), hm(15, 30)],
+];
+
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** 'YYYY-MM-DD' to day number; throws RangeError on anything that is not a real calendar date. */
+function parseLocalDate(value: unknown, what = 'localDate'): number {
+  const match = typeof value === 'string' ? LOCAL_DATE.exec(value) : null;
+  if (match) {
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const utc = Date.UTC(year, month - 1, day);
+    const check = new Date(utc);
+    // Date.UTC maps years 0-99 to 1900-1999; setUTCFullYear avoids that, and the round trip rejects 02-30.
+    check.setUTCFullYear(year, month - 1, day);
+    if (check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === day) {
+      return Math.round(check.getTime() / MS_PER_DAY);
+    }
+  }
+  throw new RangeError(`${what} must be a calendar date 'YYYY-MM-DD', got ${JSON.stringify(value)}`);
+}
+
+function formatDayNumber(dayNumber: number): string {
+  const d = new Date(dayNumber * MS_PER_DAY);
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}`;
+}
+
+/** Local (UTC+7) day number of an instant. */
+function dayNumberOf(ms: number): number {
+  return Math.floor((ms + OFFSET_MS) / MS_PER_DAY);
+}
+
+/** 0 = Sunday ... 6 = Saturday. 1970-01-01 was a Thursday. */
+function weekdayOf(dayNumber: number): number {
+  return (((dayNumber + 4) % 7) + 7) % 7;
+}
+
+function instantMs(value: Date, what: string): number {
+  // Not `instanceof Date`: a Date created in another realm (e.g. a workflow sandbox) must be accepted too.
+  const ms = Object.prototype.toString.call(value) === '[object Date]' ? value.getTime() : NaN;
+  if (!Number.isFinite(ms)) throw new RangeError(`${what} must be a valid Date`);
+  return ms;
+}
+
+/** The local date ('YYYY-MM-DD', Asia/Jakarta, UTC+7) of an instant. */
+export function jakartaLocalDate(at: Date): string {
+  return formatDayNumber(dayNumberOf(instantMs(at, 'at')));
+}
+
+/**
+ * The working calendar of the Jakarta civil service: working hours (normal and Ramadan), weekends,
+ * national holidays and cuti bersama (static tables, 2025-2027), plus configured extra closed days.
+ * Outside the tables' years only weekends (and configured days) are closed.
+ *
+ * Intervals are half-open: an office closing at 16:00 is open at 15:59:59.999 and closed at 16:00.
+ */
+export class BusinessCalendar {
+  private readonly closures = new Map<number, ClosedDay>();
+  private readonly ramadan: ReadonlyArray<readonly [number, number]>;
+
+  constructor(opts: CalendarOptions = {}) {
+    for (const year of Object.keys(HOLIDAYS)) {
+      for (const h of HOLIDAYS[Number(year)]) this.addClosure(parseLocalDate(h.date), h.name, h.kind);
+    }
+    for (const extra of opts.extraClosedDays ?? []) {
+      if (typeof extra?.name !== 'string' || extra.name.trim() === '') {
+        throw new RangeError(`extraClosedDays: ${JSON.stringify(extra?.date)} needs a name`);
+      }
+      this.addClosure(parseLocalDate(extra.date, 'extraClosedDays[].date'), extra.name, 'extra');
+    }
+    this.ramadan = [...DEFAULT_RAMADAN, ...(opts.ramadan ?? [])].map((range) => {
+      const from = parseLocalDate(range?.from, 'ramadan[].from');
+      const to = parseLocalDate(range?.to, 'ramadan[].to');
+      if (to < from) throw new RangeError(`ramadan range ${range.from}..${range.to} ends before it starts`);
+      return [from, to] as const;
+    });
+  }
+
+  /** Working intervals of the Jakarta civil-service day containing `date` (local date 'YYYY-MM-DD'), [] when closed. Each as [startUtcMs, endUtcMs]. */
+  workingIntervals(localDate: string): Array<[number, number]> {
+    return this.intervalsOf(parseLocalDate(localDate));
+  }
+
+  isWorkingTime(at: Date): boolean {
+    const ms = instantMs(at, 'at');
+    return this.intervalsOf(dayNumberOf(ms)).some(([start, end]) => start <= ms && ms < end);
+  }
+
+  /** The instant `minutes` working minutes after `from`. If `from` is outside working time, counting starts at the next opening. minutes=0 returns `from` unchanged. Resolution is one millisecond. */
+  addBusinessMinutes(from: Date, minutes: number): Date {
+    const start = instantMs(from, 'from');
+    if (typeof minutes !== 'number' || !Number.isFinite(minutes) || minutes < 0) {
+      throw new RangeError(`minutes must be a finite number >= 0, got ${minutes}`);
+    }
+    if (minutes === 0) return new Date(start);
+    // Instants have millisecond precision; rounding here also makes the round trip through the fractional
+    // result of businessMinutesBetween exact.
+    let remaining = Math.round(minutes * MS_PER_MINUTE);
+    // Walk day by day; within a day, consume whole intervals. Terminates: only finitely many days are closed
+    // besides weekends, so every week after the last closure offers working time.
+    for (let day = dayNumberOf(start); ; day++) {
+      for (const [open, close] of this.intervalsOf(day)) {
+        if (close <= start) continue;
+        const begin = Math.max(open, start);
+        const available = close - begin;
+        // A deadline that falls exactly on a closing time stays there (16:00), not at the next opening.
+        if (remaining <= available) return new Date(begin + remaining);
+        remaining -= available;
+      }
+    }
+  }
+
+  /** Working minutes between two instants (0 if to <= from), fractional minutes allowed. */
+  businessMinutesBetween(from: Date, to: Date): number {
+    const a = instantMs(from, 'from');
+    const b = instantMs(to, 'to');
+    if (b <= a) return 0;
+    let total = 0;
+    const lastDay = dayNumberOf(b);
+    for (let day = dayNumberOf(a); day <= lastDay; day++) {
+      for (const [open, close] of this.intervalsOf(day)) {
+        const overlap = Math.min(close, b) - Math.max(open, a);
+        if (overlap > 0) total += overlap;
+      }
+    }
+    return total / MS_PER_MINUTE;
+  }
+
+  /** The next opening instant at or after `at`: `at` itself during working time. */
+  nextOpening(at: Date): Date {
+    const ms = instantMs(at, 'at');
+    for (let day = dayNumberOf(ms); ; day++) {
+      for (const [open, close] of this.intervalsOf(day)) {
+        if (ms < close) return new Date(Math.max(open, ms));
+      }
+    }
+  }
+
+  /**
+   * Why the office is closed on `localDate`, or undefined on a working day. A holiday or configured closure
+   * that falls on a weekend is reported as that holiday, not as 'weekend'.
+   */
+  closedDay(localDate: string): ClosedDay | undefined {
+    return this.closureOf(parseLocalDate(localDate));
+  }
+
+  private closureOf(dayNumber: number): ClosedDay | undefined {
+    const listed = this.closures.get(dayNumber);
+    if (listed) return { ...listed };
+    const weekday = weekdayOf(dayNumber);
+    if (weekday === 0) return { name: 'Minggu', kind: 'weekend' };
+    if (weekday === 6) return { name: 'Sabtu', kind: 'weekend' };
+    return undefined;
+  }
+
+  private addClosure(dayNumber: number, name: string, kind: ClosedDayKind): void {
+    const existing = this.closures.get(dayNumber);
+    if (!existing) {
+      this.closures.set(dayNumber, { name, kind });
+    } else if (!existing.name.split(' / ').includes(name)) {
+      // Two reasons on one day (e.g. Natal and Isra Mikraj on 2027-12-25): keep the first kind (tables are
+      // loaded before configuration), list both names.
+      this.closures.set(dayNumber, { name: `${existing.name} / ${name}`, kind: existing.kind });
+    }
+  }
+
+  private isRamadan(dayNumber: number): boolean {
+    return this.ramadan.some(([from, to]) => from <= dayNumber && dayNumber <= to);
+  }
+
+  private intervalsOf(dayNumber: number): Array<[number, number]> {
+    const weekday = weekdayOf(dayNumber);
+    if (weekday === 0 || weekday === 6 || this.closures.has(dayNumber)) return [];
+    const friday = weekday === 5;
+    const schedule = this.isRamadan(dayNumber)
+      ? friday
+        ? RAMADAN_FRI
+        : RAMADAN_MON_THU
+      : friday
+        ? NORMAL_FRI
+        : NORMAL_MON_THU;
+    const midnight = dayNumber * MS_PER_DAY - OFFSET_MS;
+    return schedule.map(([start, end]) => [midnight + start * MS_PER_MINUTE, midnight + end * MS_PER_MINUTE]);
+  }
+}

@@ -1,0 +1,57 @@
+// The one place that reads process.env. Everything else receives a typed AppConfig.
+
+export interface AppConfig {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  databaseUrl: string;
+  temporal: { address: string; namespace: string; taskQueue: string };
+  auth: { jwtSecret?: string; jwksUrl?: string; issuer?: string; audience?: string; clockToleranceSec: number };
+  publicBaseUrl: string;
+  logLevel: string;
+  smtp?: { host: string; port: number; from: string };
+}
+
+export class ConfigError extends Error {}
+
+/** Development secret: fine on a laptop, refused in production (see loadConfig). */
+export const DEV_JWT_SECRET = 'satupintu-dev-secret-change-me-in-production';
+
+function int(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const mode = (env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development') as AppConfig['env'];
+  const databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) throw new ConfigError('DATABASE_URL is not set: npm start sets it for the embedded PostgreSQL; set it yourself otherwise');
+  const jwtSecret = env.JWT_SECRET ?? (mode === 'production' ? undefined : DEV_JWT_SECRET);
+  const jwksUrl = env.JWKS_URL || undefined;
+  if (mode === 'production' && !jwtSecret && !jwksUrl) throw new ConfigError('production needs JWT_SECRET or JWKS_URL');
+  if (mode === 'production' && jwtSecret === DEV_JWT_SECRET) throw new ConfigError('JWT_SECRET is the development secret: set a real one');
+  const port = int('PORT', env.PORT, 3000);
+  return {
+    env: mode,
+    port,
+    databaseUrl,
+    temporal: {
+      address: env.TEMPORAL_ADDRESS || 'localhost:7233',
+      namespace: env.TEMPORAL_NAMESPACE || 'default',
+      taskQueue: env.TEMPORAL_TASK_QUEUE || 'satupintu-permits',
+    },
+    auth: {
+      jwtSecret,
+      jwksUrl,
+      issuer: env.JWT_ISSUER || undefined,
+      audience: env.JWT_AUDIENCE || undefined,
+      clockToleranceSec: int('JWT_CLOCK_TOLERANCE_SEC', env.JWT_CLOCK_TOLERANCE_SEC, 30),
+    },
+    publicBaseUrl: env.PUBLIC_BASE_URL || `http://localhost:${port}`,
+    logLevel: env.LOG_LEVEL || (mode === 'test' ? 'silent' : 'info'),
+    smtp: env.SMTP_HOST
+      ? { host: env.SMTP_HOST, port: int('SMTP_PORT', env.SMTP_PORT, 25), from: env.SMTP_FROM || 'noreply@satupintu.local' }
+      : undefined,
+  };
+}

@@ -1,0 +1,22 @@
+import { DataSource } from 'typeorm';
+import { InitialSchema1732300000000 } from './migrations/1732300000000-initial-schema';
+
+export const MIGRATIONS = [InitialSchema1732300000000];
+
+/** The read model's DataSource. Schema changes are migrations only: `synchronize` stays off. */
+export function createDataSource(url: string, opts: { poolSize?: number; applicationName?: string } = {}): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    migrations: MIGRATIONS,
+    migrationsRun: false,
+    synchronize: false,
+    logging: false,
+    extra: { max: opts.poolSize ?? 10, application_name: opts.applicationName ?? 'satupintu' },
+  });
+}
+
+export async function migrate(ds: DataSource): Promise<string[]> {
+  const ran = await ds.runMigrations({ transaction: 'each' });
+  return ran.map((m) => m.name);
+}

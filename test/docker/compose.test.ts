@@ -1,0 +1,330 @@
+// Static checks of docker/compose.yaml and the Dockerfiles it builds. No Docker engine needed:
+// these catch broken paths, stage names and unpinned images before anyone runs `docker compose up`.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+const composeFile = path.join(repoRoot, 'docker', 'compose.yaml');
+const composeDir = path.dirname(composeFile);
+
+interface BuildSpec {
+  context?: string;
+  dockerfile?: string;
+}
+interface Service {
+  image?: string;
+  build?: string | BuildSpec;
+  healthcheck?: { test?: string | string[]; disable?: boolean };
+  depends_on?: string[] | Record<string, { condition?: string }>;
+  environment?: string[] | Record<string, string | number | boolean | null>;
+  deploy?: { replicas?: number };
+  container_name?: string;
+}
+interface Compose {
+  services: Record<string, Service>;
+}
+
+interface Instruction {
+  keyword: string;
+  args: string;
+  line: number;
+}
+interface Stage {
+  index: number;
+  name?: string;
+  base: string;
+  instructions: Instruction[];
+}
+
+const compose = parse(fs.readFileSync(composeFile, 'utf8')) as Compose;
+const services = compose.services ?? {};
+
+/** Build context and Dockerfile of a service, as absolute paths (compose resolves them this way). */
+function buildOf(service: Service): { context: string; dockerfile: string } | undefined {
+  if (service.build === undefined) return undefined;
+  const spec: BuildSpec = typeof service.build === 'string' ? { context: service.build } : service.build;
+  const context = path.resolve(composeDir, spec.context ?? '.');
+  return { context, dockerfile: path.resolve(context, spec.dockerfile ?? 'Dockerfile') };
+}
+
+/** Splits a Dockerfile into instructions: joins `\` continuations, drops comments and blank lines. */
+function parseDockerfile(text: string): Instruction[] {
+  const out: Instruction[] = [];
+  const lines = text.split(/\r?\n/);
+  let buf = '';
+  let start = 0;
+  lines.forEach((raw, i) => {
+    const trimmed = raw.trim();
+    if (buf === '' && (trimmed === '' || trimmed.startsWith('#'))) return;
+    if (buf !== '' && trimmed.startsWith('#')) return; // comment inside a continued instruction
+    if (buf === '') start = i + 1;
+    if (trimmed.endsWith('\\')) {
+      buf += `${trimmed.slice(0, -1)} `;
+      return;
+    }
+    buf += trimmed;
+    const m = /^(\S+)\s*(.*)$/s.exec(buf);
+    if (m) out.push({ keyword: m[1].toUpperCase(), args: m[2].trim(), line: start });
+    buf = '';
+  });
+  if (buf !== '') throw new Error('Dockerfile ends inside a line continuation');
+  return out;
+}
+
+/** Groups instructions into stages; substitutes global ARG defaults into FROM. */
+function stagesOf(instructions: Instruction[]): { stages: Stage[]; globalArgs: Map<string, string> } {
+  const globalArgs = new Map<string, string>();
+  const stages: Stage[] = [];
+  for (const ins of instructions) {
+    if (ins.keyword === 'FROM') {
+      const words = ins.args.split(/\s+/).filter((w) => !w.startsWith('--'));
+      const base = words[0].replace(/\$\{?(\w+)(?::-([^}]*))?\}?/g, (_all, name: string, dflt?: string) => {
+        return globalArgs.get(name) ?? dflt ?? '';
+      });
+      const asIdx = words.findIndex((w) => w.toUpperCase() === 'AS');
+      const name = asIdx >= 0 ? words[asIdx + 1]?.toLowerCase() : undefined;
+      stages.push({ index: stages.length, name, base, instructions: [] });
+    } else if (stages.length === 0) {
+      if (ins.keyword === 'ARG') {
+        const [k, v] = ins.args.split('=', 2);
+        globalArgs.set(k.trim(), (v ?? '').trim().replace(/^["']|["']$/g, ''));
+      }
+    } else {
+      stages[stages.length - 1].instructions.push(ins);
+    }
+  }
+  return { stages, globalArgs };
+}
+
+/** True when an image reference has a tag other than `latest`, or a digest. */
+function isPinned(ref: string): boolean {
+  if (ref.includes('@sha256:')) return true;
+  const lastSegment = ref.split('/').pop() ?? ref;
+  const colon = lastSegment.lastIndexOf(':');
+  if (colon < 0) return false;
+  const tag = lastSegment.slice(colon + 1);
+  return tag !== '' && tag !== 'latest' && !tag.includes('$');
+}
+
+/** Options and source arguments of a COPY/ADD instruction (JSON or shell form). */
+function copyParts(args: string): { flags: Map<string, string>; sources: string[]; dest: string } {
+  const flags = new Map<string, string>();
+  let rest = args;
+  for (;;) {
+    const m = /^--([\w-]+)(?:=(\S+))?\s+/.exec(rest);
+    if (!m) break;
+    flags.set(m[1], m[2] ?? '');
+    rest = rest.slice(m[0].length);
+  }
+  const words = rest.trim().startsWith('[') ? (JSON.parse(rest) as string[]) : rest.trim().split(/\s+/);
+  return { flags, sources: words.slice(0, -1), dest: words[words.length - 1] };
+}
+
+/** Patterns of the context's .dockerignore (no negations used here, so a simple prefix match suffices). */
+function dockerignore(context: string): string[] {
+  const file = path.join(context, '.dockerignore');
+  if (!fs.existsSync(file)) return [];
+  return fs
+    .readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
+}
+
+function isIgnored(rel: string, patterns: string[]): boolean {
+  const first = rel.replace(/^\.\//, '').split('/')[0];
+  return patterns.some((p) => {
+    const clean = p.replace(/^\/+|\/+$/g, '');
+    return clean === rel || clean === first || (clean.startsWith('**/') && clean.slice(3) === path.basename(rel));
+  });
+}
+
+const dockerfiles = new Map<string, { service: string; context: string; stages: Stage[] }>();
+for (const [name, service] of Object.entries(services)) {
+  const b = buildOf(service);
+  if (b && fs.existsSync(b.dockerfile)) {
+    const { stages } = stagesOf(parseDockerfile(fs.readFileSync(b.dockerfile, 'utf8')));
+    dockerfiles.set(b.dockerfile, { service: name, context: b.context, stages });
+  }
+}
+
+describe('docker/compose.yaml', () => {
+  it('defines the five services of the stack', () => {
+    for (const name of ['postgresql', 'temporal', 'temporal-ui', 'api', 'worker']) {
+      expect(services).toHaveProperty([name]);
+    }
+  });
+
+  it('builds every service without an image from a Dockerfile that exists in its context', () => {
+    for (const [name, service] of Object.entries(services)) {
+      const b = buildOf(service);
+      if (!b) {
+        expect({ name, image: service.image }).toEqual({ name, image: expect.any(String) });
+        continue;
+      }
+      expect({ name, context: fs.existsSync(b.context) }).toEqual({ name, context: true });
+      expect({ name, dockerfile: path.relative(repoRoot, b.dockerfile), exists: fs.existsSync(b.dockerfile) }).toEqual({
+        name,
+        dockerfile: path.relative(repoRoot, b.dockerfile),
+        exists: true,
+      });
+    }
+    expect(dockerfiles.size).toBeGreaterThanOrEqual(2);
+  });
+
+  it('pins every image tag (no implicit or explicit `latest`)', () => {
+    const unpinned = Object.entries(services)
+      .filter(([, s]) => s.image !== undefined && !isPinned(s.image))
+      .map(([n, s]) => `${n}: ${s.image}`);
+    expect(unpinned).toEqual([]);
+    for (const [file, { stages }] of dockerfiles) {
+      const names = new Set(stages.map((s) => s.name).filter(Boolean));
+      const bad = stages.filter((s) => !names.has(s.base.toLowerCase()) && !isPinned(s.base)).map((s) => s.base);
+      expect({ file: path.relative(repoRoot, file), unpinnedBases: bad }).toEqual({
+        file: path.relative(repoRoot, file),
+        unpinnedBases: [],
+      });
+    }
+  });
+
+  it('only depends on services that exist, with explicit conditions', () => {
+    for (const [name, service] of Object.entries(services)) {
+      const deps = service.depends_on;
+      if (deps === undefined) continue;
+      expect({ name, form: Array.isArray(deps) ? 'list' : 'map' }).toEqual({ name, form: 'map' });
+      for (const [dep, spec] of Object.entries(deps as Record<string, { condition?: string }>)) {
+        expect(Object.keys(services)).toContain(dep);
+        expect(['service_started', 'service_healthy', 'service_completed_successfully']).toContain(spec?.condition);
+        if (spec?.condition === 'service_healthy') {
+          const target = services[dep];
+          const hasCheck = target.healthcheck?.test !== undefined || dockerfileHealthcheck(target);
+          expect({ dependency: `${name} -> ${dep}`, hasHealthcheck: hasCheck }).toEqual({
+            dependency: `${name} -> ${dep}`,
+            hasHealthcheck: true,
+          });
+        }
+      }
+    }
+  });
+
+  it('gives the api a health check (compose or Dockerfile HEALTHCHECK)', () => {
+    const api = services.api;
+    expect(api.healthcheck?.disable).not.toBe(true);
+    expect(api.healthcheck?.test !== undefined || dockerfileHealthcheck(api)).toBe(true);
+  });
+
+  it('requires JWT_SECRET from the environment and runs several workers', () => {
+    // libs/config/config.ts refuses NODE_ENV=production without JWT_SECRET (or JWKS_URL), in both processes.
+    expect(envOf(services.api).JWT_SECRET).toMatch(/^\$\{JWT_SECRET:\?[^}]*\}$/);
+    expect(envOf(services.worker).JWT_SECRET).toMatch(/^\$\{JWT_SECRET:\?[^}]*\}$/);
+    expect(services.worker.deploy?.replicas).toBeGreaterThanOrEqual(2);
+    expect(services.worker.container_name).toBeUndefined(); // would clash between replicas
+    for (const name of ['api', 'worker']) {
+      const env = envOf(services[name]);
+      expect(env.TEMPORAL_ADDRESS).toBe('temporal:7233');
+      expect(env.TEMPORAL_NAMESPACE).toBe('default');
+      expect(env.DATABASE_URL).toMatch(/@postgresql:5432\//);
+    }
+  });
+});
+
+describe('Dockerfiles used by docker/compose.yaml', () => {
+  it('has unique stage names, and every COPY --from / FROM names a stage defined earlier', () => {
+    for (const [file, { stages }] of dockerfiles) {
+      const rel = path.relative(repoRoot, file);
+      const named = stages.map((s) => s.name).filter((n): n is string => n !== undefined);
+      expect({ rel, duplicates: named.filter((n, i) => named.indexOf(n) !== i) }).toEqual({ rel, duplicates: [] });
+      for (const stage of stages) {
+        const earlier = new Set(stages.slice(0, stage.index).map((s) => s.name));
+        if (named.includes(stage.base.toLowerCase())) {
+          expect({ rel, stage: stage.name, from: stage.base, definedEarlier: earlier.has(stage.base.toLowerCase()) }).toEqual(
+            { rel, stage: stage.name, from: stage.base, definedEarlier: true },
+          );
+        }
+        for (const ins of stage.instructions) {
+          if (ins.keyword !== 'COPY') continue;
+          const from = copyParts(ins.args).flags.get('from');
+          if (from === undefined) continue;
+          const ok = /^\d+$/.test(from) ? Number(from) < stage.index : earlier.has(from.toLowerCase());
+          expect({ rel, line: ins.line, from, definedEarlier: ok }).toEqual({ rel, line: ins.line, from, definedEarlier: true });
+        }
+      }
+    }
+  });
+
+  it('copies only paths that exist in the build context and are not excluded by .dockerignore', () => {
+    for (const [file, { context, stages }] of dockerfiles) {
+      const ignore = dockerignore(context);
+      for (const stage of stages) {
+        for (const ins of stage.instructions) {
+          if (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') continue;
+          const { flags, sources } = copyParts(ins.args);
+          if (flags.has('from')) continue;
+          for (const src of sources) {
+            const where = `${path.relative(repoRoot, file)}:${ins.line} ${src}`;
+            expect({ where, exists: fs.existsSync(path.join(context, src)) }).toEqual({ where, exists: true });
+            expect({ where, ignored: isIgnored(src, ignore) }).toEqual({ where, ignored: false });
+          }
+        }
+      }
+    }
+  });
+
+  it('runs the final stage as a non-root user with NODE_ENV=production', () => {
+    for (const [file, { stages }] of dockerfiles) {
+      const final = stages[stages.length - 1];
+      const users = final.instructions.filter((i) => i.keyword === 'USER').map((i) => i.args);
+      const user = users[users.length - 1];
+      expect({ file: path.relative(repoRoot, file), user }).toEqual({
+        file: path.relative(repoRoot, file),
+        user: expect.not.stringMatching(/^(root|0)(:|$)/),
+      });
+      const env = final.instructions.filter((i) => i.keyword === 'ENV').map((i) => i.args).join(' ');
+      expect(env).toMatch(/NODE_ENV=production/);
+    }
+  });
+
+  it('starts the compiled entry point of its app', () => {
+    const expected: Record<string, string> = {
+      api: 'dist/apps/api/src/main.js',
+      worker: 'dist/apps/worker/src/main.js',
+    };
+    for (const { service, stages } of dockerfiles.values()) {
+      if (!(service in expected)) continue;
+      const final = stages[stages.length - 1];
+      const cmd = final.instructions.filter((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT').pop();
+      expect(cmd?.args).toContain(expected[service]);
+    }
+  });
+});
+
+describe('.dockerignore', () => {
+  it('keeps local state and build output out of the build context', () => {
+    const patterns = dockerignore(repoRoot);
+    for (const p of ['node_modules', '.data', '.tools', 'dist', '.git']) expect(patterns).toContain(p);
+  });
+});
+
+function dockerfileHealthcheck(service: Service): boolean {
+  const b = buildOf(service);
+  if (!b) return false;
+  const df = dockerfiles.get(b.dockerfile);
+  if (!df) return false;
+  const final = df.stages[df.stages.length - 1];
+  const hc = final.instructions.filter((i) => i.keyword === 'HEALTHCHECK').pop();
+  return hc !== undefined && !/^NONE$/i.test(hc.args);
+}
+
+function envOf(service: Service): Record<string, string> {
+  const env = service.environment ?? {};
+  if (Array.isArray(env)) {
+    return Object.fromEntries(
+      env.map((e) => {
+        const i = e.indexOf('=');
+        return i < 0 ? [e, ''] : [e.slice(0, i), e.slice(i + 1)];
+      }),
+    );
+  }
+  return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === null ? '' : String(v)]));
+}

@@ -1,0 +1,75 @@
+// A time-skipping Temporal test server with the real worker, the real activities and the real
+// PostgreSQL read model: deadlines of days pass in milliseconds.
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { DataSource } from 'typeorm';
+import { createPermitWorker, WORKFLOWS_PATH } from '../../apps/worker/src/worker.factory';
+import { createDataSource } from '../../libs/database/data-source';
+
+let runtimeInstalled = false;
+export function quietRuntime(): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    // already installed by another suite in this process
+  }
+}
+
+let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+/** Workflow code is bundled once per test process and reused by every worker. */
+export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+  bundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') });
+  return bundle;
+}
+
+export interface TimeSkippingHarness {
+  env: TestWorkflowEnvironment;
+  db: DataSource;
+  taskQueue: string;
+  worker: Worker;
+  running: Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startTimeSkipping(taskQueue: string): Promise<TimeSkippingHarness> {
+  quietRuntime();
+  const path = process.env.TEMPORAL_TEST_SERVER_PATH;
+  const env = await TestWorkflowEnvironment.createTimeSkipping(path ? { server: { executable: { type: 'existing-path', path } } } : {});
+  const db = await createDataSource(process.env.TEST_DATABASE_URL!, { poolSize: 4 }).initialize();
+  const worker = await createPermitWorker({
+    connection: env.nativeConnection,
+    db,
+    config: { temporal: { address: '', namespace: env.namespace ?? 'default', taskQueue } },
+    workflowBundle: await workflowBundle(),
+  });
+  const running = worker.run();
+  return {
+    env,
+    db,
+    taskQueue,
+    worker,
+    running,
+    async close() {
+      worker.shutdown();
+      await running;
+      await db.destroy();
+      await env.teardown();
+    },
+  };
+}
+
+/**
+ * Re-checks a condition on live state until it holds (state, not time, decides), giving up after
+ * `attempts` looks with a message that shows the last state seen.
+ */
+export async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, what: string, attempts = 300): Promise<T> {
+  let last: T | undefined;
+  for (let i = 0, delay = 10; i < attempts; i++, delay = Math.min(delay * 2, 100)) {
+    last = await probe();
+    if (accept(last)) return last;
+    await new Promise((r) => setTimeout(r, delay));
+  }
+  throw new Error(`${what} never held; last state: ${JSON.stringify(last)?.slice(0, 2000)}`);
+}

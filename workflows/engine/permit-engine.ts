@@ -1,0 +1,591 @@
+// The generic permit engine: interprets a PermitDefinition as a durable workflow.
+// Deterministic code only: time comes from the workflow clock, business-time arithmetic and every
+// side effect from activities (recorded in history), every wait is a timer or a condition with a timeout.
+import {
+  ApplicationFailure,
+  CancellationScope,
+  allHandlersFinished,
+  condition,
+  isCancellation,
+  log,
+  proxyActivities,
+  setHandler,
+} from '@temporalio/workflow';
+import type { createActivities } from '../../activities';
+import {
+  evaluate,
+  FlowNode,
+  PermitDefinition,
+  rungOffsetMinutes,
+  StepDef,
+  toBusinessMinutes,
+} from '../../libs/permit-dsl/definition';
+import {
+  Actor,
+  ApplicationStatus,
+  ApplicationView,
+  DecideArgs,
+  decideUpdate,
+  FINAL_STATUSES,
+  PermitInput,
+  Refusal,
+  resubmitUpdate,
+  ResubmitArgs,
+  taskIdOf,
+  TaskView,
+  TimelineEvent,
+  TimelineType,
+  viewQuery,
+  withdrawUpdate,
+  WithdrawArgs,
+} from '../messages';
+
+type Activities = ReturnType<typeof createActivities>;
+
+const { planDeadlines, measureBusinessMinutes } = proxyActivities<Activities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '200 milliseconds', maximumInterval: '10 seconds' },
+});
+const { projectApplication, escalate } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '500 milliseconds', maximumInterval: '1 minute' },
+});
+
+type Outcome = 'approved' | 'rejected';
+
+/** A rung is re-sent at this interval after the ladder's last rung, so an open step always has a timer. */
+const REPEAT_LAST_RUNG_MINUTES = 5 * 450;
+
+interface PendingRung {
+  key: string; // rung id, or `<id>#<n>` for repeats of the last rung
+  rungIndex: number;
+  offset: number; // business minutes on the step's clock
+  at?: number; // wall time (ms), planned by the calendar activity
+}
+
+interface TaskState extends TaskView {
+  runningSince: number;
+  pending: PendingRung[];
+  decision?: { decision: DecideArgs['decision']; actor: Actor; note?: string; requestId?: string };
+}
+
+interface Clock {
+  consumed: number;
+  runningSince: number;
+}
+
+const SYSTEM: Actor = { sub: 'system', role: 'system' };
+const iso = (ms: number) => new Date(ms).toISOString();
+/** A timer of at least 1 ms: a zero timeout would mean "no timer" to condition(). */
+const until = (at: number) => Math.max(1, at - Date.now());
+
+export class PermitEngine {
+  private status: ApplicationStatus = 'in_review';
+  private deemedGranted = false;
+  private readonly tasks: TaskState[] = [];
+  private readonly timeline: TimelineEvent[] = [];
+  private readonly submittedAt = Date.now();
+  private dueAt: number | null = null;
+  private applicantDueAt: number | null = null;
+  private decidedAt: number | null = null;
+  private paused = false;
+  private clocksStopped = false;
+  private resubmitted = 0;
+  private readonly appClock: Clock = { consumed: 0, runningSince: Date.now() };
+  private revision = 0;
+  private projectedRevision = -1;
+  private busy = 0;
+  private finalStatus?: ApplicationStatus;
+  private readonly flowScope = new CancellationScope();
+  private readonly deadlineMinutes: number;
+
+  constructor(
+    private readonly def: Readonly<PermitDefinition>,
+    private readonly input: PermitInput,
+  ) {
+    this.deadlineMinutes = toBusinessMinutes(def.deadline);
+  }
+
+  async run(): Promise<ApplicationView> {
+    this.registerHandlers();
+    this.record('submitted', { actor: this.input.submittedBy, role: 'integrator' });
+    const projector = this.project();
+    const legalDeadline = this.watchLegalDeadline();
+
+    let outcome: Outcome | undefined;
+    try {
+      outcome = await this.flowScope.run(() => this.runNode(this.def.flow));
+    } catch (err) {
+      if (!(isCancellation(err) && this.finalStatus)) throw err;
+    }
+    this.finish(this.finalStatus ?? (outcome === 'approved' ? 'issued' : 'rejected'));
+    // The read model and every Update caller see the final state before the workflow closes.
+    await condition(() => this.projectedRevision >= this.revision && this.busy === 0 && allHandlersFinished());
+    void legalDeadline;
+    void projector;
+    return this.view();
+  }
+
+  // ---- messages -------------------------------------------------------------------------------
+
+  private registerHandlers(): void {
+    setHandler(viewQuery, () => this.view());
+    setHandler(decideUpdate, (args) => this.decide(args), { validator: (args) => this.validateDecision(args) });
+    setHandler(resubmitUpdate, (args) => this.resubmit(args), { validator: (_args) => this.validateResubmit() });
+    setHandler(withdrawUpdate, (args) => this.withdraw(args), { validator: (_args) => this.validateOpen() });
+  }
+
+  private validateOpen(): void {
+    if (this.isFinal()) {
+      throw ApplicationFailure.create({
+        type: Refusal.ApplicationClosed,
+        message: `application is already ${this.status}; nothing more can change`,
+        nonRetryable: true,
+      });
+    }
+  }
+
+  private validateDecision(args: DecideArgs): void {
+    this.validateOpen();
+    if (!['approve', 'reject', 'request_revision'].includes(args.decision)) {
+      throw ApplicationFailure.create({
+        type: Refusal.InvalidDecision,
+        message: `decision must be approve, reject or request_revision, got "${String(args.decision)}"`,
+        nonRetryable: true,
+      });
+    }
+    const task = this.tasks.find((t) => t.id === args.taskId);
+    if (!task) {
+      throw ApplicationFailure.create({ type: Refusal.TaskNotFound, message: `no task ${args.taskId}`, nonRetryable: true });
+    }
+    if (!canHold(args.actor, task)) {
+      throw ApplicationFailure.create({
+        type: Refusal.WrongAgency,
+        message: `task ${task.id} belongs to ${task.agency} (office ${task.officeId}); your token is for ${args.actor.agency ?? 'no agency'}${args.actor.office ? ` (office ${args.actor.office})` : ''}`,
+        nonRetryable: true,
+      });
+    }
+    if (this.paused) {
+      throw ApplicationFailure.create({
+        type: Refusal.AwaitingApplicant,
+        message: 'the application waits for the applicant to answer a revision request; decide after resubmission',
+        nonRetryable: true,
+      });
+    }
+    if (task.status !== 'open' || task.decision) {
+      throw ApplicationFailure.create({
+        type: Refusal.TaskNotOpen,
+        message: `task ${task.id} is ${task.decision ? 'already decided' : task.status}; only open tasks take a decision`,
+        nonRetryable: true,
+      });
+    }
+  }
+
+  private async decide(args: DecideArgs): Promise<ApplicationView> {
+    const task = this.tasks.find((t) => t.id === args.taskId)!;
+    task.decision = { decision: args.decision, actor: args.actor, note: args.note, requestId: args.requestId };
+    this.touch();
+    return this.settled();
+  }
+
+  private validateResubmit(): void {
+    this.validateOpen();
+    if (this.status !== 'awaiting_applicant') {
+      throw ApplicationFailure.create({
+        type: Refusal.NoRevisionRequested,
+        message: 'no revision was requested: resubmission is only possible while the application is awaiting_applicant',
+        nonRetryable: true,
+      });
+    }
+  }
+
+  private async resubmit(args: ResubmitArgs): Promise<ApplicationView> {
+    // Every clock must be stopped and measured before it may resume.
+    await condition(() => this.clocksStopped);
+    if (args.data) Object.assign(this.input.data, args.data);
+    if (args.documents) this.input.documents.push(...args.documents);
+    this.applicantDueAt = null;
+    this.record('resubmitted', { actor: args.actor.sub, role: args.actor.role, note: args.note, requestId: args.requestId }, 'in_review');
+    this.resubmitted++;
+    this.clocksStopped = false;
+    this.paused = false;
+    this.appClock.runningSince = Date.now();
+    return this.settled();
+  }
+
+  private async withdraw(args: WithdrawArgs): Promise<ApplicationView> {
+    this.record('withdrawn', { actor: args.actor.sub, role: args.actor.role, note: args.reason, requestId: args.requestId }, 'withdrawn');
+    this.stop('withdrawn');
+    return this.settled();
+  }
+
+  /** Resolves once the engine has acted on the last change and the read model shows it. */
+  private async settled(): Promise<ApplicationView> {
+    await condition(() => this.busy === 0 && this.projectedRevision >= this.revision);
+    return this.view();
+  }
+
+  // ---- flow -----------------------------------------------------------------------------------
+
+  private async runNode(node: FlowNode): Promise<Outcome> {
+    switch (node.kind) {
+      case 'step':
+        return this.runStep(node);
+      case 'sequence':
+        for (const child of node.steps) {
+          if ((await this.runNode(child)) === 'rejected') return 'rejected';
+        }
+        return 'approved';
+      case 'choice': {
+        const branch = node.branches.find((b) => evaluate(b.when, this.input.data));
+        const next = branch?.then ?? node.otherwise;
+        return next ? this.runNode(next) : 'approved';
+      }
+      case 'parallel':
+        return this.runParallel(node.branches);
+    }
+  }
+
+  /** All branches must approve; the first rejection cancels the others. */
+  private async runParallel(branches: FlowNode[]): Promise<Outcome> {
+    const scope = new CancellationScope();
+    let rejected = false;
+    try {
+      await scope.run(() =>
+        Promise.all(
+          branches.map(async (branch) => {
+            if ((await this.runNode(branch)) === 'rejected' && !rejected) {
+              rejected = true;
+              scope.cancel();
+            }
+          }),
+        ),
+      );
+    } catch (err) {
+      if (!(rejected && isCancellation(err))) throw err;
+    }
+    return rejected ? 'rejected' : 'approved';
+  }
+
+  private async runStep(step: StepDef): Promise<Outcome> {
+    let consumed = 0;
+    let fired: string[] = [];
+    for (let attempt = 1; ; attempt++) {
+      const task = this.openTask(step, attempt, consumed, fired);
+      try {
+        const decision = await this.awaitDecision(task);
+        if (decision !== 'request_revision') return decision === 'approve' ? 'approved' : 'rejected';
+        consumed = task.businessMinutesUsed;
+        fired = task.escalations;
+        await this.awaitApplicant();
+      } catch (err) {
+        if (isCancellation(err) && task.status === 'open') this.closeTask(task, this.finalStatus === 'issued' ? 'deemed' : 'cancelled', SYSTEM);
+        throw err;
+      }
+    }
+  }
+
+  private openTask(step: StepDef, attempt: number, consumed: number, fired: string[]): TaskState {
+    const deadlineMinutes = toBusinessMinutes(step.deadline);
+    const now = Date.now();
+    const pending: PendingRung[] = this.def.escalation
+      .map((rung, rungIndex) => ({ key: rung.id, rungIndex, offset: rungOffsetMinutes(rung, deadlineMinutes) }))
+      .filter((r) => !fired.includes(r.key));
+    const task: TaskState = {
+      id: taskIdOf(this.input.applicationId, step.id, attempt),
+      stepId: step.id,
+      stepName: step.name,
+      agency: step.agency,
+      officeId: this.input.jurisdiction[step.jurisdiction ?? 'province'],
+      role: step.role,
+      attempt,
+      status: 'open',
+      assignedAt: iso(now),
+      dueAt: null,
+      overdue: fired.length > 0 && consumed >= deadlineMinutes,
+      businessMinutesUsed: consumed,
+      deadlineMinutes,
+      escalations: [...fired],
+      runningSince: now,
+      pending,
+    };
+    this.tasks.push(task);
+    this.record('task.assigned', { actor: 'system', agency: task.agency, stepId: step.id, taskId: task.id });
+    return task;
+  }
+
+  /** Waits for a decision on the task while firing its escalation ladder on time; the clock stops during revision. */
+  private async awaitDecision(task: TaskState): Promise<DecideArgs['decision']> {
+    await this.planTask(task);
+    for (;;) {
+      const next = task.pending[0];
+      const wait = until(next.at ?? Date.now());
+      await condition(() => task.decision !== undefined || this.paused, wait);
+      if (task.decision) {
+        const { decision, actor, note, requestId } = task.decision;
+        await this.measure([task]);
+        const status = decision === 'approve' ? 'approved' : decision === 'reject' ? 'rejected' : 'revision_requested';
+        if (decision === 'request_revision') this.paused = true;
+        this.closeTask(task, status, actor, note, requestId);
+        return decision;
+      }
+      if (this.paused) {
+        await condition(() => !this.paused);
+        task.runningSince = Date.now();
+        await this.planTask(task);
+        continue;
+      }
+      await this.fireRung(task, next);
+    }
+  }
+
+  private async fireRung(task: TaskState, rung: PendingRung): Promise<void> {
+    const def = this.def.escalation[rung.rungIndex];
+    task.pending.shift();
+    task.escalations.push(rung.key);
+    if (rung.offset >= task.deadlineMinutes) task.overdue = true;
+    if (task.pending.length === 0) {
+      const repeats = task.escalations.filter((k) => k.startsWith(`${def.id}#`)).length;
+      task.pending.push({ key: `${def.id}#${repeats + 1}`, rungIndex: rung.rungIndex, offset: rung.offset + REPEAT_LAST_RUNG_MINUTES });
+    }
+    this.record('escalation', {
+      actor: 'system',
+      agency: task.agency,
+      stepId: task.stepId,
+      taskId: task.id,
+      note: `${def.notify}${rung.key === def.id ? '' : ` (repeat ${rung.key.split('#')[1]})`}`,
+    });
+    await this.tracked(() =>
+      escalate({
+        escalationId: `${task.id}:${rung.key}`,
+        applicationId: this.input.applicationId,
+        trackingCode: this.input.trackingCode,
+        permitType: this.def.code,
+        taskId: task.id,
+        stepId: task.stepId,
+        agency: task.agency,
+        officeId: task.officeId,
+        rungId: def.id,
+        notify: def.notify,
+        publicList: def.publicList ?? false,
+        dueAt: task.dueAt,
+        at: iso(Date.now()),
+      }),
+    );
+    if (task.pending.length > 0 && task.pending[0].at === undefined) await this.planTask(task);
+  }
+
+  /** Wall times of the task's due moment and pending rungs, from its clock: computed by the calendar activity. */
+  private async planTask(task: TaskState): Promise<void> {
+    const items = [
+      { key: 'due', minutes: Math.max(0, task.deadlineMinutes - task.businessMinutesUsed) },
+      ...task.pending.map((r) => ({ key: r.key, minutes: Math.max(0, r.offset - task.businessMinutesUsed) })),
+    ];
+    const planned = await this.tracked(() => planDeadlines({ from: iso(task.runningSince), items }));
+    task.dueAt = planned.due;
+    for (const r of task.pending) r.at = Date.parse(planned[r.key]);
+    this.touch();
+  }
+
+  private async measure(tasks: TaskState[], includeApp = false): Promise<void> {
+    const now = Date.now();
+    const items = tasks.map((t) => ({ key: t.id, from: iso(t.runningSince) }));
+    if (includeApp) items.push({ key: '$app', from: iso(this.appClock.runningSince) });
+    if (items.length === 0) return;
+    const used = await this.tracked(() => measureBusinessMinutes({ to: iso(now), items }));
+    for (const t of tasks) {
+      t.businessMinutesUsed += used[t.id];
+      t.runningSince = now;
+    }
+    if (includeApp) {
+      this.appClock.consumed += used.$app;
+      this.appClock.runningSince = now;
+    }
+  }
+
+  // ---- revision and the applicant's clock ------------------------------------------------------
+
+  /** Called by the step that asked for revision: stops every clock, waits for the applicant or lapses. */
+  private async awaitApplicant(): Promise<void> {
+    const round = this.resubmitted;
+    await this.measure(
+      this.tasks.filter((t) => t.status === 'open'),
+      true,
+    );
+    const planned = await this.tracked(() =>
+      planDeadlines({ from: iso(Date.now()), items: [{ key: 'applicant', minutes: toBusinessMinutes(this.def.applicantDeadline) }] }),
+    );
+    this.applicantDueAt = Date.parse(planned.applicant);
+    this.clocksStopped = true;
+    this.touch();
+    const answered = await condition(() => this.resubmitted > round, until(this.applicantDueAt));
+    if (!answered) {
+      this.record('lapsed', { actor: 'system', note: 'the applicant did not answer the revision request in time' }, 'lapsed');
+      this.stop('lapsed');
+      await condition(() => false);
+    }
+  }
+
+  // ---- the legal deadline of the whole application ------------------------------------------------
+
+  private async watchLegalDeadline(): Promise<void> {
+    for (;;) {
+      const planned = await this.tracked(() =>
+        planDeadlines({
+          from: iso(this.appClock.runningSince),
+          items: [{ key: 'due', minutes: Math.max(0, this.deadlineMinutes - this.appClock.consumed) }],
+        }),
+      );
+      this.dueAt = Date.parse(planned.due);
+      this.touch();
+      const interrupted = await condition(() => this.paused || this.isFinal(), until(this.dueAt));
+      if (this.isFinal()) return;
+      if (interrupted) {
+        await condition(() => !this.paused || this.isFinal());
+        if (this.isFinal()) return;
+        continue;
+      }
+      break;
+    }
+    if (this.def.onHardDeadline === 'deem-granted') {
+      this.deemedGranted = true;
+      this.record('legal_deadline_missed', { actor: 'system', note: 'legal deadline passed without a decision: deemed granted' });
+      this.stop('issued');
+    } else {
+      this.record('legal_deadline_missed', { actor: 'system', note: 'legal deadline passed without a decision: escalated' });
+      const open = this.tasks.filter((t) => t.status === 'open');
+      await Promise.all(
+        open.map((task) =>
+          this.tracked(() =>
+            escalate({
+              escalationId: `${task.id}:legal-deadline`,
+              applicationId: this.input.applicationId,
+              trackingCode: this.input.trackingCode,
+              permitType: this.def.code,
+              taskId: task.id,
+              stepId: task.stepId,
+              agency: task.agency,
+              officeId: task.officeId,
+              rungId: 'legal-deadline',
+              notify: 'governor',
+              publicList: true,
+              dueAt: task.dueAt,
+              at: iso(Date.now()),
+            }),
+          ),
+        ),
+      );
+    }
+  }
+
+  // ---- state, timeline, read model -------------------------------------------------------------
+
+  private stop(status: ApplicationStatus): void {
+    if (this.finalStatus) return;
+    this.finalStatus = status;
+    this.flowScope.cancel();
+  }
+
+  private finish(status: ApplicationStatus): void {
+    for (const t of this.tasks.filter((t) => t.status === 'open')) this.closeTask(t, status === 'issued' ? 'deemed' : 'cancelled', SYSTEM);
+    this.paused = false;
+    this.decidedAt = Date.now();
+    this.applicantDueAt = null;
+    if (this.status !== status) this.record(status === 'issued' ? 'issued' : 'rejected', { actor: 'system' }, status);
+  }
+
+  private closeTask(task: TaskState, status: TaskView['status'], actor: Actor, note?: string, requestId?: string): void {
+    task.status = status;
+    task.decidedAt = iso(Date.now());
+    task.decidedBy = actor.sub;
+    task.note = note;
+    task.pending = [];
+    const type: TimelineType =
+      status === 'approved'
+        ? 'task.approved'
+        : status === 'rejected'
+          ? 'task.rejected'
+          : status === 'revision_requested'
+            ? 'task.revision_requested'
+            : status === 'deemed'
+              ? 'task.deemed'
+              : 'task.cancelled';
+    const next = status === 'revision_requested' ? 'awaiting_applicant' : undefined;
+    this.record(type, { actor: actor.sub, role: actor.role, agency: task.agency, stepId: task.stepId, taskId: task.id, note, requestId }, next);
+  }
+
+  /** Appends to the timeline (the audit trail) and moves the status when `next` is given. */
+  private record(type: TimelineType, e: Omit<TimelineEvent, 'seq' | 'at' | 'type' | 'statusBefore' | 'statusAfter'>, next?: ApplicationStatus): void {
+    const before = this.status;
+    if (next) this.status = next;
+    this.timeline.push({ seq: this.timeline.length + 1, at: iso(Date.now()), type, ...e, statusBefore: before, statusAfter: this.status });
+    this.touch();
+  }
+
+  private touch(): void {
+    this.revision++;
+  }
+
+  private isFinal(): boolean {
+    return FINAL_STATUSES.includes(this.status) || this.finalStatus !== undefined;
+  }
+
+  /** Counts engine work in flight, so the projector and Update answers wait for a settled state. */
+  private async tracked<T>(fn: () => Promise<T>): Promise<T> {
+    this.busy++;
+    try {
+      return await fn();
+    } finally {
+      this.busy--;
+    }
+  }
+
+  /** Writes the newest settled state to the read model; never blocks the flow. */
+  private async project(): Promise<void> {
+    for (;;) {
+      await condition(() => this.revision > this.projectedRevision && this.busy === 0);
+      const snapshot = this.view();
+      await CancellationScope.nonCancellable(() => projectApplication({ view: snapshot, applicant: this.input.applicant, requestId: this.input.requestId }));
+      this.projectedRevision = snapshot.revision;
+    }
+  }
+
+  view(): ApplicationView {
+    const tasks = this.tasks.map(({ runningSince: _r, pending: _p, decision: _d, ...t }) => ({ ...t, escalations: [...t.escalations] }));
+    return {
+      id: this.input.applicationId,
+      trackingCode: this.input.trackingCode,
+      permitType: this.def.code,
+      definitionVersion: this.def.version,
+      status: this.status,
+      deemedGranted: this.deemedGranted,
+      submittedBy: this.input.submittedBy,
+      receivingOfficeId: this.input.receivingOfficeId,
+      location: this.input.location,
+      submittedAt: iso(this.submittedAt),
+      dueAt: this.dueAt === null ? null : iso(this.dueAt),
+      applicantDueAt: this.applicantDueAt === null ? null : iso(this.applicantDueAt),
+      decidedAt: this.decidedAt === null ? null : iso(this.decidedAt),
+      openTasks: tasks.filter((t) => t.status === 'open'),
+      tasks,
+      timeline: this.timeline.map((e) => ({ ...e })),
+      revision: this.revision,
+    };
+  }
+}
+
+/** The territorial agencies decide only for their own office; sectoral agencies for any office unless the token names one. */
+const TERRITORIAL = ['KELURAHAN', 'KECAMATAN', 'WALIKOTA'];
+export function canHold(actor: Actor, task: Pick<TaskView, 'agency' | 'officeId'>): boolean {
+  if (actor.role !== 'approver' || actor.agency !== task.agency) return false;
+  if (TERRITORIAL.includes(task.agency)) return actor.office === task.officeId;
+  return actor.office === undefined || actor.office === task.officeId;
+}
+
+/** Builds the workflow function of one definition version: registered under workflowTypeOf(def). */
+export function permitWorkflow(def: Readonly<PermitDefinition>): (input: PermitInput) => Promise<ApplicationView> {
+  return async (input) => {
+    log.info('application started', { applicationId: input.applicationId, permitType: def.code, version: def.version });
+    return new PermitEngine(def, input).run();
+  };
+}
