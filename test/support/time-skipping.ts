@@ -73,3 +73,11 @@ export async function eventually<T>(probe: () => Promise<T>, accept: (value: T) 
   }
   throw new Error(`${what} never held; last state: ${JSON.stringify(last)?.slice(0, 2000)}`);
 }
+
+/** Moves the test server's clock forward to an instant, so a story starts on a known day. */
+export async function sleepUntil(h: TimeSkippingHarness, isoInstant: string): Promise<void> {
+  const now = await h.env.currentTimeMs();
+  const target = Date.parse(isoInstant);
+  if (target <= now) throw new Error(`${isoInstant} is already past on the test server (now ${new Date(now).toISOString()})`);
+  await h.env.sleep(target - now);
+}

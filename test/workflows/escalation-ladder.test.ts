@@ -3,7 +3,7 @@
 // skipping the weekend; then the kecamatan approves and the camat signs: the permit is issued.
 import { WorkflowHandle } from '@temporalio/client';
 import { ApplicationView, decideUpdate, PermitInput, viewQuery, workflowIdOf } from '../../workflows/messages';
-import { eventually, startTimeSkipping, TimeSkippingHarness } from '../support/time-skipping';
+import { eventually, sleepUntil, startTimeSkipping, TimeSkippingHarness } from '../support/time-skipping';
 import { pbgV1 } from '../../workflows/permits/pbg.v1';
 import { workflowTypeOf } from '../../libs/permit-dsl/definition';
 import { randomUUID } from 'node:crypto';
@@ -41,6 +41,8 @@ describe('PBG: the escalation ladder on business days', () => {
   }
 
   it('climbs reminder, section head, agency head and governor on the right business days, then issues on approval', async () => {
+    // Filed on Sunday 20 Dec 2026, 20:00 WIB: the clock starts Monday 21 Dec, 07:30.
+    await sleepUntil(h, '2026-12-20T13:00:00Z');
     const id = newId();
     const handle = await h.env.client.workflow.start(workflowTypeOf(pbgV1), {
       workflowId: workflowIdOf(id),
@@ -57,11 +59,25 @@ describe('PBG: the escalation ladder on business days', () => {
     expect(task.escalations.slice(0, 4)).toEqual(['reminder', 'section_head', 'agency_head', 'governor']);
     expect(task.overdue).toBe(true);
 
-    const rows: Array<{ rung: string; at: Date; due_at: Date }> = await h.db.query(
-      `SELECT rung, at, due_at FROM escalation WHERE task_id = $1 ORDER BY at`,
+    // 7 business days = 3150 working minutes. Closed: Thu 24 Dec (cuti bersama), Fri 25 Dec (Christmas),
+    // Fri 1 Jan 2027 (New Year), Tue 5 Jan 2027 (Isra Mikraj), and the weekends.
+    //   reminder at 75 % = 2363 min: Mon, Tue, Wed (1350), Mon 28, Tue 29 (2250), Wed 30 + 113 min = 09:23 WIB
+    //   section head at 100 % = 3150 min: end of Thu 31 Dec, 16:00 WIB
+    //   agency head at +1 business day = 3600 min: Mon 4 Jan 2027, 16:00 WIB
+    //   governor at +3 business days = 4500 min: Wed 6 and Thu 7 Jan, 16:00 WIB on Thu 7 Jan
+    const rows: Array<{ rung: string; at: Date; public_list: boolean }> = await h.db.query(
+      `SELECT rung, at, public_list FROM escalation WHERE task_id = $1 ORDER BY at`,
       [task.id],
     );
-    expect(rows.map((r) => r.rung).slice(0, 4)).toEqual(['reminder', 'section_head', 'agency_head', 'governor']);
+    expect(rows.slice(0, 4).map((r) => [r.rung, r.at.toISOString(), r.public_list])).toEqual([
+      ['reminder', '2026-12-30T02:23:00.000Z', false],
+      ['section_head', '2026-12-31T09:00:00.000Z', false],
+      ['agency_head', '2027-01-04T09:00:00.000Z', false],
+      ['governor', '2027-01-07T09:00:00.000Z', true],
+    ]);
+    expect(task.dueAt).toBe('2026-12-31T09:00:00.000Z');
+    const notifications: Array<{ n: number }> = await h.db.query(`SELECT count(*)::int AS n FROM notification WHERE dedup_key LIKE $1`, [`escalation:${task.id}:%`]);
+    expect(notifications[0].n).toBe(rows.length);
 
     await handle.executeUpdate(decideUpdate, { args: [{ taskId: task.id, decision: 'approve', actor: approver }] });
     const second = await eventually(() => view(handle), (v) => v.openTasks.length === 1 && v.openTasks[0].stepId === 'kecamatan_approval', 'second task');

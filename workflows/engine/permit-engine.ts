@@ -369,7 +369,8 @@ export class PermitEngine {
         notify: def.notify,
         publicList: def.publicList ?? false,
         dueAt: task.dueAt,
-        at: iso(Date.now()),
+        // The rung's planned instant: timers fire a few ms late, the record says when the rung was due.
+        at: iso(rung.at ?? Date.now()),
       }),
     );
     if (task.pending.length > 0 && task.pending[0].at === undefined) await this.planTask(task);
