@@ -2,10 +2,20 @@
 // (`permit_<CODE>_v<N>`). A new version is a new export beside the old one; running applications keep theirs.
 // workflows/registry.spec.ts checks that this list and workflows/permits/index.ts agree.
 import { permitWorkflow } from './engine/permit-engine';
+import { izinKeramaianV1 } from './permits/izin-keramaian.v1';
 import { pbgV1 } from './permits/pbg.v1';
 import { reklameV1 } from './permits/reklame.v1';
+import { sipDokterV1 } from './permits/sip-dokter.v1';
+import { skPindahV1 } from './permits/sk-pindah.v1';
+import { skduV1 } from './permits/skdu.v1';
 import { slfV1 } from './permits/slf.v1';
+import { tdupV1 } from './permits/tdup.v1';
 
+export const permit_IZIN_KERAMAIAN_v1 = permitWorkflow(izinKeramaianV1);
 export const permit_PBG_v1 = permitWorkflow(pbgV1);
-export const permit_SLF_v1 = permitWorkflow(slfV1);
 export const permit_REKLAME_v1 = permitWorkflow(reklameV1);
+export const permit_SIP_DOKTER_v1 = permitWorkflow(sipDokterV1);
+export const permit_SK_PINDAH_v1 = permitWorkflow(skPindahV1);
+export const permit_SKDU_v1 = permitWorkflow(skduV1);
+export const permit_SLF_v1 = permitWorkflow(slfV1);
+export const permit_TDUP_v1 = permitWorkflow(tdupV1);

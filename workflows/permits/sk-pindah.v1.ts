@@ -2,11 +2,12 @@
 // Source: UU 23/2006 tentang Administrasi Kependudukan as amended by UU 24/2013 (art. 79A: population
 // documents are issued free of charge); Perpres 96/2018 tentang Persyaratan dan Tata Cara Pendaftaran
 // Penduduk dan Pencatatan Sipil and Permendagri 108/2019 implementing it (moving out needs only the KK and
-// the moving form); as published on the DPMPTSP DKI service catalogue (pelayanan.jakarta.go.id). In
-// Jakarta the Dukcapil service officer at the kelurahan verifies and the city-level Dukcapil office
-// (suku dinas) signs.
+// the moving form); as published on the DPMPTSP DKI service catalogue (pelayanan.jakarta.go.id). We
+// model the Dukcapil service officer at the kelurahan verifying and the city-level Dukcapil office
+// (suku dinas) signing.
 //
-// Deadline: 1 working day, the same-day service standard of Dukcapil for moving out; steps 3 h + 3 h.
+// Deadline: 1 working day, after Dukcapil's same-day service commitment for moving out as we read the
+// published standard (to be confirmed with DUKCAPIL); steps 3 h + 3 h.
 // Policy: 'escalate': population records must not change because a clock ran out.
 // Fee: none (UU 24/2013 art. 79A).
 import { definePermit } from '../../libs/permit-dsl/define';

@@ -1,0 +1,10 @@
+import * as workflows from './index';
+import { DEFINITIONS } from './permits';
+import { workflowTypeOf } from '../libs/permit-dsl/definition';
+
+describe('workflow registry', () => {
+  it('registers exactly one workflow type per definition version, named permit_<CODE>_v<N>', () => {
+    const exported = Object.keys(workflows).sort();
+    expect(exported).toEqual(DEFINITIONS.map(workflowTypeOf).sort());
+  });
+});
