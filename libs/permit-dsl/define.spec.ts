@@ -1,0 +1,383 @@
+import { definePermit, DefinitionError, definitionFile } from './define';
+import { PermitDefinition, StepDef } from './definition';
+
+/** A small valid definition; each test gets a fresh copy to break. */
+function valid(): PermitDefinition {
+  return {
+    code: 'PBG',
+    version: 1,
+    name: { id: 'Persetujuan Bangunan Gedung', en: 'Building Approval' },
+    category: 'perizinan',
+    source: 'PP 16/2021',
+    fee: { amount: 0, currency: 'IDR', legalBasis: 'Perda DKI Jakarta No. 1 Tahun 2024' },
+    requiredDocuments: [
+      { type: 'ktp', name: 'KTP pemohon' },
+      { type: 'sertifikat', name: 'Sertifikat tanah' },
+    ],
+    dataSchema: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['floors', 'function'],
+      properties: {
+        floors: { type: 'integer', minimum: 1 },
+        function: { type: 'string', enum: ['hunian', 'usaha'] },
+        note: { type: 'string' },
+      },
+      examples: [{ floors: 2, function: 'hunian' }],
+    },
+    flow: {
+      kind: 'sequence',
+      steps: [
+        { kind: 'step', id: 'intake', name: 'Intake', agency: 'DPMPTSP', role: 'officer', deadline: { days: 1 } },
+        {
+          kind: 'parallel',
+          id: 'reviews',
+          branches: [
+            { kind: 'step', id: 'fire', name: 'Fire', agency: 'DPKP', role: 'officer', deadline: { days: 3 } },
+            { kind: 'step', id: 'environment', name: 'Environment', agency: 'DLH', role: 'officer', deadline: { hours: 6 } },
+          ],
+        },
+        { kind: 'step', id: 'technical', name: 'Technical', agency: 'DCKTRP', jurisdiction: 'city', role: 'officer', deadline: { days: 5 } },
+        {
+          kind: 'choice',
+          id: 'authority',
+          branches: [
+            {
+              when: { all: [{ field: 'floors', op: 'gte', value: 9 }, { field: 'function', op: 'in', value: ['usaha'] }] },
+              then: { kind: 'step', id: 'province_sign', name: 'Province', agency: 'DCKTRP', role: 'head', deadline: { days: 2 } },
+            },
+          ],
+          otherwise: { kind: 'step', id: 'city_sign', name: 'City', agency: 'DCKTRP', jurisdiction: 'city', role: 'head', deadline: { days: 2 } },
+        },
+      ],
+    },
+    deadline: { days: 28 },
+    onHardDeadline: 'escalate',
+    applicantDeadline: { days: 10 },
+    escalation: [
+      { id: 'reminder', notify: 'assignee', atFraction: 0.75 },
+      { id: 'section_head', notify: 'section_head', atFraction: 1 },
+      { id: 'agency_head', notify: 'agency_head', afterDeadline: { days: 1 } },
+      { id: 'governor', notify: 'governor', afterDeadline: { days: 3 }, publicList: true },
+    ],
+  };
+}
+
+const FILE = 'workflows/permits/pbg.v1.ts';
+
+/** The flow's top-level nodes, typed loosely so tests can break them. */
+function top(def: PermitDefinition): any[] {
+  return (def.flow as any).steps;
+}
+
+/** Runs definePermit on a broken definition and returns the DefinitionError it threw. */
+function errorOf(def: PermitDefinition): DefinitionError {
+  try {
+    definePermit(def);
+  } catch (err) {
+    expect(err).toBeInstanceOf(DefinitionError);
+    return err as DefinitionError;
+  }
+  throw new Error('definePermit accepted an invalid definition');
+}
+
+/** Expects exactly one issue, at `path`, whose message contains `fragment`, and the line `<file>: <path>: ...`. */
+function expectIssue(def: PermitDefinition, path: string, fragment: string, file = FILE): void {
+  const err = errorOf(def);
+  expect(err.issues).toEqual([{ path, message: expect.stringContaining(fragment) }]);
+  expect(err.message.startsWith(`${file}: ${path}: `)).toBe(true);
+  expect(err.file).toBe(file);
+}
+
+describe('definePermit', () => {
+  test('accepts a valid definition and deep-freezes it', () => {
+    const def = valid();
+    const out = definePermit(def);
+    expect(out).toBe(def);
+    expect(Object.isFrozen(out)).toBe(true);
+    expect(Object.isFrozen(out.flow)).toBe(true);
+    expect(Object.isFrozen(top(out)[1].branches[0].deadline)).toBe(true);
+    expect(Object.isFrozen(out.escalation[3])).toBe(true);
+    expect(Object.isFrozen(out.dataSchema.examples![0])).toBe(true);
+    expect(() => {
+      (out.fee as { amount: number }).amount = 5;
+    }).toThrow(TypeError);
+    expect(() => (out.requiredDocuments as unknown[]).push({ type: 'x', name: 'x' })).toThrow(TypeError);
+  });
+
+  test('names the file from code and version', () => {
+    expect(definitionFile('SIP_DOKTER', 2)).toBe('workflows/permits/sip-dokter.v2.ts');
+    const def = { ...valid(), code: 'IZIN_KERAMAIAN', deadline: { days: 0 } };
+    expectIssue(def, 'deadline', 'must be a positive business duration', 'workflows/permits/izin-keramaian.v1.ts');
+  });
+
+  test('code must be uppercase, 2-32 chars', () => {
+    for (const code of ['pbg', 'P', '1PBG', 'PBG-X', 'A'.repeat(33)]) {
+      const err = errorOf({ ...valid(), code });
+      expect(err.issues.map((i) => i.path)).toEqual(['code']);
+    }
+  });
+
+  test('version must be a positive integer', () => {
+    expectIssue({ ...valid(), version: 0 }, 'version', 'positive integer', 'workflows/permits/pbg.v0.ts');
+    expectIssue({ ...valid(), version: 1.5 }, 'version', 'positive integer', 'workflows/permits/pbg.v1.5.ts');
+  });
+
+  test('names must be non-empty', () => {
+    expectIssue({ ...valid(), name: { id: '  ', en: 'Building Approval' } }, 'name.id', 'non-empty');
+    expectIssue({ ...valid(), name: { id: 'PBG', en: '' } }, 'name.en', 'non-empty');
+    expectIssue({ ...valid(), source: '' }, 'source', 'regulation');
+  });
+
+  test('category and policy must be known', () => {
+    expectIssue({ ...valid(), category: 'izin' as never }, 'category', "'perizinan'");
+    expectIssue({ ...valid(), onHardDeadline: 'approve' as never }, 'onHardDeadline', "'deem-granted'");
+  });
+
+  test('fee: whole non-negative rupiah, IDR, with a legal basis', () => {
+    expectIssue({ ...valid(), fee: { amount: -1, currency: 'IDR', legalBasis: 'x' } }, 'fee.amount', 'whole number');
+    expectIssue({ ...valid(), fee: { amount: 10.5, currency: 'IDR', legalBasis: 'x' } }, 'fee.amount', 'whole number');
+    expectIssue({ ...valid(), fee: { amount: 0, currency: 'USD' as 'IDR', legalBasis: 'x' } }, 'fee.currency', "'IDR'");
+    expectIssue({ ...valid(), fee: { amount: 0, currency: 'IDR', legalBasis: '' } }, 'fee.legalBasis', 'regulation');
+  });
+
+  test('required documents have unique types', () => {
+    const def = valid();
+    def.requiredDocuments.push({ type: 'ktp', name: 'KTP lagi' });
+    expectIssue(def, 'requiredDocuments[2].type', "duplicate document type 'ktp' (first at requiredDocuments[0])");
+  });
+
+  test('dataSchema must be an object schema with examples', () => {
+    const notObject = valid();
+    notObject.dataSchema.type = 'array';
+    expectIssue(notObject, 'dataSchema.type', "'object'");
+
+    const noExamples = valid();
+    noExamples.dataSchema.examples = [];
+    expectIssue(noExamples, 'dataSchema.examples', 'at least one example');
+
+    const undeclaredRequired = valid();
+    undeclaredRequired.dataSchema.required = ['floors', 'function', 'height'];
+    expectIssue(undeclaredRequired, 'dataSchema.required[2]', "'height' is not declared in dataSchema.properties");
+  });
+
+  test('each example has every required property', () => {
+    const def = valid();
+    def.dataSchema.examples = [{ floors: 2, function: 'hunian' }, { floors: 3 }];
+    expectIssue(def, 'dataSchema.examples[1].function', 'required property is missing');
+  });
+
+  test('each example has only known properties when additionalProperties is false', () => {
+    const def = valid();
+    def.dataSchema.examples = [{ floors: 2, function: 'hunian', height: 7 }];
+    expectIssue(def, 'dataSchema.examples[0].height', 'additionalProperties is false');
+
+    const open = valid();
+    delete open.dataSchema.additionalProperties;
+    open.dataSchema.examples = [{ floors: 2, function: 'hunian', height: 7 }];
+    expect(() => definePermit(open)).not.toThrow();
+  });
+
+  test('example values match the declared type and enum', () => {
+    const wrongType = valid();
+    wrongType.dataSchema.examples = [{ floors: 2.5, function: 'hunian' }];
+    expectIssue(wrongType, 'dataSchema.examples[0].floors', 'must be of type integer');
+
+    const wrongEnum = valid();
+    wrongEnum.dataSchema.examples = [{ floors: 2, function: 'gudang' }];
+    expectIssue(wrongEnum, 'dataSchema.examples[0].function', "must be one of 'hunian', 'usaha'");
+  });
+
+  test('step ids are snake_case', () => {
+    const def = valid();
+    top(def)[0].id = 'Intake-1';
+    expectIssue(def, 'flow.steps[0].id', 'snake_case');
+  });
+
+  test('step ids are unique across the flow, choice branches included', () => {
+    const def = valid();
+    top(def)[3].otherwise.id = 'fire';
+    expectIssue(def, 'flow.steps[3].otherwise.id', "duplicate id 'fire' (already used at flow.steps[1].branches[0].id)");
+  });
+
+  test('parallel and choice ids are unique and distinct from step ids', () => {
+    const parallelClash = valid();
+    top(parallelClash)[1].id = 'intake';
+    expectIssue(parallelClash, 'flow.steps[1].id', "duplicate id 'intake'");
+
+    const choiceClash = valid();
+    top(choiceClash)[3].id = 'reviews';
+    expectIssue(choiceClash, 'flow.steps[3].id', "duplicate id 'reviews' (already used at flow.steps[1].id)");
+
+    const missing = valid();
+    delete top(missing)[1].id;
+    expectIssue(missing, 'flow.steps[1].id', 'snake_case');
+  });
+
+  test('every step deadline is a positive business duration', () => {
+    const zero = valid();
+    top(zero)[2].deadline = { days: 0 };
+    const err = errorOf(zero);
+    expect(err.message).toBe('workflows/permits/pbg.v1.ts: flow.steps[2].deadline: must be a positive business duration (it comes to 0 business minutes)');
+
+    const negative = valid();
+    top(negative)[1].branches[1].deadline = { hours: -2 };
+    expectIssue(negative, 'flow.steps[1].branches[1].deadline', 'must be a positive business duration');
+
+    const roundsToZero = valid();
+    top(roundsToZero)[0].deadline = { minutes: 0.4 };
+    expectIssue(roundsToZero, 'flow.steps[0].deadline', 'must be a positive business duration');
+
+    const twoUnits = valid();
+    top(twoUnits)[0].deadline = { days: 1, hours: 2 };
+    expectIssue(twoUnits, 'flow.steps[0].deadline', 'exactly one of { days }, { hours } or { minutes }');
+
+    const notANumber = valid();
+    top(notANumber)[0].deadline = { days: Number.NaN };
+    expectIssue(notANumber, 'flow.steps[0].deadline', 'must be a positive business duration');
+  });
+
+  test('agency codes are non-empty uppercase', () => {
+    const lower = valid();
+    top(lower)[2].agency = 'dcktrp';
+    expectIssue(lower, 'flow.steps[2].agency', 'uppercase agency code');
+
+    const empty = valid();
+    top(empty)[3].branches[0].then.agency = '';
+    expectIssue(empty, 'flow.steps[3].branches[0].then.agency', 'uppercase agency code');
+  });
+
+  test('step role and jurisdiction are known, weight is not negative', () => {
+    const role = valid();
+    top(role)[0].role = 'clerk';
+    expectIssue(role, 'flow.steps[0].role', "'officer'");
+
+    const jurisdiction = valid();
+    top(jurisdiction)[0].jurisdiction = 'rt';
+    expectIssue(jurisdiction, 'flow.steps[0].jurisdiction', "'kelurahan'");
+
+    const weight = valid();
+    (top(weight)[0] as StepDef).weight = -1;
+    expectIssue(weight, 'flow.steps[0].weight', '0 or more');
+  });
+
+  test('choice conditions reference only fields declared in dataSchema.properties', () => {
+    const def = valid();
+    top(def)[3].branches[0].when.all[0].field = 'floor';
+    expectIssue(def, 'flow.steps[3].branches[0].when.all[0].field', "'floor' is not declared in dataSchema.properties");
+  });
+
+  test('choice conditions are well-formed and agree with the schema', () => {
+    const enumTypo = valid();
+    top(enumTypo)[3].branches[0].when.all[1].value = ['usaha', 'hunain'];
+    expectIssue(enumTypo, 'flow.steps[3].branches[0].when.all[1].value', "'hunain' is not among the enum values of dataSchema.properties.function");
+
+    const numericOnString = valid();
+    top(numericOnString)[3].branches[0].when = { field: 'function', op: 'gt', value: 2 };
+    expectIssue(numericOnString, 'flow.steps[3].branches[0].when.op', "'gt' compares numbers");
+
+    const stringValue = valid();
+    top(stringValue)[3].branches[0].when = { field: 'floors', op: 'gte', value: '9' };
+    expectIssue(stringValue, 'flow.steps[3].branches[0].when.value', 'must be a number');
+
+    const badOp = valid();
+    top(badOp)[3].branches[0].when = { field: 'floors', op: 'between', value: 9 };
+    expectIssue(badOp, 'flow.steps[3].branches[0].when.op', 'must be one of');
+
+    const emptyAll = valid();
+    top(emptyAll)[3].branches[0].when = { all: [] };
+    expectIssue(emptyAll, 'flow.steps[3].branches[0].when.all', 'at least one condition');
+  });
+
+  test('a flow has at least one step, no empty block, and parallels have two branches', () => {
+    const empty = valid();
+    empty.flow = { kind: 'sequence', steps: [] };
+    const err = errorOf(empty);
+    expect(err.issues.map((i) => i.path)).toEqual(['flow.steps', 'flow']);
+
+    const oneBranch = valid();
+    top(oneBranch)[1].branches.pop();
+    expectIssue(oneBranch, 'flow.steps[1].branches', 'at least two branches');
+
+    const badKind = valid();
+    top(badKind)[0].kind = 'task';
+    expectIssue(badKind, 'flow.steps[0].kind', "'step'");
+
+    const cyclic = valid();
+    top(cyclic).push(cyclic.flow);
+    expectIssue(cyclic, 'flow.steps[4]', 'contains itself');
+  });
+
+  test('escalation rung ids are unique', () => {
+    const def = valid();
+    def.escalation[2].id = 'reminder';
+    expectIssue(def, 'escalation[2].id', "duplicate rung id 'reminder' (first at escalation[0])");
+  });
+
+  test('a rung sets exactly one of atFraction and afterDeadline', () => {
+    const both = valid();
+    both.escalation[1].afterDeadline = { minutes: 0 };
+    expectIssue(both, 'escalation[1]', 'exactly one of atFraction and afterDeadline');
+
+    const neither = valid();
+    delete neither.escalation[0].atFraction;
+    expectIssue(neither, 'escalation[0]', 'exactly one of atFraction and afterDeadline');
+  });
+
+  test('atFraction is in (0, 1], afterDeadline is not negative', () => {
+    for (const f of [0, 1.2, -0.5]) {
+      const def = valid();
+      def.escalation[0].atFraction = f;
+      expectIssue(def, 'escalation[0].atFraction', 'greater than 0 and at most 1');
+    }
+    const negative = valid();
+    negative.escalation[2].afterDeadline = { days: -1 };
+    expectIssue(negative, 'escalation[2].afterDeadline', 'must be a non-negative business duration');
+
+    const atDeadline = valid();
+    atDeadline.escalation[1] = { id: 'section_head', notify: 'section_head', afterDeadline: { minutes: 0 } };
+    expect(() => definePermit(atDeadline)).not.toThrow();
+  });
+
+  test('rungs are sorted by when they fire', () => {
+    const swapped = valid();
+    [swapped.escalation[2], swapped.escalation[3]] = [swapped.escalation[3], swapped.escalation[2]];
+    expectIssue(swapped, 'escalation[3]', "before escalation[2] ('governor'");
+
+    const fractionAfterDeadline = valid();
+    fractionAfterDeadline.escalation.push({ id: 'late_reminder', notify: 'assignee', atFraction: 0.9 });
+    expectIssue(fractionAfterDeadline, 'escalation[4]', 'sorted by when they fire');
+
+    const noRungs = valid();
+    noRungs.escalation = [];
+    expectIssue(noRungs, 'escalation', 'at least one rung');
+
+    const badNotify = valid();
+    (badNotify.escalation[0] as { notify: string }).notify = 'mayor';
+    expectIssue(badNotify, 'escalation[0].notify', "'governor'");
+  });
+
+  test('total deadline and applicant deadline are positive', () => {
+    expectIssue({ ...valid(), deadline: { days: 0 } }, 'deadline', 'must be a positive business duration');
+    expectIssue({ ...valid(), applicantDeadline: { days: -3 } }, 'applicantDeadline', 'must be a positive business duration');
+    expectIssue({ ...valid(), applicantDeadline: undefined as never }, 'applicantDeadline', 'exactly one of');
+  });
+
+  test('lists every problem, one line each', () => {
+    const def = { ...valid(), version: 2, fee: { amount: -5, currency: 'IDR' as const, legalBasis: '' } };
+    top(def)[2].deadline = { days: 0 };
+    const err = errorOf(def);
+    expect(err.message.split('\n')).toEqual([
+      'workflows/permits/pbg.v2.ts: fee.amount: must be a whole number of rupiah, 0 or more',
+      'workflows/permits/pbg.v2.ts: fee.legalBasis: must name the regulation that sets the fee (or exempts it)',
+      'workflows/permits/pbg.v2.ts: flow.steps[2].deadline: must be a positive business duration (it comes to 0 business minutes)',
+    ]);
+    expect(err.name).toBe('DefinitionError');
+    expect(Object.isFrozen(def)).toBe(false); // nothing is frozen when validation fails
+  });
+
+  test('rejects a non-object', () => {
+    const err = errorOf(null as unknown as PermitDefinition);
+    expect(err.message).toBe('workflows/permits/<no code>.v?.ts: (definition): must be an object');
+  });
+});
