@@ -38,6 +38,7 @@ const SIZE = {
   subProcess: { w: 300, h: 120 },
 };
 const TRACK_H = 200; // one row of a lane: task, its timer boundary and the escalation event below it
+const THIN_TRACK_H = 50; // a row only an empty branch's flow runs along
 const CENTER_Y = 60; // centre line of the main flow inside a track
 const COL_GAP = 50;
 const POOL_X = 20;
@@ -459,41 +460,52 @@ export function toBpmnXml(def: PermitDefinition): string {
     b.flow(placed.exit, issued.id);
   } else b.flow(start.id, issued.id);
 
-  // tracks per lane; the main lane gets one more, for the Rejection event sub-process
+  // tracks per lane; the bottom lane gets one more for the Rejection event sub-process, where no flow crosses it
   const tracks = new Map(lanes.map((l) => [l, Math.max(1, b.measure(def.flow).tracks.get(l) ?? 0)]));
-  const rejectionTrack = tracks.get(mainLane)!;
-  tracks.set(mainLane, rejectionTrack + 1);
+  const rejectionLane = lanes[lanes.length - 1];
+  const rejectionTrack = tracks.get(rejectionLane)!;
+  tracks.set(rejectionLane, rejectionTrack + 1);
 
   const rejection = b.node({
     id: b.ids.take('Rejection'),
     kind: 'subProcess',
     name: 'Rejection',
     doc: 'Any step that rejects ends the application as rejected; open parallel branches are cancelled.',
-    lane: mainLane,
+    lane: rejectionLane,
     triggeredByEvent: true,
   });
   const rejectedStart = b.node({
     id: b.ids.take('Start_rejected'),
     kind: 'startEvent',
     name: 'Step rejected',
-    lane: mainLane,
+    lane: rejectionLane,
     parent: rejection.id,
     errorRef: ids.error,
     isInterrupting: true,
   });
-  const rejectedEnd = b.node({ id: b.ids.take('End_rejected'), kind: 'endEvent', name: 'Rejected', lane: mainLane, parent: rejection.id });
+  const rejectedEnd = b.node({ id: b.ids.take('End_rejected'), kind: 'endEvent', name: 'Rejected', lane: rejectionLane, parent: rejection.id });
   const innerFlow = b.flow(rejectedStart.id, rejectedEnd.id);
   innerFlow.parent = rejection.id;
 
-  // ---- geometry ----
+  // ---- geometry: rows holding shapes are tall, rows only an empty branch runs along are thin ----
+  const occupied = new Set(b.nodes.filter((n) => n.track !== undefined).map((n) => `${n.lane}/${n.track}`));
+  occupied.add(`${rejectionLane}/${rejectionTrack}`);
+  const trackY = new Map<string, { top: number; center: number }>();
   const laneY = new Map<string, number>();
+  const laneH = new Map<string, number>();
   let y = POOL_Y;
   for (const l of lanes) {
     laneY.set(l, y);
-    y += tracks.get(l)! * TRACK_H;
+    for (let t = 0; t < tracks.get(l)!; t++) {
+      const tall = occupied.has(`${l}/${t}`);
+      trackY.set(`${l}/${t}`, { top: y, center: y + (tall ? CENTER_Y : THIN_TRACK_H / 2) });
+      y += tall ? TRACK_H : THIN_TRACK_H;
+    }
+    laneH.set(l, y - laneY.get(l)!);
   }
   const poolH = y - POOL_Y;
-  const trackTop = (lane: string, track: number) => laneY.get(lane)! + track * TRACK_H;
+  const trackTop = (lane: string, track: number) => trackY.get(`${lane}/${track}`)!.top;
+  const trackCenter = (lane: string, track: number) => trackY.get(`${lane}/${track}`)!.center;
 
   const sizeOf = (k: NodeKind) =>
     k === 'userTask' ? SIZE.task : k.endsWith('Gateway') ? SIZE.gateway : k === 'subProcess' ? SIZE.subProcess : SIZE.event;
@@ -515,7 +527,7 @@ export function toBpmnXml(def: PermitDefinition): string {
     if (n.col === undefined) continue;
     const s = sizeOf(n.kind);
     const cx = colX[n.col] + colW[n.col] / 2;
-    const cy = trackTop(n.lane, n.track!) + CENTER_Y;
+    const cy = trackCenter(n.lane, n.track!);
     n.bounds = { x: round(cx - s.w / 2), y: round(cy - s.h / 2), w: s.w, h: s.h };
   }
   for (const n of b.nodes) {
@@ -530,12 +542,12 @@ export function toBpmnXml(def: PermitDefinition): string {
       thrower.label = { x: cx - 30, y: cy + 60 + 22, w: 60, h: 14 };
     }
   }
-  rejection.bounds = { x: CONTENT_X0, y: trackTop(mainLane, rejectionTrack) + 40, w: SIZE.subProcess.w, h: SIZE.subProcess.h };
+  rejection.bounds = { x: CONTENT_X0, y: trackTop(rejectionLane, rejectionTrack) + 40, w: SIZE.subProcess.w, h: SIZE.subProcess.h };
   const rb = rejection.bounds;
   rejectedStart.bounds = { x: rb.x + 40, y: rb.y + rb.h / 2 - 18, w: 36, h: 36 };
   rejectedEnd.bounds = { x: rb.x + rb.w - 76, y: rb.y + rb.h / 2 - 18, w: 36, h: 36 };
 
-  for (const f of b.flows) f.waypoints = route(b.get(f.source), b.get(f.target), f.via && trackTop(f.via.lane, f.via.track) + CENTER_Y);
+  for (const f of b.flows) f.waypoints = route(b.get(f.source), b.get(f.target), f.via && trackCenter(f.via.lane, f.via.track));
 
   // ---- XML ----
   const xml = new Xml();
@@ -578,7 +590,7 @@ export function toBpmnXml(def: PermitDefinition): string {
   xml.open('bpmndi:BPMNPlane', { id: ids.plane, bpmnElement: ids.collaboration });
   shape(xml, ids.participant, { x: POOL_X, y: POOL_Y, w: poolW, h: poolH }, { isHorizontal: true });
   for (const l of lanes) {
-    shape(xml, laneIds.get(l)!, { x: POOL_X + HEADER, y: laneY.get(l)!, w: poolW - HEADER, h: tracks.get(l)! * TRACK_H }, { isHorizontal: true });
+    shape(xml, laneIds.get(l)!, { x: POOL_X + HEADER, y: laneY.get(l)!, w: poolW - HEADER, h: laneH.get(l)! }, { isHorizontal: true });
   }
   for (const n of b.nodes) {
     shape(xml, n.id, n.bounds!, n.kind === 'subProcess' ? { isExpanded: true } : {}, n.label);

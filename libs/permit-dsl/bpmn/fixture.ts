@@ -1,10 +1,12 @@
-// A test definition exercising every flow construct: steps, sequences, parallel blocks (two branches
-// in one lane), choices with and without `otherwise`, an empty branch, several agencies, and names
-// that need XML escaping. Not a real permit.
+// Test definitions for the BPMN export/import. BPMN_FIXTURE is a valid definition (definePermit accepts
+// it) exercising every flow construct: steps, sequences, parallel blocks (two branches in one lane),
+// choices with and without `otherwise`, several agencies, every duration unit, and names that need XML
+// escaping. BPMN_FIXTURE_ODD is deliberately not valid: shapes only the BPMN round trip must survive.
+// Neither is a real permit.
 import type { PermitDefinition } from '../definition';
 
 export const BPMN_FIXTURE: PermitDefinition = {
-  code: 'fixture-pbg',
+  code: 'FIXTURE_PBG',
   version: 2,
   name: { id: 'Persetujuan Bangunan Gedung (uji) & "kutipan"', en: 'Building Approval <test>' },
   category: 'perizinan',
@@ -79,7 +81,11 @@ export const BPMN_FIXTURE: PermitDefinition = {
             when: { any: [{ field: 'heritage', op: 'eq', value: true }, { field: 'use', op: 'ne', value: 'house' }] },
             then: { kind: 'step', id: 'heritage_review', name: 'Tim Ahli Cagar Budaya', agency: 'DISPAREKRAF', role: 'head', deadline: { days: 4 } },
           },
-          { when: { field: 'floors', op: 'lt', value: 2 }, label: 'Nothing to add', then: { kind: 'sequence', steps: [] } },
+          {
+            when: { field: 'floors', op: 'lt', value: 2 },
+            label: 'Single floor',
+            then: { kind: 'step', id: 'single_floor_note', name: 'Catatan lantai tunggal', agency: 'DPMPTSP', role: 'officer', deadline: { minutes: 45 } },
+          },
         ],
       },
       { kind: 'step', id: 'approve', name: 'Penetapan PBG', agency: 'DCKTRP', jurisdiction: 'city', role: 'head', deadline: { days: 2 }, weight: 5 },
@@ -90,7 +96,7 @@ export const BPMN_FIXTURE: PermitDefinition = {
   applicantDeadline: { days: 14 },
   escalation: [
     { id: 'reminder', notify: 'assignee', atFraction: 0.75 },
-    { id: 'section', notify: 'section_head' },
+    { id: 'section', notify: 'section_head', afterDeadline: { minutes: 0 } },
     { id: 'agency', notify: 'agency_head', afterDeadline: { days: 2 } },
     { id: 'governor', notify: 'governor', afterDeadline: { days: 5 }, publicList: true },
   ],

@@ -10,6 +10,7 @@ import {
   BusinessDuration,
   ChoiceDef,
   Condition,
+  EscalationRung,
   FlowNode,
   Jurisdiction,
   MINUTES_PER_BUSINESS_DAY,
@@ -18,7 +19,7 @@ import {
   StepDef,
   toBusinessMinutes,
 } from '../definition';
-import { canonicalFlow, deepEqual, describeCondition, FlowShape, isBusinessDuration, isCondition } from './common';
+import { canonicalFlow, deepEqual, describeCondition, FlowShape, isBusinessDuration, isCondition, REJECTED_ERROR_CODE } from './common';
 import { PROCESS_DOC_MARKER } from './export';
 import { createBpmnModdle, ModdleElement as El } from './moddle';
 
@@ -75,10 +76,15 @@ function docJson(el: El | undefined): Json | undefined {
 const short = (t: string) => t.replace(/^bpmn:/, '');
 const label = (el: El) => (el.name?.trim() ? `"${el.name.trim()}"` : el.id ?? '?');
 
-export async function fromBpmnXml(xml: string): Promise<ImportResult> {
+export interface ImportOptions {
+  /** The ladder a diagram without our documentation gets (still flagged TODO); default none. */
+  defaultEscalation?: EscalationRung[];
+}
+
+export async function fromBpmnXml(xml: string, options: ImportOptions = {}): Promise<ImportResult> {
   const moddle = await createBpmnModdle();
   const { rootElement: definitions, warnings } = await moddle.fromXML(xml, 'bpmn:Definitions');
-  return new Importer(definitions, warnings.map((w) => w.message)).run();
+  return new Importer(definitions, warnings.map((w) => w.message), options).run();
 }
 
 class Importer {
@@ -88,13 +94,14 @@ class Importer {
   private readonly boundaries = new Map<string, El[]>();
   private readonly agencyOf = new Map<string, string>();
   private readonly joinOf = new Map<string, string>(); // split id → join id, from our documentation
-  private readonly usedStepIds = new Set<string>();
+  private readonly usedIds = new Set<string>();
   private readonly conditionFields = new Map<string, Condition>();
   private pdom = new Map<string, Set<string>>();
 
   constructor(
     private readonly definitions: El,
     private readonly warnings: string[],
+    private readonly options: ImportOptions,
   ) {}
 
   private todo(anchor: string, message: string): void {
@@ -143,10 +150,10 @@ class Importer {
     const doc = docJson(lane);
     if (typeof doc?.agency === 'string' && doc.agency) return doc.agency;
     const name = lane.name?.trim() ?? '';
-    if (/^[A-Z][A-Z0-9_-]*$/.test(name)) return name;
-    const inParens = /\(([A-Z][A-Z0-9_-]*)\)/.exec(name);
+    if (/^[A-Z][A-Z0-9_]*$/.test(name)) return name;
+    const inParens = /\(([A-Z][A-Z0-9_]*)\)/.exec(name);
     if (inParens) return inParens[1];
-    const code = name.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'TODO';
+    const code = upperCode(name, 'TODO');
     this.todo('diagram', `lane ${name ? `"${name}"` : lane.id} is not an agency code; used "${code}"`);
     return code;
   }
@@ -164,7 +171,7 @@ class Importer {
       }
       if (e.$type === 'bpmn:SubProcess' && e.triggeredByEvent) {
         const ours = e.flowElements?.some((x) =>
-          x.eventDefinitions?.some((d) => d.$type === 'bpmn:ErrorEventDefinition' && (d.errorRef as El | undefined)?.errorCode === 'rejected'),
+          x.eventDefinitions?.some((d) => d.$type === 'bpmn:ErrorEventDefinition' && (d.errorRef as El | undefined)?.errorCode === REJECTED_ERROR_CODE),
         );
         if (!ours) this.todo('diagram', `event sub-process ${label(e)} ignored (rejection and escalation are built in)`);
         continue;
@@ -322,7 +329,8 @@ class Importer {
   }
 
   private block(el: El, outs: El[], join: string, doc: Json | undefined): ParallelDef | ChoiceDef {
-    const id = typeof doc?.id === 'string' ? doc.id : el.id!;
+    const id = this.nodeId(el, doc?.kind === 'parallel' || doc?.kind === 'choice' ? doc : undefined, 'gateway');
+    const isOurs = !!doc?.kind;
     const conditional = outs.some((f) => f.conditionExpression) || !!el.default;
     let kind: 'parallel' | 'choice';
     switch (el.$type) {
@@ -350,7 +358,11 @@ class Importer {
     }
     const branch = (f: El): FlowNode => {
       const target = f.targetRef!.id!;
-      return target === join ? { kind: 'sequence', steps: [] } : seqOf(this.parseSeq(target, join));
+      const items = target === join ? [] : this.parseSeq(target, join);
+      if (!items.length && !isOurs) {
+        this.todo(`${kind} ${id}`, `the branch ${f.name ? `"${f.name}" ` : ''}has no step; a branch needs at least one`);
+      }
+      return seqOf(items);
     };
 
     if (kind === 'parallel') {
@@ -369,7 +381,8 @@ class Importer {
       const fdoc = docJson(f);
       const name = f.name?.trim();
       const autoName = fdoc?.generatedName === true && name === describeCondition(when);
-      choice.branches.push({ when, then: branch(f), ...(name && !autoName ? { label: name } : {}) });
+      const then = branch(f);
+      choice.branches.push({ ...(name && !autoName ? { label: name } : {}), when, then });
     }
     if (otherwise) choice.otherwise = otherwise;
     return choice;
@@ -409,18 +422,31 @@ class Importer {
     return when;
   }
 
+  /**
+   * The DSL id of a task or split gateway: the one our export recorded, else the element id when it is
+   * already snake_case, else one made from its name. Unique across the flow.
+   */
+  private nodeId(el: El, ours: Json | undefined, prefix: string): string {
+    let id: string;
+    if (typeof ours?.id === 'string') id = ours.id;
+    else if (ours || /^[a-z][a-z0-9_]*$/.test(el.id ?? '')) id = el.id!;
+    else id = snakeCase(el.name ?? '', prefix) || snakeCase(el.id ?? '', prefix) || prefix;
+    if (this.usedIds.has(id)) {
+      let n = 2;
+      while (this.usedIds.has(`${id}_${n}`)) n++;
+      const what = `${short(el.$type)} ${label(el)}`;
+      this.todo('diagram', `${what} is reached from several places or shares its id; imported again as ${id}_${n}`);
+      id = `${id}_${n}`;
+    }
+    this.usedIds.add(id);
+    return id;
+  }
+
   // ---- steps ------------------------------------------------------------------------------------
 
   private step(el: El): StepDef {
     const doc = docJson(el);
-    let id = typeof doc?.id === 'string' ? doc.id : el.id!;
-    if (this.usedStepIds.has(id)) {
-      let n = 2;
-      while (this.usedStepIds.has(`${id}_${n}`)) n++;
-      this.todo(`step ${id}_${n}`, `task ${label(el)} is reached from several places; imported twice (as ${id} and ${id}_${n})`);
-      id = `${id}_${n}`;
-    }
-    this.usedStepIds.add(id);
+    const id = this.nodeId(el, doc && ('agency' in doc || 'role' in doc || 'deadline' in doc) ? doc : undefined, 'step');
     const anchor = `step ${id}`;
     if (!TASK_TYPES.includes(el.$type)) {
       this.todo(anchor, `was a ${short(el.$type)}: every step is a decision by an officer of the agency`);
@@ -438,7 +464,7 @@ class Importer {
     let role: StepDef['role'];
     if (doc?.role === 'officer' || doc?.role === 'head') role = doc.role;
     else {
-      role = /\b(kepala|head|sign|tanda ?tangan|pengesahan|approv)/i.test(name) ? 'head' : 'officer';
+      role = /(kepala|head|sign|tanda ?tangan|penandatangan|pengesahan|penetapan|approv)/i.test(name) ? 'head' : 'officer';
       this.todo(anchor, `role "${role}" guessed from the task name: officer or head?`);
     }
 
@@ -503,7 +529,7 @@ class Importer {
     let code: string;
     if (typeof d.code === 'string' && d.code) code = d.code;
     else {
-      code = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'permit';
+      code = upperCode(title, 'PERMIT').slice(0, 32).replace(/_+$/, '');
       missing('code', `code "${code}" derived from the diagram name; use the permit's code`);
     }
     let version = 1;
@@ -564,7 +590,10 @@ class Importer {
 
     let escalation: PermitDefinition['escalation'] = [];
     if (Array.isArray(d.escalation)) escalation = d.escalation as PermitDefinition['escalation'];
-    else missing('escalation', 'the escalation ladder (reminder, section head, agency head, governor)');
+    else if (this.options.defaultEscalation) {
+      escalation = this.options.defaultEscalation.map((r) => ({ ...r }));
+      missing('escalation', 'the default ladder; check it suits this permit');
+    } else missing('escalation', 'the escalation ladder (reminder, section head, agency head, governor)');
 
     return {
       code,
@@ -603,6 +632,31 @@ function isRejectionEnd(el: El | undefined): boolean {
   if (!el || el.$type !== 'bpmn:EndEvent') return false;
   if (el.eventDefinitions?.some((d) => d.$type === 'bpmn:TerminateEventDefinition' || d.$type === 'bpmn:ErrorEventDefinition')) return true;
   return /reject|tolak|denied|declin|refus|batal|cancel|gagal/i.test(el.name ?? '');
+}
+
+function words(s: string): string[] {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
+}
+
+/** `Kajian teknis (TPA)` → `kajian_teknis_tpa`; a leading digit gets `prefix_`; at most 40 characters. */
+function snakeCase(s: string, prefix: string): string {
+  let out = '';
+  for (const w of words(s).map((x) => x.toLowerCase())) {
+    const next = out ? `${out}_${w}` : w;
+    if (next.length > 40 && out) break;
+    out = next.slice(0, 40);
+  }
+  return out && !/^[a-z]/.test(out) ? `${prefix}_${out}` : out;
+}
+
+/** `Dinas Kesehatan` → `DINAS_KESEHATAN`; a leading digit gets `P_`. */
+function upperCode(s: string, fallback: string): string {
+  const out = words(s).join('_').toUpperCase();
+  return !out ? fallback : /^[A-Z]/.test(out) ? out : `P_${out}`;
 }
 
 function seqOf(items: FlowNode[]): FlowNode {
@@ -676,7 +730,8 @@ const ISO_DURATION =
 
 /**
  * An ISO-8601 duration read as BUSINESS time: a day is a 7.5-hour working day, a week 5 working days.
- * `P5D` → 5 days, `PT4H` → 4 hours, `PT30M` → 30 minutes; mixed units become the largest exact unit.
+ * `P5D` → 5 days, `PT4H` → 4 hours, `PT30M` → 30 minutes; mixed units become the largest unit that holds
+ * them in whole numbers (`P1DT7H30M` → 2 days, `PT1H30M` → 90 minutes).
  */
 export function parseBusinessDuration(text: string): { duration: BusinessDuration; note?: string } | undefined {
   const m = ISO_DURATION.exec(text.trim());
@@ -687,13 +742,15 @@ export function parseBusinessDuration(text: string): { duration: BusinessDuratio
   else if (w) note = `duration ${text} has weeks; counted as 5 business days a week`;
   else if (s) note = `duration ${text} has seconds; rounded to minutes`;
   const days = (y * 12 + mo) * 20 + w * 5 + d;
-  if (days && !h && !mi && !s) return { duration: { days }, note };
-  if (!days && h && !mi && !s) return { duration: { hours: h }, note };
-  if (!days && !h && !s) return { duration: { minutes: mi }, note };
+  const result = (duration: BusinessDuration) => (note ? { duration, note } : { duration });
+  if (days && !h && !mi && !s) return result({ days });
+  if (!days && h && !mi && !s) return result({ hours: h });
+  if (!days && !h && !s) return result({ minutes: mi });
+  // mixed units: the largest unit that holds it in whole numbers
   const minutes = Math.round(days * MINUTES_PER_BUSINESS_DAY + h * 60 + mi + s / 60);
-  if (minutes % MINUTES_PER_BUSINESS_DAY === 0) return { duration: { days: minutes / MINUTES_PER_BUSINESS_DAY }, note };
-  if (minutes % 60 === 0) return { duration: { hours: minutes / 60 }, note };
-  return { duration: { minutes }, note };
+  if (minutes % MINUTES_PER_BUSINESS_DAY === 0) return result({ days: minutes / MINUTES_PER_BUSINESS_DAY });
+  if (minutes % 60 === 0) return result({ hours: minutes / 60 });
+  return result({ minutes });
 }
 
 /** `floorArea > 500`, `${use == "hotel"}`, `isHeritage = true`: one comparison, as modelers often write it. */
@@ -731,6 +788,11 @@ export interface SourceOptions {
   exportName?: string;
   /** Where the definition came from, for the header comment. */
   from?: string;
+  /**
+   * Named values to print by reference, e.g. `{ name: 'DEFAULT_LADDER', module: './ladders', value: DEFAULT_LADDER }`:
+   * any object or array of the definition equal to `value` is printed as `name`, and imported.
+   */
+  references?: Array<{ name: string; module: string; value: unknown }>;
 }
 
 /** `pbg-umum` v2 → `pbgUmumV2`. */
@@ -761,7 +823,13 @@ export function toDefinitionSource(def: PermitDefinition, todos: string[], optio
     return anchored.get(anchor) ?? [];
   };
 
-  const body = printValue(def, 0, { top: true, commentsFor });
+  const usedRefs = new Map<string, Set<string>>();
+  const refFor = (v: unknown): string | undefined => {
+    const r = options.references?.find((x) => typeof x.value === 'object' && x.value !== null && deepEqual(x.value, v));
+    if (r) usedRefs.set(r.module, (usedRefs.get(r.module) ?? new Set()).add(r.name));
+    return r?.name;
+  };
+  const body = printValue(def, 0, { top: true, commentsFor, refFor });
   // anchored TODOs whose target is not printed (a renamed node...) still belong in the file
   for (const [anchor, list] of anchored) if (!used.has(anchor)) general.push(...list.map((x) => `${anchor}: ${x}`));
 
@@ -770,6 +838,7 @@ export function toDefinitionSource(def: PermitDefinition, todos: string[], optio
   lines.push('// Durations are business time (7.5-hour working days). Review every TODO, then register the definition.');
   for (const g of general) lines.push(...comment(g, ''));
   lines.push(`import { definePermit } from '${options.importPath ?? '../../libs/permit-dsl/define'}';`);
+  for (const [module, names] of usedRefs) lines.push(`import { ${[...names].sort().join(', ')} } from '${module}';`);
   lines.push('');
   lines.push(`export const ${options.exportName ?? exportNameOf(def)} = definePermit(${body});`);
   return `${lines.join('\n')}\n`;
@@ -778,6 +847,7 @@ export function toDefinitionSource(def: PermitDefinition, todos: string[], optio
 interface PrintContext {
   top: boolean;
   commentsFor: (anchor: string) => string[];
+  refFor: (v: unknown) => string | undefined;
 }
 
 const IDENT = /^[A-Za-z_$][\w$]*$/;
@@ -802,7 +872,9 @@ function printValue(v: unknown, depth: number, ctx: PrintContext): string {
   if (typeof v === 'string') return str(v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (typeof v !== 'object') return 'undefined';
-  const inline = !ctx.top && !containsAnchored(v, ctx) ? printInline(v) : undefined;
+  const ref = ctx.top ? undefined : ctx.refFor(v);
+  if (ref) return ref;
+  const inline = !ctx.top && !containsAnchored(v, ctx) ? printInline(v, ctx.refFor) : undefined;
   if (inline !== undefined && inline.length + depth * 2 <= 100) return inline;
   const pad = '  '.repeat(depth + 1);
   const close = '  '.repeat(depth);
@@ -832,16 +904,18 @@ function containsAnchored(v: unknown, ctx: PrintContext): boolean {
   return (Array.isArray(v) ? v : Object.values(v)).some((x) => containsAnchored(x, ctx));
 }
 
-function printInline(v: unknown): string | undefined {
-  if (v === null || typeof v !== 'object') return printValue(v, 0, { top: false, commentsFor: () => [] });
+function printInline(v: unknown, refFor: PrintContext['refFor']): string | undefined {
+  if (v === null || typeof v !== 'object') return printValue(v, 0, { top: false, commentsFor: () => [], refFor });
+  const ref = refFor(v);
+  if (ref) return ref;
   if (Array.isArray(v)) {
-    const parts = v.map(printInline);
+    const parts = v.map((x) => printInline(x, refFor));
     return parts.every((p) => p !== undefined) ? `[${parts.join(', ')}]` : undefined;
   }
   const parts = Object.entries(v as Json)
     .filter(([, x]) => x !== undefined)
     .map(([k, x]) => {
-      const p = printInline(x);
+      const p = printInline(x, refFor);
       return p === undefined ? undefined : `${IDENT.test(k) ? k : str(k)}: ${p}`;
     });
   if (!parts.every((p) => p !== undefined)) return undefined;

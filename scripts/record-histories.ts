@@ -1,0 +1,96 @@
+// Records one workflow history per permit definition version (and a few engine stories) for the replay
+// tests in test/replay. Run after adding a definition version:  npm run histories:record
+// Histories of versions already recorded are kept: they are what running applications look like.
+// Activities here are real business-time arithmetic with the read model left out: replay never runs
+// activities, it only needs their recorded results.
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createDeadlineActivities } from '../activities/deadline.activities';
+import type { Activities } from '../activities';
+import { BusinessCalendar } from '../libs/calendar';
+import { stepsOf, workflowTypeOf } from '../libs/permit-dsl/definition';
+import { loadToolchain } from '../libs/temporal/toolchain';
+import { ApplicationView, decideUpdate, PermitInput, resubmitUpdate, viewQuery, workflowIdOf } from '../workflows/messages';
+import { DEFINITIONS } from '../workflows/permits';
+
+const OUT = path.resolve(__dirname, '..', 'test', 'replay', 'histories');
+
+function inputFor(code: string, version: number, data: Record<string, unknown>, n: number): PermitInput {
+  const id = `REPLAY${code.replace(/_/g, '')}V${version}N${n}`.toUpperCase().padEnd(24, '0').slice(0, 24);
+  return {
+    applicationId: id,
+    trackingCode: 'RPLY-0000-0000',
+    permitType: code,
+    definitionVersion: version,
+    submittedBy: 'integrator-replay',
+    receivingOfficeId: 'outlet-mpp-jakarta',
+    applicant: { nik: '0000000000000000', name: 'Replay' },
+    location: { kelurahanCode: '31.71.01.1001', address: 'Jl. Replay 1' },
+    jurisdiction: { province: 'prov-31', city: 'kota-31.71', kecamatan: 'kec-31.71.01', kelurahan: 'kel-31.71.01.1001' },
+    data,
+    documents: [],
+  };
+}
+
+async function waitFor(read: () => Promise<ApplicationView>, ok: (v: ApplicationView) => boolean): Promise<ApplicationView> {
+  for (let i = 0; i < 500; i++) {
+    const v = await read();
+    if (ok(v)) return v;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('workflow did not reach the expected state');
+}
+
+async function main(): Promise<void> {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  fs.mkdirSync(OUT, { recursive: true });
+  const toolchain = loadToolchain();
+  const env = await TestWorkflowEnvironment.createTimeSkipping(
+    toolchain.testServer.path ? { server: { executable: { type: 'existing-path', path: toolchain.testServer.path } } } : {},
+  );
+  const activities: Activities = {
+    ...createDeadlineActivities(new BusinessCalendar()),
+    projectApplication: async () => undefined,
+    escalate: async () => undefined,
+  } as Activities;
+  const workflowBundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: new DefaultLogger('WARN') });
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'record', workflowBundle, activities });
+  await worker.runUntil(async () => {
+    for (const def of DEFINITIONS) {
+      const file = path.join(OUT, `${def.code}.v${def.version}.approve-all.json`);
+      if (fs.existsSync(file) && !process.argv.includes('--force')) continue;
+      const input = inputFor(def.code, def.version, def.dataSchema.examples![0] as Record<string, unknown>, 1);
+      const handle = await env.client.workflow.start(workflowTypeOf(def), { workflowId: workflowIdOf(input.applicationId), taskQueue: 'record', args: [input] });
+      const stepCount = stepsOf(def.flow).length;
+      let first = true;
+      for (let round = 0; round < stepCount + 2; round++) {
+        const v = await waitFor(() => handle.query(viewQuery), (x) => x.status !== 'in_review' || (x.openTasks.length > 0 && x.openTasks.every((t) => t.dueAt)));
+        if (v.status !== 'in_review') break;
+        // The first story also passes a deadline (escalations) and a revision round trip.
+        if (first) {
+          first = false;
+          await env.sleep('20 days');
+          const t = v.openTasks[0];
+          await handle.executeUpdate(decideUpdate, { args: [{ taskId: t.id, decision: 'request_revision', note: 'lengkapi', actor: { sub: 'officer', role: 'approver', agency: t.agency, office: t.officeId } }] });
+          await handle.executeUpdate(resubmitUpdate, { args: [{ note: 'sudah', actor: { sub: 'integrator-replay', role: 'integrator' } }] });
+          continue;
+        }
+        for (const t of v.openTasks) {
+          await handle.executeUpdate(decideUpdate, { args: [{ taskId: t.id, decision: 'approve', actor: { sub: 'officer', role: 'approver', agency: t.agency, office: t.officeId } }] });
+        }
+      }
+      const result = await handle.result();
+      const history = await handle.fetchHistory();
+      fs.writeFileSync(file, JSON.stringify(history));
+      process.stdout.write(`${path.basename(file)}: ${history.events?.length} events, ${result.status}\n`);
+    }
+  });
+  await env.teardown();
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
