@@ -3,6 +3,7 @@
 // Histories of versions already recorded are kept: they are what running applications look like.
 // Activities here are real business-time arithmetic with the read model left out: replay never runs
 // activities, it only needs their recorded results.
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import * as fs from 'node:fs';
@@ -71,7 +72,8 @@ async function main(): Promise<void> {
         // The first story also passes a deadline (escalations) and a revision round trip.
         if (first) {
           first = false;
-          await env.sleep('20 days');
+          // Just past the first step's due time: the early rungs fire, the legal deadline is still ahead.
+          await env.sleep(Date.parse(v.openTasks[0].dueAt!) - (await env.currentTimeMs()) + 60_000);
           const t = v.openTasks[0];
           await handle.executeUpdate(decideUpdate, { args: [{ taskId: t.id, decision: 'request_revision', note: 'lengkapi', actor: { sub: 'officer', role: 'approver', agency: t.agency, office: t.officeId } }] });
           await handle.executeUpdate(resubmitUpdate, { args: [{ note: 'sudah', actor: { sub: 'integrator-replay', role: 'integrator' } }] });
@@ -83,7 +85,7 @@ async function main(): Promise<void> {
       }
       const result = await handle.result();
       const history = await handle.fetchHistory();
-      fs.writeFileSync(file, JSON.stringify(history));
+      fs.writeFileSync(file, historyToJSON(history));
       process.stdout.write(`${path.basename(file)}: ${history.events?.length} events, ${result.status}\n`);
     }
   });

@@ -66,6 +66,8 @@ interface PendingRung {
 interface TaskState extends TaskView {
   runningSince: number;
   pending: PendingRung[];
+  /** The rungs still ahead when the task closed for a revision: the next attempt continues with them. */
+  carriedRungs: PendingRung[];
   decision?: { decision: DecideArgs['decision']; actor: Actor; note?: string; requestId?: string };
 }
 
@@ -268,15 +270,13 @@ export class PermitEngine {
   }
 
   private async runStep(step: StepDef): Promise<Outcome> {
-    let consumed = 0;
-    let fired: string[] = [];
+    let previous: TaskState | undefined;
     for (let attempt = 1; ; attempt++) {
-      const task = this.openTask(step, attempt, consumed, fired);
+      const task = this.openTask(step, attempt, previous);
       try {
         const decision = await this.awaitDecision(task);
         if (decision !== 'request_revision') return decision === 'approve' ? 'approved' : 'rejected';
-        consumed = task.businessMinutesUsed;
-        fired = task.escalations;
+        previous = task;
         await this.awaitApplicant();
       } catch (err) {
         if (isCancellation(err) && task.status === 'open') this.closeTask(task, this.finalStatus === 'issued' ? 'deemed' : 'cancelled', SYSTEM);
@@ -285,12 +285,14 @@ export class PermitEngine {
     }
   }
 
-  private openTask(step: StepDef, attempt: number, consumed: number, fired: string[]): TaskState {
+  /** A new attempt after a revision continues the previous attempt's clock and ladder, never from zero. */
+  private openTask(step: StepDef, attempt: number, previous?: TaskState): TaskState {
     const deadlineMinutes = toBusinessMinutes(step.deadline);
     const now = Date.now();
-    const pending: PendingRung[] = this.def.escalation
-      .map((rung, rungIndex) => ({ key: rung.id, rungIndex, offset: rungOffsetMinutes(rung, deadlineMinutes) }))
-      .filter((r) => !fired.includes(r.key));
+    const consumed = previous?.businessMinutesUsed ?? 0;
+    const pending: PendingRung[] = previous
+      ? previous.carriedRungs.map((r) => ({ ...r, at: undefined }))
+      : this.def.escalation.map((rung, rungIndex) => ({ key: rung.id, rungIndex, offset: rungOffsetMinutes(rung, deadlineMinutes) }));
     const task: TaskState = {
       id: taskIdOf(this.input.applicationId, step.id, attempt),
       stepId: step.id,
@@ -302,12 +304,13 @@ export class PermitEngine {
       status: 'open',
       assignedAt: iso(now),
       dueAt: null,
-      overdue: fired.length > 0 && consumed >= deadlineMinutes,
+      overdue: consumed >= deadlineMinutes,
       businessMinutesUsed: consumed,
       deadlineMinutes,
-      escalations: [...fired],
+      escalations: previous ? [...previous.escalations] : [],
       runningSince: now,
       pending,
+      carriedRungs: [],
     };
     this.tasks.push(task);
     this.record('task.assigned', { actor: 'system', agency: task.agency, stepId: step.id, taskId: task.id });
@@ -500,6 +503,7 @@ export class PermitEngine {
     task.decidedAt = iso(Date.now());
     task.decidedBy = actor.sub;
     task.note = note;
+    task.carriedRungs = task.pending;
     task.pending = [];
     const type: TimelineType =
       status === 'approved'
@@ -552,7 +556,7 @@ export class PermitEngine {
   }
 
   view(): ApplicationView {
-    const tasks = this.tasks.map(({ runningSince: _r, pending: _p, decision: _d, ...t }) => ({ ...t, escalations: [...t.escalations] }));
+    const tasks = this.tasks.map(({ runningSince: _r, pending: _p, carriedRungs: _c, decision: _d, ...t }) => ({ ...t, escalations: [...t.escalations] }));
     return {
       id: this.input.applicationId,
       trackingCode: this.input.trackingCode,
