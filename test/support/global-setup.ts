@@ -10,7 +10,6 @@ import { freePort, RunningPostgres, RunningTemporal, startEmbeddedPostgres, star
 import { loadToolchain } from '../../libs/temporal/toolchain';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __SATUPINTU_SERVICES__: { postgres: RunningPostgres; temporal: RunningTemporal; dir: string } | undefined;
 }
 
