@@ -1,0 +1,182 @@
+// `npm run bench [-- --json] [--count N] [--concurrency C]`
+// One run on one Temporal dev server: raw client.workflow.start of a trivial workflow (with its own worker)
+// vs POST /v1/applications through the whole stack (API and permit worker as separate processes, as
+// deployed). Prints a table; with --json, a last line {"submitVsRawStart": {...}}.
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { DEV_JWT_SECRET } from '../libs/config/config';
+import { mintToken } from '../libs/auth/token';
+import { createDataSource, migrate } from '../libs/database/data-source';
+import { seed } from '../libs/database/seed';
+import { freePort, startEmbeddedPostgres, startTemporalDevServer } from '../libs/dev/services';
+import { loadToolchain } from '../libs/temporal/toolchain';
+import { skduV1 } from '../workflows/permits/skdu.v1';
+
+const ROOT = path.resolve(__dirname, '..');
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const JSON_OUT = process.argv.includes('--json');
+const COUNT = arg('count', 1000);
+const CONCURRENCY = arg('concurrency', 32);
+const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
+
+interface Result {
+  perSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+}
+
+async function measure(label: string, count: number, concurrency: number, op: (i: number) => Promise<void>): Promise<Result> {
+  const latencies: number[] = [];
+  let next = 0;
+  let errors = 0;
+  let done = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const i = next++;
+        const t0 = process.hrtime.bigint();
+        try {
+          await op(i);
+        } catch (err) {
+          if (errors++ === 0) log(`${label}: first error: ${(err as Error).message}`);
+        }
+        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        if (++done % Math.max(1, Math.floor(count / 4)) === 0) log(`${label}: ${done}/${count}`);
+      }
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
+  return { perSec: count / seconds, p50Ms: pct(50), p99Ms: pct(99), errors };
+}
+
+function child(entry: string, env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, ['-r', path.join(ROOT, 'scripts', 'register.js'), path.join(ROOT, entry)], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+async function waitHealthy(url: string): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('the API did not become healthy');
+}
+
+async function main(): Promise<void> {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const toolchain = loadToolchain();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'satupintu-bench-'));
+  fs.chmodSync(dir, 0o777);
+  const [pgPort, tPort, apiPort] = [await freePort(), await freePort(), await freePort()];
+  log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
+  log('starting PostgreSQL and the Temporal dev server');
+  const [pg, temporal] = await Promise.all([
+    startEmbeddedPostgres({ dir: path.join(dir, 'pg'), port: pgPort, database: 'bench' }),
+    startTemporalDevServer({ cli: toolchain.cli.path!, port: tPort }),
+  ]);
+  const children: ChildProcess[] = [];
+  try {
+    const db = await createDataSource(pg.url, { poolSize: 2 }).initialize();
+    await migrate(db);
+    await seed(db);
+    await db.destroy();
+
+    const env = { DATABASE_URL: pg.url, TEMPORAL_ADDRESS: temporal.address, PORT: String(apiPort), TEMPORAL_TASK_QUEUE: 'bench-permits' };
+    children.push(child('apps/worker/src/main.ts', env), child('apps/api/src/main.ts', env));
+    const base = `http://127.0.0.1:${apiPort}`;
+    await waitHealthy(base);
+
+    const connection = await Connection.connect({ address: temporal.address });
+    const client = new Client({ connection });
+    const noopWorker = await Worker.create({
+      connection: await NativeConnection.connect({ address: temporal.address }),
+      taskQueue: 'bench-noop',
+      workflowsPath: require.resolve('./bench/noop.workflow'),
+    });
+    const noopRunning = noopWorker.run();
+
+    const token = await mintToken(DEV_JWT_SECRET, { sub: 'bench-integrator', role: 'integrator' });
+    const body = (i: number) =>
+      JSON.stringify({
+        permitType: 'SKDU',
+        applicant: { nik: '3171011505900001', name: `Bench ${i}` },
+        receivingOfficeId: 'outlet-mpp-jakarta',
+        location: { kelurahanCode: '31.71.01.1001', address: 'Jl. Bench 1' },
+        data: skduV1.dataSchema.examples![0],
+        documents: [],
+      });
+    const run = randomUUID().slice(0, 8);
+    const raw = (prefix: string) => async (i: number) => {
+      await client.workflow.start('benchNoop', { workflowId: `${prefix}-${run}-${i}`, taskQueue: 'bench-noop', args: [] });
+    };
+    const submit = (prefix: string) => async (i: number) => {
+      const res = await fetch(`${base}/v1/applications`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': `${prefix}-${run}-${i}` },
+        body: body(i),
+      });
+      if (res.status !== 201) throw new Error(`HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`);
+      await res.arrayBuffer().catch(() => undefined);
+    };
+
+    log('warming up');
+    await measure('warm-raw', 100, CONCURRENCY, raw('warm'));
+    await measure('warm-submit', 100, CONCURRENCY, submit('warm'));
+    log(`raw start × ${COUNT} at concurrency ${CONCURRENCY}`);
+    const rawResult = await measure('raw', COUNT, CONCURRENCY, raw('raw'));
+    log(`submit × ${COUNT} at concurrency ${CONCURRENCY}`);
+    const submitResult = await measure('submit', COUNT, CONCURRENCY, submit('submit'));
+
+    noopWorker.shutdown();
+    await noopRunning;
+    await connection.close();
+
+    const rows = [
+      ['', 'per second', 'p50 ms', 'p99 ms', 'errors'],
+      ['raw workflow.start', rawResult.perSec.toFixed(0), rawResult.p50Ms.toFixed(1), rawResult.p99Ms.toFixed(1), String(rawResult.errors)],
+      ['POST /v1/applications', submitResult.perSec.toFixed(0), submitResult.p50Ms.toFixed(1), submitResult.p99Ms.toFixed(1), String(submitResult.errors)],
+    ];
+    process.stdout.write(`\n${rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(24) : c.padStart(11))).join('')).join('\n')}\n`);
+    const ratio = submitResult.perSec / rawResult.perSec;
+    process.stdout.write(`submit / raw ratio: ${ratio.toFixed(2)} (target >= 0.8)\n`);
+    if (JSON_OUT) {
+      process.stdout.write(
+        `${JSON.stringify({
+          submitVsRawStart: {
+            rawPerSec: Math.round(rawResult.perSec),
+            submitPerSec: Math.round(submitResult.perSec),
+            ratio: Math.round(ratio * 100) / 100,
+            rawP99Ms: Math.round(rawResult.p99Ms * 10) / 10,
+            submitP99Ms: Math.round(submitResult.p99Ms * 10) / 10,
+          },
+        })}\n`,
+      );
+    }
+  } finally {
+    for (const c of children) c.kill('SIGTERM');
+    await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
+    await temporal.stop();
+    await pg.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
