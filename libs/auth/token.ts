@@ -12,6 +12,9 @@ export interface Principal {
 
 export class TokenError extends Error {}
 
+/** The key set (JWKS) could not be fetched: not the caller's fault, so not a 401. */
+export class KeySetUnavailableError extends Error {}
+
 export async function mintToken(secret: string, p: Principal, ttl = '12h'): Promise<string> {
   const claims: JWTPayload = { role: p.role };
   if (p.agency) claims.agency = p.agency;
@@ -48,8 +51,17 @@ export function createVerifier(opts: VerifierOptions): (token: string) => Promis
       }));
     } catch (err) {
       if (err instanceof errors.JWTExpired) throw new TokenError('the token has expired: mint a new one');
+      if (err instanceof errors.JWKSTimeout || !(err instanceof errors.JOSEError)) throw new KeySetUnavailableError('the key set (JWKS) of the token issuer could not be fetched');
+      if (err instanceof errors.JWTClaimValidationFailed && err.claim === 'nbf') throw new TokenError('the token is not valid yet (nbf): check the clock of its issuer');
+      if (err instanceof errors.JWTClaimValidationFailed && (err.claim === 'iss' || err.claim === 'aud')) throw new TokenError(`the token's ${err.claim} claim is not the one this API accepts`);
       throw new TokenError('the token is not valid: it must be a JWT signed by the configured issuer');
     }
+    // jose checks iat only with maxTokenAge; a token issued in the future means a skewed or forged clock.
+    if (typeof payload.iat === 'number' && payload.iat > Date.now() / 1000 + opts.clockToleranceSec) {
+      throw new TokenError('the token was issued in the future (iat): check the clock of its issuer');
+    }
+    // sub scopes idempotency keys, webhooks and ownership: a printable, bounded identifier.
+    if (typeof payload.sub !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(payload.sub)) throw new TokenError('the token\'s sub claim must be 1-200 visible ASCII characters');
     const role = payload.role as Role;
     if (!ROLES.includes(role)) throw new TokenError(`the token's role claim must be one of ${ROLES.join(', ')}`);
     if (role === 'approver' && typeof payload.agency !== 'string') throw new TokenError('an approver token must carry an agency claim');

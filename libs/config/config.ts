@@ -9,6 +9,14 @@ export interface AppConfig {
   publicBaseUrl: string;
   logLevel: string;
   smtp?: { host: string; port: number; from: string };
+  /** The HTTP edge: browsers' origins allowed by CORS (none by default), per-caller rate limit, idempotency window. */
+  http: {
+    corsOrigins: string[];
+    rateLimit: { limit: number; windowSec: number };
+    idempotency: { ttlHours: number; lockSec: number };
+  };
+  /** Webhook targets: plain http and private addresses only outside production (SSRF). */
+  webhooks: { allowInsecureTargets: boolean };
 }
 
 export class ConfigError extends Error {}
@@ -50,6 +58,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     publicBaseUrl: env.PUBLIC_BASE_URL || `http://localhost:${port}`,
     logLevel: env.LOG_LEVEL || (mode === 'test' ? 'silent' : 'info'),
+    http: {
+      corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+      rateLimit: { limit: int('RATE_LIMIT', env.RATE_LIMIT, 100_000), windowSec: int('RATE_LIMIT_WINDOW_SEC', env.RATE_LIMIT_WINDOW_SEC, 60) },
+      idempotency: { ttlHours: int('IDEMPOTENCY_TTL_HOURS', env.IDEMPOTENCY_TTL_HOURS, 24), lockSec: int('IDEMPOTENCY_LOCK_SEC', env.IDEMPOTENCY_LOCK_SEC, 120) },
+    },
+    webhooks: { allowInsecureTargets: env.WEBHOOK_ALLOW_INSECURE_TARGETS ? env.WEBHOOK_ALLOW_INSECURE_TARGETS === 'true' : mode !== 'production' },
     smtp: env.SMTP_HOST
       ? { host: env.SMTP_HOST, port: int('SMTP_PORT', env.SMTP_PORT, 25), from: env.SMTP_FROM || 'noreply@satupintu.local' }
       : undefined,
