@@ -2,6 +2,7 @@
 // Shared by the workflow (deterministic side) and the API (client side): types and message
 // definitions only.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { CarriedState } from './engine/engine-state';
 
 export type Role = 'integrator' | 'approver' | 'admin';
 
@@ -47,6 +48,15 @@ export interface PermitInput {
   data: Record<string, unknown>;
   documents: DocumentRef[];
   requestId?: string;
+  /** Engine tuning for tests; the API never sets it. */
+  engine?: EngineOptions;
+  /** Set only by the engine itself when a run continues as new (docs/engine.md); never by a caller. */
+  continued?: CarriedState;
+}
+
+export interface EngineOptions {
+  /** Continue as new once the run's history reaches this many events (default 10,000). */
+  continueAsNewAfterEvents?: number;
 }
 
 export type ApplicationStatus = 'in_review' | 'awaiting_applicant' | 'issued' | 'rejected' | 'withdrawn' | 'lapsed';

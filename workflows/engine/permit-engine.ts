@@ -8,8 +8,11 @@ import {
   condition,
   isCancellation,
   log,
+  makeContinueAsNewFunc,
+  patched,
   proxyActivities,
   setHandler,
+  workflowInfo,
 } from '@temporalio/workflow';
 import type { createActivities } from '../../activities';
 import {
@@ -39,6 +42,7 @@ import {
   withdrawUpdate,
   WithdrawArgs,
 } from '../messages';
+import type { CarriedState, Clock, PendingRung, TaskState } from './engine-state';
 
 type Activities = ReturnType<typeof createActivities>;
 
@@ -56,25 +60,18 @@ type Outcome = 'approved' | 'rejected';
 /** A rung is re-sent at this interval after the ladder's last rung, so an open step always has a timer. */
 const REPEAT_LAST_RUNG_MINUTES = 5 * 450;
 
-interface PendingRung {
-  key: string; // rung id, or `<id>#<n>` for repeats of the last rung
-  rungIndex: number;
-  offset: number; // business minutes on the step's clock
-  at?: number; // wall time (ms), planned by the calendar activity
-}
+/**
+ * A run hands over to a fresh one (continue-as-new) at its first quiescent moment once its history holds
+ * this many events, or this many bytes, or the server suggests it: far below Temporal's limits (51,200
+ * events, 50 MB), see docs/engine.md for the figures.
+ */
+const CONTINUE_AS_NEW_AFTER_EVENTS = 10_000;
+const CONTINUE_AS_NEW_AFTER_BYTES = 4 * 1024 * 1024;
+/** Runs recorded before continue-as-new existed keep running without it (their histories replay unchanged). */
+const CONTINUE_AS_NEW_PATCH = 'engine-continue-as-new';
 
-interface TaskState extends TaskView {
-  runningSince: number;
-  pending: PendingRung[];
-  /** The rungs still ahead when the task closed for a revision: the next attempt continues with them. */
-  carriedRungs: PendingRung[];
-  decision?: { decision: DecideArgs['decision']; actor: Actor; note?: string; requestId?: string };
-}
-
-interface Clock {
-  consumed: number;
-  runningSince: number;
-}
+/** Where the legal-deadline watcher is: only 'waiting' and 'done' allow a continue-as-new. */
+type WatchState = 'planning' | 'waiting' | 'paused' | 'done';
 
 const SYSTEM: Actor = { sub: 'system', role: 'system' };
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -86,37 +83,54 @@ export class PermitEngine {
   private deemedGranted = false;
   private readonly tasks: TaskState[] = [];
   private readonly timeline: TimelineEvent[] = [];
-  private readonly submittedAt = Date.now();
+  private submittedAt = Date.now();
   private dueAt: number | null = null;
   private applicantDueAt: number | null = null;
   private decidedAt: number | null = null;
   private paused = false;
   private clocksStopped = false;
   private resubmitted = 0;
-  private readonly appClock: Clock = { consumed: 0, runningSince: Date.now() };
+  private appClock: Clock = { consumed: 0, runningSince: Date.now() };
   private revision = 0;
   private projectedRevision = -1;
   private busy = 0;
   private finalStatus?: ApplicationStatus;
+  /** The instant the application reached its final status: a deadline's planned instant, not the timer's wake-up. */
+  private finalAt?: number;
   private readonly flowScope = new CancellationScope();
   private readonly deadlineMinutes: number;
+  private readonly choices: Record<string, number> = {};
+  private legalDeadlinePassed = false;
+  private legalWatch: WatchState = 'planning';
+  /** Steps running, and those of them idle on their timer: a continue-as-new waits until the two agree. */
+  private activeSteps = 0;
+  private waitingSteps = 0;
+  private readonly runs: number;
+  private readonly continueAsNewAfterEvents: number;
 
   constructor(
     private readonly def: Readonly<PermitDefinition>,
     private readonly input: PermitInput,
   ) {
     this.deadlineMinutes = toBusinessMinutes(def.deadline);
+    this.continueAsNewAfterEvents = input.engine?.continueAsNewAfterEvents ?? CONTINUE_AS_NEW_AFTER_EVENTS;
+    const carried = input.continued;
+    this.runs = (carried?.runs ?? 0) + 1;
+    if (carried) this.restore(carried);
   }
 
   async run(): Promise<ApplicationView> {
     this.registerHandlers();
-    this.record('submitted', { actor: this.input.submittedBy, role: 'integrator' });
+    if (!this.input.continued) this.record('submitted', { actor: this.input.submittedBy, role: 'integrator' });
     const projector = this.project();
     const legalDeadline = this.watchLegalDeadline();
 
     let outcome: Outcome | undefined;
     try {
-      outcome = await this.flowScope.run(() => this.runNode(this.def.flow));
+      const flow = this.flowScope.run(() => this.runNode(this.def.flow));
+      // Rejects with ContinueAsNew when the history grows long; never settles otherwise.
+      const rollover = this.continueAsNewWhenLong();
+      outcome = await Promise.race([flow, rollover]);
     } catch (err) {
       if (!(isCancellation(err) && this.finalStatus)) throw err;
     }
@@ -126,6 +140,89 @@ export class PermitEngine {
     void legalDeadline;
     void projector;
     return this.view();
+  }
+
+  // ---- continue-as-new: a bounded history for applications that stay open for years ----------------
+
+  private async continueAsNewWhenLong(): Promise<never> {
+    for (;;) {
+      await condition(() => this.historyIsLong() && this.quiescent());
+      // Other coroutines may have run since the condition held: check again, in the same synchronous
+      // stretch that takes the snapshot, so the next run starts from a consistent state.
+      if (!this.quiescent()) continue;
+      const carried = this.carry();
+      if (!patched(CONTINUE_AS_NEW_PATCH)) {
+        // A run whose history predates continue-as-new: it must keep doing what its history says.
+        return condition(() => false) as Promise<never>;
+      }
+      const info = workflowInfo();
+      log.info('continuing as new', { applicationId: this.input.applicationId, run: this.runs, historyLength: info.historyLength });
+      const next = makeContinueAsNewFunc<(input: PermitInput) => Promise<ApplicationView>>({
+        memo: info.memo,
+        typedSearchAttributes: info.typedSearchAttributes,
+      });
+      await next({ ...this.input, continued: carried });
+    }
+  }
+
+  private historyIsLong(): boolean {
+    const info = workflowInfo();
+    return info.continueAsNewSuggested || info.historyLength >= this.continueAsNewAfterEvents || info.historySize >= CONTINUE_AS_NEW_AFTER_BYTES;
+  }
+
+  /**
+   * Nothing half done: every running step idles on its timer, no activity, Update or decision is in
+   * flight, the read model shows the newest state, and the application waits on no applicant. A timer
+   * that fired in this very activation is fine: its step has not acted yet, the next run acts on it.
+   */
+  private quiescent(): boolean {
+    return (
+      !this.isFinal() &&
+      !this.paused &&
+      this.busy === 0 &&
+      this.projectedRevision >= this.revision &&
+      this.activeSteps > 0 &&
+      this.waitingSteps === this.activeSteps &&
+      (this.legalWatch === 'waiting' || this.legalWatch === 'done') &&
+      this.tasks.every((t) => t.status !== 'open' || t.decision === undefined) &&
+      allHandlersFinished()
+    );
+  }
+
+  /** A deep copy of the state the next run needs. */
+  private carry(): CarriedState {
+    return JSON.parse(
+      JSON.stringify({
+        runs: this.runs,
+        status: this.status,
+        deemedGranted: this.deemedGranted,
+        submittedAt: this.submittedAt,
+        dueAt: this.dueAt,
+        legalDeadlinePassed: this.legalDeadlinePassed,
+        appClock: this.appClock,
+        resubmitted: this.resubmitted,
+        revision: this.revision,
+        choices: this.choices,
+        tasks: this.tasks,
+        timeline: this.timeline,
+      } satisfies CarriedState),
+    ) as CarriedState;
+  }
+
+  private restore(c: CarriedState): void {
+    this.status = c.status;
+    this.deemedGranted = c.deemedGranted;
+    this.submittedAt = c.submittedAt;
+    this.dueAt = c.dueAt;
+    this.legalDeadlinePassed = c.legalDeadlinePassed;
+    this.appClock = { ...c.appClock };
+    this.resubmitted = c.resubmitted;
+    this.revision = c.revision;
+    // The previous run projected this revision before it handed over.
+    this.projectedRevision = c.revision;
+    Object.assign(this.choices, c.choices);
+    this.tasks.push(...c.tasks);
+    this.timeline.push(...c.timeline);
   }
 
   // ---- messages -------------------------------------------------------------------------------
@@ -164,6 +261,14 @@ export class PermitEngine {
       throw ApplicationFailure.create({
         type: Refusal.WrongAgency,
         message: `task ${task.id} belongs to ${task.agency} (office ${task.officeId}); your token is for ${args.actor.agency ?? 'no agency'}${args.actor.office ? ` (office ${args.actor.office})` : ''}`,
+        nonRetryable: true,
+      });
+    }
+    if (this.def.onHardDeadline === 'deem-granted' && this.legalWatch === 'waiting' && this.dueAt !== null && Date.now() >= this.dueAt) {
+      // The timer may not have woken yet, but the law has spoken: fiktif positif at the deadline instant.
+      throw ApplicationFailure.create({
+        type: Refusal.ApplicationClosed,
+        message: `the legal deadline passed at ${iso(this.dueAt)}: the application is deemed granted; nothing more can change`,
         nonRetryable: true,
       });
     }
@@ -239,8 +344,11 @@ export class PermitEngine {
         }
         return 'approved';
       case 'choice': {
-        const branch = node.branches.find((b) => evaluate(b.when, this.input.data));
-        const next = branch?.then ?? node.otherwise;
+        // Decided once: a resubmission that changes the data later does not move the application to
+        // another branch, and a continued run follows the branch its predecessor took.
+        this.choices[node.id] ??= node.branches.findIndex((b) => evaluate(b.when, this.input.data));
+        const index = this.choices[node.id];
+        const next = index >= 0 ? node.branches[index].then : node.otherwise;
         return next ? this.runNode(next) : 'approved';
       }
       case 'parallel':
@@ -270,18 +378,31 @@ export class PermitEngine {
   }
 
   private async runStep(step: StepDef): Promise<Outcome> {
+    // A continued run meets the steps its predecessor already passed, and adopts the one still open.
+    const attempts = this.tasks.filter((t) => t.stepId === step.id);
+    const latest = attempts[attempts.length - 1];
+    if (latest?.status === 'approved') return 'approved';
+    let task = latest?.status === 'open' ? latest : undefined;
     let previous: TaskState | undefined;
-    for (let attempt = 1; ; attempt++) {
-      const task = this.openTask(step, attempt, previous);
-      try {
-        const decision = await this.awaitDecision(task);
-        if (decision !== 'request_revision') return decision === 'approve' ? 'approved' : 'rejected';
-        previous = task;
-        await this.awaitApplicant();
-      } catch (err) {
-        if (isCancellation(err) && task.status === 'open') this.closeTask(task, this.finalStatus === 'issued' ? 'deemed' : 'cancelled', SYSTEM);
-        throw err;
+    this.activeSteps++;
+    try {
+      for (;;) {
+        task ??= this.openTask(step, (previous?.attempt ?? 0) + 1, previous);
+        try {
+          const decision = await this.awaitDecision(task);
+          if (decision !== 'request_revision') return decision === 'approve' ? 'approved' : 'rejected';
+          previous = task;
+          task = undefined;
+          await this.awaitApplicant();
+        } catch (err) {
+          if (isCancellation(err) && task?.status === 'open') {
+            this.closeTask(task, this.finalStatus === 'issued' ? 'deemed' : 'cancelled', SYSTEM, undefined, undefined, this.finalAt);
+          }
+          throw err;
+        }
       }
+    } finally {
+      this.activeSteps--;
     }
   }
 
@@ -319,11 +440,17 @@ export class PermitEngine {
 
   /** Waits for a decision on the task while firing its escalation ladder on time; the clock stops during revision. */
   private async awaitDecision(task: TaskState): Promise<DecideArgs['decision']> {
-    await this.planTask(task);
+    // A task carried over a continue-as-new is planned already.
+    if (task.dueAt === null || task.pending.some((r) => r.at === undefined)) await this.planTask(task);
     for (;;) {
       const next = task.pending[0];
       const wait = until(next.at ?? Date.now());
-      await condition(() => task.decision !== undefined || this.paused, wait);
+      this.waitingSteps++;
+      try {
+        await condition(() => task.decision !== undefined || this.paused, wait);
+      } finally {
+        this.waitingSteps--;
+      }
       if (task.decision) {
         const { decision, actor, note, requestId } = task.decision;
         await this.measure([task]);
@@ -351,13 +478,19 @@ export class PermitEngine {
       const repeats = task.escalations.filter((k) => k.startsWith(`${def.id}#`)).length;
       task.pending.push({ key: `${def.id}#${repeats + 1}`, rungIndex: rung.rungIndex, offset: rung.offset + REPEAT_LAST_RUNG_MINUTES });
     }
-    this.record('escalation', {
-      actor: 'system',
-      agency: task.agency,
-      stepId: task.stepId,
-      taskId: task.id,
-      note: `${def.notify}${rung.key === def.id ? '' : ` (repeat ${rung.key.split('#')[1]})`}`,
-    });
+    // At the rung's planned instant: the timer wakes a few milliseconds (or, with workers down, hours) later.
+    this.record(
+      'escalation',
+      {
+        actor: 'system',
+        agency: task.agency,
+        stepId: task.stepId,
+        taskId: task.id,
+        note: `${def.notify}${rung.key === def.id ? '' : ` (repeat ${rung.key.split('#')[1]})`}`,
+      },
+      undefined,
+      rung.at,
+    );
     await this.tracked(() =>
       escalate({
         escalationId: `${task.id}:${rung.key}`,
@@ -396,15 +529,13 @@ export class PermitEngine {
     const items = tasks.map((t) => ({ key: t.id, from: iso(t.runningSince) }));
     if (includeApp) items.push({ key: '$app', from: iso(this.appClock.runningSince) });
     if (items.length === 0) return;
+    // Restart the clocks before awaiting: a second measurement overlapping this one (a sibling decided in
+    // the same moment a revision pauses the application) must not count the same minutes twice.
+    for (const t of tasks) t.runningSince = now;
+    if (includeApp) this.appClock.runningSince = now;
     const used = await this.tracked(() => measureBusinessMinutes({ to: iso(now), items }));
-    for (const t of tasks) {
-      t.businessMinutesUsed += used[t.id];
-      t.runningSince = now;
-    }
-    if (includeApp) {
-      this.appClock.consumed += used.$app;
-      this.appClock.runningSince = now;
-    }
+    for (const t of tasks) t.businessMinutesUsed += used[t.id];
+    if (includeApp) this.appClock.consumed += used.$app;
   }
 
   // ---- revision and the applicant's clock ------------------------------------------------------
@@ -424,8 +555,9 @@ export class PermitEngine {
     this.touch();
     const answered = await condition(() => this.resubmitted > round, until(this.applicantDueAt));
     if (!answered) {
-      this.record('lapsed', { actor: 'system', note: 'the applicant did not answer the revision request in time' }, 'lapsed');
-      this.stop('lapsed');
+      const at = this.applicantDueAt;
+      this.record('lapsed', { actor: 'system', note: 'the applicant did not answer the revision request in time' }, 'lapsed', at);
+      this.stop('lapsed', at);
       await condition(() => false);
     }
   }
@@ -433,30 +565,46 @@ export class PermitEngine {
   // ---- the legal deadline of the whole application ------------------------------------------------
 
   private async watchLegalDeadline(): Promise<void> {
+    if (this.legalDeadlinePassed) {
+      this.legalWatch = 'done';
+      return;
+    }
+    // A continued run keeps the deadline its predecessor planned.
+    let planned = this.input.continued !== undefined && this.dueAt !== null;
     for (;;) {
-      const planned = await this.tracked(() =>
-        planDeadlines({
-          from: iso(this.appClock.runningSince),
-          items: [{ key: 'due', minutes: Math.max(0, this.deadlineMinutes - this.appClock.consumed) }],
-        }),
-      );
-      this.dueAt = Date.parse(planned.due);
-      this.touch();
-      const interrupted = await condition(() => this.paused || this.isFinal(), until(this.dueAt));
+      if (!planned) {
+        this.legalWatch = 'planning';
+        const answer = await this.tracked(() =>
+          planDeadlines({
+            from: iso(this.appClock.runningSince),
+            items: [{ key: 'due', minutes: Math.max(0, this.deadlineMinutes - this.appClock.consumed) }],
+          }),
+        );
+        this.dueAt = Date.parse(answer.due);
+        this.touch();
+      }
+      planned = false;
+      this.legalWatch = 'waiting';
+      const interrupted = await condition(() => this.paused || this.isFinal(), until(this.dueAt!));
       if (this.isFinal()) return;
       if (interrupted) {
+        this.legalWatch = 'paused';
         await condition(() => !this.paused || this.isFinal());
         if (this.isFinal()) return;
         continue;
       }
       break;
     }
+    this.legalDeadlinePassed = true;
+    this.legalWatch = 'done';
+    // The law counts from the deadline itself, not from the moment the timer woke up.
+    const at = this.dueAt!;
     if (this.def.onHardDeadline === 'deem-granted') {
       this.deemedGranted = true;
-      this.record('legal_deadline_missed', { actor: 'system', note: 'legal deadline passed without a decision: deemed granted' });
-      this.stop('issued');
+      this.record('legal_deadline_missed', { actor: 'system', note: 'legal deadline passed without a decision: deemed granted' }, undefined, at);
+      this.stop('issued', at);
     } else {
-      this.record('legal_deadline_missed', { actor: 'system', note: 'legal deadline passed without a decision: escalated' });
+      this.record('legal_deadline_missed', { actor: 'system', note: 'legal deadline passed without a decision: escalated' }, undefined, at);
       const open = this.tasks.filter((t) => t.status === 'open');
       await Promise.all(
         open.map((task) =>
@@ -474,7 +622,7 @@ export class PermitEngine {
               notify: 'governor',
               publicList: true,
               dueAt: task.dueAt,
-              at: iso(Date.now()),
+              at: iso(at),
             }),
           ),
         ),
@@ -484,23 +632,25 @@ export class PermitEngine {
 
   // ---- state, timeline, read model -------------------------------------------------------------
 
-  private stop(status: ApplicationStatus): void {
+  private stop(status: ApplicationStatus, at = Date.now()): void {
     if (this.finalStatus) return;
     this.finalStatus = status;
+    this.finalAt = at;
     this.flowScope.cancel();
   }
 
   private finish(status: ApplicationStatus): void {
-    for (const t of this.tasks.filter((t) => t.status === 'open')) this.closeTask(t, status === 'issued' ? 'deemed' : 'cancelled', SYSTEM);
+    const at = this.finalAt ?? Date.now();
+    for (const t of this.tasks.filter((t) => t.status === 'open')) this.closeTask(t, status === 'issued' ? 'deemed' : 'cancelled', SYSTEM, undefined, undefined, at);
     this.paused = false;
-    this.decidedAt = Date.now();
+    this.decidedAt = at;
     this.applicantDueAt = null;
-    if (this.status !== status) this.record(status === 'issued' ? 'issued' : 'rejected', { actor: 'system' }, status);
+    if (this.status !== status) this.record(status === 'issued' ? 'issued' : 'rejected', { actor: 'system' }, status, at);
   }
 
-  private closeTask(task: TaskState, status: TaskView['status'], actor: Actor, note?: string, requestId?: string): void {
+  private closeTask(task: TaskState, status: TaskView['status'], actor: Actor, note?: string, requestId?: string, at = Date.now()): void {
     task.status = status;
-    task.decidedAt = iso(Date.now());
+    task.decidedAt = iso(at);
     task.decidedBy = actor.sub;
     task.note = note;
     task.carriedRungs = task.pending;
@@ -520,10 +670,15 @@ export class PermitEngine {
   }
 
   /** Appends to the timeline (the audit trail) and moves the status when `next` is given. */
-  private record(type: TimelineType, e: Omit<TimelineEvent, 'seq' | 'at' | 'type' | 'statusBefore' | 'statusAfter'>, next?: ApplicationStatus): void {
+  private record(
+    type: TimelineType,
+    e: Omit<TimelineEvent, 'seq' | 'at' | 'type' | 'statusBefore' | 'statusAfter'>,
+    next?: ApplicationStatus,
+    at: number = Date.now(),
+  ): void {
     const before = this.status;
     if (next) this.status = next;
-    this.timeline.push({ seq: this.timeline.length + 1, at: iso(Date.now()), type, ...e, statusBefore: before, statusAfter: this.status });
+    this.timeline.push({ seq: this.timeline.length + 1, at: iso(at), type, ...e, statusBefore: before, statusAfter: this.status });
     this.touch();
   }
 
