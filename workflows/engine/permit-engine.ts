@@ -666,7 +666,7 @@ export class PermitEngine {
               ? 'task.deemed'
               : 'task.cancelled';
     const next = status === 'revision_requested' ? 'awaiting_applicant' : undefined;
-    this.record(type, { actor: actor.sub, role: actor.role, agency: task.agency, stepId: task.stepId, taskId: task.id, note, requestId }, next);
+    this.record(type, { actor: actor.sub, role: actor.role, agency: task.agency, stepId: task.stepId, taskId: task.id, note, requestId }, next, at);
   }
 
   /** Appends to the timeline (the audit trail) and moves the status when `next` is given. */

@@ -1,0 +1,127 @@
+// Story: approvers who may not decide try anyway. A decision is a Temporal Update whose validator runs
+// before anything is written: a refused decision answers with the reason and leaves no event in the
+// workflow history (its length is the same before and after), so nothing about it can replay or count.
+//
+// This story runs on the real Temporal dev server started by globalSetup, in real time: the time-skipping
+// test server writes a workflow task for every Update, even a refused one, where the real server drops
+// the speculative task of a rejected Update. No deadline matters here: the first rung is hours away.
+import { Client, Connection, WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { createPermitWorker } from '../../apps/worker/src/worker.factory';
+import { createDataSource } from '../../libs/database/data-source';
+import { workflowTypeOf } from '../../libs/permit-dsl/definition';
+import { Actor, ApplicationView, DecideArgs, decideUpdate, Refusal, resubmitUpdate, taskIdOf, workflowIdOf } from '../../workflows/messages';
+import { skduV1 } from '../../workflows/permits/skdu.v1';
+import { eventually, quietRuntime, workflowBundle } from '../support/time-skipping';
+import { applicantActor, applicationInput, approverFor, decide, historyCounts, resubmit, view } from './stories';
+
+describe('decisions the engine refuses', () => {
+  const taskQueue = `refusals-${randomUUID()}`;
+  let db: DataSource;
+  let client: Client;
+  let connection: Connection;
+  let nativeConnection: NativeConnection;
+  let worker: Worker;
+  let running: Promise<void>;
+  beforeAll(async () => {
+    quietRuntime();
+    const address = process.env.TEST_TEMPORAL_ADDRESS!;
+    db = await createDataSource(process.env.TEST_DATABASE_URL!, { poolSize: 2 }).initialize();
+    connection = await Connection.connect({ address });
+    client = new Client({ connection });
+    nativeConnection = await NativeConnection.connect({ address });
+    worker = await createPermitWorker({
+      connection: nativeConnection,
+      db,
+      config: { temporal: { address, namespace: 'default', taskQueue } },
+      workflowBundle: await workflowBundle(),
+    });
+    running = worker.run();
+  });
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+    await nativeConnection?.close();
+    await connection?.close();
+    await db?.destroy();
+  });
+
+  /** Waits until the workflow has nothing in flight: no activity, no workflow task, the read model current. */
+  async function idle(handle: WorkflowHandle): Promise<number> {
+    await eventually(
+      async () => {
+        const [d, v] = await Promise.all([handle.describe(), view(handle)]);
+        const rows: Array<{ revision: number }> = await db.query(`SELECT revision FROM application WHERE id = $1`, [v.id]);
+        return (d.raw.pendingActivities ?? []).length === 0 && !d.raw.pendingWorkflowTask && rows[0]?.revision === v.revision;
+      },
+      (quiet) => quiet,
+      'the workflow idle',
+    );
+    return (await historyCounts(handle)).total;
+  }
+
+  /** Sends a decision that must be refused with `type`, and checks the history did not grow. */
+  async function refused(handle: WorkflowHandle, args: DecideArgs, type: string): Promise<string> {
+    const before = await idle(handle);
+    const err = await handle.executeUpdate(decideUpdate, { args: [args] }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
+    const cause = (err as WorkflowUpdateFailedError).cause;
+    expect(cause).toBeInstanceOf(ApplicationFailure);
+    expect((cause as ApplicationFailure).type).toBe(type);
+    expect((await historyCounts(handle)).total).toBe(before);
+    return (cause as ApplicationFailure).message;
+  }
+
+  it('refuses a wrong agency, a wrong office, a step not open, an unknown decision, a decided task and a paused application', async () => {
+    // Given a domicile letter for a shop in Tebet: its verification waits at the kelurahan of Tebet Barat.
+    const input = applicationInput(skduV1);
+    const handle = await client.workflow.start(workflowTypeOf(skduV1), { workflowId: workflowIdOf(input.applicationId), taskQueue, args: [input] });
+    const filed = await eventually(() => view(handle), (v) => v.openTasks[0]?.dueAt != null, 'the verification planned');
+    const verification = filed.openTasks[0];
+
+    // A health-office approver is refused: the task belongs to the kelurahan.
+    const dinkes: Actor = { sub: 'officer-dinkes', role: 'approver', agency: 'DINKES' };
+    expect(await refused(handle, { taskId: verification.id, decision: 'approve', actor: dinkes }, Refusal.WrongAgency)).toContain('belongs to KELURAHAN');
+    // So is the lurah of another kelurahan: the right agency, the wrong office.
+    const elsewhere: Actor = { sub: 'lurah-menteng', role: 'approver', agency: 'KELURAHAN', office: 'kel-31.71.06.1001' };
+    await refused(handle, { taskId: verification.id, decision: 'approve', actor: elsewhere }, Refusal.WrongAgency);
+    // An integrator's token is not an approver's.
+    await refused(handle, { taskId: verification.id, decision: 'approve', actor: applicantActor }, Refusal.WrongAgency);
+    // The lurah's signature step is not open yet: there is no such task.
+    const signature = taskIdOf(input.applicationId, 'lurah_signature', 1);
+    await refused(handle, { taskId: signature, decision: 'approve', actor: approverFor(verification, 'lurah') }, Refusal.TaskNotFound);
+    // A decision that is none of approve, reject, request_revision.
+    await refused(handle, { taskId: verification.id, decision: 'maybe' as DecideArgs['decision'], actor: approverFor(verification) }, Refusal.InvalidDecision);
+
+    // When the officer approves, the same task cannot be decided again, by anyone.
+    const approved = await decide(handle, verification, 'approve', 'Lokasi sesuai');
+    await refused(handle, { taskId: verification.id, decision: 'reject', actor: approverFor(verification, 'other-officer') }, Refusal.TaskNotOpen);
+
+    // While the lurah's signature waits on the applicant, no decision is taken on it.
+    const signing = approved.openTasks[0];
+    await decide(handle, signing, 'request_revision', 'Nama usaha berbeda dengan SPPT');
+    await refused(handle, { taskId: signing.id, decision: 'approve', actor: approverFor(signing) }, Refusal.AwaitingApplicant);
+    // And a second resubmission after the first is refused by its own validator, leaving no trace either.
+    const resumed = await resubmit(handle);
+    const before = await idle(handle);
+    await expect(handle.executeUpdate(resubmitUpdate, { args: [{ actor: applicantActor }] })).rejects.toMatchObject({
+      cause: expect.objectContaining({ type: Refusal.NoRevisionRequested }),
+    });
+    expect((await historyCounts(handle)).total).toBe(before);
+
+    // Then the lurah signs, the letter is issued, and the workflow is closed: a late decision reaches no
+    // validator at all. The server refuses it, and the closed history does not change.
+    await decide(handle, resumed.openTasks[0], 'approve');
+    const done: ApplicationView = await handle.result();
+    expect(done.status).toBe('issued');
+    const closed = (await historyCounts(handle)).total;
+    await expect(handle.executeUpdate(decideUpdate, { args: [{ taskId: verification.id, decision: 'reject', actor: approverFor(verification) }] })).rejects.toThrow();
+    expect((await historyCounts(handle)).total).toBe(closed);
+  });
+});
