@@ -8,6 +8,7 @@ import { reklameV1 } from './permits/reklame.v1';
 import { sipDokterV1 } from './permits/sip-dokter.v1';
 import { skPindahV1 } from './permits/sk-pindah.v1';
 import { skduV1 } from './permits/skdu.v1';
+import { skduV2 } from './permits/skdu.v2';
 import { slfV1 } from './permits/slf.v1';
 import { tdupV1 } from './permits/tdup.v1';
 
@@ -17,5 +18,6 @@ export const permit_REKLAME_v1 = permitWorkflow(reklameV1);
 export const permit_SIP_DOKTER_v1 = permitWorkflow(sipDokterV1);
 export const permit_SK_PINDAH_v1 = permitWorkflow(skPindahV1);
 export const permit_SKDU_v1 = permitWorkflow(skduV1);
+export const permit_SKDU_v2 = permitWorkflow(skduV2);
 export const permit_SLF_v1 = permitWorkflow(slfV1);
 export const permit_TDUP_v1 = permitWorkflow(tdupV1);

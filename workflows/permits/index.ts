@@ -8,6 +8,7 @@ import { reklameV1 } from './reklame.v1';
 import { sipDokterV1 } from './sip-dokter.v1';
 import { skPindahV1 } from './sk-pindah.v1';
 import { skduV1 } from './skdu.v1';
+import { skduV2 } from './skdu.v2';
 import { slfV1 } from './slf.v1';
 import { tdupV1 } from './tdup.v1';
 
@@ -18,6 +19,7 @@ export const DEFINITIONS: ReadonlyArray<Readonly<PermitDefinition>> = Object.fre
   sipDokterV1,
   skPindahV1,
   skduV1,
+  skduV2,
   slfV1,
   tdupV1,
 ]);
