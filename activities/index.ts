@@ -4,18 +4,22 @@ import { createDeadlineActivities } from './deadline.activities';
 import { createEscalationActivities } from './escalation.activities';
 import type { Notifier } from './notifier';
 import { createProjectionActivities } from './projection.activities';
+import { createWebhookActivities, WebhookOptions, withWebhookOutbox } from './webhook.activities';
 
 export interface ActivityDeps {
   db: DataSource;
   calendar: BusinessCalendar;
   notifier: Notifier;
+  /** Webhook delivery; without it, targets must be public https URLs. */
+  webhooks?: WebhookOptions;
 }
 
 /** All activities, built from their dependencies; workflows proxy `ReturnType<typeof createActivities>`. */
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createDeadlineActivities(deps.calendar),
-    ...createProjectionActivities(deps.db),
+    ...withWebhookOutbox(deps.db, createProjectionActivities(deps.db)),
+    ...createWebhookActivities(deps.db, deps.webhooks ?? { allowInsecureTargets: false }),
     ...createEscalationActivities(deps.db, deps.notifier),
   };
 }

@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     ...createDeadlineActivities(new BusinessCalendar()),
     projectApplication: async () => undefined,
     escalate: async () => undefined,
-  } as Activities;
+  } as Partial<Activities> as Activities;
   const workflowBundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: new DefaultLogger('WARN') });
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'record', workflowBundle, activities });
   await worker.runUntil(async () => {

@@ -1,7 +1,8 @@
 import { DataSource } from 'typeorm';
 import { InitialSchema1732300000000 } from './migrations/1732300000000-initial-schema';
+import { ApiWebhooks1732450000000 } from './migrations/1732450000000-api-webhooks';
 
-export const MIGRATIONS = [InitialSchema1732300000000];
+export const MIGRATIONS = [InitialSchema1732300000000, ApiWebhooks1732450000000];
 
 /** The read model's DataSource. Schema changes are migrations only: `synchronize` stays off. */
 export function createDataSource(url: string, opts: { poolSize?: number; applicationName?: string } = {}): DataSource {

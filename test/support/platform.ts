@@ -32,7 +32,8 @@ export interface Platform {
   close(): Promise<void>;
 }
 
-export async function startPlatform(opts: { worker?: boolean } = {}): Promise<Platform> {
+/** `env` adds settings to the test configuration (for example a low RATE_LIMIT for one suite). */
+export async function startPlatform(opts: { worker?: boolean; env?: Record<string, string> } = {}): Promise<Platform> {
   quietRuntime();
   const taskQueue = `test-${randomUUID()}`;
   const config = loadConfig({
@@ -42,6 +43,7 @@ export async function startPlatform(opts: { worker?: boolean } = {}): Promise<Pl
     TEMPORAL_TASK_QUEUE: taskQueue,
     LOG_LEVEL: 'info',
     PORT: '0',
+    ...opts.env,
   });
   const logLines: string[] = [];
   const sink = new Writable({

@@ -10,7 +10,9 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../../libs/config/config';
+import { withLogContext } from '../../../libs/logging/logger';
 import { AppModule } from './app.module';
+import { inspectBody } from './common/body-inspection';
 import { ProblemFilter } from './common/problem';
 import { createValidationPipe } from './common/validation';
 
@@ -47,20 +49,30 @@ export async function createApiApp(config: AppConfig, logger: Logger): Promise<N
     abortOnError: false,
   });
   app.use(helmet({ contentSecurityPolicy: false }));
+  // Browsers may call the API only from configured origins (CORS_ORIGINS); by default none may.
+  if (config.http.corsOrigins.length > 0) {
+    app.enableCors({
+      origin: config.http.corsOrigins,
+      allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-None-Match', 'X-Request-Id'],
+      exposedHeaders: ['ETag', 'Location', 'Retry-After', 'X-Request-Id', 'Idempotent-Replayed'],
+      maxAge: 600,
+    });
+  }
   app.use((req: Request & { id?: string }, res: Response, next: NextFunction) => {
     const given = req.headers['x-request-id'];
     req.id = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
     res.setHeader('X-Request-Id', req.id);
     const started = process.hrtime.bigint();
     res.on('finish', () => {
-      logger.info(
-        { requestId: req.id, method: req.method, path: req.path, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
-        'request',
-      );
+      logger.info({ requestId: req.id, method: req.method, path: req.path, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request');
     });
     next();
   });
   app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
+  // Every line logged while serving the request carries its id (libs/logging/logger.ts). Opened after
+  // the body parser: stream callbacks would otherwise lose the async context.
+  app.use((req: Request & { id?: string }, _res: Response, next: NextFunction) => withLogContext({ requestId: req.id }, next));
+  app.use(inspectBody);
   app.useGlobalPipes(createValidationPipe());
   // Body-parser errors happen before routing; the same filter renders them.
   const filter = new ProblemFilter();

@@ -11,7 +11,7 @@ export const WORKFLOWS_PATH = require.resolve('../../../workflows');
 export interface WorkerDeps {
   connection: NativeConnection;
   db: DataSource;
-  config: Pick<AppConfig, 'temporal' | 'smtp'>;
+  config: Pick<AppConfig, 'temporal' | 'smtp'> & Partial<Pick<AppConfig, 'webhooks'>>;
   /** A pre-built bundle (tests bundle once per suite); otherwise the worker bundles WORKFLOWS_PATH. */
   workflowBundle?: WorkerOptions['workflowBundle'];
   calendar?: BusinessCalendar;
@@ -26,6 +26,7 @@ export async function createPermitWorker(deps: WorkerDeps): Promise<Worker> {
     db: deps.db,
     calendar: deps.calendar ?? new BusinessCalendar(),
     notifier: new OutboxNotifier(deps.db, mail),
+    webhooks: deps.config.webhooks,
   });
   return Worker.create({
     connection: deps.connection,

@@ -1,21 +1,33 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeader, ApiNotModifiedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { createHash } from 'node:crypto';
 import type { Principal } from '../../../../libs/auth/token';
 import { Roles } from '../auth/auth.guard';
+import { ApiIdempotent, ApiProblems } from '../common/openapi';
 import { CurrentPrincipal, IdempotencyKey, RequestId } from '../common/request-context';
-import { problems } from '../common/problem';
-import { ApplicationsService } from './applications.service';
+import { ApplicationResponse, ApplicationsService } from './applications.service';
+import { ApplicationDto, ApplicationListDto } from './dto/application.dto';
+import { ListApplicationsQueryDto } from './dto/list-applications.query';
 import { ResubmitDto, SubmitApplicationDto, WithdrawDto } from './dto/submit-application.dto';
 
-const STATUSES = ['in_review', 'awaiting_applicant', 'issued', 'rejected', 'withdrawn', 'lapsed'];
-const IDEMPOTENCY = { name: 'Idempotency-Key', required: true, description: 'A unique key per logical request; a retry with the same key is not applied twice.' };
+const ID_PARAM = { name: 'id', description: 'Application id (24 characters, Crockford base32)', example: '01J9Z8Q4M3KX7T2W5R6Y8B0C1D' };
 
-export function parseLimit(raw?: string): number {
-  if (raw === undefined) return 50;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 200) throw problems.validation([{ field: 'limit', message: 'must be an integer from 1 to 200' }]);
-  return n;
+/**
+ * A weak validator of what the caller sees: the view's revision, plus what changes without a new
+ * revision (a due time passing turns a task overdue) and what differs per role (the applicant block).
+ */
+export function applicationEtag(app: ApplicationResponse): string {
+  const overdue = app.openTasks.filter((t) => t.overdue).map((t) => t.id);
+  const digest = createHash('sha256').update(JSON.stringify([overdue, app.applicant !== undefined])).digest('base64url').slice(0, 10);
+  return `W/"${app.id}-r${app.revision}-${digest}"`;
+}
+
+/** If-None-Match uses the weak comparison (RFC 9110 §13.1.2): a list of tags, or *. */
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const opaque = (t: string) => t.trim().replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((t) => t.trim() === '*' || opaque(t) === opaque(etag));
 }
 
 @ApiTags('applications')
@@ -26,8 +38,16 @@ export class ApplicationsController {
 
   @Post()
   @Roles('integrator')
-  @ApiOperation({ summary: 'Submit an application at any office or outlet; one workflow starts per application' })
-  @ApiHeader(IDEMPOTENCY)
+  @ApiOperation({
+    summary: 'Submit an application at any office or outlet',
+    description:
+      "Starts one workflow per application. The workflow id derives from (caller, Idempotency-Key): a submit retried after a timeout never starts a second one. `data` is validated against the permit type's dataSchema (GET /v1/permit-types/{code}).",
+  })
+  @ApiBody({ type: SubmitApplicationDto })
+  @ApiCreatedResponse({ type: ApplicationDto, description: 'The application as started; Location names it', headers: { Location: { description: '/v1/applications/{id}', schema: { type: 'string' } } } })
+  @ApiOkResponse({ type: ApplicationDto, description: 'The same submission was already started (idempotency key seen after its 24 h record expired)' })
+  @ApiIdempotent()
+  @ApiProblems('validation', 'unauthorized', 'forbidden', 'unknown-permit-type', 'unknown-office', 'unknown-kelurahan', 'invalid-data', 'unavailable')
   async submit(
     @CurrentPrincipal() principal: Principal,
     @IdempotencyKey() key: string,
@@ -41,45 +61,71 @@ export class ApplicationsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List applications, newest first (integrators see their own)' })
-  @ApiQuery({ name: 'status', required: false, enum: STATUSES })
-  @ApiQuery({ name: 'permitType', required: false })
-  @ApiQuery({ name: 'office', required: false })
-  @ApiQuery({ name: 'cursor', required: false })
-  @ApiQuery({ name: 'limit', required: false })
-  list(
-    @CurrentPrincipal() principal: Principal,
-    @Query('status') status?: string,
-    @Query('permitType') permitType?: string,
-    @Query('office') office?: string,
-    @Query('cursor') cursor?: string,
-    @Query('limit') limit?: string,
-  ) {
-    if (status !== undefined && !STATUSES.includes(status)) throw problems.validation([{ field: 'status', message: `must be one of ${STATUSES.join(', ')}` }]);
-    return this.applications.list(principal, { status, permitType, office, cursor, limit: parseLimit(limit) });
+  @ApiOperation({
+    summary: 'List applications',
+    description: 'Integrators see their own, approvers those with a task of their agency, admins all. Filters combine with AND; pages follow nextCursor.',
+  })
+  @ApiOkResponse({ type: ApplicationListDto })
+  @ApiProblems('validation', 'unauthorized')
+  list(@CurrentPrincipal() principal: Principal, @Query() query: ListApplicationsQueryDto) {
+    return this.applications.list(principal, { ...query, limit: query.limit ?? 50 });
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'Status, open steps with agency and due time, overdue flags, timeline' })
-  get(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
-    return this.applications.get(principal, id);
+  @ApiOperation({
+    summary: 'One application: status, open steps with agency and due time, overdue flags, timeline',
+    description: 'Answers a weak ETag; send it back in If-None-Match to get 304 while nothing changed. Applications of other integrators (or without a task of your agency) answer 404.',
+  })
+  @ApiParam(ID_PARAM)
+  @ApiHeader({ name: 'If-None-Match', required: false, description: 'An ETag from an earlier answer' })
+  @ApiOkResponse({ type: ApplicationDto, headers: { ETag: { description: 'Weak validator of the view', schema: { type: 'string' } } } })
+  @ApiNotModifiedResponse({ description: 'Nothing changed since the ETag in If-None-Match' })
+  @ApiProblems('unauthorized', 'not-found')
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const app = await this.applications.get(principal, id);
+    const etag = applicationEtag(app);
+    res.setHeader('ETag', etag);
+    // The answer holds personal data for some callers: shared caches must not keep it.
+    res.setHeader('Cache-Control', 'private, no-cache');
+    res.setHeader('Vary', 'Authorization');
+    if (matches(ifNoneMatch, etag)) {
+      res.status(304);
+      return undefined;
+    }
+    return app;
   }
 
   @Post(':id/resubmit')
   @HttpCode(200)
   @Roles('integrator')
-  @ApiHeader(IDEMPOTENCY)
   @ApiOperation({ summary: 'Answer a revision request; every stopped clock resumes with the time it had left' })
-  resubmit(@CurrentPrincipal() principal: Principal, @IdempotencyKey() _key: string, @RequestId() requestId: string, @Param('id') id: string, @Body() dto: ResubmitDto) {
+  @ApiParam(ID_PARAM)
+  @ApiBody({ type: ResubmitDto })
+  @ApiOkResponse({ type: ApplicationDto, description: 'The application after the resubmission' })
+  @ApiIdempotent()
+  @ApiProblems('validation', 'unauthorized', 'forbidden', 'not-found', 'no-revision-requested', 'application-closed', 'unavailable')
+  resubmit(@CurrentPrincipal() principal: Principal, @RequestId() requestId: string, @Param('id') id: string, @Body() dto: ResubmitDto) {
     return this.applications.resubmit(principal, id, dto, requestId);
   }
 
   @Post(':id/withdraw')
   @HttpCode(200)
   @Roles('integrator', 'admin')
-  @ApiHeader(IDEMPOTENCY)
-  @ApiOperation({ summary: 'Withdraw the application; open steps are cancelled' })
-  withdraw(@CurrentPrincipal() principal: Principal, @IdempotencyKey() _key: string, @RequestId() requestId: string, @Param('id') id: string, @Body() dto: WithdrawDto) {
+  @ApiOperation({ summary: 'Withdraw the application; open steps are cancelled', description: 'The submitting integrator, or an admin.' })
+  @ApiParam(ID_PARAM)
+  @ApiBody({ type: WithdrawDto })
+  @ApiOkResponse({ type: ApplicationDto, description: 'The application, withdrawn' })
+  @ApiIdempotent()
+  @ApiProblems('validation', 'unauthorized', 'forbidden', 'not-found', 'application-closed', 'unavailable')
+  withdraw(@CurrentPrincipal() principal: Principal, @RequestId() requestId: string, @Param('id') id: string, @Body() dto: WithdrawDto) {
     return this.applications.withdraw(principal, id, dto, requestId);
   }
 }
+
+/** Kept for modules that import it from here; new code imports common/pagination. */
+export { parseLimit } from '../common/pagination';

@@ -25,15 +25,23 @@ import { toProblem } from '../temporal/workflow-errors';
 import { applicationIdsFor } from './ids';
 import { ResubmitDto, SubmitApplicationDto, WithdrawDto } from './dto/submit-application.dto';
 import { decodeCursor, encodeCursor } from '../common/cursor';
+import { ApplicationSort, ListApplicationsQueryDto } from './dto/list-applications.query';
 
 export type ApplicationResponse = ApplicationView & { applicant?: Applicant };
 
-export interface ListFilter {
-  status?: string;
-  permitType?: string;
-  office?: string;
-  cursor?: string;
-  limit: number;
+export type ListFilter = ListApplicationsQueryDto & { limit: number };
+
+/** Sort keys of the list: the column, its direction, and the key written into the cursor. */
+const SORTS: Record<ApplicationSort, { expr: string; dir: 'ASC' | 'DESC' }> = {
+  '-submittedAt': { expr: 'submitted_at', dir: 'DESC' },
+  submittedAt: { expr: 'submitted_at', dir: 'ASC' },
+  dueAt: { expr: "coalesce(due_at, 'infinity'::timestamptz)", dir: 'ASC' },
+  '-dueAt': { expr: "coalesce(due_at, 'infinity'::timestamptz)", dir: 'DESC' },
+};
+
+/** An approver sees the applications that have (had) a task of its agency, and of its office when its token names one. */
+export function approverSees(principal: Principal, task: { agency: string; officeId: string }): boolean {
+  return task.agency === principal.agency && (principal.office === undefined || principal.office === task.officeId);
 }
 
 const ID_PATTERN = /^[0-9A-Z]{24}$/;
@@ -127,8 +135,9 @@ export class ApplicationsService {
         throw toProblem(err, `No application ${id} is visible to this token.`) ?? err;
       }
     }
+    // Someone else's application answers exactly like one that does not exist: ids cannot be probed.
     if (principal.role === 'integrator' && view.submittedBy !== principal.sub) throw notFound;
-    if (principal.role === 'approver' && !view.tasks.some((t) => t.agency === principal.agency)) throw notFound;
+    if (principal.role === 'approver' && !view.tasks.some((t) => approverSees(principal, t))) throw notFound;
     return this.present(view, principal.role === 'approver' ? undefined : applicant);
   }
 
@@ -142,33 +151,40 @@ export class ApplicationsService {
   }
 
   async list(principal: Principal, f: ListFilter): Promise<{ items: ApplicationResponse[]; nextCursor: string | null }> {
+    const sortName: ApplicationSort = f.sort ?? '-submittedAt';
+    const sort = SORTS[sortName];
     const where: string[] = [];
     const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
+    const add = (sql: string, ...values: unknown[]) => {
+      let i = 0;
+      where.push(sql.replace(/\?/g, () => `$${params.push(values[i++])}`));
     };
     if (principal.role === 'integrator') add('submitted_by = ?', principal.sub);
-    if (principal.role === 'approver') add('EXISTS (SELECT 1 FROM task t WHERE t.application_id = application.id AND t.agency = ?)', principal.agency);
+    if (principal.role === 'approver') {
+      if (principal.office) add('EXISTS (SELECT 1 FROM task t WHERE t.application_id = application.id AND t.agency = ? AND t.office_id = ?)', principal.agency, principal.office);
+      else add('EXISTS (SELECT 1 FROM task t WHERE t.application_id = application.id AND t.agency = ?)', principal.agency);
+    }
     if (f.status) add('status = ?', f.status);
     if (f.permitType) add('permit_type = ?', f.permitType);
     if (f.office) add('receiving_office_id = ?', f.office);
+    if (f.submittedFrom) add('submitted_at >= ?::timestamptz', f.submittedFrom);
+    if (f.submittedTo) add('submitted_at < ?::timestamptz', f.submittedTo);
     if (f.cursor) {
-      const c = decodeCursor(f.cursor);
-      params.push(c.at, c.id);
-      where.push(`(submitted_at, id) < ($${params.length - 1}::timestamptz, $${params.length})`);
+      const c = decodeCursor(f.cursor, sortName);
+      add(`(${sort.expr}, id) ${sort.dir === 'ASC' ? '>' : '<'} (?::timestamptz, ?)`, c.at, c.id);
     }
     params.push(f.limit + 1);
-    const rows: Array<{ view: ApplicationView; applicant: Applicant; submitted_at: Date; id: string }> = await this.db.query(
-      `SELECT id, submitted_at, view, applicant FROM application ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY submitted_at DESC, id DESC LIMIT $${params.length}`,
+    const rows: Array<{ view: ApplicationView; applicant: Applicant; sort_key: Date | string; id: string }> = await this.db.query(
+      `SELECT id, ${sort.expr} AS sort_key, view, applicant FROM application ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY ${sort.expr} ${sort.dir}, id ${sort.dir} LIMIT $${params.length}`,
       params,
     );
     const page = rows.slice(0, f.limit);
     const last = page[page.length - 1];
+    const at = (k: Date | string) => (k instanceof Date && Number.isFinite(k.getTime()) ? k.toISOString() : 'infinity');
     return {
       items: page.map((r) => this.present(r.view, principal.role === 'approver' ? undefined : r.applicant)),
-      nextCursor: rows.length > f.limit && last ? encodeCursor({ at: last.submitted_at.toISOString(), id: last.id }) : null,
+      nextCursor: rows.length > f.limit && last ? encodeCursor({ at: at(last.sort_key), id: last.id, sort: sortName }) : null,
     };
   }
 

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { createVerifier, Principal, Role, TokenError } from '../../../../libs/auth/token';
+import { createVerifier, KeySetUnavailableError, Principal, Role, TokenError } from '../../../../libs/auth/token';
 import { APP_CONFIG } from '../config.provider';
 import type { AppConfig } from '../../../../libs/config/config';
 import { problems } from '../common/problem';
@@ -37,6 +37,7 @@ export class AuthGuard implements CanActivate {
     try {
       req.principal = await this.verify(match[1]);
     } catch (err) {
+      if (err instanceof KeySetUnavailableError) throw problems.unavailable(`${err.message}; retry later`);
       throw problems.unauthorized(err instanceof TokenError ? err.message : 'the token could not be verified');
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);

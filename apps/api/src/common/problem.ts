@@ -6,7 +6,9 @@ import {
   HttpException,
   HttpStatus,
   Logger,
+  NotFoundException,
 } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 
 export const PROBLEM_BASE = 'https://satupintu.jakarta.go.id/problems/';
@@ -40,16 +42,52 @@ export class ProblemException extends HttpException {
   }
 }
 
+/**
+ * Every kind of problem this API answers, with its status: the `type` URI is PROBLEM_BASE + kind and
+ * never changes meaning. docs/api.md lists the same table (a test keeps them in step).
+ */
+export const PROBLEM_TYPES = {
+  validation: { status: 400, title: 'The request is not valid', when: 'A field, query parameter or header fails validation; `errors` names each failing field.' },
+  'malformed-json': { status: 400, title: 'The body is not valid JSON', when: 'The body could not be parsed as JSON.' },
+  'idempotency-key-missing': { status: 400, title: 'Idempotency-Key header required', when: 'A POST came without an Idempotency-Key header, or with one that is not 1-255 visible ASCII characters.' },
+  unauthorized: { status: 401, title: 'Authentication required', when: 'No bearer token, or a token that is expired, not yet valid, badly signed or lacks a required claim.' },
+  forbidden: { status: 403, title: 'Not allowed for this token', when: "The token's role may not call this endpoint (for example an approver submitting), or an approver asks for another agency's inbox." },
+  'wrong-agency': { status: 403, title: 'This task belongs to another agency or office', when: 'An approver decides a task of another agency or office (refused by the workflow, nothing recorded).' },
+  'not-found': { status: 404, title: 'Not found', when: 'No such resource, or one the caller may not see: an application of another integrator, a task of another agency, a webhook of another integrator.' },
+  'idempotency-key-in-use': { status: 409, title: 'A request with this Idempotency-Key is in progress', when: 'The first request with this key has not finished; retry after it has, with the same key.' },
+  'task-not-open': { status: 409, title: 'The task is not open', when: 'The task was already decided, cancelled or deemed.' },
+  'application-closed': { status: 409, title: 'The application is closed', when: 'The application is issued, rejected, withdrawn or lapsed: nothing more can change.' },
+  'awaiting-applicant': { status: 409, title: 'The application waits for the applicant', when: 'A decision while a revision request is open; decide after the applicant resubmits.' },
+  'no-revision-requested': { status: 409, title: 'No revision was requested', when: 'A resubmission while the application is not awaiting_applicant.' },
+  'payload-too-large': { status: 413, title: 'The body is too large', when: 'The body exceeds 1 MB.' },
+  'unsupported-media-type': { status: 415, title: 'Unsupported media type', when: 'A body that is not application/json, or not UTF-8.' },
+  'idempotency-key-reused': { status: 422, title: 'Idempotency-Key reused with a different request', when: 'The key was already used by this caller for a different method, path or body within 24 hours.' },
+  'unknown-permit-type': { status: 422, title: 'Unknown permit type', when: 'permitType is not offered (GET /v1/permit-types).' },
+  'unknown-office': { status: 422, title: 'Unknown office', when: 'receivingOfficeId is not an office or outlet (GET /v1/offices).' },
+  'unknown-kelurahan': { status: 422, title: 'Unknown kelurahan', when: 'location.kelurahanCode is not a kelurahan of DKI Jakarta.' },
+  'invalid-data': { status: 422, title: 'The application data does not fit the permit type', when: "`data` fails the permit type's JSON Schema; `errors` names each field." },
+  'webhook-target-refused': { status: 422, title: 'The webhook URL is not allowed', when: 'The URL is not https, or points at a private, loopback or link-local address (production).' },
+  'rate-limited': { status: 429, title: 'Too many requests', when: 'The caller exceeded its request budget; Retry-After says how many seconds to wait.' },
+  internal: { status: 500, title: 'Internal error', when: 'A fault on our side; the requestId identifies it in our logs. Retry with the same Idempotency-Key.' },
+  unavailable: { status: 503, title: 'A backing service is unavailable', when: 'PostgreSQL, Temporal or the token issuer\'s key set cannot be reached; retry later with the same Idempotency-Key.' },
+} as const satisfies Record<string, { status: number; title: string; when: string }>;
+
+export type ProblemKind = keyof typeof PROBLEM_TYPES;
+
+const make = (kind: ProblemKind, detail: string, extensions?: Record<string, unknown>, title?: string) =>
+  new ProblemException(PROBLEM_TYPES[kind].status, kind, title ?? PROBLEM_TYPES[kind].title, detail, extensions);
+
 export const problems = {
+  of: make,
   validation: (errors: FieldError[], detail?: string) =>
-    new ProblemException(400, 'validation', 'The request is not valid', detail ?? `${errors.length} field(s) failed validation: ${errors.map((e) => e.field).join(', ')}`, { errors }),
+    make('validation', detail ?? `${errors.length} field(s) failed validation: ${[...new Set(errors.map((e) => e.field))].join(', ')}`, { errors }),
   unprocessable: (kind: string, title: string, detail: string, errors?: FieldError[]) =>
     new ProblemException(422, kind, title, detail, errors ? { errors } : {}),
-  notFound: (what: string, detail: string) => new ProblemException(404, 'not-found', `${what} not found`, detail),
-  forbidden: (detail: string) => new ProblemException(403, 'forbidden', 'Not allowed for this token', detail),
-  unauthorized: (detail: string) => new ProblemException(401, 'unauthorized', 'Authentication required', detail),
+  notFound: (what: string, detail: string) => make('not-found', detail, {}, `${what} not found`),
+  forbidden: (detail: string) => make('forbidden', detail),
+  unauthorized: (detail: string) => make('unauthorized', detail),
   conflict: (kind: string, title: string, detail: string) => new ProblemException(409, kind, title, detail),
-  unavailable: (detail: string) => new ProblemException(503, 'unavailable', 'A backing service is unavailable', detail),
+  unavailable: (detail: string) => make('unavailable', detail),
 };
 
 function slug(status: number): string {
@@ -69,7 +107,9 @@ export class ProblemFilter implements ExceptionFilter {
     problem.instance = req.originalUrl;
     if (req.id) problem.requestId = req.id;
     if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    else this.logger.log(`${problem.status} ${problem.type.slice(PROBLEM_BASE.length)}: ${problem.detail}`);
     if (problem.status === 429 && !res.getHeader('Retry-After')) res.setHeader('Retry-After', '60');
+    if (problem.status === 401) res.setHeader('WWW-Authenticate', 'Bearer realm="satupintu"');
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 
@@ -79,18 +119,24 @@ export class ProblemFilter implements ExceptionFilter {
     }
     const parserError = exception as { type?: string; status?: number; expose?: boolean; limit?: number };
     if (parserError?.type === 'entity.parse.failed') {
-      return { type: PROBLEM_BASE + 'malformed-json', title: 'The body is not valid JSON', status: 400, detail: 'The request body could not be parsed as JSON: check quoting, commas and brackets.' };
+      return this.catalogued('malformed-json', 'The request body could not be parsed as JSON: check quoting, commas and brackets.');
     }
     if (parserError?.type === 'entity.too.large') {
-      return { type: PROBLEM_BASE + 'payload-too-large', title: 'The body is too large', status: 413, detail: `The request body exceeds the limit of ${parserError.limit ?? 1048576} bytes; send documents as URLs, not inline.` };
+      return this.catalogued('payload-too-large', `The request body exceeds the limit of ${parserError.limit ?? 1048576} bytes; send documents as URLs, not inline.`);
     }
     if (parserError?.type === 'encoding.unsupported' || parserError?.type === 'charset.unsupported') {
-      return { type: PROBLEM_BASE + 'unsupported-encoding', title: 'Unsupported body encoding', status: 415, detail: 'Send the body as UTF-8 JSON (Content-Type: application/json).' };
+      return this.catalogued('unsupported-media-type', 'Send the body as UTF-8 JSON (Content-Type: application/json).');
+    }
+    if (exception instanceof ThrottlerException) {
+      return this.catalogued('rate-limited', 'This caller sent more requests than its budget allows; wait the seconds given in Retry-After.');
     }
     if (exception instanceof BadRequestException) {
       const body = exception.getResponse() as { message?: unknown };
       const messages = Array.isArray(body.message) ? (body.message as string[]) : [String(body.message ?? exception.message)];
-      return { type: PROBLEM_BASE + 'validation', title: 'The request is not valid', status: 400, detail: messages.join('; ') };
+      return this.catalogued('validation', messages.join('; '));
+    }
+    if (exception instanceof NotFoundException) {
+      return this.catalogued('not-found', `${exception.message}: see /docs for the endpoints of this API.`, 'Not found');
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -99,6 +145,11 @@ export class ProblemFilter implements ExceptionFilter {
     if (parserError && typeof parserError.status === 'number' && parserError.status >= 400 && parserError.status < 500 && parserError.expose) {
       return { type: PROBLEM_BASE + slug(parserError.status), title: 'Bad request', status: parserError.status, detail: (exception as Error).message };
     }
-    return { type: PROBLEM_BASE + 'internal', title: 'Internal error', status: 500, detail: 'Something failed on our side; the request id identifies it in our logs. Retry later with the same Idempotency-Key.' };
+    return this.catalogued('internal', 'Something failed on our side; the request id identifies it in our logs. Retry later with the same Idempotency-Key.');
+  }
+
+  private catalogued(kind: ProblemKind, detail: string, title?: string): Problem {
+    const { status } = PROBLEM_TYPES[kind];
+    return { type: PROBLEM_BASE + kind, title: title ?? PROBLEM_TYPES[kind].title, status, detail };
   }
 }

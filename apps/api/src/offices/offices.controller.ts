@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { parseLimit } from '../applications/applications.controller';
+import { parseLimit } from '../common/pagination';
 import { problems } from '../common/problem';
 import { OfficesService } from './offices.service';
 

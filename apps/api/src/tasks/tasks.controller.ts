@@ -1,14 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../../../../libs/auth/token';
-import { parseLimit } from '../applications/applications.controller';
+import { ApplicationDto } from '../applications/dto/application.dto';
 import { Roles } from '../auth/auth.guard';
-import { problems } from '../common/problem';
-import { CurrentPrincipal, IdempotencyKey, RequestId } from '../common/request-context';
+import { ApiIdempotent, ApiProblems } from '../common/openapi';
+import { CurrentPrincipal, RequestId } from '../common/request-context';
 import { DecisionDto } from './dto/decision.dto';
+import { InboxQueryDto } from './dto/inbox.query';
+import { TaskDto, TaskListDto } from './dto/task.dto';
 import { TasksService } from './tasks.service';
 
-const TASK_STATUSES = ['open', 'approved', 'rejected', 'revision_requested', 'cancelled', 'deemed'];
+const TASK_PARAM = { name: 'taskId', description: '<applicationId>.<stepId>.<attempt>', example: '01J9Z8Q4M3KX7T2W5R6Y8B0C1D.technical_review.1' };
 
 @ApiTags('tasks')
 @ApiBearerAuth()
@@ -18,31 +20,40 @@ export class TasksController {
 
   @Get()
   @Roles('approver', 'admin')
-  @ApiOperation({ summary: "An agency's inbox, most urgent first (approvers see only their agency)" })
-  @ApiQuery({ name: 'agency', required: false })
-  @ApiQuery({ name: 'status', required: false, enum: TASK_STATUSES })
-  @ApiQuery({ name: 'overdue', required: false, enum: ['true', 'false'] })
-  @ApiQuery({ name: 'cursor', required: false })
-  @ApiQuery({ name: 'limit', required: false })
-  inbox(
-    @CurrentPrincipal() principal: Principal,
-    @Query('agency') agency?: string,
-    @Query('status') status?: string,
-    @Query('overdue') overdue?: string,
-    @Query('cursor') cursor?: string,
-    @Query('limit') limit?: string,
-  ) {
-    if (status !== undefined && !TASK_STATUSES.includes(status)) throw problems.validation([{ field: 'status', message: `must be one of ${TASK_STATUSES.join(', ')}` }]);
-    if (overdue !== undefined && overdue !== 'true' && overdue !== 'false') throw problems.validation([{ field: 'overdue', message: 'must be true or false' }]);
-    return this.tasks.inbox(principal, { agency, status, overdue: overdue === undefined ? undefined : overdue === 'true', cursor, limit: parseLimit(limit) });
+  @ApiOperation({
+    summary: "An agency's inbox, most urgent first",
+    description: "Approvers see only their agency (and office, when their token names one): naming another agency answers 403. Admins see every agency's.",
+  })
+  @ApiOkResponse({ type: TaskListDto })
+  @ApiProblems('validation', 'unauthorized', 'forbidden')
+  inbox(@CurrentPrincipal() principal: Principal, @Query() q: InboxQueryDto) {
+    return this.tasks.inbox(principal, { agency: q.agency, status: q.status, overdue: q.overdue === undefined ? undefined : q.overdue === 'true', cursor: q.cursor, limit: q.limit ?? 50 });
+  }
+
+  @Get(':taskId')
+  @Roles('approver', 'admin')
+  @ApiOperation({ summary: 'One task', description: 'A task of another agency or office answers 404, like one that does not exist.' })
+  @ApiParam(TASK_PARAM)
+  @ApiOkResponse({ type: TaskDto })
+  @ApiProblems('unauthorized', 'forbidden', 'not-found')
+  get(@CurrentPrincipal() principal: Principal, @Param('taskId') taskId: string) {
+    return this.tasks.get(principal, taskId);
   }
 
   @Post(':taskId/decision')
   @HttpCode(200)
   @Roles('approver')
-  @ApiHeader({ name: 'Idempotency-Key', required: true })
-  @ApiOperation({ summary: "Approve, reject or request a revision on one of your agency's open tasks; answers the application after the decision" })
-  decide(@CurrentPrincipal() principal: Principal, @IdempotencyKey() _key: string, @RequestId() requestId: string, @Param('taskId') taskId: string, @Body() dto: DecisionDto) {
+  @ApiOperation({
+    summary: "Approve, reject or request a revision on one of your agency's open tasks",
+    description:
+      'A Temporal Update validated by the workflow: a task of another agency (403 wrong-agency), a closed task (409), a finished application (409) is refused and leaves no trace in its history. Answers the application after the decision.',
+  })
+  @ApiParam(TASK_PARAM)
+  @ApiBody({ type: DecisionDto })
+  @ApiOkResponse({ type: ApplicationDto })
+  @ApiIdempotent()
+  @ApiProblems('validation', 'unauthorized', 'forbidden', 'wrong-agency', 'not-found', 'task-not-open', 'awaiting-applicant', 'application-closed', 'unavailable')
+  decide(@CurrentPrincipal() principal: Principal, @RequestId() requestId: string, @Param('taskId') taskId: string, @Body() dto: DecisionDto) {
     return this.tasks.decide(principal, taskId, dto, requestId);
   }
 }

@@ -3,9 +3,9 @@ import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../../../libs/auth/token';
 import { decideUpdate, parseTaskId, workflowIdOf } from '../../../../workflows/messages';
+import { approverSees, ApplicationsService } from '../applications/applications.service';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { problems } from '../common/problem';
-import { ApplicationsService } from '../applications/applications.service';
 import { toProblem } from '../temporal/workflow-errors';
 import { DecisionDto } from './dto/decision.dto';
 
@@ -16,6 +16,15 @@ export interface InboxFilter {
   cursor?: string;
   limit: number;
 }
+
+type TaskRow = Record<string, unknown> & { id: string; agency: string; officeId: string; due_at: Date | number | null };
+
+const TASK_COLUMNS = `t.id, t.application_id AS "applicationId", a.tracking_code AS "trackingCode", a.permit_type AS "permitType",
+  t.step_id AS "stepId", t.step_name AS "stepName", t.attempt, t.agency, t.office_id AS "officeId", t.role, t.status,
+  t.assigned_at AS "assignedAt", t.due_at AS "dueAt", t.due_at, t.decided_at AS "decidedAt", t.decided_by AS "decidedBy",
+  (t.status = 'open' AND (t.overdue OR coalesce(t.due_at < now(), false))) OR (t.status <> 'open' AND t.overdue) AS overdue`;
+
+const present = ({ due_at: _d, ...r }: TaskRow) => r;
 
 @Injectable()
 export class TasksService {
@@ -33,37 +42,43 @@ export class TasksService {
     const agency = principal.role === 'approver' ? principal.agency : f.agency;
     const where: string[] = [];
     const params: unknown[] = [];
-    const add = (sql: string, v: unknown) => {
-      params.push(v);
-      where.push(sql.replace('?', `$${params.length}`));
+    const add = (sql: string, ...values: unknown[]) => {
+      let i = 0;
+      where.push(sql.replace(/\?/g, () => `$${params.push(values[i++])}`));
     };
     if (agency) add('t.agency = ?', agency);
     if (principal.role === 'approver' && principal.office) add('t.office_id = ?', principal.office);
     add('t.status = ?', f.status ?? 'open');
-    if (f.overdue === true) where.push(`(t.overdue OR t.due_at < now())`);
+    if (f.overdue === true) where.push(`(t.overdue OR coalesce(t.due_at < now(), false))`);
     if (f.overdue === false) where.push(`NOT (t.overdue OR coalesce(t.due_at < now(), false))`);
     if (f.cursor) {
       const c = decodeCursor(f.cursor);
-      params.push(c.at, c.id);
-      where.push(`(coalesce(t.due_at, 'infinity'), t.id) > ($${params.length - 1}::timestamptz, $${params.length})`);
+      add(`(coalesce(t.due_at, 'infinity'::timestamptz), t.id) > (?::timestamptz, ?)`, c.at, c.id);
     }
     params.push(f.limit + 1);
-    const rows: Array<Record<string, unknown> & { id: string; due_at: Date | null }> = await this.db.query(
-      `SELECT t.id, t.application_id AS "applicationId", a.tracking_code AS "trackingCode", a.permit_type AS "permitType",
-              t.step_id AS "stepId", t.step_name AS "stepName", t.attempt, t.agency, t.office_id AS "officeId", t.role, t.status,
-              t.assigned_at AS "assignedAt", t.due_at AS "dueAt", t.due_at, t.decided_at AS "decidedAt", t.decided_by AS "decidedBy",
-              (t.overdue OR coalesce(t.due_at < now(), false)) AS overdue
-         FROM task t JOIN application a ON a.id = t.application_id
+    const rows: TaskRow[] = await this.db.query(
+      `SELECT ${TASK_COLUMNS} FROM task t JOIN application a ON a.id = t.application_id
         WHERE ${where.join(' AND ')}
-        ORDER BY coalesce(t.due_at, 'infinity') ASC, t.id ASC LIMIT $${params.length}`,
+        ORDER BY coalesce(t.due_at, 'infinity'::timestamptz) ASC, t.id ASC LIMIT $${params.length}`,
       params,
     );
     const page = rows.slice(0, f.limit);
     const last = page[page.length - 1];
+    const at = (d: TaskRow['due_at']) => (d instanceof Date ? d.toISOString() : 'infinity');
     return {
-      items: page.map(({ due_at: _d, ...r }) => r),
-      nextCursor: rows.length > f.limit && last ? encodeCursor({ at: (last.due_at ?? new Date(8.64e15)).toISOString(), id: last.id }) : null,
+      items: page.map(present),
+      nextCursor: rows.length > f.limit && last ? encodeCursor({ at: at(last.due_at), id: last.id }) : null,
     };
+  }
+
+  /** One task. A task of another agency (or office) answers exactly like one that does not exist. */
+  async get(principal: Principal, taskId: string) {
+    const notFound = problems.notFound('Task', `No task ${taskId} is visible to this token.`);
+    if (!parseTaskId(taskId)) throw notFound;
+    const rows: TaskRow[] = await this.db.query(`SELECT ${TASK_COLUMNS} FROM task t JOIN application a ON a.id = t.application_id WHERE t.id = $1`, [taskId]);
+    const row = rows[0];
+    if (!row || (principal.role === 'approver' && !approverSees(principal, row))) throw notFound;
+    return present(row);
   }
 
   /** A decision is a Temporal Update: the workflow's validator refuses a wrong agency or a closed step, leaving no trace. */

@@ -12,16 +12,23 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { IsNik, IsPlainText } from '../../common/text';
 
 export class ApplicantDto {
-  @ApiProperty({ description: 'NIK, the 16-digit national identity number. Never shown on public pages or in logs.', example: '3171011505900001' })
-  @Matches(/^\d{16}$/, { message: 'nik must be exactly 16 digits' })
+  @ApiProperty({
+    description:
+      'NIK, the 16-digit national identity number: province code (11-96), regency, kecamatan, birth date DDMMYY (women add 40 to the day), serial. Checked for structure; never shown on public pages or in logs.',
+    example: '3171011505900001',
+    pattern: '^\\d{16}$',
+  })
+  @IsNik()
   nik!: string;
 
-  @ApiProperty({ example: 'Siti Rahayu' })
+  @ApiProperty({ example: 'Siti Rahayu', maxLength: 200, description: 'One line of printable text: no control or bidirectional-override characters.' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
+  @IsPlainText()
   name!: string;
 
   @ApiPropertyOptional({ example: 'siti@example.id' })
@@ -41,10 +48,11 @@ export class LocationDto {
   @Matches(/^31\.\d{2}\.\d{2}\.\d{4}$/, { message: 'kelurahanCode must be a DKI Jakarta kelurahan code such as 31.71.01.1001' })
   kelurahanCode!: string;
 
-  @ApiProperty({ example: 'Jl. Kebon Sirih No. 22' })
+  @ApiProperty({ example: 'Jl. Kebon Sirih No. 22', maxLength: 500 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)
+  @IsPlainText()
   address!: string;
 }
 
@@ -101,6 +109,7 @@ export class ResubmitDto {
   @IsOptional()
   @IsString()
   @MaxLength(2000)
+  @IsPlainText({ multiline: true })
   note?: string;
 
   @ApiPropertyOptional({ type: [DocumentDto] })
@@ -117,5 +126,6 @@ export class WithdrawDto {
   @IsOptional()
   @IsString()
   @MaxLength(2000)
+  @IsPlainText({ multiline: true })
   reason?: string;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsPlainText } from '../../common/text';
 
 export class DecisionDto {
   @ApiProperty({ enum: ['approve', 'reject', 'request_revision'] })
@@ -11,5 +12,6 @@ export class DecisionDto {
   @IsString()
   @IsNotEmpty({ message: 'note is required to reject or to request a revision: say what is wrong' })
   @MaxLength(2000)
+  @IsPlainText({ multiline: true })
   note?: string;
 }

@@ -1,0 +1,60 @@
+import type { NextFunction, Request, Response } from 'express';
+import { FieldError, problems } from './problem';
+
+/** Deeper JSON than any permit's data needs; deeper still would only feed recursion in validators. */
+export const MAX_BODY_DEPTH = 32;
+const MAX_NODES = 50_000;
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Why a string of a JSON body cannot be stored or shown safely, if it cannot. */
+export function unsafeStringReason(s: string): string | undefined {
+  // PostgreSQL jsonb and text refuse U+0000; a lone surrogate is not Unicode and breaks every encoder after us.
+  if (s.includes('\u0000')) return 'contains a NUL character (U+0000)';
+  if (LONE_SURROGATE.test(s)) return 'contains a lone UTF-16 surrogate: not valid Unicode';
+  return undefined;
+}
+
+function inspect(value: unknown, path: string, depth: number, budget: { nodes: number }, errors: FieldError[]): void {
+  if (--budget.nodes < 0) throw problems.validation([{ field: path || 'body', message: `has more than ${MAX_NODES} values` }], `The body has more than ${MAX_NODES} values.`);
+  if (typeof value === 'string') {
+    const reason = unsafeStringReason(value);
+    if (reason) errors.push({ field: path || 'body', message: reason });
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  if (depth >= MAX_BODY_DEPTH) {
+    throw problems.validation([{ field: path || 'body', message: `nests deeper than ${MAX_BODY_DEPTH} levels` }], `The body nests objects or arrays deeper than ${MAX_BODY_DEPTH} levels.`);
+  }
+  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
+  for (const [k, v] of entries) {
+    const field = path ? `${path}.${k}` : k;
+    const keyReason = Array.isArray(value) ? undefined : unsafeStringReason(k);
+    if (keyReason) errors.push({ field: path || 'body', message: `has a field name that ${keyReason}` });
+    inspect(v, field, depth + 1, budget, errors);
+  }
+}
+
+function hasBody(req: Request): boolean {
+  return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+}
+
+/**
+ * Runs after the JSON parser, before routing: a body that is not JSON, nests absurdly deep or carries
+ * strings PostgreSQL or a browser cannot hold is refused here with a 4xx, never a 500 further in.
+ */
+export function inspectBody(req: Request, _res: Response, next: NextFunction): void {
+  try {
+    if (hasBody(req) && !req.is(['application/json', 'application/*+json'])) {
+      throw problems.of('unsupported-media-type', `This API reads JSON only: send Content-Type: application/json (got ${req.headers['content-type'] ?? 'none'}).`);
+    }
+    if (req.body !== undefined && req.body !== null && typeof req.body === 'object') {
+      const errors: FieldError[] = [];
+      inspect(req.body, '', 0, { nodes: MAX_NODES }, errors);
+      if (errors.length > 0) throw problems.validation(errors.slice(0, 50));
+    }
+    next();
+  } catch (err) {
+    next(err);
+  }
+}

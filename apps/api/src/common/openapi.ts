@@ -1,0 +1,79 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiExtraModels, ApiHeader, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { PROBLEM_BASE, PROBLEM_TYPES, ProblemKind } from './problem';
+
+export class FieldErrorDto {
+  @ApiProperty({ example: 'applicant.nik' })
+  field!: string;
+
+  @ApiProperty({ example: 'digits 7-12 of nik (320590) are not a birth date DDMMYY (women add 40 to the day)' })
+  message!: string;
+}
+
+/** RFC 9457 problem details, as every error of this API is answered. */
+export class ProblemDto {
+  @ApiProperty({ description: 'Stable URI of the kind of problem (see docs/api.md)', example: `${PROBLEM_BASE}validation` })
+  type!: string;
+
+  @ApiProperty({ example: 'The request is not valid' })
+  title!: string;
+
+  @ApiProperty({ example: 400 })
+  status!: number;
+
+  @ApiProperty({ description: 'What went wrong and what to do about it, for a person', example: '1 field(s) failed validation: applicant.nik' })
+  detail!: string;
+
+  @ApiPropertyOptional({ description: 'The request path', example: '/v1/applications' })
+  instance?: string;
+
+  @ApiPropertyOptional({ description: 'The X-Request-Id of the request, to quote to support', example: '5f0c6a3e-8a4f-4b8e-9a51-2a0d4f6b2c11' })
+  requestId?: string;
+
+  @ApiPropertyOptional({ type: [FieldErrorDto], description: 'For validation problems: each failing field' })
+  errors?: FieldErrorDto[];
+}
+
+function example(kind: ProblemKind) {
+  const t = PROBLEM_TYPES[kind];
+  return { summary: t.title, value: { type: PROBLEM_BASE + kind, title: t.title, status: t.status, detail: t.when, instance: '/v1/...', requestId: '5f0c6a3e-8a4f-4b8e-9a51-2a0d4f6b2c11' } };
+}
+
+/** Documents the problems an endpoint may answer, grouped by status, each kind with an example. */
+export function ApiProblems(...kinds: ProblemKind[]) {
+  const byStatus = new Map<number, ProblemKind[]>();
+  for (const k of new Set<ProblemKind>([...kinds, 'rate-limited', 'internal'])) {
+    const status = PROBLEM_TYPES[k].status;
+    byStatus.set(status, [...(byStatus.get(status) ?? []), k]);
+  }
+  return applyDecorators(
+    ApiExtraModels(ProblemDto),
+    ...[...byStatus.entries()].map(([status, ks]) =>
+      ApiResponse({
+        status,
+        description: ks.map((k) => `\`${k}\`: ${PROBLEM_TYPES[k].when}`).join(' | '),
+        headers: status === 429 ? { 'Retry-After': { description: 'Seconds to wait before the next request', schema: { type: 'integer' } } } : undefined,
+        content: {
+          'application/problem+json': {
+            schema: { $ref: getSchemaPath(ProblemDto) },
+            examples: Object.fromEntries(ks.map((k) => [k, example(k)])),
+          },
+        },
+      }),
+    ),
+  );
+}
+
+/** Every POST: the header, and the idempotency problems. */
+export function ApiIdempotent() {
+  return applyDecorators(
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: true,
+      description:
+        'A unique key per logical request (a UUID). A retry with the same key and body replays the first answer (header Idempotent-Replayed: true); keys are kept 24 hours per caller.',
+      schema: { type: 'string', minLength: 1, maxLength: 255, example: '6f1e2d9c-3b1a-4c55-9e0b-8f7a2c1d4e5f' },
+    }),
+    ApiProblems('idempotency-key-missing', 'idempotency-key-in-use', 'idempotency-key-reused', 'malformed-json', 'payload-too-large', 'unsupported-media-type'),
+  );
+}

@@ -1,0 +1,91 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsPlainText } from '../../common/text';
+
+export class CreateWebhookDto {
+  @ApiProperty({ description: 'Where status changes are POSTed: https (production refuses private, loopback and link-local addresses)', example: 'https://hooks.example.id/satupintu' })
+  @IsString()
+  @MaxLength(2000)
+  url!: string;
+
+  @ApiProperty({
+    description: 'Shared secret for the Satupintu-Signature HMAC: 32-256 visible ASCII characters. Stored to sign deliveries; never returned.',
+    example: 'whsec_5f0c6a3e8a4f4b8e9a512a0d4f6b2c11',
+    minLength: 32,
+    maxLength: 256,
+  })
+  @IsString()
+  @MinLength(32, { message: 'secret must be at least 32 characters: generate it randomly' })
+  @MaxLength(256)
+  @Matches(/^[\x21-\x7e]+$/, { message: 'secret must be visible ASCII characters' })
+  secret!: string;
+
+  @ApiPropertyOptional({ example: 'Kiosk back office, production', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  @IsPlainText()
+  description?: string;
+}
+
+export class WebhookDto {
+  @ApiProperty({ example: 'wh_01J9Z8Q4M3KX7T2W5R6Y8B0C1D' })
+  id!: string;
+
+  @ApiProperty({ example: 'https://hooks.example.id/satupintu' })
+  url!: string;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  description!: string | null;
+
+  @ApiProperty({ description: 'The last 4 characters of the secret, to tell secrets apart', example: '2c11' })
+  secretHint!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ example: ['application.status_changed'], type: [String] })
+  events!: string[];
+}
+
+export class WebhookListDto {
+  @ApiProperty({ type: [WebhookDto] })
+  items!: WebhookDto[];
+
+  @ApiProperty({ nullable: true, type: String, description: 'Always null: an integrator has at most 20 webhooks' })
+  nextCursor!: null;
+}
+
+export class WebhookDeliveryDto {
+  @ApiProperty({ example: '01J9Z8Q4M3KX7T2W5R6Y8B0C1D:4' })
+  eventId!: string;
+
+  @ApiProperty({ example: '01J9Z8Q4M3KX7T2W5R6Y8B0C1D' })
+  applicationId!: string;
+
+  @ApiProperty({ enum: ['pending', 'delivered', 'failed'] })
+  state!: string;
+
+  @ApiProperty({ example: 1 })
+  attempts!: number;
+
+  @ApiPropertyOptional({ nullable: true, type: Number, example: 200 })
+  lastStatus!: number | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  lastError!: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String })
+  deliveredAt!: string | null;
+}
+
+export class WebhookDeliveryListDto {
+  @ApiProperty({ type: [WebhookDeliveryDto] })
+  items!: WebhookDeliveryDto[];
+
+  @ApiProperty({ nullable: true, type: String })
+  nextCursor!: string | null;
+}
