@@ -18,7 +18,7 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createDeadlineActivities(deps.calendar),
-    ...withWebhookOutbox(deps.db, createProjectionActivities(deps.db)),
+    ...withWebhookOutbox(deps.db, createProjectionActivities(deps.db, deps.calendar)),
     ...createWebhookActivities(deps.db, deps.webhooks ?? { allowInsecureTargets: false }),
     ...createEscalationActivities(deps.db, deps.notifier),
   };

@@ -6,6 +6,8 @@ import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsService } from './applications/applications.service';
 import { AuthGuard } from './auth/auth.guard';
 import { CallerThrottlerGuard } from './auth/caller-throttler.guard';
+import { ComplaintsController } from './complaints/complaints.controller';
+import { ComplaintsService } from './complaints/complaints.service';
 import { ProblemFilter } from './common/problem';
 import { APP_CONFIG } from './config.provider';
 import { dataSourceProvider } from './database/database.provider';
@@ -16,6 +18,8 @@ import { OfficesController } from './offices/offices.controller';
 import { OfficesService } from './offices/offices.service';
 import { CatalogService } from './permit-types/catalog.service';
 import { PermitTypesController } from './permit-types/permit-types.controller';
+import { ReportsController } from './reports/reports.controller';
+import { REPORT_OPTIONS, ReportsService } from './reports/reports.service';
 import { TasksController } from './tasks/tasks.controller';
 import { TasksService } from './tasks/tasks.service';
 import { temporalClientProvider } from './temporal/temporal.provider';
@@ -29,7 +33,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ThrottlerModule.forRoot({ throttlers: [{ name: 'default', limit: config.http.rateLimit.limit, ttl: config.http.rateLimit.windowSec * 1000 }] })],
-      controllers: [HealthController, PermitTypesController, OfficesController, ApplicationsController, TasksController, TrackController, WebhooksController],
+      controllers: [HealthController, PermitTypesController, OfficesController, ApplicationsController, TasksController, TrackController, WebhooksController, ReportsController, ComplaintsController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         dataSourceProvider,
@@ -38,6 +42,9 @@ export class AppModule {
         OfficesService,
         ApplicationsService,
         TasksService,
+        { provide: REPORT_OPTIONS, useValue: { maxRangeDays: config.reports?.maxRangeDays } },
+        ReportsService,
+        ComplaintsService,
         WebhooksService,
         IdempotencyStore,
         // Guards run in this order: who is calling, then whether the caller is over its budget.
