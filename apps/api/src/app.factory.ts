@@ -12,7 +12,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../../libs/config/config';
 import { withLogContext } from '../../../libs/logging/logger';
 import { AppModule } from './app.module';
-import { inspectBody } from './common/body-inspection';
+import { bodyParserProblems, inspectBody } from './common/body-inspection';
 import { ProblemFilter } from './common/problem';
 import { createValidationPipe } from './common/validation';
 
@@ -69,6 +69,7 @@ export async function createApiApp(config: AppConfig, logger: Logger): Promise<N
     next();
   });
   app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
+  app.use(bodyParserProblems);
   // Every line logged while serving the request carries its id (libs/logging/logger.ts). Opened after
   // the body parser: stream callbacks would otherwise lose the async context.
   app.use((req: Request & { id?: string }, _res: Response, next: NextFunction) => withLogContext({ requestId: req.id }, next));

@@ -29,7 +29,7 @@ function inspect(value: unknown, path: string, depth: number, budget: { nodes: n
   const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
   for (const [k, v] of entries) {
     const field = path ? `${path}.${k}` : k;
-    const keyReason = Array.isArray(value) ? undefined : unsafeStringReason(k);
+    const keyReason = Array.isArray(value) ? undefined : k === '__proto__' ? 'is __proto__' : unsafeStringReason(k);
     if (keyReason) errors.push({ field: path || 'body', message: `has a field name that ${keyReason}` });
     inspect(v, field, depth + 1, budget, errors);
   }
@@ -56,5 +56,24 @@ export function inspectBody(req: Request, _res: Response, next: NextFunction): v
     next();
   } catch (err) {
     next(err);
+  }
+}
+
+/**
+ * The JSON parser's errors, as problems: Nest would turn a SyntaxError into a bare 400 and lose
+ * which kind of problem it was. Registered as an error middleware right after the parser.
+ */
+export function bodyParserProblems(err: unknown, _req: Request, _res: Response, next: NextFunction): void {
+  const e = err as { type?: string; limit?: number; message?: string; charset?: string };
+  switch (e?.type) {
+    case 'entity.parse.failed':
+      return next(problems.of('malformed-json', `The request body could not be parsed as JSON (${e.message ?? 'syntax error'}): check quoting, commas and brackets.`));
+    case 'entity.too.large':
+      return next(problems.of('payload-too-large', `The request body exceeds the limit of ${e.limit ?? 1048576} bytes; send documents as URLs, not inline.`));
+    case 'charset.unsupported':
+    case 'encoding.unsupported':
+      return next(problems.of('unsupported-media-type', 'Send the body as UTF-8 JSON (Content-Type: application/json), without content encoding.'));
+    default:
+      return next(err);
   }
 }

@@ -32,6 +32,26 @@ export function IsPlainText(opts: { multiline?: boolean } = {}, validationOption
     });
 }
 
+// A person's name: letters and marks of any script, digits, spaces and the punctuation of names and
+// academic titles ("dr. Siti Rahayu, Sp.A", "Ni Luh Putu", "O'Brien"). No <, >, ;, quotes or backslashes.
+const NAME = /^[\p{L}\p{M}\p{N} .,'’()/-]+$/u;
+
+/** A person's name: one line of plain text in the characters names are made of. */
+export function IsPersonName(validationOptions?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isPersonName',
+      target: target.constructor,
+      propertyName,
+      options: validationOptions,
+      validator: {
+        validate: (value: unknown) => plainTextProblem(value, false) === undefined && NAME.test(value as string),
+        defaultMessage: (args) =>
+          `${args?.property} ${plainTextProblem(args?.value, false) ?? "must hold only letters, digits, spaces and . , ' ( ) / -"}`,
+      },
+    });
+}
+
 /** A structurally valid NIK: province, regency, kecamatan, birth date (women +40), serial. */
 export function IsNik(validationOptions?: ValidationOptions) {
   return (target: object, propertyName: string) =>

@@ -1,10 +1,13 @@
 import { Controller, Get, Header, HttpException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.guard';
 
 @ApiTags('health')
+// Load balancers probe these often, from one address: no rate limit.
+@SkipThrottle()
 @Controller()
 export class HealthController {
 

@@ -24,7 +24,7 @@ export class TrackController {
   @ApiOperation({ summary: 'Public tracking: where the file is, who holds it, when it is due, the official fee. No personal data.' })
   async track(@Param('trackingCode') code: string) {
     const normalized = code.toUpperCase();
-    const notFound = problems.notFound('Application', `No application with tracking code ${code}. Check the code on your receipt (format XXXX-XXXX-XXXX).`);
+    const notFound = problems.notFound('Application', 'No application has this tracking code. Check the code on your receipt (format XXXX-XXXX-XXXX).');
     if (!/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(normalized)) throw notFound;
     const rows: Array<{ view: ApplicationView }> = await this.db.query(`SELECT view FROM application WHERE tracking_code = $1`, [normalized]);
     if (rows.length === 0) throw notFound;

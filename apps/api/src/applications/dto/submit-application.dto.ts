@@ -12,7 +12,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { IsNik, IsPlainText } from '../../common/text';
+import { IsNik, IsPersonName, IsPlainText } from '../../common/text';
 
 export class ApplicantDto {
   @ApiProperty({
@@ -24,11 +24,11 @@ export class ApplicantDto {
   @IsNik()
   nik!: string;
 
-  @ApiProperty({ example: 'Siti Rahayu', maxLength: 200, description: 'One line of printable text: no control or bidirectional-override characters.' })
+  @ApiProperty({ example: 'Siti Rahayu', maxLength: 200, description: "Letters of any script, digits, spaces and . , ' ( ) / -; no control or bidirectional-override characters." })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
-  @IsPlainText()
+  @IsPersonName()
   name!: string;
 
   @ApiPropertyOptional({ example: 'siti@example.id' })

@@ -1,0 +1,177 @@
+// The authorization matrix: every endpoint × every kind of caller × own or someone else's resource.
+// Only the allowed combinations succeed; the rest get the documented status (docs/api.md):
+//   401 without a token · 403 when the role may not call the endpoint at all (or an approver names
+//   another agency's inbox, or decides another agency's task: the workflow refuses it) · 404 for a
+//   resource that belongs to someone else, exactly as for one that does not exist.
+// A last check compares the matrix with the OpenAPI document, so a new endpoint cannot slip by.
+import { randomUUID } from 'node:crypto';
+import { startPlatform, Platform } from '../support/platform';
+import { openTaskOf, sipDokter, submit } from './fixtures/applications';
+
+type Caller = 'none' | 'integrator' | 'otherIntegrator' | 'approver' | 'otherApprover' | 'admin';
+const CALLERS: Caller[] = ['none', 'integrator', 'otherIntegrator', 'approver', 'otherApprover', 'admin'];
+
+interface Row {
+  /** As in the OpenAPI document, e.g. 'GET /v1/applications/{id}'. */
+  endpoint: string;
+  /** The concrete path; a function when the resource must be fresh for each caller (the call changes it). */
+  path: string | ((caller: Caller) => Promise<string>);
+  body?: unknown;
+  expect: Record<Caller, number | 'ok'>;
+}
+
+const PROBLEM_OF: Record<number, string[]> = { 401: ['unauthorized'], 403: ['forbidden', 'wrong-agency'], 404: ['not-found'] };
+
+describe('authorization matrix', () => {
+  let p: Platform;
+  const tokens = {} as Record<Exclude<Caller, 'none'>, string>;
+  let appId: string;
+  let taskId: string;
+  let trackingCode: string;
+
+  beforeAll(async () => {
+    p = await startPlatform();
+    tokens.integrator = await p.token({ role: 'integrator', sub: `kiosk-a-${randomUUID()}` });
+    tokens.otherIntegrator = await p.token({ role: 'integrator', sub: `kiosk-b-${randomUUID()}` });
+    tokens.approver = await p.token({ role: 'approver', agency: 'DINKES', sub: `dinkes-${randomUUID()}` });
+    tokens.otherApprover = await p.token({ role: 'approver', agency: 'DCKTRP', sub: `dcktrp-${randomUUID()}` });
+    tokens.admin = await p.token({ role: 'admin', sub: `admin-${randomUUID()}` });
+    const app = await submit(p, tokens.integrator);
+    appId = app.body.id;
+    trackingCode = app.body.trackingCode;
+    taskId = (await openTaskOf(p, tokens.integrator, appId, 'DINKES')).id;
+  });
+  afterAll(async () => {
+    await p?.close();
+  });
+
+  /** A fresh application of the integrator, with its DINKES task open. */
+  const freshApplication = async () => {
+    const r = await submit(p, tokens.integrator);
+    await openTaskOf(p, tokens.integrator, r.body.id, 'DINKES');
+    return r.body.id as string;
+  };
+  /** A fresh application of the integrator waiting for it to answer a revision request. */
+  const awaitingApplicant = async () => {
+    const id = await freshApplication();
+    const task = await openTaskOf(p, tokens.integrator, id, 'DINKES');
+    const r = await p.http('POST', `/v1/tasks/${task.id}/decision`, { token: tokens.approver, body: { decision: 'request_revision', note: 'Lampirkan STR' } });
+    expect(r.body.status).toBe('awaiting_applicant');
+    return id;
+  };
+  const hookOf = async (owner: 'integrator' | 'otherIntegrator') => {
+    const r = await p.http('POST', '/v1/webhooks', { token: tokens[owner], body: { url: 'https://hooks.example.id/x', secret: 'x'.repeat(40) } });
+    return r.body.id as string;
+  };
+
+  const DAY = 'from=2025-01-01&to=2025-01-31';
+  const rows = (): Row[] => [
+    { endpoint: 'GET /health', path: '/health', expect: { none: 200, integrator: 200, otherIntegrator: 200, approver: 200, otherApprover: 200, admin: 200 } },
+    { endpoint: 'GET /metrics', path: '/metrics', expect: { none: 200, integrator: 200, otherIntegrator: 200, approver: 200, otherApprover: 200, admin: 200 } },
+    { endpoint: 'GET /v1/permit-types', path: '/v1/permit-types', expect: { none: 401, integrator: 200, otherIntegrator: 200, approver: 200, otherApprover: 200, admin: 200 } },
+    { endpoint: 'GET /v1/permit-types/{code}', path: '/v1/permit-types/SIP_DOKTER', expect: { none: 401, integrator: 200, otherIntegrator: 200, approver: 200, otherApprover: 200, admin: 200 } },
+    { endpoint: 'GET /v1/permit-types/{code}/bpmn', path: '/v1/permit-types/SIP_DOKTER/bpmn', expect: { none: 401, integrator: 200, otherIntegrator: 200, approver: 200, otherApprover: 200, admin: 200 } },
+    { endpoint: 'GET /v1/offices', path: '/v1/offices?limit=5', expect: { none: 401, integrator: 200, otherIntegrator: 200, approver: 200, otherApprover: 200, admin: 200 } },
+    { endpoint: 'GET /v1/offices/{id}', path: '/v1/offices/kel-31.71.01.1001', expect: { none: 401, integrator: 200, otherIntegrator: 200, approver: 200, otherApprover: 200, admin: 200 } },
+    { endpoint: 'GET /v1/track/{trackingCode}', path: `/v1/track/${trackingCode}`, expect: { none: 200, integrator: 200, otherIntegrator: 200, approver: 200, otherApprover: 200, admin: 200 } },
+
+    { endpoint: 'POST /v1/applications', path: '/v1/applications', body: sipDokter(), expect: { none: 401, integrator: 201, otherIntegrator: 201, approver: 403, otherApprover: 403, admin: 403 } },
+    { endpoint: 'GET /v1/applications', path: '/v1/applications', expect: { none: 401, integrator: 200, otherIntegrator: 200, approver: 200, otherApprover: 200, admin: 200 } },
+    { endpoint: 'GET /v1/applications/{id}', path: `/v1/applications/${appId}`, expect: { none: 401, integrator: 200, otherIntegrator: 404, approver: 200, otherApprover: 404, admin: 200 } },
+    {
+      endpoint: 'POST /v1/applications/{id}/resubmit',
+      path: async () => `/v1/applications/${await awaitingApplicant()}/resubmit`,
+      body: { note: 'STR terlampir' },
+      expect: { none: 401, integrator: 200, otherIntegrator: 404, approver: 403, otherApprover: 403, admin: 403 },
+    },
+    {
+      endpoint: 'POST /v1/applications/{id}/withdraw',
+      path: async () => `/v1/applications/${await freshApplication()}/withdraw`,
+      body: { reason: 'Tidak jadi' },
+      expect: { none: 401, integrator: 200, otherIntegrator: 404, approver: 403, otherApprover: 403, admin: 200 },
+    },
+
+    { endpoint: 'GET /v1/tasks', path: '/v1/tasks', expect: { none: 401, integrator: 403, otherIntegrator: 403, approver: 200, otherApprover: 200, admin: 200 } },
+    { endpoint: 'GET /v1/tasks', path: '/v1/tasks?agency=DINKES', expect: { none: 401, integrator: 403, otherIntegrator: 403, approver: 200, otherApprover: 403, admin: 200 } },
+    { endpoint: 'GET /v1/tasks/{taskId}', path: `/v1/tasks/${taskId}`, expect: { none: 401, integrator: 403, otherIntegrator: 403, approver: 200, otherApprover: 404, admin: 200 } },
+    {
+      endpoint: 'POST /v1/tasks/{taskId}/decision',
+      path: async () => `/v1/tasks/${(await openTaskOf(p, tokens.integrator, await freshApplication(), 'DINKES')).id}/decision`,
+      body: { decision: 'approve', note: 'Lengkap' },
+      expect: { none: 401, integrator: 403, otherIntegrator: 403, approver: 200, otherApprover: 403, admin: 403 },
+    },
+
+    { endpoint: 'POST /v1/webhooks', path: '/v1/webhooks', body: { url: 'https://hooks.example.id/x', secret: 'x'.repeat(40) }, expect: { none: 401, integrator: 201, otherIntegrator: 201, approver: 403, otherApprover: 403, admin: 403 } },
+    { endpoint: 'GET /v1/webhooks', path: '/v1/webhooks', expect: { none: 401, integrator: 200, otherIntegrator: 200, approver: 403, otherApprover: 403, admin: 403 } },
+    { endpoint: 'GET /v1/webhooks/{id}', path: async () => `/v1/webhooks/${await hookOf('integrator')}`, expect: { none: 401, integrator: 200, otherIntegrator: 404, approver: 403, otherApprover: 403, admin: 403 } },
+    {
+      endpoint: 'GET /v1/webhooks/{id}/deliveries',
+      path: async () => `/v1/webhooks/${await hookOf('integrator')}/deliveries`,
+      expect: { none: 401, integrator: 200, otherIntegrator: 404, approver: 403, otherApprover: 403, admin: 403 },
+    },
+    { endpoint: 'DELETE /v1/webhooks/{id}', path: async () => `/v1/webhooks/${await hookOf('integrator')}`, expect: { none: 401, integrator: 204, otherIntegrator: 404, approver: 403, otherApprover: 403, admin: 403 } },
+
+    // Management reports: admins only. 'ok' = authorization passed (the report's own validation may still answer 4xx).
+    { endpoint: 'GET /v1/reports/sla/agencies', path: `/v1/reports/sla/agencies?${DAY}`, expect: { none: 401, integrator: 403, otherIntegrator: 403, approver: 403, otherApprover: 403, admin: 'ok' } },
+    { endpoint: 'GET /v1/reports/sla/offices', path: `/v1/reports/sla/offices?${DAY}`, expect: { none: 401, integrator: 403, otherIntegrator: 403, approver: 403, otherApprover: 403, admin: 'ok' } },
+    { endpoint: 'GET /v1/reports/points', path: `/v1/reports/points?by=agency&${DAY}`, expect: { none: 401, integrator: 403, otherIntegrator: 403, approver: 403, otherApprover: 403, admin: 'ok' } },
+    { endpoint: 'GET /v1/reports/offices/merge-candidates', path: `/v1/reports/offices/merge-candidates?${DAY}`, expect: { none: 401, integrator: 403, otherIntegrator: 403, approver: 403, otherApprover: 403, admin: 'ok' } },
+    { endpoint: 'GET /v1/reports/offices/{id}/load', path: `/v1/reports/offices/kel-31.71.01.1001/load?${DAY}`, expect: { none: 401, integrator: 403, otherIntegrator: 403, approver: 403, otherApprover: 403, admin: 'ok' } },
+    { endpoint: 'GET /v1/reports/complaints', path: `/v1/reports/complaints?${DAY}`, expect: { none: 401, integrator: 403, otherIntegrator: 403, approver: 403, otherApprover: 403, admin: 'ok' } },
+    // Complaints (pengaduan) are public: any citizen, no token.
+    { endpoint: 'POST /v1/complaints', path: '/v1/complaints', body: {}, expect: { none: 'ok', integrator: 'ok', otherIntegrator: 'ok', approver: 'ok', otherApprover: 'ok', admin: 'ok' } },
+    { endpoint: 'GET /v1/complaints/{trackingCode}', path: '/v1/complaints/ADU-0000-0000', expect: { none: 'ok', integrator: 'ok', otherIntegrator: 'ok', approver: 'ok', otherApprover: 'ok', admin: 'ok' } },
+  ];
+
+  it('allows exactly the documented combinations, and answers the rest with the documented status and problem type', async () => {
+    const mismatches: string[] = [];
+    for (const row of rows()) {
+      for (const caller of CALLERS) {
+        const path = typeof row.path === 'string' ? row.path : await row.path(caller);
+        const method = row.endpoint.split(' ')[0];
+        const r = await p.http(method, path, { token: caller === 'none' ? undefined : tokens[caller], body: row.body });
+        const want = row.expect[caller];
+        const denied = [401, 403].includes(r.status) || (r.status === 404 && want !== 'ok');
+        const ok = want === 'ok' ? !denied && r.status < 500 : r.status === want;
+        if (!ok) mismatches.push(`${row.endpoint} as ${caller}: expected ${want}, got ${r.status} ${r.text.slice(0, 160)}`);
+        if (typeof want === 'number' && PROBLEM_OF[want] && r.status === want) {
+          const kind = String(r.body?.type ?? '').split('/').pop();
+          if (!PROBLEM_OF[want].includes(kind!) || !r.headers.get('content-type')?.startsWith('application/problem+json')) {
+            mismatches.push(`${row.endpoint} as ${caller}: ${want} with problem type ${r.body?.type}`);
+          }
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('lists to each caller only what it may see', async () => {
+    const idsFor = async (caller: Exclude<Caller, 'none'>) => (await p.http('GET', '/v1/applications?limit=200', { token: tokens[caller] })).body.items.map((a: any) => a.id);
+    expect(await idsFor('integrator')).toContain(appId);
+    expect(await idsFor('otherIntegrator')).not.toContain(appId);
+    expect(await idsFor('approver')).toContain(appId);
+    expect(await idsFor('otherApprover')).not.toContain(appId);
+    expect(await idsFor('admin')).toContain(appId);
+    const inboxFor = async (caller: Exclude<Caller, 'none'>) => (await p.http('GET', '/v1/tasks?limit=200', { token: tokens[caller] })).body.items.map((t: any) => t.id);
+    expect(await inboxFor('approver')).toContain(taskId);
+    expect(await inboxFor('otherApprover')).not.toContain(taskId);
+    expect(await inboxFor('admin')).toContain(taskId);
+  });
+
+  it('never shows the applicant block to approvers', async () => {
+    const asApprover = await p.http('GET', `/v1/applications/${appId}`, { token: tokens.approver });
+    expect(asApprover.body.applicant).toBeUndefined();
+    expect(asApprover.text).not.toContain('3171011505900001');
+    const asOwner = await p.http('GET', `/v1/applications/${appId}`, { token: tokens.integrator });
+    expect(asOwner.body.applicant.nik).toBe('3171011505900001');
+  });
+
+  it('covers every endpoint of the OpenAPI document', async () => {
+    const doc = (await p.http('GET', '/docs-json')).body;
+    const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+      Object.keys(ops).filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m)).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    const covered = new Set(rows().map((r) => r.endpoint));
+    expect(documented.filter((e) => !covered.has(e))).toEqual([]);
+  });
+});
