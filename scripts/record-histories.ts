@@ -1,5 +1,5 @@
 // Records one workflow history per permit definition version (and a few engine stories) for the replay
-// tests in test/replay. Run after adding a definition version:  npm run histories:record
+// tests in test/replay. Run after adding a definition version, or an engine story:  npm run histories:record
 // Histories of versions already recorded are kept: they are what running applications look like.
 // Activities here are real business-time arithmetic with the read model left out: replay never runs
 // activities, it only needs their recorded results.
@@ -14,7 +14,7 @@ import { BusinessCalendar } from '../libs/calendar';
 import { stepsOf, workflowTypeOf } from '../libs/permit-dsl/definition';
 import { loadToolchain } from '../libs/temporal/toolchain';
 import { ApplicationView, decideUpdate, PermitInput, resubmitUpdate, viewQuery, workflowIdOf } from '../workflows/messages';
-import { DEFINITIONS } from '../workflows/permits';
+import { DEFINITIONS, findDefinition } from '../workflows/permits';
 
 const OUT = path.resolve(__dirname, '..', 'test', 'replay', 'histories');
 
@@ -88,8 +88,37 @@ async function main(): Promise<void> {
       fs.writeFileSync(file, historyToJSON(history));
       process.stdout.write(`${path.basename(file)}: ${history.events?.length} events, ${result.status}\n`);
     }
+    await recordContinueAsNew(env);
   });
   await env.teardown();
+}
+
+/**
+ * An engine story: a domicile letter (SKDU v2) that nobody decides, with a continue-as-new threshold low
+ * enough that it is handed across runs before it is deemed granted. Every run is stored: the replay suite
+ * then covers a run that hands over (ending in ContinuedAsNew, with the engine's patch marker) and runs
+ * that start from carried state.
+ */
+async function recordContinueAsNew(env: TestWorkflowEnvironment): Promise<void> {
+  const def = findDefinition('SKDU', 2)!;
+  const prefix = `${def.code}.v${def.version}.continue-as-new`;
+  if (fs.readdirSync(OUT).some((f) => f.startsWith(prefix)) && !process.argv.includes('--force')) return;
+  const input: PermitInput = {
+    ...inputFor(def.code, def.version, def.dataSchema.examples![0] as Record<string, unknown>, 2),
+    engine: { continueAsNewAfterEvents: 60 },
+  };
+  const handle = await env.client.workflow.start(workflowTypeOf(def), { workflowId: workflowIdOf(input.applicationId), taskQueue: 'record', args: [input] });
+  const result = await handle.result();
+  let runs = 0;
+  let runId: string | undefined = handle.firstExecutionRunId;
+  while (runId) {
+    const history: Awaited<ReturnType<typeof handle.fetchHistory>> = await env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory();
+    runs++;
+    fs.writeFileSync(path.join(OUT, `${prefix}-run${runs}.json`), historyToJSON(history));
+    const events = history.events ?? [];
+    runId = events[events.length - 1]?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
+  }
+  process.stdout.write(`${prefix}-run1..${runs}.json: ${runs} runs, ${result.status}\n`);
 }
 
 main().catch((err) => {

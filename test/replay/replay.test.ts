@@ -20,6 +20,16 @@ describe('replay of stored histories', () => {
     expect(DEFINITIONS.map((d) => `${d.code}.v${d.version}`).filter((k) => !covered.has(k))).toEqual([]);
   });
 
+  it('covers the continue-as-new hand-over: a run that ends in it, and a run that starts from carried state', () => {
+    const histories = files.map((f) => historyFromJSON(JSON.parse(fs.readFileSync(path.join(DIR, f), 'utf8'))));
+    const handsOver = histories.filter((h) => h.events?.[h.events.length - 1]?.workflowExecutionContinuedAsNewEventAttributes);
+    const carriesOn = histories.filter((h) => {
+      const data = h.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0]?.data;
+      return data !== undefined && data !== null && 'continued' in JSON.parse(Buffer.from(data).toString('utf8'));
+    });
+    expect([handsOver.length > 0, carriesOn.length > 0]).toEqual([true, true]);
+  });
+
   it.each(files)('%s replays on the current workflow code', async (file) => {
     const history = historyFromJSON(JSON.parse(fs.readFileSync(path.join(DIR, file), 'utf8')));
     const started = history.events?.[0]?.workflowExecutionStartedEventAttributes;

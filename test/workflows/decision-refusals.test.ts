@@ -16,7 +16,7 @@ import { workflowTypeOf } from '../../libs/permit-dsl/definition';
 import { Actor, ApplicationView, DecideArgs, decideUpdate, Refusal, resubmitUpdate, taskIdOf, workflowIdOf } from '../../workflows/messages';
 import { skduV1 } from '../../workflows/permits/skdu.v1';
 import { eventually, quietRuntime, workflowBundle } from '../support/time-skipping';
-import { applicantActor, applicationInput, approverFor, decide, historyCounts, resubmit, view } from './stories';
+import { applicantActor, applicationInput, approverFor, decide, historyCounts, idleHistoryLength, resubmit, view } from './stories';
 
 describe('decisions the engine refuses', () => {
   const taskQueue = `refusals-${randomUUID()}`;
@@ -49,23 +49,9 @@ describe('decisions the engine refuses', () => {
     await db?.destroy();
   });
 
-  /** Waits until the workflow has nothing in flight: no activity, no workflow task, the read model current. */
-  async function idle(handle: WorkflowHandle): Promise<number> {
-    await eventually(
-      async () => {
-        const [d, v] = await Promise.all([handle.describe(), view(handle)]);
-        const rows: Array<{ revision: number }> = await db.query(`SELECT revision FROM application WHERE id = $1`, [v.id]);
-        return (d.raw.pendingActivities ?? []).length === 0 && !d.raw.pendingWorkflowTask && rows[0]?.revision === v.revision;
-      },
-      (quiet) => quiet,
-      'the workflow idle',
-    );
-    return (await historyCounts(handle)).total;
-  }
-
   /** Sends a decision that must be refused with `type`, and checks the history did not grow. */
   async function refused(handle: WorkflowHandle, args: DecideArgs, type: string): Promise<string> {
-    const before = await idle(handle);
+    const before = await idleHistoryLength(db, handle);
     const err = await handle.executeUpdate(decideUpdate, { args: [args] }).then(
       () => undefined,
       (e: unknown) => e,
@@ -109,7 +95,7 @@ describe('decisions the engine refuses', () => {
     await refused(handle, { taskId: signing.id, decision: 'approve', actor: approverFor(signing) }, Refusal.AwaitingApplicant);
     // And a second resubmission after the first is refused by its own validator, leaving no trace either.
     const resumed = await resubmit(handle);
-    const before = await idle(handle);
+    const before = await idleHistoryLength(db, handle);
     await expect(handle.executeUpdate(resubmitUpdate, { args: [{ actor: applicantActor }] })).rejects.toMatchObject({
       cause: expect.objectContaining({ type: Refusal.NoRevisionRequested }),
     });

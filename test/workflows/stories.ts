@@ -1,8 +1,9 @@
 // What the time-skipping stories share: an application input for any definition, approvers for a task,
 // and the read-model and history facts the stories assert on. Times in the stories are WIB (UTC+7);
 // assertions are in UTC ISO strings, so 16:00 WIB reads 09:00Z.
-import { Client, WorkflowHandle } from '@temporalio/client';
+import { Client, WorkflowHandle, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { PermitDefinition, workflowTypeOf } from '../../libs/permit-dsl/definition';
 import { Actor, ApplicationView, Decision, decideUpdate, PermitInput, resubmitUpdate, TaskView, viewQuery, workflowIdOf } from '../../workflows/messages';
 import { eventually, TimeSkippingHarness } from '../support/time-skipping';
@@ -28,7 +29,7 @@ export function applicationInput(def: Pick<PermitDefinition, 'code' | 'version' 
   };
 }
 
-export async function fileApplication(h: TimeSkippingHarness, def: PermitDefinition, input: PermitInput): Promise<WorkflowHandle> {
+export async function fileApplication(h: TimeSkippingHarness, def: PermitDefinition, input: PermitInput): Promise<WorkflowHandleWithFirstExecutionRunId> {
   return h.env.client.workflow.start(workflowTypeOf(def), { workflowId: workflowIdOf(input.applicationId), taskQueue: h.taskQueue, args: [input] });
 }
 
@@ -103,4 +104,21 @@ export async function taskRows(h: TimeSkippingHarness, applicationId: string): P
     [applicationId],
   );
   return rows.map((r) => [`${r.step_id}.${r.attempt}`, r.status, Number(r.business_minutes_used), r.due_at?.toISOString() ?? null]);
+}
+
+/**
+ * Waits until the workflow has nothing in flight (no activity, no workflow task, the read model at the
+ * engine's revision) and answers its history length then: the moments between which event counts compare.
+ */
+export async function idleHistoryLength(db: DataSource, handle: WorkflowHandle): Promise<number> {
+  await eventually(
+    async () => {
+      const [d, v] = await Promise.all([handle.describe(), view(handle)]);
+      const rows: Array<{ revision: number }> = await db.query(`SELECT revision FROM application WHERE id = $1`, [v.id]);
+      return (d.raw.pendingActivities ?? []).length === 0 && !d.raw.pendingWorkflowTask && rows[0]?.revision === v.revision;
+    },
+    (quiet) => quiet,
+    'the workflow idle',
+  );
+  return (await historyCounts(handle)).total;
 }
