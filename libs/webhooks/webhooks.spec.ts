@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { signatureHeader, signatureOf, verifySignature } from './signature';
 import { isPrivateAddress, webhookUrlProblem } from './targets';
 
@@ -19,6 +21,15 @@ describe('webhook signatures', () => {
     expect(verifySignature(header, body, secret, { nowSec: 1_699_999_699 })).toEqual({ valid: false, reason: 'too-new' });
     expect(verifySignature('v1=abc', body, secret)).toEqual({ valid: false, reason: 'malformed' });
     expect(verifySignature(undefined, body, secret)).toEqual({ valid: false, reason: 'malformed' });
+  });
+
+  it('verifies the signed example of docs/webhooks.md with the secret it names', () => {
+    const md = readFileSync(join(__dirname, '../../docs/webhooks.md'), 'utf8');
+    const header = /^Satupintu-Signature: (.+)$/m.exec(md)![1];
+    const raw = /^(\{"id":.+\})$/m.exec(md)![1];
+    const secret = /`(whsec_example[\w]+)`/.exec(md)![1];
+    const t = Number(/t=(\d+)/.exec(header)![1]);
+    expect(verifySignature(header, raw, secret, { nowSec: t + 10 })).toEqual({ valid: true, timestamp: t });
   });
 
   it('accepts any one of several v1 values (secret rotation)', () => {

@@ -13,6 +13,7 @@ import type { AppConfig } from '../../../libs/config/config';
 import { withLogContext } from '../../../libs/logging/logger';
 import { AppModule } from './app.module';
 import { bodyParserProblems, inspectBody } from './common/body-inspection';
+import { addGlobalProblems, ProblemDto } from './common/openapi';
 import { ProblemFilter } from './common/problem';
 import { createValidationPipe } from './common/validation';
 
@@ -38,7 +39,7 @@ export function openApiDocument(app: INestApplication) {
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return addGlobalProblems(SwaggerModule.createDocument(app, config, { extraModels: [ProblemDto] }));
 }
 
 /** Builds the HTTP app: body limit, helmet, request ids, logging, validation, problem+json, OpenAPI at /docs. */

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiExtraModels, ApiHeader, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiHeader, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath, OpenAPIObject } from '@nestjs/swagger';
 import { PROBLEM_BASE, PROBLEM_TYPES, ProblemKind } from './problem';
 
 export class FieldErrorDto {
@@ -76,4 +76,33 @@ export function ApiIdempotent() {
     }),
     ApiProblems('idempotency-key-missing', 'idempotency-key-in-use', 'idempotency-key-reused', 'malformed-json', 'payload-too-large', 'unsupported-media-type'),
   );
+}
+
+type Operation = { responses?: Record<string, unknown>; security?: Array<Record<string, unknown>> };
+
+/**
+ * Guards and the problem filter are global, so some problems can follow any operation: a rate limit
+ * (429) and an internal error (500) everywhere, a missing or bad token (401) wherever a token is
+ * needed. Added here once, for operations whose controller did not list them.
+ */
+export function addGlobalProblems(doc: OpenAPIObject): OpenAPIObject {
+  const ref = { $ref: getSchemaPath(ProblemDto) };
+  for (const ops of Object.values(doc.paths)) {
+    for (const [method, op] of Object.entries(ops as Record<string, Operation>)) {
+      if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
+      const kinds: ProblemKind[] = ['rate-limited', 'internal'];
+      if ((op.security ?? []).some((s) => 'bearer' in s)) kinds.push('unauthorized');
+      if (method === 'post') kinds.push('validation', 'idempotency-key-missing');
+      op.responses ??= {};
+      for (const kind of kinds) {
+        const status = String(PROBLEM_TYPES[kind].status);
+        if (op.responses[status]) continue;
+        op.responses[status] = {
+          description: `\`${kind}\`: ${PROBLEM_TYPES[kind].when}`,
+          content: { 'application/problem+json': { schema: ref, examples: { [kind]: example(kind) } } },
+        };
+      }
+    }
+  }
+  return doc;
 }

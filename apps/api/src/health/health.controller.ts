@@ -1,5 +1,8 @@
-import { Controller, Get, Header, HttpException } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../common/openapi';
+import { problems } from '../common/problem';
+import { HealthDto } from './health.dto';
 import { SkipThrottle } from '@nestjs/throttler';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
@@ -19,13 +22,15 @@ export class HealthController {
   @Get('health')
   @Public()
   @ApiOperation({ summary: 'Liveness and readiness: PostgreSQL and Temporal reachable' })
+  @ApiOkResponse({ type: HealthDto })
+  @ApiProblems('unavailable')
   async health() {
     const checks = await Promise.all([
       this.db.query('SELECT 1').then(() => 'up', () => 'down'),
       this.temporal.workflowService.getSystemInfo({}).then(() => 'up', () => 'down'),
     ]);
     const body = { status: checks.every((c) => c === 'up') ? 'ok' : 'degraded', postgres: checks[0], temporal: checks[1] };
-    if (body.status !== 'ok') throw new HttpException(body, 503);
+    if (body.status !== 'ok') throw problems.of('unavailable', `PostgreSQL is ${body.postgres}, Temporal is ${body.temporal}`, body);
     return body;
   }
 
@@ -33,6 +38,9 @@ export class HealthController {
   @Public()
   @Header('Content-Type', 'text/plain; version=0.0.4')
   @ApiOperation({ summary: 'Prometheus metrics' })
+  @ApiProduces('text/plain')
+  @ApiOkResponse({ description: 'Prometheus text exposition format 0.0.4', content: { 'text/plain': { schema: { type: 'string' } } } })
+  @ApiProblems()
   async metrics() {
     const [row] = await this.db.query(
       `SELECT (SELECT count(*) FROM application WHERE status IN ('in_review','awaiting_applicant'))::int AS open,

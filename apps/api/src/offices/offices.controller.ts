@@ -1,5 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../common/openapi';
+import { OfficeDto, OfficeListDto } from './office.dto';
 import { parseLimit } from '../common/pagination';
 import { problems } from '../common/problem';
 import { OfficesService } from './offices.service';
@@ -17,7 +19,9 @@ export class OfficesController {
   @ApiQuery({ name: 'type', required: false, enum: TYPES })
   @ApiQuery({ name: 'parentId', required: false })
   @ApiQuery({ name: 'cursor', required: false, description: 'the id after which to continue' })
-  @ApiQuery({ name: 'limit', required: false })
+  @ApiQuery({ name: 'limit', required: false, description: '1-200; all by default' })
+  @ApiOkResponse({ type: OfficeListDto })
+  @ApiProblems('validation', 'unauthorized')
   list(@Query('type') type?: string, @Query('parentId') parentId?: string, @Query('cursor') cursor?: string, @Query('limit') limit?: string) {
     if (type !== undefined && !TYPES.includes(type)) throw problems.validation([{ field: 'type', message: `must be one of ${TYPES.join(', ')}` }]);
     const n = limit === undefined ? 500 : parseLimit(limit);
@@ -29,6 +33,10 @@ export class OfficesController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One office or outlet, with its schedule' })
+  @ApiParam({ name: 'id', example: 'outlet-mall-kota-kasablanka' })
+  @ApiOkResponse({ type: OfficeDto })
+  @ApiProblems('unauthorized', 'not-found')
   get(@Param('id') id: string) {
     const office = this.offices.get(id);
     if (!office) throw problems.notFound('Office', `No office ${id}: GET /v1/offices lists them.`);

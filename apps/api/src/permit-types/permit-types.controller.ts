@@ -1,5 +1,7 @@
 import { Controller, Get, Header, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../common/openapi';
+import { PermitTypeDto, PermitTypeListDto } from './permit-type.dto';
 import { toBpmnXml } from '../../../../libs/permit-dsl/bpmn/export';
 import { problems } from '../common/problem';
 import { CatalogService } from './catalog.service';
@@ -12,13 +14,18 @@ export class PermitTypesController {
 
   @Get()
   @ApiOperation({ summary: 'Permit and non-permit services offered, latest version of each' })
+  @ApiOkResponse({ type: PermitTypeListDto })
+  @ApiProblems('unauthorized')
   list() {
     return { items: this.catalog.latest().map((d) => this.catalog.describe(d)), nextCursor: null };
   }
 
   @Get(':code')
   @ApiOperation({ summary: 'One permit type: fee, required documents, steps with agencies and deadlines, data JSON Schema with an example' })
-  @ApiQuery({ name: 'version', required: false })
+  @ApiParam({ name: 'code', example: 'SIP_DOKTER' })
+  @ApiQuery({ name: 'version', required: false, description: 'A definition version; the latest by default', example: 1 })
+  @ApiOkResponse({ type: PermitTypeDto })
+  @ApiProblems('validation', 'unauthorized', 'not-found')
   get(@Param('code') code: string, @Query('version') version?: string) {
     return this.catalog.describe(this.find(code, version));
   }
@@ -27,7 +34,10 @@ export class PermitTypesController {
   @Header('Content-Type', 'application/xml; charset=utf-8')
   @ApiProduces('application/xml')
   @ApiOperation({ summary: 'The permit type as a BPMN 2.0 diagram (lanes per agency, deadlines as timer boundary events)' })
-  @ApiQuery({ name: 'version', required: false })
+  @ApiParam({ name: 'code', example: 'SIP_DOKTER' })
+  @ApiQuery({ name: 'version', required: false, example: 1 })
+  @ApiOkResponse({ description: 'BPMN 2.0 XML with diagram layout', content: { 'application/xml': { schema: { type: 'string' } } } })
+  @ApiProblems('validation', 'unauthorized', 'not-found')
   bpmn(@Param('code') code: string, @Query('version') version?: string) {
     return toBpmnXml(this.find(code, version));
   }

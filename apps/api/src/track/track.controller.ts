@@ -1,5 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../common/openapi';
+import { TrackDto } from './track.dto';
 import { DataSource } from 'typeorm';
 import type { ApplicationView } from '../../../../workflows/messages';
 import { Public } from '../auth/auth.guard';
@@ -21,6 +23,9 @@ export class TrackController {
 
   @Get(':trackingCode')
   @Public()
+  @ApiParam({ name: 'trackingCode', example: '7K3M-Q9TX-2B4R', description: 'From the receipt; case-insensitive' })
+  @ApiOkResponse({ type: TrackDto })
+  @ApiProblems('not-found')
   @ApiOperation({ summary: 'Public tracking: where the file is, who holds it, when it is due, the official fee. No personal data.' })
   async track(@Param('trackingCode') code: string) {
     const normalized = code.toUpperCase();
