@@ -242,6 +242,23 @@ export class PermitEngine {
         nonRetryable: true,
       });
     }
+    // A deadline that has passed decides even if its timer has not woken yet (the same workflow task may
+    // bring both, e.g. after the workers were down over the deadline): the law counts from the deadline.
+    const now = Date.now();
+    if (this.paused && this.applicantDueAt !== null && now >= this.applicantDueAt) {
+      throw ApplicationFailure.create({
+        type: Refusal.ApplicationClosed,
+        message: `the applicant's deadline passed at ${iso(this.applicantDueAt)}: the application has lapsed; nothing more can change`,
+        nonRetryable: true,
+      });
+    }
+    if (this.def.onHardDeadline === 'deem-granted' && this.legalWatch === 'waiting' && this.dueAt !== null && now >= this.dueAt) {
+      throw ApplicationFailure.create({
+        type: Refusal.ApplicationClosed,
+        message: `the legal deadline passed at ${iso(this.dueAt)}: the application is deemed granted; nothing more can change`,
+        nonRetryable: true,
+      });
+    }
   }
 
   private validateDecision(args: DecideArgs): void {
@@ -261,14 +278,6 @@ export class PermitEngine {
       throw ApplicationFailure.create({
         type: Refusal.WrongAgency,
         message: `task ${task.id} belongs to ${task.agency} (office ${task.officeId}); your token is for ${args.actor.agency ?? 'no agency'}${args.actor.office ? ` (office ${args.actor.office})` : ''}`,
-        nonRetryable: true,
-      });
-    }
-    if (this.def.onHardDeadline === 'deem-granted' && this.legalWatch === 'waiting' && this.dueAt !== null && Date.now() >= this.dueAt) {
-      // The timer may not have woken yet, but the law has spoken: fiktif positif at the deadline instant.
-      throw ApplicationFailure.create({
-        type: Refusal.ApplicationClosed,
-        message: `the legal deadline passed at ${iso(this.dueAt)}: the application is deemed granted; nothing more can change`,
         nonRetryable: true,
       });
     }
@@ -308,7 +317,8 @@ export class PermitEngine {
 
   private async resubmit(args: ResubmitArgs): Promise<ApplicationView> {
     // Every clock must be stopped and measured before it may resume.
-    await condition(() => this.clocksStopped);
+    await condition(() => this.clocksStopped || this.isFinal());
+    if (this.isFinal()) return this.settled();
     if (args.data) Object.assign(this.input.data, args.data);
     if (args.documents) this.input.documents.push(...args.documents);
     this.applicantDueAt = null;
