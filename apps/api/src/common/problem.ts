@@ -95,6 +95,20 @@ function slug(status: number): string {
   return (HttpStatus[status] ?? 'error').toLowerCase().replace(/_/g, '-');
 }
 
+// gRPC UNAVAILABLE and DEADLINE_EXCEEDED (Temporal), and PostgreSQL connection failures.
+const GRPC_UNAVAILABLE = new Set([4, 14]);
+const PG_CONNECTION = /^(08\d{3}|57P0[1-3])$|^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE)$/;
+
+/** A backing service is down: the client did nothing wrong and should retry, so 503 and not 500. */
+export function isBackendUnavailable(err: unknown): boolean {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'number' && GRPC_UNAVAILABLE.has(e.code)) return true;
+    if (typeof e.code === 'string' && PG_CONNECTION.test(e.code)) return true;
+    if (e instanceof Error && /Connection terminated|connect ECONNREFUSED/.test(e.message)) return true;
+  }
+  return false;
+}
+
 /** The one place where errors become HTTP answers. No stack trace or SQL ever leaves the process. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -110,6 +124,7 @@ export class ProblemFilter implements ExceptionFilter {
     if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     else this.logger.log(`${problem.status} ${problem.type.slice(PROBLEM_BASE.length)}: ${problem.detail}`);
     if (problem.status === 429 && !res.getHeader('Retry-After')) res.setHeader('Retry-After', '60');
+    if (problem.status === 503 && !res.getHeader('Retry-After')) res.setHeader('Retry-After', '5');
     if (problem.status === 401) res.setHeader('WWW-Authenticate', 'Bearer realm="satupintu"');
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
@@ -142,6 +157,9 @@ export class ProblemFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       return { type: PROBLEM_BASE + slug(status), title: HttpStatus[status] ? slug(status).replace(/-/g, ' ') : 'Error', status, detail: exception.message };
+    }
+    if (isBackendUnavailable(exception)) {
+      return this.catalogued('unavailable', 'PostgreSQL or Temporal cannot be reached right now; retry in a few seconds with the same Idempotency-Key.');
     }
     if (parserError && typeof parserError.status === 'number' && parserError.status >= 400 && parserError.status < 500 && parserError.expose) {
       return { type: PROBLEM_BASE + slug(parserError.status), title: 'Bad request', status: parserError.status, detail: (exception as Error).message };
