@@ -16,6 +16,12 @@ import { loadToolchain } from '../libs/temporal/toolchain';
 import { ApplicationView, decideUpdate, PermitInput, resubmitUpdate, viewQuery, workflowIdOf } from '../workflows/messages';
 import { DEFINITIONS, findDefinition } from '../workflows/permits';
 
+/**
+ * Bumped when the engine changes the commands it records (behind patched()): histories of every
+ * generation stay in test/replay/histories, so runs started on any of them keep replaying.
+ * g2: business-time arithmetic as local activities (patch engine-local-calendar).
+ */
+const ENGINE_GENERATION = 'g2';
 const OUT = path.resolve(__dirname, '..', 'test', 'replay', 'histories');
 
 function inputFor(code: string, version: number, data: Record<string, unknown>, n: number): PermitInput {
@@ -60,7 +66,7 @@ async function main(): Promise<void> {
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'record', workflowBundle, activities });
   await worker.runUntil(async () => {
     for (const def of DEFINITIONS) {
-      const file = path.join(OUT, `${def.code}.v${def.version}.approve-all.json`);
+      const file = path.join(OUT, `${def.code}.v${def.version}.approve-all.${ENGINE_GENERATION}.json`);
       if (fs.existsSync(file) && !process.argv.includes('--force')) continue;
       const input = inputFor(def.code, def.version, def.dataSchema.examples![0] as Record<string, unknown>, 1);
       const handle = await env.client.workflow.start(workflowTypeOf(def), { workflowId: workflowIdOf(input.applicationId), taskQueue: 'record', args: [input] });

@@ -20,12 +20,12 @@ import { applicationInput, decide, escalationRows, fileApplication, historyCount
  * plus 2 for a workflow task that times out and is retried (a worker overloaded or gone).
  */
 const COST = {
-  start: { core: 15, wakes: 5 }, // submitted, first step opened and planned, legal deadline planned, projected
+  start: { core: 13, wakes: 3 }, // submitted, first step opened and planned (local activity markers), legal deadline planned, projected
   rung: { core: 8, wakes: 3 }, // timer, escalate, next timer, projection
-  lastRung: { core: 11, wakes: 4 }, // the same, plus planning the repeat (repeats cost the same)
-  revisionRound: { core: 37, wakes: 11 }, // the decision, clocks measured, applicant deadline, resubmission, replanning
-  nextStep: { core: 16, wakes: 5 }, // the approval, clock measured, next step opened and planned
-  finish: { core: 14, wakes: 4 }, // the last approval, clock measured, final projection, completion
+  lastRung: { core: 9, wakes: 3 }, // the same, plus planning the repeat (a local activity marker; repeats cost the same)
+  revisionRound: { core: 27, wakes: 6 }, // the decision, clocks measured, applicant deadline, resubmission, replanning
+  nextStep: { core: 12, wakes: 3 }, // the approval, clock measured, next step opened and planned
+  finish: { core: 12, wakes: 3 }, // the last approval, clock measured, final projection, completion
 };
 /** A run hands over at its first quiescent moment past its threshold: at worst a revision round later. */
 const OVERSHOOT = COST.revisionRound.core + 3 * COST.revisionRound.wakes;

@@ -11,6 +11,7 @@ import {
   makeContinueAsNewFunc,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -46,10 +47,18 @@ import type { CarriedState, Clock, PendingRung, TaskState } from './engine-state
 
 type Activities = ReturnType<typeof createActivities>;
 
-const { planDeadlines, measureBusinessMinutes } = proxyActivities<Activities>({
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '200 milliseconds', maximumInterval: '10 seconds' },
-});
+const calendarRetry = { initialInterval: '200 milliseconds', maximumInterval: '10 seconds' } as const;
+const remoteCalendar = proxyActivities<Activities>({ startToCloseTimeout: '10 seconds', retry: calendarRetry });
+/**
+ * Business-time arithmetic is pure and takes microseconds: as local activities it runs inside the workflow
+ * task, its answer still recorded in history (a marker), without three server round trips per deadline.
+ * Runs whose histories predate the change keep the regular activities they recorded.
+ */
+const localCalendar = proxyLocalActivities<Activities>({ startToCloseTimeout: '10 seconds', retry: calendarRetry });
+const LOCAL_CALENDAR_PATCH = 'engine-local-calendar';
+function calendar(): Pick<Activities, 'planDeadlines' | 'measureBusinessMinutes'> {
+  return patched(LOCAL_CALENDAR_PATCH) ? localCalendar : remoteCalendar;
+}
 const { projectApplication, escalate } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '500 milliseconds', maximumInterval: '1 minute' },
@@ -528,7 +537,7 @@ export class PermitEngine {
       { key: 'due', minutes: Math.max(0, task.deadlineMinutes - task.businessMinutesUsed) },
       ...task.pending.map((r) => ({ key: r.key, minutes: Math.max(0, r.offset - task.businessMinutesUsed) })),
     ];
-    const planned = await this.tracked(() => planDeadlines({ from: iso(task.runningSince), items }));
+    const planned = await this.tracked(() => calendar().planDeadlines({ from: iso(task.runningSince), items }));
     task.dueAt = planned.due;
     for (const r of task.pending) r.at = Date.parse(planned[r.key]);
     this.touch();
@@ -543,7 +552,7 @@ export class PermitEngine {
     // the same moment a revision pauses the application) must not count the same minutes twice.
     for (const t of tasks) t.runningSince = now;
     if (includeApp) this.appClock.runningSince = now;
-    const used = await this.tracked(() => measureBusinessMinutes({ to: iso(now), items }));
+    const used = await this.tracked(() => calendar().measureBusinessMinutes({ to: iso(now), items }));
     for (const t of tasks) t.businessMinutesUsed += used[t.id];
     if (includeApp) this.appClock.consumed += used.$app;
   }
@@ -558,7 +567,7 @@ export class PermitEngine {
       true,
     );
     const planned = await this.tracked(() =>
-      planDeadlines({ from: iso(Date.now()), items: [{ key: 'applicant', minutes: toBusinessMinutes(this.def.applicantDeadline) }] }),
+      calendar().planDeadlines({ from: iso(Date.now()), items: [{ key: 'applicant', minutes: toBusinessMinutes(this.def.applicantDeadline) }] }),
     );
     this.applicantDueAt = Date.parse(planned.applicant);
     this.clocksStopped = true;
@@ -585,7 +594,7 @@ export class PermitEngine {
       if (!planned) {
         this.legalWatch = 'planning';
         const answer = await this.tracked(() =>
-          planDeadlines({
+          calendar().planDeadlines({
             from: iso(this.appClock.runningSince),
             items: [{ key: 'due', minutes: Math.max(0, this.deadlineMinutes - this.appClock.consumed) }],
           }),
