@@ -47,11 +47,11 @@ export function view(handle: WorkflowHandle): Promise<ApplicationView> {
   return handle.query(viewQuery);
 }
 
-/** Waits until the engine has planned every open task (each has a due time) and is not mid-revision. */
+/** Waits until the engine has planned the application's legal deadline and every open task's due time. */
 export function planned(handle: WorkflowHandle, what: string, accept: (v: ApplicationView) => boolean = () => true): Promise<ApplicationView> {
   return eventually(
     () => view(handle),
-    (v) => v.status !== 'in_review' || (v.openTasks.length > 0 && v.openTasks.every((t) => t.dueAt !== null) && accept(v)),
+    (v) => v.status !== 'in_review' || (v.dueAt !== null && v.openTasks.length > 0 && v.openTasks.every((t) => t.dueAt !== null) && accept(v)),
     what,
   );
 }
