@@ -93,131 +93,124 @@ export function createProjectionActivities(db: DataSource, calendar: BusinessCal
       const def = findDefinition(view.permitType, view.definitionVersion);
       const weights = new Map(def ? stepsOf(def.flow).map((s) => [s.id, s.weight ?? 1]) : []);
       const weightOf = (stepId: string) => weights.get(stepId) ?? 1;
-      await db.transaction(async (m) => {
-        await m.query(
-          `INSERT INTO application (id, tracking_code, permit_type, definition_version, status, deemed_granted, submitted_by,
+      const rows = tasks.map((t) => {
+        const facts = taskFacts(t, tasks);
+        return {
+          id: t.id,
+          application_id: view.id,
+          step_id: t.stepId,
+          step_name: t.stepName,
+          attempt: t.attempt,
+          agency: t.agency,
+          office_id: t.officeId,
+          role: t.role,
+          status: t.status,
+          assigned_at: t.assignedAt,
+          due_at: t.dueAt,
+          decided_at: t.decidedAt ?? null,
+          decided_by: t.decidedBy ?? null,
+          note: t.note ?? null,
+          overdue: t.overdue,
+          business_minutes_used: round2(t.businessMinutesUsed),
+          deadline_minutes: t.deadlineMinutes,
+          revision: view.revision,
+          permit_type: view.permitType,
+          receiving_office_id: view.receivingOfficeId,
+          minutes_before: facts.minutesBefore,
+          attempt_minutes: facts.attemptMinutes,
+          breached: facts.breached,
+          weight: weightOf(t.stepId),
+        };
+      });
+      const awards = tasks
+        .filter((t) => (t.status === 'approved' || t.status === 'rejected') && t.decidedBy && t.decidedAt)
+        .map((t) => {
+          const weight = weightOf(t.stepId);
+          return {
+            task_id: t.id,
+            application_id: view.id,
+            officer: t.decidedBy,
+            agency: t.agency,
+            office_id: t.officeId,
+            permit_type: view.permitType,
+            step_id: t.stepId,
+            weight,
+            deadline_minutes: t.deadlineMinutes,
+            ...pointsFor(weight, t.deadlineMinutes, t.businessMinutesUsed),
+            awarded_at: t.decidedAt,
+          };
+        });
+      // One statement, so one round trip and one transaction: the application, its step attempts, the
+      // points of steps decided for good (the first award stands) and the audit log, whose events are
+      // read from the view itself rather than sent twice.
+      await db.query(
+        `WITH snapshot AS (SELECT $1::jsonb AS view),
+         app AS (
+           INSERT INTO application (id, tracking_code, permit_type, definition_version, status, deemed_granted, submitted_by,
              receiving_office_id, kelurahan_code, submitted_at, due_at, decided_at, applicant, view, revision, updated_at,
              legal_deadline_minutes, business_minutes_used)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15, now(), $16, $17)
+           SELECT $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, snapshot.view, $16, now(), $17, $18 FROM snapshot
            ON CONFLICT (id) DO UPDATE SET status = excluded.status, deemed_granted = excluded.deemed_granted,
              due_at = excluded.due_at, decided_at = excluded.decided_at, view = excluded.view,
              revision = excluded.revision, updated_at = now(),
              legal_deadline_minutes = excluded.legal_deadline_minutes, business_minutes_used = excluded.business_minutes_used
-           WHERE application.revision < excluded.revision`,
-          [
-            view.id,
-            view.trackingCode,
-            view.permitType,
-            view.definitionVersion,
-            view.status,
-            view.deemedGranted,
-            view.submittedBy,
-            view.receivingOfficeId,
-            view.location.kelurahanCode,
-            view.submittedAt,
-            view.dueAt,
-            view.decidedAt,
-            JSON.stringify(applicant),
-            JSON.stringify({ ...rest, tasks, timeline }),
-            view.revision,
-            def ? toBusinessMinutes(def.deadline) : null,
-            applicationMinutes(view, calendar),
-          ],
-        );
-        if (tasks.length > 0) {
-          const rows = tasks.map((t) => {
-            const facts = taskFacts(t, tasks);
-            return {
-              id: t.id,
-              application_id: view.id,
-              step_id: t.stepId,
-              step_name: t.stepName,
-              attempt: t.attempt,
-              agency: t.agency,
-              office_id: t.officeId,
-              role: t.role,
-              status: t.status,
-              assigned_at: t.assignedAt,
-              due_at: t.dueAt,
-              decided_at: t.decidedAt ?? null,
-              decided_by: t.decidedBy ?? null,
-              note: t.note ?? null,
-              overdue: t.overdue,
-              business_minutes_used: round2(t.businessMinutesUsed),
-              deadline_minutes: t.deadlineMinutes,
-              revision: view.revision,
-              permit_type: view.permitType,
-              receiving_office_id: view.receivingOfficeId,
-              minutes_before: facts.minutesBefore,
-              attempt_minutes: facts.attemptMinutes,
-              breached: facts.breached,
-              weight: weightOf(t.stepId),
-            };
-          });
-          await m.query(
-            `INSERT INTO task (id, application_id, step_id, step_name, attempt, agency, office_id, role, status, assigned_at,
-               due_at, decided_at, decided_by, note, overdue, business_minutes_used, deadline_minutes, revision,
-               permit_type, receiving_office_id, minutes_before, attempt_minutes, breached, weight)
-             SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(id text, application_id text, step_id text, step_name text,
-               attempt int, agency text, office_id text, role text, status text, assigned_at timestamptz, due_at timestamptz,
-               decided_at timestamptz, decided_by text, note text, overdue boolean, business_minutes_used numeric,
-               deadline_minutes int, revision int, permit_type text, receiving_office_id text, minutes_before numeric,
-               attempt_minutes numeric, breached boolean, weight numeric)
-             ON CONFLICT (id) DO UPDATE SET status = excluded.status, due_at = excluded.due_at,
-               decided_at = excluded.decided_at, decided_by = excluded.decided_by, note = excluded.note,
-               overdue = excluded.overdue, business_minutes_used = excluded.business_minutes_used, revision = excluded.revision,
-               permit_type = excluded.permit_type, receiving_office_id = excluded.receiving_office_id,
-               minutes_before = excluded.minutes_before, attempt_minutes = excluded.attempt_minutes,
-               breached = excluded.breached, weight = excluded.weight
-             WHERE task.revision < excluded.revision`,
-            [JSON.stringify(rows)],
-          );
-          const awards = tasks
-            .filter((t) => (t.status === 'approved' || t.status === 'rejected') && t.decidedBy && t.decidedAt)
-            .map((t) => {
-              const weight = weightOf(t.stepId);
-              return {
-                task_id: t.id,
-                application_id: view.id,
-                officer: t.decidedBy,
-                agency: t.agency,
-                office_id: t.officeId,
-                permit_type: view.permitType,
-                step_id: t.stepId,
-                weight,
-                deadline_minutes: t.deadlineMinutes,
-                ...pointsFor(weight, t.deadlineMinutes, t.businessMinutesUsed),
-                awarded_at: t.decidedAt,
-              };
-            });
-          if (awards.length > 0) {
-            // A decision is final: the first award stands, a replayed projection adds nothing.
-            await m.query(
-              `INSERT INTO points (task_id, application_id, officer, agency, office_id, permit_type, step_id, weight,
-                 deadline_minutes, late_minutes, points, awarded_at)
-               SELECT task_id, application_id, officer, agency, office_id, permit_type, step_id, weight, deadline_minutes,
-                 "lateMinutes", points, awarded_at
-               FROM jsonb_to_recordset($1::jsonb) AS p(task_id text, application_id text, officer text, agency text,
-                 office_id text, permit_type text, step_id text, weight numeric, deadline_minutes int, "lateMinutes" int,
-                 points numeric, awarded_at timestamptz)
-               ON CONFLICT (task_id) DO NOTHING`,
-              [JSON.stringify(awards)],
-            );
-          }
-        }
-        if (timeline.length > 0) {
-          await m.query(
-            `INSERT INTO audit_log (event_id, application_id, at, type, actor, role, agency, step_id, task_id, note,
-               status_before, status_after, request_id)
-             SELECT $2 || ':' || e.seq, $2, e.at, e.type, e.actor, e.role, e.agency, e."stepId", e."taskId", e.note,
-               e."statusBefore", e."statusAfter", e."requestId"
-             FROM jsonb_to_recordset($1::jsonb) AS e(seq int, at timestamptz, type text, actor text, role text, agency text,
-               "stepId" text, "taskId" text, note text, "statusBefore" text, "statusAfter" text, "requestId" text)
-             ON CONFLICT (event_id) DO NOTHING`,
-            [JSON.stringify(timeline), view.id],
-          );
-        }
-      });
+           WHERE application.revision < excluded.revision
+           RETURNING 1),
+         attempts AS (
+           INSERT INTO task (id, application_id, step_id, step_name, attempt, agency, office_id, role, status, assigned_at,
+             due_at, decided_at, decided_by, note, overdue, business_minutes_used, deadline_minutes, revision,
+             permit_type, receiving_office_id, minutes_before, attempt_minutes, breached, weight)
+           SELECT * FROM jsonb_to_recordset($2::jsonb -> 'tasks') AS t(id text, application_id text, step_id text, step_name text,
+             attempt int, agency text, office_id text, role text, status text, assigned_at timestamptz, due_at timestamptz,
+             decided_at timestamptz, decided_by text, note text, overdue boolean, business_minutes_used numeric,
+             deadline_minutes int, revision int, permit_type text, receiving_office_id text, minutes_before numeric,
+             attempt_minutes numeric, breached boolean, weight numeric)
+           ON CONFLICT (id) DO UPDATE SET status = excluded.status, due_at = excluded.due_at,
+             decided_at = excluded.decided_at, decided_by = excluded.decided_by, note = excluded.note,
+             overdue = excluded.overdue, business_minutes_used = excluded.business_minutes_used, revision = excluded.revision,
+             permit_type = excluded.permit_type, receiving_office_id = excluded.receiving_office_id,
+             minutes_before = excluded.minutes_before, attempt_minutes = excluded.attempt_minutes,
+             breached = excluded.breached, weight = excluded.weight
+           WHERE task.revision < excluded.revision
+           RETURNING 1),
+         awards AS (
+           INSERT INTO points (task_id, application_id, officer, agency, office_id, permit_type, step_id, weight,
+             deadline_minutes, late_minutes, points, awarded_at)
+           SELECT task_id, application_id, officer, agency, office_id, permit_type, step_id, weight, deadline_minutes,
+             "lateMinutes", points, awarded_at
+           FROM jsonb_to_recordset($2::jsonb -> 'awards') AS p(task_id text, application_id text, officer text, agency text,
+             office_id text, permit_type text, step_id text, weight numeric, deadline_minutes int, "lateMinutes" int,
+             points numeric, awarded_at timestamptz)
+           ON CONFLICT (task_id) DO NOTHING
+           RETURNING 1)
+         INSERT INTO audit_log (event_id, application_id, at, type, actor, role, agency, step_id, task_id, note,
+           status_before, status_after, request_id)
+         SELECT $3 || ':' || e.seq, $3, e.at, e.type, e.actor, e.role, e.agency, e."stepId", e."taskId", e.note,
+           e."statusBefore", e."statusAfter", e."requestId"
+         FROM snapshot, jsonb_to_recordset(snapshot.view -> 'timeline') AS e(seq int, at timestamptz, type text, actor text,
+           role text, agency text, "stepId" text, "taskId" text, note text, "statusBefore" text, "statusAfter" text, "requestId" text)
+         ON CONFLICT (event_id) DO NOTHING`,
+        [
+          JSON.stringify({ ...rest, tasks, timeline }),
+          JSON.stringify({ tasks: rows, awards }),
+          view.id,
+          view.trackingCode,
+          view.permitType,
+          view.definitionVersion,
+          view.status,
+          view.deemedGranted,
+          view.submittedBy,
+          view.receivingOfficeId,
+          view.location.kelurahanCode,
+          view.submittedAt,
+          view.dueAt,
+          view.decidedAt,
+          JSON.stringify(applicant),
+          view.revision,
+          def ? toBusinessMinutes(def.deadline) : null,
+          applicationMinutes(view, calendar),
+        ],
+      );
     },
   };
 }

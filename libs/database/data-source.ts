@@ -2,8 +2,9 @@ import { DataSource } from 'typeorm';
 import { InitialSchema1732300000000 } from './migrations/1732300000000-initial-schema';
 import { ApiWebhooks1732450000000 } from './migrations/1732450000000-api-webhooks';
 import { Accountability1795400000000 } from './migrations/1795400000000-accountability';
+import { ReportRollups1795400000001 } from './migrations/1795400000001-report-rollups';
 
-export const MIGRATIONS = [InitialSchema1732300000000, ApiWebhooks1732450000000, Accountability1795400000000];
+export const MIGRATIONS = [InitialSchema1732300000000, ApiWebhooks1732450000000, Accountability1795400000000, ReportRollups1795400000001];
 
 /** The read model's DataSource. Schema changes are migrations only: `synchronize` stays off. */
 export function createDataSource(url: string, opts: { poolSize?: number; applicationName?: string } = {}): DataSource {

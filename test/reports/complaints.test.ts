@@ -84,8 +84,8 @@ describe('Complaints', () => {
     expect(linked.status).toBe(201);
     expect(linked.body.applicationTrackingCode).toBe('ABCD-EFGH-JKMN');
     const unknown = await api.http('POST', '/v1/complaints', { body: { channel: 'app', officeId: 'kel-31.74.01.1001', category: 'other', trackingCode: 'ZZZZ-ZZZZ-ZZZZ' } });
-    expect(unknown.status).toBe(422);
-    expect(unknown.body.type).toMatch(/unknown-tracking-code$/);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([{ field: 'trackingCode', message: 'no application has this tracking code' }]);
   });
 
   it('refuses a complaint without a channel, about an unknown office, or of an unknown category', async () => {

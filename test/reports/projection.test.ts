@@ -161,5 +161,13 @@ describe('the projection into PostgreSQL', () => {
     // 360 + 1800 + 1800 + 270 = 4230; the wait: Mon 10:00-16:00 (300), Tue (450), Wed 07:30-08:00 (30) = 780.
     const [app] = await scratch.db.query(`SELECT legal_deadline_minutes, business_minutes_used::float AS used, revision FROM application WHERE id = 'SLFPROJ'`);
     expect(app).toEqual({ legal_deadline_minutes: 6750, used: 3450, revision: 9 });
+    // The audit log holds each timeline event once, in order.
+    const audit = await scratch.db.query(`SELECT event_id, type FROM audit_log WHERE application_id = 'SLFPROJ' ORDER BY id`);
+    expect(audit).toEqual([
+      { event_id: 'SLFPROJ:1', type: 'submitted' },
+      { event_id: 'SLFPROJ:2', type: 'task.revision_requested' },
+      { event_id: 'SLFPROJ:3', type: 'resubmitted' },
+      { event_id: 'SLFPROJ:4', type: 'issued' },
+    ]);
   });
 });

@@ -117,9 +117,10 @@ export class ComplaintsService {
     if (dto.trackingCode) {
       const apps: Array<{ id: string }> = await this.db.query(`SELECT id FROM application WHERE tracking_code = $1`, [dto.trackingCode.toUpperCase()]);
       if (apps.length === 0) {
-        throw problems.unprocessable('unknown-tracking-code', 'Unknown tracking code', `No application has the tracking code ${dto.trackingCode}; check the receipt, or leave trackingCode out.`, [
-          { field: 'trackingCode', message: 'no application with this tracking code' },
-        ]);
+        throw problems.validation(
+          [{ field: 'trackingCode', message: 'no application has this tracking code' }],
+          `No application has the tracking code ${dto.trackingCode}; check the receipt, or leave trackingCode out.`,
+        );
       }
       applicationId = apps[0].id;
     }

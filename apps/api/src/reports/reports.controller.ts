@@ -1,9 +1,11 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Roles } from '../auth/auth.guard';
+import { ApiProblems } from '../common/openapi';
 import { problems } from '../common/problem';
 import { CsvValue, toCsv } from './csv';
+import { AgencyReportDto, ComplaintReportDto, LoadReportDto, MergeCandidatesDto, OfficeReportDto, PointsReportDto } from './dto/report.dto';
 import { parseReportRange } from './report-range';
 import { AgencyReport, ComplaintReport, OfficeReport, PointsBy, PointsReport, ReportsService, rungColumns } from './reports.service';
 
@@ -136,6 +138,8 @@ export class ReportsController {
   @ApiQuery({ name: 'from', description: RANGE_HELP, example: '2027-07-01' })
   @ApiQuery({ name: 'to', description: RANGE_HELP, example: '2027-07-31' })
   @ApiQuery({ name: 'permitType', required: false, example: 'PBG' })
+  @ApiOkResponse({ type: AgencyReportDto, description: 'JSON, or with Accept: text/csv one row per agency in rank order' })
+  @ApiProblems('validation', 'unauthorized', 'forbidden', 'unknown-permit-type')
   async agencies(@Req() req: Request, @Res({ passthrough: true }) res: Response, @Query('from') from?: string, @Query('to') to?: string, @Query('permitType') permitType?: string) {
     const range = this.range(from, to);
     const report = await this.reports.agencies({ range, permitType: this.reports.requirePermitType(permitType) });
@@ -148,6 +152,8 @@ export class ReportsController {
   @ApiQuery({ name: 'from', description: RANGE_HELP, example: '2027-07-01' })
   @ApiQuery({ name: 'to', description: RANGE_HELP, example: '2027-07-31' })
   @ApiQuery({ name: 'permitType', required: false })
+  @ApiOkResponse({ type: OfficeReportDto, description: 'JSON, or with Accept: text/csv one row per office in rank order' })
+  @ApiProblems('validation', 'unauthorized', 'forbidden', 'unknown-permit-type')
   async offices(@Req() req: Request, @Res({ passthrough: true }) res: Response, @Query('from') from?: string, @Query('to') to?: string, @Query('permitType') permitType?: string) {
     const range = this.range(from, to);
     const report = await this.reports.offices({ range, permitType: this.reports.requirePermitType(permitType) });
@@ -164,6 +170,8 @@ export class ReportsController {
   @ApiQuery({ name: 'office', required: false })
   @ApiQuery({ name: 'limit', required: false, description: '1 to 1000, default 100' })
   @ApiQuery({ name: 'cursor', required: false })
+  @ApiOkResponse({ type: PointsReportDto })
+  @ApiProblems('validation', 'unauthorized', 'forbidden', 'unknown-office')
   async points(
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -192,6 +200,8 @@ export class ReportsController {
   @ApiOperation({ summary: 'Kelurahan, kecamatan and outlets receiving too few applications per working day: candidates to merge' })
   @ApiQuery({ name: 'from', description: RANGE_HELP })
   @ApiQuery({ name: 'to', description: RANGE_HELP })
+  @ApiOkResponse({ type: MergeCandidatesDto })
+  @ApiProblems('validation', 'unauthorized', 'forbidden')
   mergeCandidates(@Query('from') from?: string, @Query('to') to?: string) {
     return this.reports.mergeCandidates({ range: this.range(from, to) });
   }
@@ -203,6 +213,8 @@ export class ReportsController {
   @ApiQuery({ name: 'to', description: RANGE_HELP })
   @ApiQuery({ name: 'serviceMinutes', required: false, description: 'Service time per application; default: observed from the office, else the configured default' })
   @ApiQuery({ name: 'targetWaitMinutes', required: false, description: 'Expected wait to stay under; default 15' })
+  @ApiOkResponse({ type: LoadReportDto })
+  @ApiProblems('validation', 'unauthorized', 'forbidden', 'not-found')
   load(
     @Param('id') id: string,
     @Query('from') from?: string,
@@ -224,6 +236,8 @@ export class ReportsController {
   @ApiProduces('application/json', 'text/csv')
   @ApiQuery({ name: 'from', description: RANGE_HELP })
   @ApiQuery({ name: 'to', description: RANGE_HELP })
+  @ApiOkResponse({ type: ComplaintReportDto, description: 'JSON, or with Accept: text/csv one row per office' })
+  @ApiProblems('validation', 'unauthorized', 'forbidden')
   async complaints(@Req() req: Request, @Res({ passthrough: true }) res: Response, @Query('from') from?: string, @Query('to') to?: string) {
     const report = await this.reports.complaints({ range: this.range(from, to) });
     return wantsCsv(req) ? sendCsv(res, 'complaints', complaintsCsv(report)) : report;

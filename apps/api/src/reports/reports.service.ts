@@ -24,6 +24,8 @@ export interface ReportOptions {
   openingMinPerDay: number;
   /** Offices receiving fewer applications than this per working day are merge candidates. */
   mergeBelowPerWorkingDay: number;
+  /** Read whole months from the rollup tables (false: every figure from the rows; the same answers, slower). */
+  useRollups: boolean;
 }
 
 export const DEFAULT_REPORT_OPTIONS: ReportOptions = {
@@ -34,6 +36,7 @@ export const DEFAULT_REPORT_OPTIONS: ReportOptions = {
   openingCoverage: 0.9,
   openingMinPerDay: 1,
   mergeBelowPerWorkingDay: 2,
+  useRollups: true,
 };
 
 /** One officer-working-day of the civil service, in business minutes (7.5 h). */
@@ -212,6 +215,7 @@ interface OfficeMeta {
 }
 
 const OFFICER_STATUSES = `('approved','rejected','revision_requested')`;
+const JAKARTA_OFFSET_MS = 7 * 3_600_000;
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 const rate = (onTime: number, breaches: number): number | null => (onTime + breaches === 0 ? null : Math.round((onTime / (onTime + breaches)) * 10000) / 10000);
 const hours = (minutes: unknown): number | null => (minutes === null || minutes === undefined ? null : Math.round((Number(minutes) / 60) * 100) / 100);
@@ -248,6 +252,82 @@ function emptyMeasures(): StepMeasures {
     escalationsByRung: {},
     deemedGrants: 0,
   };
+}
+
+/** A Jakarta month's first instant, and the next one's. */
+function jakartaMonthStart(ms: number): number {
+  const local = new Date(ms + JAKARTA_OFFSET_MS);
+  return Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), 1) - JAKARTA_OFFSET_MS;
+}
+function nextJakartaMonth(monthStart: number): number {
+  const local = new Date(monthStart + JAKARTA_OFFSET_MS);
+  return Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + 1, 1) - JAKARTA_OFFSET_MS;
+}
+const monthDate = (monthStart: number) => new Date(monthStart + JAKARTA_OFFSET_MS).toISOString().slice(0, 10);
+
+/**
+ * A period split for the rollups: the whole Jakarta months inside it (`months`, as first days, half
+ * open) come from the monthly rollup tables; the rest, before `edgeA` and from `edgeB`, from the rows.
+ */
+export interface MonthSplit {
+  from: Date;
+  to: Date;
+  monthFrom: string;
+  monthTo: string;
+  edgeA: Date;
+  edgeB: Date;
+}
+
+export function splitByMonth(range: ReportRange, useRollups = true): MonthSplit {
+  const from = range.from.getTime();
+  const to = range.to.getTime();
+  const first = jakartaMonthStart(from) === from ? from : nextJakartaMonth(jakartaMonthStart(from));
+  const last = jakartaMonthStart(to);
+  if (!useRollups || first >= last) return { from: range.from, to: range.to, monthFrom: '1970-01-01', monthTo: '1970-01-01', edgeA: range.to, edgeB: range.to };
+  return { from: range.from, to: range.to, monthFrom: monthDate(first), monthTo: monthDate(last), edgeA: new Date(first), edgeB: new Date(last) };
+}
+
+/** The parameters $1..$6 every rollup query takes, in this order. */
+const splitParams = (s: MonthSplit) => [s.from, s.to, s.monthFrom, s.monthTo, s.edgeA, s.edgeB];
+/** Rows of the period outside the whole months, on the given instant column. */
+const edges = (column: string) => `((${column} >= $1 AND ${column} < $5) OR (${column} >= $6 AND ${column} < $2))`;
+const inMonths = `(month >= $3::date AND month < $4::date)`;
+
+/**
+ * Decision times are rolled up per bucket of whole business minutes: bucket b (1-based, as PostgreSQL's
+ * width_bucket) holds the minutes from MINUTE_BUCKETS[b − 1] up to, not including, MINUTE_BUCKETS[b].
+ * The same thresholds as the database function minutes_bucket (migration 1795400000001).
+ */
+export const MINUTE_BUCKETS: ReadonlyArray<number> = [
+  0, 1, 2, 4, 8, 15, 30, 45, 60, 90, 120, 180, 240, 300, 360, 450, 600, 750, 900, 1125, 1350, 1800, 2250, 2700, 3150, 3600, 4500, 5400, 6300,
+  7650, 9000, 10800, 12600, 15750, 18000, 22500, 27000, 36000, 45000, 67500, 90000,
+];
+/** The whole minutes bucket b holds: [lo, hi), hi null for the last. */
+export function bucketBounds(b: number): { lo: number; hi: number | null } {
+  return { lo: MINUTE_BUCKETS[b - 1], hi: b < MINUTE_BUCKETS.length ? MINUTE_BUCKETS[b] : null };
+}
+
+/**
+ * Where the nearest-rank percentiles of a distribution fall, from its counts per bucket: the bucket and
+ * the position inside it. Nearest rank (percentile_disc): the p-th percentile of N values is the value
+ * at position ⌈p·N⌉, computed in integers (⌈N/2⌉ and ⌈9N/10⌉).
+ */
+export function percentilePositions(counts: ReadonlyArray<{ bucket: number; n: number }>): Array<{ which: 'p50' | 'p90'; bucket: number; pos: number }> {
+  const sorted = counts.filter((c) => c.bucket >= 1 && c.n > 0).sort((a, b) => a.bucket - b.bucket);
+  const total = sorted.reduce((s, c) => s + c.n, 0);
+  if (total === 0) return [];
+  const ranks: Array<['p50' | 'p90', number]> = [
+    ['p50', Math.floor((total + 1) / 2)],
+    ['p90', Math.floor((9 * total + 9) / 10)],
+  ];
+  return ranks.map(([which, rank]) => {
+    let before = 0;
+    for (const c of sorted) {
+      if (before + c.n >= rank) return { which, bucket: c.bucket, pos: rank - before };
+      before += c.n;
+    }
+    throw new Error('unreachable: rank beyond the total');
+  });
 }
 
 /**
@@ -316,24 +396,29 @@ export class ReportsService {
   }
 
   /**
-   * The step measures grouped by agency or by holding office. Five independent queries, run in parallel
-   * on the pool; each is a range scan on its own partial index (docs/reports.md shows the plans).
+   * The step measures grouped by agency or by holding office: closures and escalations from the monthly
+   * rollups plus the rows at the period's ends, open steps live from the partial index on open tasks,
+   * percentiles read exactly from the one bucket each falls in. Independent queries run in parallel.
    */
   private async stepMeasures(by: 'agency' | 'office_id', range: ReportRange, asOf: Date, permitType: string | null): Promise<Map<string, StepMeasures>> {
-    const params = [range.from, range.to, permitType];
-    const typeFilter = `($3::text IS NULL OR permit_type = $3)`;
+    // The office rollup has no permit type: an office report for one permit type reads the rows.
+    const split = splitByMonth(range, this.options.useRollups && (by === 'agency' || permitType === null));
+    const rollup = by === 'agency' ? 'task_month_agency' : 'task_month_office';
+    const typeFilter = `($7::text IS NULL OR permit_type = $7)`;
+    const rollupTypeFilter = by === 'agency' ? `AND ${typeFilter}` : '';
+    const params = [...splitParams(split), permitType];
     const [closed, open, oldest, escalations] = await Promise.all([
       this.db.query(
-        `SELECT ${by} AS key,
-           count(*) FILTER (WHERE status IN ${OFFICER_STATUSES}) AS decided,
-           count(*) FILTER (WHERE status IN ${OFFICER_STATUSES} AND NOT breached) AS on_time,
-           count(*) FILTER (WHERE breached) AS breaches,
-           count(*) FILTER (WHERE status = 'deemed') AS deemed,
-           percentile_disc(0.5) WITHIN GROUP (ORDER BY ceil(attempt_minutes)) AS p50,
-           percentile_disc(0.9) WITHIN GROUP (ORDER BY ceil(attempt_minutes)) AS p90
-         FROM task
-         WHERE status <> 'open' AND decided_at >= $1 AND decided_at < $2 AND ${typeFilter}
-         GROUP BY ${by}`,
+        `SELECT key, bucket, sum(decided)::int AS decided, sum(on_time)::int AS on_time, sum(breaches)::int AS breaches, sum(deemed)::int AS deemed
+         FROM (
+           SELECT ${by} AS key, bucket, decided, on_time, breaches, deemed FROM ${rollup} WHERE ${inMonths} ${rollupTypeFilter}
+           UNION ALL
+           SELECT ${by}, CASE WHEN status IN ${OFFICER_STATUSES} AND attempt_minutes IS NOT NULL THEN minutes_bucket(ceil(attempt_minutes)::int) ELSE -1 END,
+             (status IN ${OFFICER_STATUSES})::int, (status IN ${OFFICER_STATUSES} AND NOT coalesce(breached, false))::int,
+             coalesce(breached, false)::int, (status = 'deemed')::int
+           FROM task WHERE status <> 'open' AND ${edges('decided_at')} AND ${typeFilter}
+         ) parts
+         GROUP BY key, bucket`,
         params,
       ),
       this.db.query(
@@ -341,20 +426,30 @@ export class ReportsService {
          WHERE status = 'open' AND due_at < $1 AND ($2::text IS NULL OR permit_type = $2) GROUP BY ${by}`,
         [asOf, permitType],
       ),
+      // The oldest overdue step of each agency or office: its first due minute, then the task id (steps
+      // due in the same minute are not told apart by milliseconds). Two short index descents per key.
       this.db.query(
-        `SELECT o.*, a.tracking_code FROM (
-           SELECT DISTINCT ON (${by}) ${by} AS key, id, application_id, step_id, agency, office_id, assigned_at, due_at FROM task
-           WHERE status = 'open' AND due_at < $1 AND ($2::text IS NULL OR permit_type = $2)
-           ORDER BY ${by}, due_at, id) o
+        `SELECT k.key, o.*, a.tracking_code
+         FROM (SELECT ${by === 'agency' ? 'code FROM agency' : 'id FROM office'}) AS k(key)
+         CROSS JOIN LATERAL (SELECT date_trunc('minute', min(due_at)) AS first FROM task
+           WHERE status = 'open' AND ${by} = k.key AND due_at < $1 AND ($2::text IS NULL OR permit_type = $2)) f
+         CROSS JOIN LATERAL (SELECT id, application_id, step_id, agency, office_id, assigned_at, due_at FROM task
+           WHERE status = 'open' AND ${by} = k.key AND due_at >= f.first AND due_at < least(f.first + interval '1 minute', $1)
+             AND ($2::text IS NULL OR permit_type = $2)
+           ORDER BY id LIMIT 1) o
          LEFT JOIN application a ON a.id = o.application_id`,
         [asOf, permitType],
       ),
       this.db.query(
         permitType === null
-          ? `SELECT ${by} AS key, rung, count(*) AS n FROM escalation WHERE at >= $1 AND at < $2 GROUP BY ${by}, rung`
-          : `SELECT e.${by} AS key, e.rung, count(*) AS n FROM escalation e JOIN application a ON a.id = e.application_id
+          ? `SELECT key, rung, sum(n)::int AS n FROM (
+               SELECT ${by} AS key, rung, n FROM escalation_month WHERE ${inMonths}
+               UNION ALL
+               SELECT ${by}, rung, 1 FROM escalation WHERE ${edges('at')}
+             ) parts GROUP BY key, rung`
+          : `SELECT e.${by} AS key, e.rung, count(*)::int AS n FROM escalation e JOIN application a ON a.id = e.application_id
              WHERE e.at >= $1 AND e.at < $2 AND a.permit_type = $3 GROUP BY e.${by}, e.rung`,
-        permitType === null ? [range.from, range.to] : params,
+        permitType === null ? splitParams(split) : [range.from, range.to, permitType],
       ),
     ]);
     const out = new Map<string, StepMeasures>();
@@ -363,15 +458,28 @@ export class ReportsService {
       if (!m) out.set(key, (m = emptyMeasures()));
       return m;
     };
-    for (const r of closed as Array<Record<string, unknown>>) {
-      const m = get(String(r.key));
-      m.tasksDecided = num(r.decided);
-      m.onTime = num(r.on_time);
-      m.breaches = num(r.breaches);
-      m.deemedGrants = num(r.deemed);
+    const buckets = new Map<string, Array<{ bucket: number; n: number }>>();
+    for (const r of closed as Array<{ key: string; bucket: number; decided: number; on_time: number; breaches: number; deemed: number }>) {
+      const m = get(r.key);
+      m.tasksDecided += r.decided;
+      m.onTime += r.on_time;
+      m.breaches += r.breaches;
+      m.deemedGrants += r.deemed;
+      buckets.set(r.key, [...(buckets.get(r.key) ?? []), { bucket: r.bucket, n: r.decided }]);
+    }
+    const percentiles = await this.exactPercentiles(
+      buckets,
+      `SELECT ceil(t.attempt_minutes)::int AS minutes FROM task t
+       WHERE t.${by} = r.key AND t.status IN ${OFFICER_STATUSES}
+         AND t.attempt_minutes > r.lo - 1 AND (r.hi IS NULL OR t.attempt_minutes <= r.hi - 1)
+         AND t.decided_at >= $2 AND t.decided_at < $3 AND ($4::text IS NULL OR t.permit_type = $4)
+       ORDER BY t.attempt_minutes OFFSET r.pos - 1 LIMIT 1`,
+      [range.from, range.to, permitType],
+    );
+    for (const [key, m] of out) {
       m.onTimeRate = rate(m.onTime, m.breaches);
-      m.medianBusinessHours = hours(r.p50);
-      m.p90BusinessHours = hours(r.p90);
+      m.medianBusinessHours = hours(percentiles.get(key)?.p50);
+      m.p90BusinessHours = hours(percentiles.get(key)?.p90);
     }
     for (const r of open as Array<Record<string, unknown>>) get(String(r.key)).openOverdue = num(r.n);
     for (const r of oldest as Array<Record<string, unknown>>) {
@@ -391,9 +499,29 @@ export class ReportsService {
     for (const r of escalations as Array<Record<string, unknown>>) {
       const m = get(String(r.key));
       const n = num(r.n);
+      if (n === 0) continue;
       m.escalations += n;
       m.escalationsByRung[String(r.rung)] = (m.escalationsByRung[String(r.rung)] ?? 0) + n;
     }
+    return out;
+  }
+
+  /**
+   * The exact nearest-rank median and 90th percentile of each key's whole-minute distribution: the
+   * bucket counts say which bucket holds each rank and where inside it; `pick` reads that one value
+   * (`$1` the positions as JSON: `r.key`, `r.pos`, and the bucket's whole minutes `r.lo` to `r.hi`,
+   * `r.hi` null for the last; its own parameters from `$2`).
+   */
+  private async exactPercentiles(buckets: Map<string, Array<{ bucket: number; n: number }>>, pick: string, params: unknown[]): Promise<Map<string, { p50?: number; p90?: number }>> {
+    const wanted = [...buckets.entries()].flatMap(([key, counts]) => percentilePositions(counts).map((p) => ({ key, ...p, ...bucketBounds(p.bucket) })));
+    const out = new Map<string, { p50?: number; p90?: number }>();
+    if (wanted.length === 0) return out;
+    const rows: Array<{ key: string; which: 'p50' | 'p90'; minutes: number }> = await this.db.query(
+      `SELECT r.key, r.which, m.minutes FROM jsonb_to_recordset($1::jsonb) AS r(key text, which text, bucket int, pos int, lo int, hi int)
+       CROSS JOIN LATERAL (${pick}) m`,
+      [JSON.stringify(wanted), ...params],
+    );
+    for (const r of rows) out.set(r.key, { ...out.get(r.key), [r.which]: r.minutes });
     return out;
   }
 
@@ -402,30 +530,27 @@ export class ReportsService {
   async offices(q: { range: ReportRange; permitType?: string | null; asOf?: Date }): Promise<OfficeReport> {
     const asOf = q.asOf ?? new Date();
     const permitType = q.permitType ?? null;
-    const params = [q.range.from, q.range.to, permitType];
-    const typeFilter = `($3::text IS NULL OR permit_type = $3)`;
+    // The hand-off rollup has no permit type: a report for one permit type reads the rows.
+    const split = splitByMonth(q.range, this.options.useRollups && permitType === null);
+    const params = [...splitParams(split), permitType];
+    const typeFilter = `($7::text IS NULL OR permit_type = $7)`;
     const [fieldSteps, handOff, received, openApps, meta] = await Promise.all([
       this.stepMeasures('office_id', q.range, asOf, permitType),
       this.db.query(
-        `SELECT receiving_office_id AS office,
-           count(*) FILTER (WHERE status IN ('issued','rejected')) AS closed,
-           count(*) FILTER (WHERE status IN ('issued','rejected') AND NOT deemed_granted AND business_minutes_used <= legal_deadline_minutes) AS on_time,
-           count(*) FILTER (WHERE status IN ('issued','rejected') AND (deemed_granted OR business_minutes_used > legal_deadline_minutes)) AS breaches,
-           count(*) FILTER (WHERE deemed_granted) AS deemed,
-           percentile_disc(0.5) WITHIN GROUP (ORDER BY CASE WHEN deemed_granted THEN legal_deadline_minutes ELSE ceil(business_minutes_used) END)
-             FILTER (WHERE status IN ('issued','rejected')) AS p50,
-           percentile_disc(0.9) WITHIN GROUP (ORDER BY CASE WHEN deemed_granted THEN legal_deadline_minutes ELSE ceil(business_minutes_used) END)
-             FILTER (WHERE status IN ('issued','rejected')) AS p90
-         FROM application
-         WHERE decided_at >= $1 AND decided_at < $2 AND ${typeFilter}
-         GROUP BY receiving_office_id`,
+        `SELECT office, bucket, sum(closed)::int AS closed, sum(on_time)::int AS on_time, sum(breaches)::int AS breaches, sum(deemed)::int AS deemed
+         FROM (
+           SELECT office_id AS office, bucket, closed, on_time, breaches, deemed FROM application_month_closed WHERE ${inMonths}
+           UNION ALL
+           SELECT receiving_office_id, coalesce(minutes_bucket(handoff_minutes), -1), (status IN ('issued','rejected'))::int,
+             coalesce((status IN ('issued','rejected') AND NOT deemed_granted AND business_minutes_used <= legal_deadline_minutes)::int, 0),
+             coalesce((status IN ('issued','rejected') AND (deemed_granted OR business_minutes_used > legal_deadline_minutes))::int, 0),
+             deemed_granted::int
+           FROM application WHERE ${edges('decided_at')} AND ${typeFilter}
+         ) parts
+         GROUP BY office, bucket`,
         params,
       ),
-      this.db.query(
-        `SELECT receiving_office_id AS office, count(*) AS n FROM application
-         WHERE submitted_at >= $1 AND submitted_at < $2 AND ${typeFilter} GROUP BY receiving_office_id`,
-        params,
-      ),
+      this.receivedByOffice(q.range, permitType),
       this.db.query(
         `SELECT receiving_office_id AS office, count(*) AS n FROM application
          WHERE status = 'in_review' AND due_at < $1 AND ($2::text IS NULL OR permit_type = $2) GROUP BY receiving_office_id`,
@@ -442,17 +567,30 @@ export class ReportsService {
       }
       return h;
     };
-    for (const r of handOff as Array<Record<string, unknown>>) {
-      const h = getHand(String(r.office));
-      h.closed = num(r.closed);
-      h.onTime = num(r.on_time);
-      h.breaches = num(r.breaches);
-      h.deemedGrants = num(r.deemed);
-      h.onTimeRate = rate(h.onTime, h.breaches);
-      h.medianBusinessHours = hours(r.p50);
-      h.p90BusinessHours = hours(r.p90);
+    const buckets = new Map<string, Array<{ bucket: number; n: number }>>();
+    for (const r of handOff as Array<{ office: string; bucket: number; closed: number; on_time: number; breaches: number; deemed: number }>) {
+      const h = getHand(r.office);
+      h.closed += r.closed;
+      h.onTime += r.on_time;
+      h.breaches += r.breaches;
+      h.deemedGrants += r.deemed;
+      buckets.set(r.office, [...(buckets.get(r.office) ?? []), { bucket: r.bucket, n: r.closed }]);
     }
-    for (const r of received as Array<Record<string, unknown>>) getHand(String(r.office)).received = num(r.n);
+    const percentiles = await this.exactPercentiles(
+      buckets,
+      `SELECT a.handoff_minutes AS minutes FROM application a
+       WHERE a.receiving_office_id = r.key AND a.handoff_minutes IS NOT NULL
+         AND a.handoff_minutes >= r.lo AND (r.hi IS NULL OR a.handoff_minutes < r.hi)
+         AND a.decided_at >= $2 AND a.decided_at < $3 AND ($4::text IS NULL OR a.permit_type = $4)
+       ORDER BY a.handoff_minutes OFFSET r.pos - 1 LIMIT 1`,
+      [q.range.from, q.range.to, permitType],
+    );
+    for (const [office, h] of hand) {
+      h.onTimeRate = rate(h.onTime, h.breaches);
+      h.medianBusinessHours = hours(percentiles.get(office)?.p50);
+      h.p90BusinessHours = hours(percentiles.get(office)?.p90);
+    }
+    for (const [office, n] of received) if (n > 0) getHand(office).received = n;
     for (const r of openApps as Array<Record<string, unknown>>) getHand(String(r.office)).openOverdue = num(r.n);
 
     const ids = new Set([...hand.keys(), ...fieldSteps.keys()]);
@@ -481,6 +619,19 @@ export class ReportsService {
     };
   }
 
+  /** Applications received per office in the period (by submission instant). */
+  private async receivedByOffice(range: ReportRange, permitType: string | null): Promise<Map<string, number>> {
+    const rows: Array<{ office: string; n: number }> = await this.db.query(
+      `SELECT office, sum(n)::int AS n FROM (
+         SELECT office_id AS office, n FROM application_month_received WHERE ${inMonths} AND ($7::text IS NULL OR permit_type = $7)
+         UNION ALL
+         SELECT receiving_office_id, 1 FROM application WHERE ${edges('submitted_at')} AND ($7::text IS NULL OR permit_type = $7)
+       ) parts GROUP BY office`,
+      [...splitParams(splitByMonth(range, this.options.useRollups)), permitType],
+    );
+    return new Map(rows.map((r) => [r.office, r.n]));
+  }
+
   private async officeMeta(): Promise<Map<string, OfficeMeta>> {
     const rows: OfficeMeta[] = await this.db.query(`SELECT id, name, type, parent_id, schedule FROM office`);
     return new Map(rows.map((r) => [r.id, r]));
@@ -501,15 +652,20 @@ export class ReportsService {
 
   async points(q: { range: ReportRange; by: PointsBy; agency?: string | null; office?: string | null; limit: number; offset: number }): Promise<PointsReport> {
     const key = q.by === 'officer' ? 'officer' : q.by === 'office' ? 'office_id' : 'agency';
+    const filter = `($7::text IS NULL OR agency = $7) AND ($8::text IS NULL OR office_id = $8)`;
     const rows: Array<Record<string, unknown>> = await this.db.query(
       `SELECT ${key} AS key, min(agency) AS agency, array_agg(DISTINCT office_id ORDER BY office_id) AS offices,
-         count(*) AS steps, count(*) FILTER (WHERE late_minutes = 0) AS on_time, sum(points) AS points
-       FROM points
-       WHERE awarded_at >= $1 AND awarded_at < $2 AND ($3::text IS NULL OR agency = $3) AND ($4::text IS NULL OR office_id = $4)
+         sum(steps)::int AS steps, sum(on_time)::int AS on_time, sum(points) AS points
+       FROM (
+         SELECT officer, agency, office_id, steps, on_time, points FROM points_month WHERE ${inMonths} AND ${filter}
+         UNION ALL
+         SELECT officer, agency, office_id, 1, (late_minutes = 0)::int, points FROM points WHERE ${edges('awarded_at')} AND ${filter}
+       ) parts
        GROUP BY ${key}
+       HAVING sum(steps) <> 0
        ORDER BY sum(points) DESC, ${key}
-       LIMIT $5 OFFSET $6`,
-      [q.range.from, q.range.to, q.agency ?? null, q.office ?? null, q.limit + 1, q.offset],
+       LIMIT $9 OFFSET $10`,
+      [...splitParams(splitByMonth(q.range, this.options.useRollups)), q.agency ?? null, q.office ?? null, q.limit + 1, q.offset],
     );
     const names = new Map<string, string>();
     if (q.by !== 'officer') {
@@ -617,14 +773,7 @@ export class ReportsService {
   }
 
   async mergeCandidates(q: { range: ReportRange }): Promise<{ from: string; to: string; workingDays: number; threshold: number; offices: MergeCandidate[] }> {
-    const [meta, counts] = await Promise.all([
-      this.officeMeta(),
-      this.db.query(
-        `SELECT receiving_office_id AS office, count(*)::int AS n FROM application WHERE submitted_at >= $1 AND submitted_at < $2 GROUP BY 1`,
-        [q.range.from, q.range.to],
-      ),
-    ]);
-    const byOffice = new Map((counts as Array<{ office: string; n: number }>).map((r) => [r.office, r.n]));
+    const [meta, byOffice] = await Promise.all([this.officeMeta(), this.receivedByOffice(q.range, null)]);
     const workingDays = this.workingDays(q.range);
     const offices = [...meta.values()]
       .map((o) => {
@@ -639,19 +788,15 @@ export class ReportsService {
   // ---- complaints ----------------------------------------------------------------------------------
 
   async complaints(q: { range: ReportRange }): Promise<ComplaintReport> {
-    const [rows, received, meta] = await Promise.all([
+    const [rows, apps, meta] = await Promise.all([
       this.db.query(
         `SELECT office_id AS office, category, channel, count(*)::int AS n FROM complaint
          WHERE created_at >= $1 AND created_at < $2 GROUP BY 1, 2, 3`,
         [q.range.from, q.range.to],
       ),
-      this.db.query(
-        `SELECT receiving_office_id AS office, count(*)::int AS n FROM application WHERE submitted_at >= $1 AND submitted_at < $2 GROUP BY 1`,
-        [q.range.from, q.range.to],
-      ),
+      this.receivedByOffice(q.range, null),
       this.officeMeta(),
     ]);
-    const apps = new Map((received as Array<{ office: string; n: number }>).map((r) => [r.office, r.n]));
     const offices = new Map<string, ComplaintOfficeRow>();
     let total = 0;
     for (const r of rows as Array<{ office: string; category: string; channel: string; n: number }>) {
