@@ -1,7 +1,9 @@
-// `npm run bench [-- --json] [--count N] [--concurrency C]`
-// One run on one Temporal dev server: raw client.workflow.start of a trivial workflow (with its own worker)
-// vs POST /v1/applications through the whole stack (API and permit worker as separate processes, as
-// deployed). Prints a table; with --json, a last line {"submitVsRawStart": {...}}.
+// `npm run bench [-- --json] [--count N] [--concurrency C] [--rows R] [--skip-reports]`
+// 1. One run on one Temporal dev server: raw client.workflow.start of a trivial workflow (with its own
+//    worker) vs POST /v1/applications through the whole stack (API and permit worker as separate
+//    processes, as deployed).
+// 2. The accountability reports timed on R seeded step attempts (default 1,000,000; scripts/bench-reports.ts).
+// Prints tables; with --json, a line {"reports": {...}} and, last, {"submitVsRawStart": {...}}.
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { ChildProcess, spawn } from 'node:child_process';
@@ -16,6 +18,7 @@ import { seed } from '../libs/database/seed';
 import { freePort, startEmbeddedPostgres, startTemporalDevServer } from '../libs/dev/services';
 import { loadToolchain } from '../libs/temporal/toolchain';
 import { skduV1 } from '../workflows/permits/skdu.v1';
+import { runReportsBench } from './bench-reports';
 
 const ROOT = path.resolve(__dirname, '..');
 const arg = (name: string, fallback: number) => {
@@ -79,6 +82,15 @@ async function waitHealthy(url: string): Promise<void> {
 
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
+  const submitLine = await benchSubmitVsRawStart();
+  if (!process.argv.includes('--skip-reports')) {
+    const reports = await runReportsBench({ rows: arg('rows', 1_000_000) });
+    if (JSON_OUT) process.stdout.write(`${JSON.stringify({ reports })}\n`);
+  }
+  if (JSON_OUT) process.stdout.write(`${submitLine}\n`);
+}
+
+async function benchSubmitVsRawStart(): Promise<string> {
   const toolchain = loadToolchain();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'satupintu-bench-'));
   fs.chmodSync(dir, 0o777);
@@ -154,19 +166,15 @@ async function main(): Promise<void> {
     process.stdout.write(`\n${rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(24) : c.padStart(11))).join('')).join('\n')}\n`);
     const ratio = submitResult.perSec / rawResult.perSec;
     process.stdout.write(`submit / raw ratio: ${ratio.toFixed(2)} (target >= 0.8)\n`);
-    if (JSON_OUT) {
-      process.stdout.write(
-        `${JSON.stringify({
-          submitVsRawStart: {
-            rawPerSec: Math.round(rawResult.perSec),
-            submitPerSec: Math.round(submitResult.perSec),
-            ratio: Math.round(ratio * 100) / 100,
-            rawP99Ms: Math.round(rawResult.p99Ms * 10) / 10,
-            submitP99Ms: Math.round(submitResult.p99Ms * 10) / 10,
-          },
-        })}\n`,
-      );
-    }
+    return JSON.stringify({
+      submitVsRawStart: {
+        rawPerSec: Math.round(rawResult.perSec),
+        submitPerSec: Math.round(submitResult.perSec),
+        ratio: Math.round(ratio * 100) / 100,
+        rawP99Ms: Math.round(rawResult.p99Ms * 10) / 10,
+        submitP99Ms: Math.round(submitResult.p99Ms * 10) / 10,
+      },
+    });
   } finally {
     for (const c of children) c.kill('SIGTERM');
     await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
