@@ -5,16 +5,11 @@
 //
 // Targets on a 2-core machine: agency table < 200 ms, office table < 300 ms, points < 300 ms.
 // docs/reports.md explains the indexes and the query plans behind the figures.
-import { Client as PgClient } from 'pg';
-import { randomUUID } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import { ReportsService } from '../apps/api/src/reports/reports.service';
 import { createDataSource, migrate } from '../libs/database/data-source';
 import { seed } from '../libs/database/seed';
-import { freePort, startEmbeddedPostgres } from '../libs/dev/services';
+import { openScratchDatabase } from '../libs/dev/services';
 
 export interface ReportsBenchOptions {
   /** Step attempts to seed (default 1,000,000). */
@@ -136,45 +131,13 @@ async function time(runs: number, fn: () => Promise<unknown>): Promise<{ medianM
   return { medianMs: Math.round(samples[Math.floor(samples.length / 2)] * 10) / 10, maxMs: Math.round(samples[samples.length - 1] * 10) / 10, rows };
 }
 
-async function openDatabase(url: string | undefined): Promise<{ url: string; close(): Promise<void> }> {
-  if (url) {
-    const admin = new URL(url);
-    admin.pathname = '/postgres';
-    const name = `bench_reports_${randomUUID().replace(/-/g, '').slice(0, 10)}`;
-    const c = new PgClient({ connectionString: admin.toString() });
-    await c.connect();
-    await c.query(`CREATE DATABASE "${name}"`);
-    await c.end();
-    const own = new URL(url);
-    own.pathname = `/${name}`;
-    return {
-      url: own.toString(),
-      async close() {
-        const d = new PgClient({ connectionString: admin.toString() });
-        await d.connect();
-        await d.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        await d.end();
-      },
-    };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'satupintu-bench-reports-'));
-  fs.chmodSync(dir, 0o777);
-  const pg = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), port: await freePort(), database: 'satupintu_bench' });
-  return {
-    url: pg.url,
-    async close() {
-      await pg.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** Seeds the rows, times every report, prints a table through `log`, and returns the figures. */
 export async function runReportsBench(opts: ReportsBenchOptions = {}): Promise<ReportsBenchResult> {
   const log = opts.log ?? ((line: string) => process.stderr.write(`[bench:reports] ${line}\n`));
   const rows = opts.rows ?? 1_000_000;
   const runs = opts.runs ?? 5;
-  const database = await openDatabase(opts.databaseUrl);
+  const database = await openScratchDatabase('bench_reports', opts.databaseUrl);
   let db: DataSource | undefined;
   try {
     db = await createDataSource(database.url, { poolSize: 8, applicationName: 'satupintu-bench-reports' }).initialize();

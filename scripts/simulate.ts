@@ -27,11 +27,8 @@ import { Client, WorkflowHandle, WorkflowNotFoundError, WorkflowUpdateFailedErro
 import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, WorkerOptions } from '@temporalio/worker';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { Client as PgClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { AgencyReport, OfficeReport, ReportsService } from '../apps/api/src/reports/reports.service';
 import { createPermitWorker, WORKFLOWS_PATH } from '../apps/worker/src/worker.factory';
@@ -40,7 +37,7 @@ import { createDataSource, migrate } from '../libs/database/data-source';
 import { officeIdOf, seed as seedReadModel } from '../libs/database/seed';
 import areasJson from '../libs/database/seed/dki-areas.json';
 import outletsJson from '../libs/database/seed/outlets.json';
-import { freePort, startEmbeddedPostgres } from '../libs/dev/services';
+import { openScratchDatabase } from '../libs/dev/services';
 import { evaluate, FlowNode, PermitDefinition, StepDef, stepsOf, toBusinessMinutes, workflowTypeOf } from '../libs/permit-dsl/definition';
 import { loadToolchain } from '../libs/temporal/toolchain';
 import {
@@ -362,38 +359,6 @@ function toMinute(iso: string): string {
   return new Date(ms - (ms % 60_000)).toISOString();
 }
 
-async function openDatabase(url: string | undefined, label: string): Promise<{ url: string; close(): Promise<void> }> {
-  if (url) {
-    const admin = new URL(url);
-    admin.pathname = '/postgres';
-    const name = `${label}_${randomUUID().replace(/-/g, '').slice(0, 10)}`;
-    const c = new PgClient({ connectionString: admin.toString() });
-    await c.connect();
-    await c.query(`CREATE DATABASE "${name}"`);
-    await c.end();
-    const own = new URL(url);
-    own.pathname = `/${name}`;
-    return {
-      url: own.toString(),
-      async close() {
-        const d = new PgClient({ connectionString: admin.toString() });
-        await d.connect();
-        await d.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        await d.end();
-      },
-    };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'satupintu-sim-'));
-  fs.chmodSync(dir, 0o777);
-  const pg = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), port: await freePort(), database: 'satupintu_sim' });
-  return {
-    url: pg.url,
-    async close() {
-      await pg.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 export async function simulate(o: SimulationOptions): Promise<SimulationResult> {
   const started = process.hrtime.bigint();
@@ -510,7 +475,7 @@ export async function simulate(o: SimulationOptions): Promise<SimulationResult> 
     }
   };
 
-  const db = await openDatabase(o.databaseUrl ?? process.env.DATABASE_URL, `sim_${o.seed}`);
+  const db = await openScratchDatabase(`sim_${o.seed}`, o.databaseUrl ?? process.env.DATABASE_URL);
   const shards: Shard[] = [];
   let ds: DataSource | undefined;
   try {

