@@ -1,6 +1,7 @@
 // Report tests need a read model nobody else writes to: each suite gets its own database on the
 // PostgreSQL that global-setup started, migrated and seeded, and an API bound to it.
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { httpClient } from '../support/http';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -51,16 +52,9 @@ export async function scratchDatabase(label: string): Promise<ScratchDatabase> {
   };
 }
 
-export interface HttpAnswer<T = any> {
-  status: number;
-  headers: Headers;
-  body: T;
-  text: string;
-}
-
 export interface ReportsApi {
   token(p: Partial<Principal> & { role: Principal['role'] }): Promise<string>;
-  http<T = any>(method: string, path: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<HttpAnswer<T>>;
+  http: ReturnType<typeof httpClient>;
   close(): Promise<void>;
 }
 
@@ -81,25 +75,7 @@ export async function startApi(databaseUrl: string, env: Record<string, string> 
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return {
     token: (p) => mintToken(config.auth.jwtSecret!, { sub: p.sub ?? `${p.role}-reports`, ...p }),
-    async http(method, path, o = {}) {
-      const headers: Record<string, string> = { ...(o.headers ?? {}) };
-      if (o.token) headers.authorization = `Bearer ${o.token}`;
-      let body: string | undefined;
-      if (o.body !== undefined) {
-        body = JSON.stringify(o.body);
-        headers['content-type'] ??= 'application/json';
-      }
-      if (method === 'POST' && !('idempotency-key' in headers)) headers['idempotency-key'] = randomUUID();
-      const res = await fetch(baseUrl + path, { method, headers, body });
-      const text = await res.text();
-      let parsed: unknown = text;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        // not JSON: keep the text
-      }
-      return { status: res.status, headers: res.headers, body: parsed as any, text };
-    },
+    http: httpClient(baseUrl),
     close: () => closeApiApp(app),
   };
 }

@@ -1,6 +1,8 @@
 // The whole platform in one test process: the NestJS API on a real port and the worker, against the
 // dev server and PostgreSQL started by global-setup. Each suite gets its own task queue.
 import { NativeConnection, Worker } from '@temporalio/worker';
+import { httpClient } from './http';
+export type { HttpAnswer } from './http';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
@@ -13,20 +15,13 @@ import { createDataSource } from '../../libs/database/data-source';
 import { createLogger } from '../../libs/logging/logger';
 import { quietRuntime, workflowBundle } from './time-skipping';
 
-export interface HttpAnswer<T = any> {
-  status: number;
-  headers: Headers;
-  body: T;
-  text: string;
-}
-
 export interface Platform {
   baseUrl: string;
   config: AppConfig;
   db: DataSource;
   logLines: string[];
   token(p: Partial<Principal> & { role: Principal['role'] }): Promise<string>;
-  http<T = any>(method: string, path: string, opts?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> }): Promise<HttpAnswer<T>>;
+  http: ReturnType<typeof httpClient>;
   startWorker(): Promise<void>;
   stopWorker(): Promise<void>;
   close(): Promise<void>;
@@ -65,25 +60,7 @@ export async function startPlatform(opts: { worker?: boolean; env?: Record<strin
     db,
     logLines,
     token: (p) => mintToken(config.auth.jwtSecret!, { sub: p.sub ?? `${p.role}-${p.agency ?? 'test'}`, ...p }),
-    async http(method, path, o = {}) {
-      const headers: Record<string, string> = { ...(o.headers ?? {}) };
-      if (o.token) headers.authorization = `Bearer ${o.token}`;
-      let body: string | undefined = o.rawBody;
-      if (o.body !== undefined) {
-        body = JSON.stringify(o.body);
-        headers['content-type'] ??= 'application/json';
-      }
-      if (method === 'POST' && !('idempotency-key' in headers)) headers['idempotency-key'] = randomUUID();
-      const res = await fetch(baseUrl + path, { method, headers, body });
-      const text = await res.text();
-      let parsed: unknown = text;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        // not JSON: keep the text
-      }
-      return { status: res.status, headers: res.headers, body: parsed as any, text };
-    },
+    http: httpClient(baseUrl),
     async startWorker() {
       const connection = await NativeConnection.connect({ address: config.temporal.address });
       const w = await createPermitWorker({ connection, db, config, workflowBundle: await workflowBundle() });
