@@ -1,34 +1,36 @@
-import type { BusinessCalendar } from '../libs/calendar';
+import { BusinessCalendar, CalendarSnapshot, jakartaLocalDate, measureBusinessMinutes, MeasureArgs, planDeadlines, PlanDeadlinesArgs } from '../libs/calendar';
 
-export interface PlanDeadlinesArgs {
-  /** The moment the clock (re)starts, from the workflow clock. */
-  from: string;
-  items: Array<{ key: string; minutes: number }>;
+export type { MeasureArgs, PlanDeadlinesArgs };
+
+export interface CalendarSnapshotArgs {
+  /** The workflow clock's now. */
+  at: string;
+  /** Local days covered before and after the day of `at`. */
+  daysBefore: number;
+  daysAfter: number;
 }
 
-export interface MeasureArgs {
-  to: string;
-  items: Array<{ key: string; from: string }>;
-}
+const DAY_MS = 86_400_000;
 
 /**
- * Business-time arithmetic lives here, not in workflow code: holiday tables and hours change by decree,
- * and the answer must be recorded in history so that a replay sees the deadline the application was given.
+ * Business-time arithmetic is answered here, not from tables compiled into workflow code: holiday tables
+ * and hours change by decree, and the answer must be recorded in history so that a replay sees the
+ * deadline the application was given. Workflows either ask for each answer (planDeadlines,
+ * measureBusinessMinutes) or record a snapshot of the calendar for a span of days and compute with it.
  */
 export function createDeadlineActivities(calendar: BusinessCalendar) {
   return {
-    async planDeadlines({ from, items }: PlanDeadlinesArgs): Promise<Record<string, string>> {
-      const start = new Date(from);
-      const out: Record<string, string> = {};
-      for (const { key, minutes } of items) out[key] = calendar.addBusinessMinutes(start, minutes).toISOString();
-      return out;
+    async planDeadlines(args: PlanDeadlinesArgs): Promise<Record<string, string>> {
+      return planDeadlines(calendar, args);
     },
 
-    async measureBusinessMinutes({ to, items }: MeasureArgs): Promise<Record<string, number>> {
-      const end = new Date(to);
-      const out: Record<string, number> = {};
-      for (const { key, from } of items) out[key] = Math.round(calendar.businessMinutesBetween(new Date(from), end) * 100) / 100;
-      return out;
+    async measureBusinessMinutes(args: MeasureArgs): Promise<Record<string, number>> {
+      return measureBusinessMinutes(calendar, args);
+    },
+
+    async calendarSnapshot({ at, daysBefore, daysAfter }: CalendarSnapshotArgs): Promise<CalendarSnapshot> {
+      const ms = Date.parse(at);
+      return calendar.snapshot(jakartaLocalDate(new Date(ms - daysBefore * DAY_MS)), jakartaLocalDate(new Date(ms + daysAfter * DAY_MS)));
     },
   };
 }

@@ -140,7 +140,8 @@ export function createProjectionActivities(db: DataSource, calendar: BusinessCal
             awarded_at: t.decidedAt,
           };
         });
-      // One statement, so one round trip and one transaction: the application, its step attempts, the
+      // One statement, so one round trip and one transaction: the application, its step attempts (rewritten
+      // only when they changed, so the rollup triggers see only real changes), the
       // points of steps decided for good (the first award stands) and the audit log, whose events are
       // read from the view itself rather than sent twice.
       await db.query(
@@ -172,6 +173,12 @@ export function createProjectionActivities(db: DataSource, calendar: BusinessCal
              minutes_before = excluded.minutes_before, attempt_minutes = excluded.attempt_minutes,
              breached = excluded.breached, weight = excluded.weight
            WHERE task.revision < excluded.revision
+             AND (task.status, task.due_at, task.decided_at, task.decided_by, task.note, task.overdue, task.business_minutes_used,
+                  task.permit_type, task.receiving_office_id, task.minutes_before, task.attempt_minutes, task.breached, task.weight)
+                 IS DISTINCT FROM
+                 (excluded.status, excluded.due_at, excluded.decided_at, excluded.decided_by, excluded.note, excluded.overdue,
+                  excluded.business_minutes_used, excluded.permit_type, excluded.receiving_office_id, excluded.minutes_before,
+                  excluded.attempt_minutes, excluded.breached, excluded.weight)
            RETURNING 1),
          awards AS (
            INSERT INTO points (task_id, application_id, officer, agency, office_id, permit_type, step_id, weight,

@@ -20,8 +20,10 @@ import { DEFINITIONS, findDefinition } from '../workflows/permits';
  * Bumped when the engine changes the commands it records (behind patched()): histories of every
  * generation stay in test/replay/histories, so runs started on any of them keep replaying.
  * g2: business-time arithmetic as local activities (patch engine-local-calendar).
+ * g3: the projection waits for a settled state; projection and escalation as local activities (patch
+ *     engine-local-side-effects).
  */
-const ENGINE_GENERATION = 'g2';
+const ENGINE_GENERATION = 'g3';
 const OUT = path.resolve(__dirname, '..', 'test', 'replay', 'histories');
 
 function inputFor(code: string, version: number, data: Record<string, unknown>, n: number): PermitInput {
@@ -107,11 +109,11 @@ async function main(): Promise<void> {
  */
 async function recordContinueAsNew(env: TestWorkflowEnvironment): Promise<void> {
   const def = findDefinition('SKDU', 2)!;
-  const prefix = `${def.code}.v${def.version}.continue-as-new`;
+  const prefix = `${def.code}.v${def.version}.continue-as-new.${ENGINE_GENERATION}`;
   if (fs.readdirSync(OUT).some((f) => f.startsWith(prefix)) && !process.argv.includes('--force')) return;
   const input: PermitInput = {
     ...inputFor(def.code, def.version, def.dataSchema.examples![0] as Record<string, unknown>, 2),
-    engine: { continueAsNewAfterEvents: 60 },
+    engine: { continueAsNewAfterEvents: 30 },
   };
   const handle = await env.client.workflow.start(workflowTypeOf(def), { workflowId: workflowIdOf(input.applicationId), taskQueue: 'record', args: [input] });
   const result = await handle.result();

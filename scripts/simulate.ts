@@ -322,6 +322,8 @@ export interface SimulationResult {
     resubmissions: number;
     withdrawals: number;
     refused: number;
+    /** Refused actions by refusal type: an agent deciding a step the application no longer waits on, mostly. */
+    refusals: Record<string, number>;
   };
   agencies: AgencyReport;
   offices: OfficeReport;
@@ -438,11 +440,16 @@ export async function simulate(o: SimulationOptions): Promise<SimulationResult> 
 
   const paceOf = (agency: string) => (agency === o.slowAgency ? SLOW_PACE : (AGENCY_PACE[agency] ?? DEFAULT_PACE));
   const counts = { submitted: 0, decisions: 0, resubmissions: 0, withdrawals: 0, refused: 0 };
+  const refusals: Record<string, number> = {};
+  const refuse = (type: string) => {
+    counts.refused++;
+    refusals[type] = (refusals[type] ?? 0) + 1;
+  };
   let maxFilingLagMs = 0;
   let maxSlotLagMs = 0;
 
   /** An agent takes up a task that opened at `clockStart` (a simulated instant) and picks when and what to decide. */
-  const planDecision = (app: SimApp, clockStart: number, t: { id: string; stepId: string; agency: string; officeId: string; attempt: number; deadlineMinutes: number }) => {
+  const planDecision = (app: SimApp, clockStart: number, t: { id: string; stepId: string; agency: string; officeId: string; attempt: number; deadlineMinutes: number }, atFiling = false) => {
     app.known.add(t.id);
     const rng = app.rng;
     const minutes = Math.max(1, logNormal(rng, paceOf(t.agency) * t.deadlineMinutes * (t.attempt > 1 ? 0.5 : 1), PACE_SIGMA));
@@ -451,8 +458,9 @@ export async function simulate(o: SimulationOptions): Promise<SimulationResult> 
     const officer = `${t.agency.toLowerCase()}.${t.officeId}.${1 + Math.floor(rng() * officersAt(t.officeId))}`;
     // A step due within the working day (a signature, a registry check) that reaches the desk at a slot
     // is handled there and then when the agent is quick; otherwise it waits for the next slot after the
-    // agent's business minutes have run.
-    const atDesk = t.deadlineMinutes < MINUTES_PER_BUSINESS_DAY && minutes <= t.deadlineMinutes / 2 && !calendar.isWorkingTime(new Date(clockStart));
+    // agent's business minutes have run. Not at the filing instant itself: the workflow opens its first
+    // steps in its first task, and a decision sent before that would find no step to decide.
+    const atDesk = !atFiling && t.deadlineMinutes < MINUTES_PER_BUSINESS_DAY && minutes <= t.deadlineMinutes / 2 && !calendar.isWorkingTime(new Date(clockStart));
     const when = atDesk ? clockStart : decisionSlotAtOrAfter(calendar, calendar.addBusinessMinutes(new Date(clockStart), minutes).getTime());
     schedule(when, app, { kind: 'decide', taskId: t.id, stepId: t.stepId, agency: t.agency, officeId: t.officeId, decision, officer });
   };
@@ -517,7 +525,7 @@ export async function simulate(o: SimulationOptions): Promise<SimulationResult> 
             officeId: app.input.jurisdiction[s.jurisdiction ?? 'province'],
             attempt: 1,
             deadlineMinutes: toBusinessMinutes(s.deadline),
-          });
+          }, true);
         }
         if (app.withdrawAfterMinutes !== undefined) {
           schedule(decisionSlotAtOrAfter(calendar, calendar.addBusinessMinutes(new Date(instant), app.withdrawAfterMinutes).getTime()), app, { kind: 'withdraw' });
@@ -548,13 +556,13 @@ export async function simulate(o: SimulationOptions): Promise<SimulationResult> 
           const view: ApplicationView = await app.handle.result();
           const applied = action.kind === 'decide' ? view.tasks.some((t) => t.id === action.taskId && t.decidedBy === action.officer) : action.kind === 'withdraw' && view.status === 'withdrawn';
           if (applied) counts[action.kind === 'decide' ? 'decisions' : 'withdrawals']++;
-          else counts.refused++;
+          else refuse(Refusal.ApplicationClosed);
           app.closed = true;
           return;
         }
         const refusal = refusalOf(err);
         if (!refusal) throw err;
-        counts.refused++;
+        refuse(refusal);
         if (refusal === Refusal.ApplicationClosed) app.closed = true;
       }
     };
@@ -609,6 +617,7 @@ export async function simulate(o: SimulationOptions): Promise<SimulationResult> 
         from: range.from.toISOString(),
         to: range.to.toISOString(),
         ...counts,
+        refusals: Object.fromEntries(Object.entries(refusals).sort(([a], [b]) => (a < b ? -1 : 1))),
       },
       agencies,
       offices,
@@ -646,6 +655,8 @@ export function formatTables(r: SimulationResult, officeRows = 15): string {
   return lines.join('\n');
 }
 
+const refusedText = (r: Record<string, number>) => (Object.keys(r).length === 0 ? '' : `: ${Object.entries(r).map(([k, n]) => `${n} ${k}`).join(', ')}`);
+
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
@@ -681,7 +692,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${formatTables(result)}\n\n`);
   process.stdout.write(
     `${result.simulation.submitted} applications over ${opts.days} days (${result.simulation.decisions} decisions, ${result.simulation.resubmissions} resubmissions, ` +
-      `${result.simulation.withdrawals} withdrawals, ${result.simulation.refused} refused) in ${timing.seconds} s; largest clock lag: ${timing.maxFilingLagMs} ms at filing, ${timing.maxSlotLagMs} ms at a decision slot\n`,
+      `${result.simulation.withdrawals} withdrawals, ${result.simulation.refused} refused${refusedText(result.simulation.refusals)}) in ${timing.seconds} s; largest clock lag: ${timing.maxFilingLagMs} ms at filing, ${timing.maxSlotLagMs} ms at a decision slot\n`,
   );
   if (timing.maxFilingLagMs >= 40_000) process.stderr.write('[simulate] warning: a filing lagged 40 s or more: figures may differ from another run with this seed\n');
   if (out) {

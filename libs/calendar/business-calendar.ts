@@ -20,6 +20,28 @@ export interface CalendarOptions {
 
 export type ClosedDayKind = 'weekend' | HolidayKind | 'extra';
 
+/**
+ * The calendar of a span of local days, as data: what a workflow records (one local activity) and then
+ * computes with in its own code. Weekends are implied; `closed` lists the other closed days.
+ */
+export interface CalendarSnapshot {
+  /** First and last local date covered ('YYYY-MM-DD'). */
+  from: string;
+  to: string;
+  /** Closed working days (holidays, cuti bersama, configured closures) within the span. */
+  closed: string[];
+  /** Ramadan working-hour ranges, clipped to the span. */
+  ramadan: Array<{ from: string; to: string }>;
+}
+
+/** A computation on a snapshot calendar needed a day the snapshot does not cover. */
+export class OutsideCalendarSnapshot extends RangeError {
+  constructor(day: string, snapshot: Pick<CalendarSnapshot, 'from' | 'to'>) {
+    super(`${day} is outside the calendar snapshot ${snapshot.from}..${snapshot.to}`);
+    this.name = 'OutsideCalendarSnapshot';
+  }
+}
+
 export interface ClosedDay {
   name: string;
   kind: ClosedDayKind;
@@ -114,8 +136,21 @@ export function jakartaLocalDate(at: Date): string {
 export class BusinessCalendar {
   private readonly closures = new Map<number, ClosedDay>();
   private readonly ramadan: ReadonlyArray<readonly [number, number]>;
+  /** Set on a calendar built from a snapshot: the days it may answer for. */
+  private readonly span?: { from: number; to: number; snapshot: CalendarSnapshot };
 
-  constructor(opts: CalendarOptions = {}) {
+  /** A calendar that knows only the snapshot's days, and says so (OutsideCalendarSnapshot) when asked about others. */
+  static fromSnapshot(snapshot: CalendarSnapshot): BusinessCalendar {
+    return new BusinessCalendar({}, snapshot);
+  }
+
+  constructor(opts: CalendarOptions = {}, snapshot?: CalendarSnapshot) {
+    if (snapshot) {
+      this.span = { from: parseLocalDate(snapshot.from, 'snapshot.from'), to: parseLocalDate(snapshot.to, 'snapshot.to'), snapshot };
+      for (const date of snapshot.closed) this.addClosure(parseLocalDate(date, 'snapshot.closed[]'), 'closed', 'extra');
+      this.ramadan = snapshot.ramadan.map((r) => [parseLocalDate(r.from, 'snapshot.ramadan[].from'), parseLocalDate(r.to, 'snapshot.ramadan[].to')] as const);
+      return;
+    }
     for (const year of Object.keys(HOLIDAYS)) {
       for (const h of HOLIDAYS[Number(year)]) this.addClosure(parseLocalDate(h.date), h.name, h.kind);
     }
@@ -221,11 +256,29 @@ export class BusinessCalendar {
     }
   }
 
+  /** This calendar's data for the local days `from`..`to` (inclusive): what fromSnapshot() needs. */
+  snapshot(from: string, to: string): CalendarSnapshot {
+    const first = parseLocalDate(from, 'from');
+    const last = parseLocalDate(to, 'to');
+    if (last < first) throw new RangeError(`snapshot ${from}..${to} ends before it starts`);
+    const closed: string[] = [];
+    for (const day of [...this.closures.keys()].sort((a, b) => a - b)) {
+      const weekday = weekdayOf(day);
+      if (day >= first && day <= last && weekday !== 0 && weekday !== 6) closed.push(formatDayNumber(day));
+    }
+    const ramadan = this.ramadan
+      .filter(([a, b]) => b >= first && a <= last)
+      .map(([a, b]) => ({ from: formatDayNumber(Math.max(a, first)), to: formatDayNumber(Math.min(b, last)) }))
+      .sort((x, y) => (x.from < y.from ? -1 : x.from > y.from ? 1 : 0));
+    return { from: formatDayNumber(first), to: formatDayNumber(last), closed, ramadan };
+  }
+
   private isRamadan(dayNumber: number): boolean {
     return this.ramadan.some(([from, to]) => from <= dayNumber && dayNumber <= to);
   }
 
   private intervalsOf(dayNumber: number): Array<[number, number]> {
+    if (this.span && (dayNumber < this.span.from || dayNumber > this.span.to)) throw new OutsideCalendarSnapshot(formatDayNumber(dayNumber), this.span.snapshot);
     const weekday = weekdayOf(dayNumber);
     if (weekday === 0 || weekday === 6 || this.closures.has(dayNumber)) return [];
     const friday = weekday === 5;
@@ -239,4 +292,31 @@ export class BusinessCalendar {
     const midnight = dayNumber * MS_PER_DAY - OFFSET_MS;
     return schedule.map(([start, end]) => [midnight + start * MS_PER_MINUTE, midnight + end * MS_PER_MINUTE]);
   }
+}
+
+export interface PlanDeadlinesArgs {
+  /** The moment the clock (re)starts, from the workflow clock. */
+  from: string;
+  items: Array<{ key: string; minutes: number }>;
+}
+
+export interface MeasureArgs {
+  to: string;
+  items: Array<{ key: string; from: string }>;
+}
+
+/** The wall-clock instant of each item: `minutes` business minutes after `from`. */
+export function planDeadlines(calendar: BusinessCalendar, { from, items }: PlanDeadlinesArgs): Record<string, string> {
+  const start = new Date(from);
+  const out: Record<string, string> = {};
+  for (const { key, minutes } of items) out[key] = calendar.addBusinessMinutes(start, minutes).toISOString();
+  return out;
+}
+
+/** Business minutes from each item's `from` to `to`, to the hundredth. */
+export function measureBusinessMinutes(calendar: BusinessCalendar, { to, items }: MeasureArgs): Record<string, number> {
+  const end = new Date(to);
+  const out: Record<string, number> = {};
+  for (const { key, from } of items) out[key] = Math.round(calendar.businessMinutesBetween(new Date(from), end) * 100) / 100;
+  return out;
 }

@@ -3,8 +3,9 @@ import { InitialSchema1732300000000 } from './migrations/1732300000000-initial-s
 import { ApiWebhooks1732450000000 } from './migrations/1732450000000-api-webhooks';
 import { Accountability1795400000000 } from './migrations/1795400000000-accountability';
 import { ReportRollups1795400000001 } from './migrations/1795400000001-report-rollups';
+import { RollupTriggerGates1795400000002 } from './migrations/1795400000002-rollup-trigger-gates';
 
-export const MIGRATIONS = [InitialSchema1732300000000, ApiWebhooks1732450000000, Accountability1795400000000, ReportRollups1795400000001];
+export const MIGRATIONS = [InitialSchema1732300000000, ApiWebhooks1732450000000, Accountability1795400000000, ReportRollups1795400000001, RollupTriggerGates1795400000002];
 
 /** The read model's DataSource. Schema changes are migrations only: `synchronize` stays off. */
 export function createDataSource(url: string, opts: { poolSize?: number; applicationName?: string } = {}): DataSource {

@@ -20,12 +20,14 @@ import { applicationInput, decide, escalationRows, fileApplication, historyCount
  * plus 2 for a workflow task that times out and is retried (a worker overloaded or gone).
  */
 const COST = {
-  start: { core: 13, wakes: 3 }, // submitted, first step opened and planned (local activity markers), legal deadline planned, projected
-  rung: { core: 8, wakes: 3 }, // timer, escalate, next timer, projection
-  lastRung: { core: 9, wakes: 3 }, // the same, plus planning the repeat (a local activity marker; repeats cost the same)
-  revisionRound: { core: 27, wakes: 6 }, // the decision, clocks measured, applicant deadline, resubmission, replanning
-  nextStep: { core: 12, wakes: 3 }, // the approval, clock measured, next step opened and planned
-  finish: { core: 12, wakes: 3 }, // the last approval, clock measured, final projection, completion
+  // Engine generation 3: business time from a calendar snapshot, projection and escalation as local
+  // activities (markers), so each moment is one workflow task.
+  start: { core: 7, wakes: 1 }, // submitted, patch marker, calendar snapshot, first step and legal deadline planned (timers), projected
+  rung: { core: 4, wakes: 1 }, // timer fired, escalation and projection (markers), next timer
+  lastRung: { core: 5, wakes: 1 }, // the same, plus the repeat planned (repeats cost the same)
+  revisionRound: { core: 14, wakes: 2 }, // the decision, clocks measured, applicant deadline, resubmission, replanning
+  nextStep: { core: 5, wakes: 1 }, // the approval, clock measured, next step opened and planned, projected
+  finish: { core: 6, wakes: 1 }, // the last approval, clock measured, final projection, completion
 };
 /** A run hands over at its first quiescent moment past its threshold: at worst a revision round later. */
 const OVERSHOOT = COST.revisionRound.core + 3 * COST.revisionRound.wakes;
@@ -44,10 +46,10 @@ describe('a bounded history', () => {
   it('continues a long high-rise review as new several times and ends exactly like a run that never did', async () => {
     // Given two identical 24-floor tower applications (PBG, province: DCKTRP 14 days, DPKP and DLH 10
     // days side by side, then the DCKTRP head 3 days) filed on Sunday 4 April 2027 at 20:00; the second
-    // one's engine continues as new whenever its run's history reaches 100 events.
+    // one's engine continues as new whenever its run's history reaches 50 events.
     await sleepUntil(h, '2027-04-04T13:00:00Z');
     const plainInput = applicationInput(pbgV1, { example: 1 });
-    const rolledInput = applicationInput(pbgV1, { example: 1, engine: { continueAsNewAfterEvents: 100 } });
+    const rolledInput = applicationInput(pbgV1, { example: 1, engine: { continueAsNewAfterEvents: 50 } });
     const plain = await fileApplication(h, pbgV1, plainInput);
     const rolled = await fileApplication(h, pbgV1, rolledInput);
     const both = [plain, rolled];
@@ -89,7 +91,7 @@ describe('a bounded history', () => {
     // quiescent stretch; the plain one ran as one history.
     const rolledRuns = await runLengths(rolled);
     expect(rolledRuns.length).toBeGreaterThanOrEqual(4);
-    for (const length of rolledRuns) expect(length).toBeLessThanOrEqual(100 + OVERSHOOT);
+    for (const length of rolledRuns) expect(length).toBeLessThanOrEqual(50 + OVERSHOOT);
     expect(await runLengths(plain)).toHaveLength(1);
 
     // Both end the same: same status, tasks, clocks, timeline and escalations, at the same instants.

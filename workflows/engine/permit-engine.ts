@@ -16,6 +16,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { createActivities } from '../../activities';
+import { BusinessCalendar, jakartaLocalDate, measureBusinessMinutes, MeasureArgs, OutsideCalendarSnapshot, planDeadlines, PlanDeadlinesArgs } from '../../libs/calendar/business-calendar';
 import {
   evaluate,
   FlowNode,
@@ -59,10 +60,12 @@ const LOCAL_CALENDAR_PATCH = 'engine-local-calendar';
 function calendar(): Pick<Activities, 'planDeadlines' | 'measureBusinessMinutes'> {
   return patched(LOCAL_CALENDAR_PATCH) ? localCalendar : remoteCalendar;
 }
-const { projectApplication, escalate } = proxyActivities<Activities>({
+const sideEffectOptions = {
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '500 milliseconds', maximumInterval: '1 minute' },
-});
+} as const;
+const remoteSideEffects = proxyActivities<Activities>(sideEffectOptions);
+const localSideEffects = proxyLocalActivities<Activities>(sideEffectOptions);
 
 type Outcome = 'approved' | 'rejected';
 
@@ -78,6 +81,22 @@ const CONTINUE_AS_NEW_AFTER_EVENTS = 10_000;
 const CONTINUE_AS_NEW_AFTER_BYTES = 4 * 1024 * 1024;
 /** Runs recorded before continue-as-new existed keep running without it (their histories replay unchanged). */
 const CONTINUE_AS_NEW_PATCH = 'engine-continue-as-new';
+
+/**
+ * Generation 3 of the engine: fewer activations per workflow task (docs/engine.md, "What each moment costs").
+ *  - Business-time arithmetic runs in workflow code on a calendar snapshot: one local activity records
+ *    the calendar of the days around today (at most once per Jakarta day and run), and every deadline
+ *    and clock of that day is computed from it. A decree published today applies from tomorrow's first
+ *    computation; a computation outside the snapshot's days asks the calendar activity as before.
+ *  - The projector waits for the state to settle before writing it, so a decision and the step it opens
+ *    are one projection, not two.
+ *  - The projection and the escalation notices run as local activities: one short database write each,
+ *    done inside the workflow task that caused it, with no activity task and no extra workflow task.
+ * Runs recorded before keep regular activities, one calendar question per answer, and the eager projector.
+ */
+const LEAN_TASKS_PATCH = 'engine-lean-workflow-tasks';
+/** Local days a calendar snapshot covers before and after the day it is taken. */
+const SNAPSHOT_DAYS = { daysBefore: 400, daysAfter: 400 };
 
 /** Where the legal-deadline watcher is: only 'waiting' and 'done' allow a continue-as-new. */
 type WatchState = 'planning' | 'waiting' | 'paused' | 'done';
@@ -116,6 +135,12 @@ export class PermitEngine {
   private waitingSteps = 0;
   private readonly runs: number;
   private readonly continueAsNewAfterEvents: number;
+  /** Generation 3 (LEAN_TASKS_PATCH): local side effects, calendar snapshots, the settled projector. */
+  private lean = false;
+  private sideEffects = remoteSideEffects;
+  /** The calendar snapshot taken on `day` (a Jakarta date), and the fetch in flight if any. */
+  private snapshot?: { day: string; calendar: BusinessCalendar };
+  private snapshotFetch?: Promise<BusinessCalendar>;
 
   constructor(
     private readonly def: Readonly<PermitDefinition>,
@@ -129,6 +154,10 @@ export class PermitEngine {
   }
 
   async run(): Promise<ApplicationView> {
+    if (patched(LEAN_TASKS_PATCH)) {
+      this.lean = true;
+      this.sideEffects = localSideEffects;
+    }
     this.registerHandlers();
     if (!this.input.continued) this.record('submitted', { actor: this.input.submittedBy, role: 'integrator' });
     const projector = this.project();
@@ -511,7 +540,7 @@ export class PermitEngine {
       rung.at,
     );
     await this.tracked(() =>
-      escalate({
+      this.sideEffects.escalate({
         escalationId: `${task.id}:${rung.key}`,
         applicationId: this.input.applicationId,
         trackingCode: this.input.trackingCode,
@@ -537,10 +566,52 @@ export class PermitEngine {
       { key: 'due', minutes: Math.max(0, task.deadlineMinutes - task.businessMinutesUsed) },
       ...task.pending.map((r) => ({ key: r.key, minutes: Math.max(0, r.offset - task.businessMinutesUsed) })),
     ];
-    const planned = await this.tracked(() => calendar().planDeadlines({ from: iso(task.runningSince), items }));
+    const planned = await this.tracked(() => this.planDeadlines({ from: iso(task.runningSince), items }));
     task.dueAt = planned.due;
     for (const r of task.pending) r.at = Date.parse(planned[r.key]);
     this.touch();
+  }
+
+  // ---- business time -----------------------------------------------------------------------------
+
+  /**
+   * Runs before generation 3 schedule their calendar activity at once, with no await before it: the
+   * activity sequence numbers in their histories depend on that order.
+   */
+  private planDeadlines(args: PlanDeadlinesArgs): Promise<Record<string, string>> {
+    return this.lean ? this.fromSnapshot(args, planDeadlines, localCalendar.planDeadlines) : calendar().planDeadlines(args);
+  }
+
+  private measureBusinessMinutes(args: MeasureArgs): Promise<Record<string, number>> {
+    return this.lean ? this.fromSnapshot(args, measureBusinessMinutes, localCalendar.measureBusinessMinutes) : calendar().measureBusinessMinutes(args);
+  }
+
+  /** Computes on today's snapshot; asks the calendar activity when the snapshot does not cover the days. */
+  private async fromSnapshot<A, R>(args: A, compute: (calendar: BusinessCalendar, args: A) => R, ask: (args: A) => Promise<R>): Promise<R> {
+    const snapshot = await this.snapshotCalendar();
+    try {
+      return compute(snapshot, args);
+    } catch (err) {
+      if (!(err instanceof OutsideCalendarSnapshot)) throw err;
+      return ask(args);
+    }
+  }
+
+  /** Today's calendar snapshot (generation 3): recorded by one local activity per Jakarta day, shared by concurrent callers. */
+  private async snapshotCalendar(): Promise<BusinessCalendar> {
+    const today = jakartaLocalDate(new Date());
+    if (this.snapshot?.day === today) return this.snapshot.calendar;
+    this.snapshotFetch ??= localCalendar
+      .calendarSnapshot({ at: iso(Date.now()), ...SNAPSHOT_DAYS })
+      .then((data) => {
+        const calendar = BusinessCalendar.fromSnapshot(data);
+        this.snapshot = { day: today, calendar };
+        return calendar;
+      })
+      .finally(() => {
+        this.snapshotFetch = undefined;
+      });
+    return this.snapshotFetch;
   }
 
   private async measure(tasks: TaskState[], includeApp = false): Promise<void> {
@@ -552,7 +623,7 @@ export class PermitEngine {
     // the same moment a revision pauses the application) must not count the same minutes twice.
     for (const t of tasks) t.runningSince = now;
     if (includeApp) this.appClock.runningSince = now;
-    const used = await this.tracked(() => calendar().measureBusinessMinutes({ to: iso(now), items }));
+    const used = await this.tracked(() => this.measureBusinessMinutes({ to: iso(now), items }));
     for (const t of tasks) t.businessMinutesUsed += used[t.id];
     if (includeApp) this.appClock.consumed += used.$app;
   }
@@ -567,7 +638,7 @@ export class PermitEngine {
       true,
     );
     const planned = await this.tracked(() =>
-      calendar().planDeadlines({ from: iso(Date.now()), items: [{ key: 'applicant', minutes: toBusinessMinutes(this.def.applicantDeadline) }] }),
+      this.planDeadlines({ from: iso(Date.now()), items: [{ key: 'applicant', minutes: toBusinessMinutes(this.def.applicantDeadline) }] }),
     );
     this.applicantDueAt = Date.parse(planned.applicant);
     this.clocksStopped = true;
@@ -594,7 +665,7 @@ export class PermitEngine {
       if (!planned) {
         this.legalWatch = 'planning';
         const answer = await this.tracked(() =>
-          calendar().planDeadlines({
+          this.planDeadlines({
             from: iso(this.appClock.runningSince),
             items: [{ key: 'due', minutes: Math.max(0, this.deadlineMinutes - this.appClock.consumed) }],
           }),
@@ -628,7 +699,7 @@ export class PermitEngine {
       await Promise.all(
         open.map((task) =>
           this.tracked(() =>
-            escalate({
+            this.sideEffects.escalate({
               escalationId: `${task.id}:legal-deadline`,
               applicationId: this.input.applicationId,
               trackingCode: this.input.trackingCode,
@@ -721,10 +792,19 @@ export class PermitEngine {
 
   /** Writes the newest settled state to the read model; never blocks the flow. */
   private async project(): Promise<void> {
+    const settle = this.lean;
     for (;;) {
       await condition(() => this.revision > this.projectedRevision && this.busy === 0);
+      if (settle) {
+        // The change that woke the projector may wake other coroutines too (a decided step hands over to
+        // the next one, which starts its deadline arithmetic). A condition is checked again only after
+        // every microtask has run, so this one lets them all move first; then the state is checked again.
+        let checks = 0;
+        await condition(() => ++checks > 1);
+        if (this.busy > 0 || this.revision <= this.projectedRevision) continue;
+      }
       const snapshot = this.view();
-      await CancellationScope.nonCancellable(() => projectApplication({ view: snapshot, applicant: this.input.applicant, requestId: this.input.requestId }));
+      await CancellationScope.nonCancellable(() => this.sideEffects.projectApplication({ view: snapshot, applicant: this.input.applicant, requestId: this.input.requestId }));
       this.projectedRevision = snapshot.revision;
     }
   }

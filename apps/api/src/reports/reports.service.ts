@@ -503,6 +503,8 @@ export class ReportsService {
       m.escalations += n;
       m.escalationsByRung[String(r.rung)] = (m.escalationsByRung[String(r.rung)] ?? 0) + n;
     }
+    // Rungs in ladder order whatever order the rows came in: the same data gives the same document.
+    for (const m of out.values()) m.escalationsByRung = Object.fromEntries(rungColumns([m]).map((k) => [k, m.escalationsByRung[k]]));
     return out;
   }
 
