@@ -20,8 +20,8 @@ import { DEFINITIONS, findDefinition } from '../workflows/permits';
  * Bumped when the engine changes the commands it records (behind patched()): histories of every
  * generation stay in test/replay/histories, so runs started on any of them keep replaying.
  * g2: business-time arithmetic as local activities (patch engine-local-calendar).
- * g3: the projection waits for a settled state; projection and escalation as local activities (patch
- *     engine-local-side-effects).
+ * g3: business time on a daily calendar snapshot, the projection waits for a settled state, projection and
+ *     escalation as local activities (patch engine-lean-workflow-tasks).
  */
 const ENGINE_GENERATION = 'g3';
 const OUT = path.resolve(__dirname, '..', 'test', 'replay', 'histories');
