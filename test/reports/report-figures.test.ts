@@ -348,6 +348,7 @@ describe('Accountability reports on a fixed month', () => {
       expect(await rolled.agencies({ range, asOf })).toEqual(await raw.agencies({ range, asOf }));
       expect(await rolled.agencies({ range, asOf, permitType: 'SLF' })).toEqual(await raw.agencies({ range, asOf, permitType: 'SLF' }));
       expect(await rolled.offices({ range, asOf })).toEqual(await raw.offices({ range, asOf }));
+      expect(await rolled.offices({ range, asOf, permitType: 'SLF' })).toEqual(await raw.offices({ range, asOf, permitType: 'SLF' }));
       for (const by of ['officer', 'office', 'agency'] as const) {
         expect(await rolled.points({ range, by, limit: 100, offset: 0 })).toEqual(await raw.points({ range, by, limit: 100, offset: 0 }));
       }

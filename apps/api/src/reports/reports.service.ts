@@ -401,17 +401,15 @@ export class ReportsService {
    * percentiles read exactly from the one bucket each falls in. Independent queries run in parallel.
    */
   private async stepMeasures(by: 'agency' | 'office_id', range: ReportRange, asOf: Date, permitType: string | null): Promise<Map<string, StepMeasures>> {
-    // The office rollup has no permit type: an office report for one permit type reads the rows.
-    const split = splitByMonth(range, this.options.useRollups && (by === 'agency' || permitType === null));
+    const split = splitByMonth(range, this.options.useRollups);
     const rollup = by === 'agency' ? 'task_month_agency' : 'task_month_office';
     const typeFilter = `($7::text IS NULL OR permit_type = $7)`;
-    const rollupTypeFilter = by === 'agency' ? `AND ${typeFilter}` : '';
     const params = [...splitParams(split), permitType];
     const [closed, open, oldest, escalations] = await Promise.all([
       this.db.query(
         `SELECT key, bucket, sum(decided)::int AS decided, sum(on_time)::int AS on_time, sum(breaches)::int AS breaches, sum(deemed)::int AS deemed
          FROM (
-           SELECT ${by} AS key, bucket, decided, on_time, breaches, deemed FROM ${rollup} WHERE ${inMonths} ${rollupTypeFilter}
+           SELECT ${by} AS key, bucket, decided, on_time, breaches, deemed FROM ${rollup} WHERE ${inMonths} AND ${typeFilter}
            UNION ALL
            SELECT ${by}, CASE WHEN status IN ${OFFICER_STATUSES} AND attempt_minutes IS NOT NULL THEN minutes_bucket(ceil(attempt_minutes)::int) ELSE -1 END,
              (status IN ${OFFICER_STATUSES})::int, (status IN ${OFFICER_STATUSES} AND NOT coalesce(breached, false))::int,
@@ -532,8 +530,7 @@ export class ReportsService {
   async offices(q: { range: ReportRange; permitType?: string | null; asOf?: Date }): Promise<OfficeReport> {
     const asOf = q.asOf ?? new Date();
     const permitType = q.permitType ?? null;
-    // The hand-off rollup has no permit type: a report for one permit type reads the rows.
-    const split = splitByMonth(q.range, this.options.useRollups && permitType === null);
+    const split = splitByMonth(q.range, this.options.useRollups);
     const params = [...splitParams(split), permitType];
     const typeFilter = `($7::text IS NULL OR permit_type = $7)`;
     const [fieldSteps, handOff, received, openApps, meta] = await Promise.all([
@@ -541,7 +538,7 @@ export class ReportsService {
       this.db.query(
         `SELECT office, bucket, sum(closed)::int AS closed, sum(on_time)::int AS on_time, sum(breaches)::int AS breaches, sum(deemed)::int AS deemed
          FROM (
-           SELECT office_id AS office, bucket, closed, on_time, breaches, deemed FROM application_month_closed WHERE ${inMonths}
+           SELECT office_id AS office, bucket, closed, on_time, breaches, deemed FROM application_month_closed WHERE ${inMonths} AND ${typeFilter}
            UNION ALL
            SELECT receiving_office_id, coalesce(minutes_bucket(handoff_minutes), -1), (status IN ('issued','rejected'))::int,
              coalesce((status IN ('issued','rejected') AND NOT deemed_granted AND business_minutes_used <= legal_deadline_minutes)::int, 0),
