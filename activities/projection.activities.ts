@@ -88,7 +88,8 @@ export function applicationMinutes(view: Pick<ApplicationView, 'submittedAt' | '
  */
 export function createProjectionActivities(db: DataSource, calendar: BusinessCalendar = new BusinessCalendar()) {
   return {
-    async projectApplication({ view, applicant }: ProjectArgs): Promise<void> {
+    /** Returns the webhooks that watch the application's owner: the outbox (webhook.activities.ts) needs no query of its own. */
+    async projectApplication({ view, applicant }: ProjectArgs): Promise<{ webhookIds: string[] }> {
       const { tasks, timeline, ...rest } = view;
       const def = findDefinition(view.permitType, view.definitionVersion);
       const weights = new Map(def ? stepsOf(def.flow).map((s) => [s.id, s.weight ?? 1]) : []);
@@ -143,8 +144,8 @@ export function createProjectionActivities(db: DataSource, calendar: BusinessCal
       // One statement, so one round trip and one transaction: the application, its step attempts (rewritten
       // only when they changed, so the rollup triggers see only real changes), the
       // points of steps decided for good (the first award stands) and the audit log, whose events are
-      // read from the view itself rather than sent twice.
-      await db.query(
+      // read from the view itself rather than sent twice; it answers with the owner's webhooks.
+      const hooks: Array<{ id: string }> = await db.query(
         `WITH snapshot AS (SELECT $1::jsonb AS view),
          app AS (
            INSERT INTO application (id, tracking_code, permit_type, definition_version, status, deemed_granted, submitted_by,
@@ -189,14 +190,17 @@ export function createProjectionActivities(db: DataSource, calendar: BusinessCal
              office_id text, permit_type text, step_id text, weight numeric, deadline_minutes int, "lateMinutes" int,
              points numeric, awarded_at timestamptz)
            ON CONFLICT (task_id) DO NOTHING
+           RETURNING 1),
+         audit AS (
+           INSERT INTO audit_log (event_id, application_id, at, type, actor, role, agency, step_id, task_id, note,
+             status_before, status_after, request_id)
+           SELECT $3 || ':' || e.seq, $3, e.at, e.type, e.actor, e.role, e.agency, e."stepId", e."taskId", e.note,
+             e."statusBefore", e."statusAfter", e."requestId"
+           FROM snapshot, jsonb_to_recordset(snapshot.view -> 'timeline') AS e(seq int, at timestamptz, type text, actor text,
+             role text, agency text, "stepId" text, "taskId" text, note text, "statusBefore" text, "statusAfter" text, "requestId" text)
+           ON CONFLICT (event_id) DO NOTHING
            RETURNING 1)
-         INSERT INTO audit_log (event_id, application_id, at, type, actor, role, agency, step_id, task_id, note,
-           status_before, status_after, request_id)
-         SELECT $3 || ':' || e.seq, $3, e.at, e.type, e.actor, e.role, e.agency, e."stepId", e."taskId", e.note,
-           e."statusBefore", e."statusAfter", e."requestId"
-         FROM snapshot, jsonb_to_recordset(snapshot.view -> 'timeline') AS e(seq int, at timestamptz, type text, actor text,
-           role text, agency text, "stepId" text, "taskId" text, note text, "statusBefore" text, "statusAfter" text, "requestId" text)
-         ON CONFLICT (event_id) DO NOTHING`,
+         SELECT id FROM webhook WHERE owner = $9 AND deleted_at IS NULL`,
         [
           JSON.stringify({ ...rest, tasks, timeline }),
           JSON.stringify({ tasks: rows, awards }),
@@ -218,6 +222,7 @@ export function createProjectionActivities(db: DataSource, calendar: BusinessCal
           applicationMinutes(view, calendar),
         ],
       );
+      return { webhookIds: hooks.map((h) => h.id) };
     },
   };
 }

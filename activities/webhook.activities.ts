@@ -61,8 +61,10 @@ export function statusEventsOf(view: ApplicationView): Array<{ eventId: string; 
  * outbox of every webhook of the submitting integrator (a retry writes nothing twice), then wakes the
  * delivery workflow of each webhook that has something to send for this application.
  */
-export async function enqueueWebhookEvents(db: DataSource, view: ApplicationView): Promise<void> {
-  const hooks: Array<{ id: string }> = await db.query(`SELECT id FROM webhook WHERE owner = $1 AND deleted_at IS NULL`, [view.submittedBy]);
+/** `webhookIds`: the owner's live webhooks, when the caller has them already (the projection answers with them). */
+export async function enqueueWebhookEvents(db: DataSource, view: ApplicationView, webhookIds?: string[]): Promise<void> {
+  const hooks: Array<{ id: string }> =
+    webhookIds?.map((id) => ({ id })) ?? (await db.query(`SELECT id FROM webhook WHERE owner = $1 AND deleted_at IS NULL`, [view.submittedBy]));
   if (hooks.length === 0) return;
   const events = statusEventsOf(view);
   await db.query(
@@ -173,12 +175,15 @@ export function createWebhookActivities(db: DataSource, opts: WebhookOptions) {
  * status changes are queued for delivery. Kept outside projection.activities.ts so the read model
  * and the webhooks change independently.
  */
-export function withWebhookOutbox<T extends { projectApplication(args: { view: ApplicationView }): Promise<void> }>(db: DataSource, projection: T): T {
+export function withWebhookOutbox<T extends { projectApplication(args: { view: ApplicationView }): Promise<{ webhookIds: string[] }> }>(
+  db: DataSource,
+  projection: T,
+): Omit<T, 'projectApplication'> & { projectApplication(args: Parameters<T['projectApplication']>[0]): Promise<void> } {
   return {
     ...projection,
     async projectApplication(args: Parameters<T['projectApplication']>[0]): Promise<void> {
-      await projection.projectApplication(args);
-      await enqueueWebhookEvents(db, args.view);
+      const { webhookIds } = await projection.projectApplication(args);
+      await enqueueWebhookEvents(db, args.view, webhookIds);
     },
   };
 }
