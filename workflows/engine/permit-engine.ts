@@ -122,6 +122,8 @@ export class PermitEngine {
   private revision = 0;
   private projectedRevision = -1;
   private busy = 0;
+  /** Escalation notices in flight that the projector does not wait for (generation 3). */
+  private notifying = 0;
   private finalStatus?: ApplicationStatus;
   /** The instant the application reached its final status: a deadline's planned instant, not the timer's wake-up. */
   private finalAt?: number;
@@ -174,7 +176,7 @@ export class PermitEngine {
     }
     this.finish(this.finalStatus ?? (outcome === 'approved' ? 'issued' : 'rejected'));
     // The read model and every Update caller see the final state before the workflow closes.
-    await condition(() => this.projectedRevision >= this.revision && this.busy === 0 && allHandlersFinished());
+    await condition(() => this.projectedRevision >= this.revision && this.busy === 0 && this.notifying === 0 && allHandlersFinished());
     void legalDeadline;
     void projector;
     return this.view();
@@ -218,6 +220,7 @@ export class PermitEngine {
       !this.isFinal() &&
       !this.paused &&
       this.busy === 0 &&
+      this.notifying === 0 &&
       this.projectedRevision >= this.revision &&
       this.activeSteps > 0 &&
       this.waitingSteps === this.activeSteps &&
@@ -376,7 +379,7 @@ export class PermitEngine {
 
   /** Resolves once the engine has acted on the last change and the read model shows it. */
   private async settled(): Promise<ApplicationView> {
-    await condition(() => this.busy === 0 && this.projectedRevision >= this.revision);
+    await condition(() => this.busy === 0 && this.notifying === 0 && this.projectedRevision >= this.revision);
     return this.view();
   }
 
@@ -539,7 +542,7 @@ export class PermitEngine {
       undefined,
       rung.at,
     );
-    await this.tracked(() =>
+    const notice = () =>
       this.sideEffects.escalate({
         escalationId: `${task.id}:${rung.key}`,
         applicationId: this.input.applicationId,
@@ -555,8 +558,20 @@ export class PermitEngine {
         dueAt: task.dueAt,
         // The rung's planned instant: timers fire a few ms late, the record says when the rung was due.
         at: iso(rung.at ?? Date.now()),
-      }),
-    );
+      });
+    if (this.lean) {
+      // Plan the next rung first, then send the notice beside the projection of the new state: the
+      // projection does not wait for the notice (Update answers and a continue-as-new still do).
+      if (task.pending.length > 0 && task.pending[0].at === undefined) await this.planTask(task);
+      this.notifying++;
+      try {
+        await notice();
+      } finally {
+        this.notifying--;
+      }
+      return;
+    }
+    await this.tracked(notice);
     if (task.pending.length > 0 && task.pending[0].at === undefined) await this.planTask(task);
   }
 
