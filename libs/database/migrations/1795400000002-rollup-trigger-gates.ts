@@ -1,19 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/**
- * The rollup triggers of 1795400000001 ran their whole (dynamically planned) statement for every write to
- * their tables, although most writes change no rollup: a projection rewrites open step attempts, and
- * applications still in review. Each function now first checks its transition tables with a plain query
- * and returns at once when no row can count (open attempts, open applications, empty statements). What the
- * rollups hold is unchanged: the same rows that counted before count now. The projection (activities/
- * projection.activities.ts) also stopped rewriting step attempts that did not change.
- * `down` restores the functions of 1795400000001 as they were.
- */
-export class RollupTriggerGates1795400000002 implements MigrationInterface {
-  name = 'RollupTriggerGates1795400000002';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`
+/** The gated rollup_task and rollup_application of this migration (1795400000003 restores them on the way down). */
+export const GATED_TASK_AND_APPLICATION_FUNCTIONS = `
       CREATE OR REPLACE FUNCTION rollup_task() RETURNS trigger LANGUAGE plpgsql AS $fn$
       DECLARE src text := CASE TG_OP
         WHEN 'INSERT' THEN 'SELECT 1 AS sign, * FROM new_rows'
@@ -105,7 +93,23 @@ export class RollupTriggerGates1795400000002 implements MigrationInterface {
             on_time = t.on_time + excluded.on_time, breaches = t.breaches + excluded.breaches, deemed = t.deemed + excluded.deemed
         $q$, src);
         RETURN NULL;
-      END $fn$;
+      END $fn$;`;
+
+/**
+ * The rollup triggers of 1795400000001 ran their whole (dynamically planned) statement for every write to
+ * their tables, although most writes change no rollup: a projection rewrites open step attempts, and
+ * applications still in review. Each function now first checks its transition tables with a plain query
+ * and returns at once when no row can count (open attempts, open applications, empty statements). What the
+ * rollups hold is unchanged: the same rows that counted before count now. The projection (activities/
+ * projection.activities.ts) also stopped rewriting step attempts that did not change.
+ * `down` restores the functions of 1795400000001 as they were.
+ */
+export class RollupTriggerGates1795400000002 implements MigrationInterface {
+  name = 'RollupTriggerGates1795400000002';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+${GATED_TASK_AND_APPLICATION_FUNCTIONS}
 
       CREATE OR REPLACE FUNCTION rollup_escalation() RETURNS trigger LANGUAGE plpgsql AS $fn$
       DECLARE src text := CASE TG_OP
