@@ -91,7 +91,8 @@ const CONTINUE_AS_NEW_PATCH = 'engine-continue-as-new';
  *  - The projector waits for the state to settle before writing it, so a decision and the step it opens
  *    are one projection, not two.
  *  - The projection and the escalation notices run as local activities: one short database write each,
- *    done inside the workflow task that caused it, with no activity task and no extra workflow task.
+ *    done inside the workflow task that caused it, with no activity task and no extra workflow task. A
+ *    rung plans the next rung before it sends its notice, and the projector does not wait for notices.
  * Runs recorded before keep regular activities, one calendar question per answer, and the eager projector.
  */
 const LEAN_TASKS_PATCH = 'engine-lean-workflow-tasks';
@@ -575,7 +576,7 @@ export class PermitEngine {
     if (task.pending.length > 0 && task.pending[0].at === undefined) await this.planTask(task);
   }
 
-  /** Wall times of the task's due moment and pending rungs, from its clock: computed by the calendar activity. */
+  /** Wall times of the task's due moment and pending rungs, from its clock: business time (planDeadlines below). */
   private async planTask(task: TaskState): Promise<void> {
     const items = [
       { key: 'due', minutes: Math.max(0, task.deadlineMinutes - task.businessMinutesUsed) },
@@ -807,10 +808,9 @@ export class PermitEngine {
 
   /** Writes the newest settled state to the read model; never blocks the flow. */
   private async project(): Promise<void> {
-    const settle = this.lean;
     for (;;) {
       await condition(() => this.revision > this.projectedRevision && this.busy === 0);
-      if (settle) {
+      if (this.lean) {
         // The change that woke the projector may wake other coroutines too (a decided step hands over to
         // the next one, which starts its deadline arithmetic). A condition is checked again only after
         // every microtask has run, so this one lets them all move first; then the state is checked again.
