@@ -1,15 +1,15 @@
 // Report tests need a read model nobody else writes to: each suite gets its own database on the
 // PostgreSQL that global-setup started, migrated and seeded, and an API bound to it.
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { httpClient } from '../support/http';
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
+import { httpClient } from '../support/http';
 import { DataSource } from 'typeorm';
 import { closeApiApp, createApiApp } from '../../apps/api/src/app.factory';
 import { mintToken, Principal } from '../../libs/auth/token';
 import { loadConfig } from '../../libs/config/config';
 import { createDataSource, migrate } from '../../libs/database/data-source';
 import { seed } from '../../libs/database/seed';
+import { openScratchDatabase } from '../../libs/dev/services';
 import { createLogger } from '../../libs/logging/logger';
 import { quietRuntime } from '../support/time-skipping';
 
@@ -19,35 +19,18 @@ export interface ScratchDatabase {
   drop(): Promise<void>;
 }
 
-function adminUrl(url: string): string {
-  const u = new URL(url);
-  u.pathname = '/postgres';
-  return u.toString();
-}
-
 /** A fresh database beside the shared one: migrated, seeded (agencies and offices), empty otherwise. */
 export async function scratchDatabase(label: string): Promise<ScratchDatabase> {
-  const shared = process.env.TEST_DATABASE_URL!;
-  const name = `${label}_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-  const admin = new Client({ connectionString: adminUrl(shared) });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const u = new URL(shared);
-  u.pathname = `/${name}`;
-  const url = u.toString();
-  const db = await createDataSource(url, { poolSize: 4 }).initialize();
+  const scratch = await openScratchDatabase(label, process.env.TEST_DATABASE_URL!);
+  const db = await createDataSource(scratch.url, { poolSize: 4 }).initialize();
   await migrate(db);
   await seed(db);
   return {
-    url,
+    url: scratch.url,
     db,
     async drop() {
       if (db.isInitialized) await db.destroy();
-      const c = new Client({ connectionString: adminUrl(shared) });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
+      await scratch.close();
     },
   };
 }
