@@ -59,20 +59,18 @@ export function statusEventsOf(view: ApplicationView): Array<{ eventId: string; 
 /**
  * Called by the projection activity with each new view: writes the view's status events to the
  * outbox of every webhook of the submitting integrator (a retry writes nothing twice), then wakes the
- * delivery workflow of each webhook that has something to send for this application.
+ * delivery workflow of each webhook that has something to send for this application. `webhookIds`: the
+ * live webhooks of the application's owner, which the projection statement answers with.
  */
-/** `webhookIds`: the owner's live webhooks, when the caller has them already (the projection answers with them). */
-export async function enqueueWebhookEvents(db: DataSource, view: ApplicationView, webhookIds?: string[]): Promise<void> {
-  const hooks: Array<{ id: string }> =
-    webhookIds?.map((id) => ({ id })) ?? (await db.query(`SELECT id FROM webhook WHERE owner = $1 AND deleted_at IS NULL`, [view.submittedBy]));
-  if (hooks.length === 0) return;
+export async function enqueueWebhookEvents(db: DataSource, view: ApplicationView, webhookIds: string[]): Promise<void> {
+  if (webhookIds.length === 0) return;
   const events = statusEventsOf(view);
   await db.query(
     `INSERT INTO webhook_delivery (webhook_id, event_id, application_id, seq, body)
      SELECT h.id, e."eventId", $2, e.seq, e.body
        FROM unnest($1::text[]) AS h(id), jsonb_to_recordset($3::jsonb) AS e("eventId" text, seq int, body text)
      ON CONFLICT (webhook_id, event_id) DO NOTHING`,
-    [hooks.map((h) => h.id), view.id, JSON.stringify(events)],
+    [webhookIds, view.id, JSON.stringify(events)],
   );
   // Wake on anything still pending, not only on rows inserted now: a retry after a failed signal must signal again.
   const pending: Array<{ webhook_id: string }> = await db.query(

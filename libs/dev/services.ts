@@ -38,6 +38,9 @@ async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs: n
   throw new Error(`${what} did not become ready within ${timeoutMs / 1000} s`);
 }
 
+/** Where an embedded server puts its Unix socket: the default directory may not exist or be writable by the postgres user. */
+const POSTGRES_SOCKET_DIR = '/tmp';
+
 export interface RunningPostgres {
   url: string;
   stop(): Promise<void>;
@@ -58,8 +61,7 @@ export async function startEmbeddedPostgres(opts: { dir: string; port: number; d
     password: 'postgres',
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
-    // Sockets in /tmp: the default directory may not exist or not be writable by the postgres user.
-    postgresFlags: ['-c', 'unix_socket_directories=/tmp', '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=off'],
+    postgresFlags: ['-c', `unix_socket_directories=${POSTGRES_SOCKET_DIR}`, '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=off'],
     onLog: (m: string) => opts.log?.(m.trimEnd()),
     onError: (e: unknown) => opts.log?.(`[error] ${String(e)}`),
   });
@@ -204,8 +206,8 @@ export async function openScratchDatabase(label: string, serverUrl?: string): Pr
   const pg = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), port: await freePort(), database: label });
   return {
     // The server's Unix socket rather than TCP on loopback: cheaper per round trip for the many small
-    // writes of a simulation or a bench (the server listens on both, sockets in /tmp).
-    url: `${pg.url}?host=/tmp`,
+    // writes of a simulation or a bench (the server listens on both).
+    url: `${pg.url}?host=${POSTGRES_SOCKET_DIR}`,
     async close() {
       await pg.stop();
       fs.rmSync(dir, { recursive: true, force: true });
