@@ -1,4 +1,4 @@
-import { BusinessCalendar, CalendarSnapshot, jakartaLocalDate, measureBusinessMinutes, MeasureArgs, planDeadlines, PlanDeadlinesArgs } from '../libs/calendar';
+import { BusinessCalendar, CalendarSnapshot, measureBusinessMinutes, MeasureArgs, planDeadlines, PlanDeadlinesArgs } from '../libs/calendar';
 
 export type { MeasureArgs, PlanDeadlinesArgs };
 
@@ -9,8 +9,6 @@ export interface CalendarSnapshotArgs {
   daysBefore: number;
   daysAfter: number;
 }
-
-const DAY_MS = 86_400_000;
 
 /**
  * Business-time arithmetic is answered here, not from tables compiled into workflow code: holiday tables
@@ -29,8 +27,7 @@ export function createDeadlineActivities(calendar: BusinessCalendar) {
     },
 
     async calendarSnapshot({ at, daysBefore, daysAfter }: CalendarSnapshotArgs): Promise<CalendarSnapshot> {
-      const ms = Date.parse(at);
-      return calendar.snapshot(jakartaLocalDate(new Date(ms - daysBefore * DAY_MS)), jakartaLocalDate(new Date(ms + daysAfter * DAY_MS)));
+      return calendar.snapshotAround(new Date(at), { daysBefore, daysAfter });
     },
   };
 }

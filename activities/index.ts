@@ -16,11 +16,12 @@ export interface ActivityDeps {
 
 /** All activities, built from their dependencies; workflows proxy `ReturnType<typeof createActivities>`. */
 export function createActivities(deps: ActivityDeps) {
+  const escalations = createEscalationActivities(deps.db, deps.notifier);
   return {
     ...createDeadlineActivities(deps.calendar),
-    ...withWebhookOutbox(deps.db, createProjectionActivities(deps.db, deps.calendar)),
+    ...withWebhookOutbox(deps.db, createProjectionActivities(deps.db, deps.calendar, escalations.escalate)),
     ...createWebhookActivities(deps.db, deps.webhooks ?? { allowInsecureTargets: false }),
-    ...createEscalationActivities(deps.db, deps.notifier),
+    ...escalations,
   };
 }
 

@@ -2,12 +2,18 @@ import type { DataSource } from 'typeorm';
 import { BusinessCalendar } from '../libs/calendar';
 import { stepsOf, toBusinessMinutes } from '../libs/permit-dsl/definition';
 import type { Applicant, ApplicationView, TaskView, TimelineEvent } from '../workflows/messages';
+import type { EscalateArgs } from './escalation.activities';
 import { findDefinition } from '../workflows/permits';
 
 export interface ProjectArgs {
   view: ApplicationView;
   applicant: Applicant;
   requestId?: string;
+  /**
+   * Escalation rungs reached since the last projection (engine generation 4): each is sent after the
+   * state that records it is written, in the same activity, so a rung costs no activity of its own.
+   */
+  notices?: EscalateArgs[];
 }
 
 /** Statuses an officer set: a decision, the only closures that count as the agency's own work. */
@@ -86,10 +92,15 @@ export function applicationMinutes(view: Pick<ApplicationView, 'submittedAt' | '
  * replaces an older revision, audit rows are keyed by (application, timeline seq) and points by task,
  * so a retried or replayed activity never counts twice.
  */
-export function createProjectionActivities(db: DataSource, calendar: BusinessCalendar = new BusinessCalendar()) {
+export function createProjectionActivities(
+  db: DataSource,
+  calendar: BusinessCalendar = new BusinessCalendar(),
+  escalate?: (args: EscalateArgs) => Promise<void>,
+) {
   return {
     /** Returns the webhooks that watch the application's owner: the outbox (webhook.activities.ts) needs no query of its own. */
-    async projectApplication({ view, applicant }: ProjectArgs): Promise<{ webhookIds: string[] }> {
+    async projectApplication({ view, applicant, notices = [] }: ProjectArgs): Promise<{ webhookIds: string[] }> {
+      if (notices.length > 0 && !escalate) throw new Error('projectApplication got escalation notices but no escalation sender was wired (createActivities wires one)');
       const { tasks, timeline, ...rest } = view;
       const def = findDefinition(view.permitType, view.definitionVersion);
       const weights = new Map(def ? stepsOf(def.flow).map((s) => [s.id, s.weight ?? 1]) : []);
@@ -222,6 +233,8 @@ export function createProjectionActivities(db: DataSource, calendar: BusinessCal
           applicationMinutes(view, calendar),
         ],
       );
+      // Keyed and de-duplicated (escalation.activities.ts): a retried projection sends nothing twice.
+      for (const notice of notices) await escalate!(notice);
       return { webhookIds: hooks.map((h) => h.id) };
     },
   };

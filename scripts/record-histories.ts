@@ -22,8 +22,11 @@ import { DEFINITIONS, findDefinition } from '../workflows/permits';
  * g2: business-time arithmetic as local activities (patch engine-local-calendar).
  * g3: business time on a daily calendar snapshot, the projection waits for a settled state, projection and
  *     escalation as local activities (patch engine-lean-workflow-tasks).
+ * g4: business time computed at once on today's snapshot, the submitter's calendar used at the start,
+ *     escalation notices sent with the projection (patch engine-lean-moments). The approve-all stories
+ *     are filed with a calendar, as the API files them; the continue-as-new story without one.
  */
-const ENGINE_GENERATION = 'g3';
+const ENGINE_GENERATION = 'g4';
 const OUT = path.resolve(__dirname, '..', 'test', 'replay', 'histories');
 
 function inputFor(code: string, version: number, data: Record<string, unknown>, n: number): PermitInput {
@@ -70,7 +73,10 @@ async function main(): Promise<void> {
     for (const def of DEFINITIONS) {
       const file = path.join(OUT, `${def.code}.v${def.version}.approve-all.${ENGINE_GENERATION}.json`);
       if (fs.existsSync(file) && !process.argv.includes('--force')) continue;
-      const input = inputFor(def.code, def.version, def.dataSchema.examples![0] as Record<string, unknown>, 1);
+      const input: PermitInput = {
+        ...inputFor(def.code, def.version, def.dataSchema.examples![0] as Record<string, unknown>, 1),
+        calendar: new BusinessCalendar().snapshotAround(new Date(await env.currentTimeMs())),
+      };
       const handle = await env.client.workflow.start(workflowTypeOf(def), { workflowId: workflowIdOf(input.applicationId), taskQueue: 'record', args: [input] });
       const stepCount = stepsOf(def.flow).length;
       let first = true;

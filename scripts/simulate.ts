@@ -32,7 +32,7 @@ import * as fs from 'node:fs';
 import { DataSource } from 'typeorm';
 import { AgencyReport, OfficeReport, ReportsService } from '../apps/api/src/reports/reports.service';
 import { createPermitWorker, WORKFLOWS_PATH } from '../apps/worker/src/worker.factory';
-import { BusinessCalendar, MINUTES_PER_BUSINESS_DAY } from '../libs/calendar';
+import { BusinessCalendar, CalendarSnapshot, MINUTES_PER_BUSINESS_DAY } from '../libs/calendar';
 import { createDataSource, migrate } from '../libs/database/data-source';
 import { officeIdOf, seed as seedReadModel } from '../libs/database/seed';
 import areasJson from '../libs/database/seed/dki-areas.json';
@@ -379,6 +379,13 @@ export async function simulate(o: SimulationOptions): Promise<SimulationResult> 
   // Every application, drawn up front in number order, each from its own generator.
   const cities = Object.keys(POPULATION_2020);
   const apps: SimApp[] = [];
+  // The calendar a PTSP desk attaches on the filing day, as the API does (one per day, shared).
+  const snapshots = new Map<number, CalendarSnapshot>();
+  const snapshotOn = (ms: number) => {
+    const day = dayOf(ms);
+    if (!snapshots.has(day)) snapshots.set(day, calendar.snapshotAround(new Date(ms)));
+    return snapshots.get(day)!;
+  };
   for (let index = 0; index < o.applications; index++) {
     const rng = prng(seedOf(o.seed, index));
     const city = pick(rng, cities, (c) => POPULATION_2020[c]);
@@ -422,6 +429,7 @@ export async function simulate(o: SimulationOptions): Promise<SimulationResult> 
         jurisdiction,
         data: choice.data(rng, def),
         documents: [],
+        calendar: snapshotOn(filedAt),
       },
     });
   }

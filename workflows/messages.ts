@@ -2,6 +2,7 @@
 // Shared by the workflow (deterministic side) and the API (client side): types and message
 // definitions only.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { CalendarSnapshot } from '../libs/calendar/business-calendar';
 import type { CarriedState } from './engine/engine-state';
 
 export type Role = 'integrator' | 'approver' | 'admin';
@@ -48,6 +49,12 @@ export interface PermitInput {
   data: Record<string, unknown>;
   documents: DocumentRef[];
   requestId?: string;
+  /**
+   * The working calendar around the filing day, taken by the submitter on that day
+   * (BusinessCalendar.snapshotAround): the engine computes the first deadlines with it instead of asking
+   * for one. Optional; the engine takes its own when it is absent, unusable or from another day.
+   */
+  calendar?: CalendarSnapshot;
   /** Engine tuning for tests; the API never sets it. */
   engine?: EngineOptions;
   /** Set only by the engine itself when a run continues as new (docs/engine.md); never by a caller. */

@@ -32,7 +32,12 @@ export interface CalendarSnapshot {
   closed: string[];
   /** Ramadan working-hour ranges, clipped to the span. */
   ramadan: Array<{ from: string; to: string }>;
+  /** The local date the snapshot was taken (snapshotAround); a workflow computes with it on that day only. */
+  takenOn?: string;
 }
+
+/** Local days a snapshot taken for a workflow covers before and after the day it is taken. */
+export const SNAPSHOT_SPAN_DAYS = { daysBefore: 400, daysAfter: 400 } as const;
 
 /** A computation on a snapshot calendar needed a day the snapshot does not cover. */
 export class OutsideCalendarSnapshot extends RangeError {
@@ -254,6 +259,15 @@ export class BusinessCalendar {
       // loaded before configuration), list both names.
       this.closures.set(dayNumber, { name: `${existing.name} / ${name}`, kind: existing.kind });
     }
+  }
+
+  /**
+   * The calendar of the days around the local day of `at`, stamped with that day (`takenOn`): what a
+   * submitter attaches to a new application and what the engine's calendar activity answers.
+   */
+  snapshotAround(at: Date, span: { daysBefore: number; daysAfter: number } = SNAPSHOT_SPAN_DAYS): CalendarSnapshot {
+    const day = dayNumberOf(instantMs(at, 'at'));
+    return { ...this.snapshot(formatDayNumber(day - span.daysBefore), formatDayNumber(day + span.daysAfter)), takenOn: formatDayNumber(day) };
   }
 
   /** This calendar's data for the local days `from`..`to` (inclusive): what fromSnapshot() needs. */

@@ -20,15 +20,18 @@ import { applicationInput, decide, escalationRows, fileApplication, historyCount
  * plus 2 for a workflow task that times out and is retried (a worker overloaded or gone).
  */
 const COST = {
-  // Engine generation 3: business time from a calendar snapshot, projection and escalation as local
-  // activities (markers), so each moment is one workflow task.
-  start: { core: 7, wakes: 1 }, // submitted, patch marker, calendar snapshot, first step and legal deadline planned (timers), projected
-  rung: { core: 4, wakes: 1 }, // timer fired, escalation and projection (markers), next timer
-  lastRung: { core: 5, wakes: 1 }, // the same, plus the repeat planned (repeats cost the same)
+  // Engine generation 4: business time computed at once on today's calendar snapshot (the one the
+  // submitter attached at the start), projection and escalation notice in one local activity (a marker),
+  // so each moment is one workflow task.
+  start: { core: 8, wakes: 1 }, // submitted, 2 patch markers (each with its search-attribute upsert), first step and legal deadline planned (timers), projected
+  rung: { core: 3, wakes: 1 }, // timer fired, projection with the escalation notice (marker), next timer
+  lastRung: { core: 4, wakes: 1 }, // the same, plus the repeat planned (repeats cost the same)
   revisionRound: { core: 14, wakes: 2 }, // the decision, clocks measured, applicant deadline, resubmission, replanning
   nextStep: { core: 5, wakes: 1 }, // the approval, clock measured, next step opened and planned, projected
   finish: { core: 6, wakes: 1 }, // the last approval, clock measured, final projection, completion
 };
+/** Filed without a usable calendar (none, one from another day, a malformed one): one marker more, the engine's own snapshot. */
+const BARE_START = { core: COST.start.core + 1, wakes: 1 };
 /** A run hands over at its first quiescent moment past its threshold: at worst a revision round later. */
 const OVERSHOOT = COST.revisionRound.core + 3 * COST.revisionRound.wakes;
 /** How much the application's view (the read-model payload, and the state a continued run carries) may grow, in bytes of JSON. */
@@ -129,7 +132,17 @@ describe('a bounded history', () => {
     // its 7-day review (3150 min) starting Monday 5 July at 07:30 (July 2027 has no holiday).
     await sleepUntil(h, '2027-07-04T13:00:00Z');
     const handle = await fileApplication(h, pbgV1, applicationInput(pbgV1));
-    await planned(handle, 'the review planned');
+    // Two more filed at the same moment by an older client: one with no calendar, one with a malformed
+    // one. The engine takes its own snapshot (one marker more) and plans the same deadlines.
+    const bare = await fileApplication(h, pbgV1, applicationInput(pbgV1), { attachCalendar: false });
+    const malformed = { from: '2027-07-04', to: 'later', closed: [], ramadan: [], takenOn: '2027-07-04' };
+    const broken = await fileApplication(h, pbgV1, { ...applicationInput(pbgV1), calendar: malformed });
+    const plans = await Promise.all([handle, bare, broken].map((x) => planned(x, 'the review planned')));
+    for (const p of plans) expect([p.dueAt, p.openTasks[0].dueAt]).toEqual([plans[0].dueAt, plans[0].openTasks[0].dueAt]);
+    for (const x of [bare, broken]) {
+      await idleHistoryLength(h.db, x);
+      expect(costBetween({}, (await historyCounts(x)).byType)).toMatchObject(BARE_START);
+    }
     let last: Record<string, number> = {};
     const cost = async (): Promise<Cost> => {
       await idleHistoryLength(h.db, handle);

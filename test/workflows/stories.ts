@@ -4,6 +4,7 @@
 import { Client, WorkflowHandle, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { BusinessCalendar } from '../../libs/calendar';
 import { PermitDefinition, workflowTypeOf } from '../../libs/permit-dsl/definition';
 import { Actor, ApplicationView, Decision, decideUpdate, PermitInput, resubmitUpdate, TaskView, viewQuery, workflowIdOf } from '../../workflows/messages';
 import { eventually, TimeSkippingHarness } from '../support/time-skipping';
@@ -29,8 +30,20 @@ export function applicationInput(def: Pick<PermitDefinition, 'code' | 'version' 
   };
 }
 
-export async function fileApplication(h: TimeSkippingHarness, def: PermitDefinition, input: PermitInput): Promise<WorkflowHandleWithFirstExecutionRunId> {
-  return h.env.client.workflow.start(workflowTypeOf(def), { workflowId: workflowIdOf(input.applicationId), taskQueue: h.taskQueue, args: [input] });
+const calendar = new BusinessCalendar();
+
+/**
+ * Files the application as the API does, with the working calendar of the filing day (on the test
+ * server's clock) attached; `attachCalendar: false` files it bare, as an older client would.
+ */
+export async function fileApplication(
+  h: TimeSkippingHarness,
+  def: PermitDefinition,
+  input: PermitInput,
+  opts: { attachCalendar?: boolean } = {},
+): Promise<WorkflowHandleWithFirstExecutionRunId> {
+  const args = opts.attachCalendar === false || input.calendar ? input : { ...input, calendar: calendar.snapshotAround(new Date(await h.env.currentTimeMs())) };
+  return h.env.client.workflow.start(workflowTypeOf(def), { workflowId: workflowIdOf(input.applicationId), taskQueue: h.taskQueue, args: [args] });
 }
 
 /**

@@ -16,7 +16,18 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { createActivities } from '../../activities';
-import { BusinessCalendar, jakartaLocalDate, measureBusinessMinutes, MeasureArgs, OutsideCalendarSnapshot, planDeadlines, PlanDeadlinesArgs } from '../../libs/calendar/business-calendar';
+import type { EscalateArgs } from '../../activities/escalation.activities';
+import {
+  BusinessCalendar,
+  CalendarSnapshot,
+  jakartaLocalDate,
+  measureBusinessMinutes,
+  MeasureArgs,
+  OutsideCalendarSnapshot,
+  planDeadlines,
+  PlanDeadlinesArgs,
+  SNAPSHOT_SPAN_DAYS,
+} from '../../libs/calendar/business-calendar';
 import {
   evaluate,
   FlowNode,
@@ -96,8 +107,19 @@ const CONTINUE_AS_NEW_PATCH = 'engine-continue-as-new';
  * Runs recorded before keep regular activities, one calendar question per answer, and the eager projector.
  */
 const LEAN_TASKS_PATCH = 'engine-lean-workflow-tasks';
-/** Local days a calendar snapshot covers before and after the day it is taken. */
-const SNAPSHOT_DAYS = { daysBefore: 400, daysAfter: 400 };
+
+/**
+ * Generation 4 of the engine: fewer promises and activations per moment (docs/engine.md). The TypeScript
+ * SDK records a stack trace for every promise a workflow creates, so each await costs; generation 4
+ * awaits only what waits.
+ *  - Business time on a snapshot of today is computed synchronously; only a stale or missing snapshot
+ *    waits for the calendar activity (at most once per Jakarta day, as in generation 3).
+ *  - A new application computes its first deadlines with the calendar the submitter attached
+ *    (PermitInput.calendar) when it was taken today: no calendar activity at the start.
+ *  - Escalation notices travel with the projection that records the rung: one local activity per moment.
+ *  - The projector runs in one non-cancellable scope instead of entering one per projection.
+ */
+const LEAN_MOMENTS_PATCH = 'engine-lean-moments';
 
 /** Where the legal-deadline watcher is: only 'waiting' and 'done' allow a continue-as-new. */
 type WatchState = 'planning' | 'waiting' | 'paused' | 'done';
@@ -140,10 +162,14 @@ export class PermitEngine {
   private readonly continueAsNewAfterEvents: number;
   /** Generation 3 (LEAN_TASKS_PATCH): local side effects, calendar snapshots, the settled projector. */
   private lean = false;
+  /** Generation 4 (LEAN_MOMENTS_PATCH): synchronous business time, notices with the projection. */
+  private moments = false;
   private sideEffects = remoteSideEffects;
   /** The calendar snapshot taken on `day` (a Jakarta date), and the fetch in flight if any. */
-  private snapshot?: { day: string; calendar: BusinessCalendar };
+  private snapshot?: { day: string; calendar: BusinessCalendar; data: CalendarSnapshot };
   private snapshotFetch?: Promise<BusinessCalendar>;
+  /** Escalation notices the next projection sends (generation 4). */
+  private notices: EscalateArgs[] = [];
 
   constructor(
     private readonly def: Readonly<PermitDefinition>,
@@ -160,10 +186,15 @@ export class PermitEngine {
     if (patched(LEAN_TASKS_PATCH)) {
       this.lean = true;
       this.sideEffects = localSideEffects;
+      if (patched(LEAN_MOMENTS_PATCH)) {
+        this.moments = true;
+        this.adoptCalendar(this.input.calendar);
+      }
     }
     this.registerHandlers();
     if (!this.input.continued) this.record('submitted', { actor: this.input.submittedBy, role: 'integrator' });
-    const projector = this.project();
+    // Generation 4: one non-cancellable scope for the projector's whole life, not one per projection.
+    const projector = this.moments ? CancellationScope.nonCancellable(() => this.project()) : this.project();
     const legalDeadline = this.watchLegalDeadline();
 
     let outcome: Outcome | undefined;
@@ -202,7 +233,8 @@ export class PermitEngine {
         memo: info.memo,
         typedSearchAttributes: info.typedSearchAttributes,
       });
-      await next({ ...this.input, continued: carried });
+      const calendar = this.moments ? (this.snapshot?.data ?? this.input.calendar) : this.input.calendar;
+      await next({ ...this.input, ...(calendar ? { calendar } : {}), continued: carried });
     }
   }
 
@@ -493,7 +525,10 @@ export class PermitEngine {
   /** Waits for a decision on the task while firing its escalation ladder on time; the clock stops during revision. */
   private async awaitDecision(task: TaskState): Promise<DecideArgs['decision']> {
     // A task carried over a continue-as-new is planned already.
-    if (task.dueAt === null || task.pending.some((r) => r.at === undefined)) await this.planTask(task);
+    if (task.dueAt === null || task.pending.some((r) => r.at === undefined)) {
+      const planning = this.planTask(task);
+      if (planning) await planning;
+    }
     for (;;) {
       const next = task.pending[0];
       const wait = until(next.at ?? Date.now());
@@ -505,7 +540,8 @@ export class PermitEngine {
       }
       if (task.decision) {
         const { decision, actor, note, requestId } = task.decision;
-        await this.measure([task]);
+        const measuring = this.measure([task]);
+        if (measuring) await measuring;
         const status = decision === 'approve' ? 'approved' : decision === 'reject' ? 'rejected' : 'revision_requested';
         if (decision === 'request_revision') this.paused = true;
         this.closeTask(task, status, actor, note, requestId);
@@ -514,7 +550,8 @@ export class PermitEngine {
       if (this.paused) {
         await condition(() => !this.paused);
         task.runningSince = Date.now();
-        await this.planTask(task);
+        const planning = this.planTask(task);
+        if (planning) await planning;
         continue;
       }
       await this.fireRung(task, next);
@@ -543,8 +580,7 @@ export class PermitEngine {
       undefined,
       rung.at,
     );
-    const notice = () =>
-      this.sideEffects.escalate({
+    const notice = (): EscalateArgs => ({
         escalationId: `${task.id}:${rung.key}`,
         applicationId: this.input.applicationId,
         trackingCode: this.input.trackingCode,
@@ -560,29 +596,53 @@ export class PermitEngine {
         // The rung's planned instant: timers fire a few ms late, the record says when the rung was due.
         at: iso(rung.at ?? Date.now()),
       });
+    if (this.moments) {
+      // Plan the next rung, then leave the notice to the projection of this state (generation 4).
+      if (task.pending.length > 0 && task.pending[0].at === undefined) {
+        const planning = this.planTask(task);
+        if (planning) await planning;
+      }
+      this.notices.push(notice());
+      return;
+    }
     if (this.lean) {
       // Plan the next rung first, then send the notice beside the projection of the new state: the
       // projection does not wait for the notice (Update answers and a continue-as-new still do).
       if (task.pending.length > 0 && task.pending[0].at === undefined) await this.planTask(task);
       this.notifying++;
       try {
-        await notice();
+        await this.sideEffects.escalate(notice());
       } finally {
         this.notifying--;
       }
       return;
     }
-    await this.tracked(notice);
+    await this.tracked(() => this.sideEffects.escalate(notice()));
     if (task.pending.length > 0 && task.pending[0].at === undefined) await this.planTask(task);
   }
 
-  /** Wall times of the task's due moment and pending rungs, from its clock: business time (planDeadlines below). */
-  private async planTask(task: TaskState): Promise<void> {
+  /**
+   * Wall times of the task's due moment and pending rungs, from its clock: business time (planDeadlines
+   * below). Done at once on today's snapshot (generation 4), or a promise to await.
+   */
+  private planTask(task: TaskState): Promise<void> | undefined {
     const items = [
       { key: 'due', minutes: Math.max(0, task.deadlineMinutes - task.businessMinutesUsed) },
       ...task.pending.map((r) => ({ key: r.key, minutes: Math.max(0, r.offset - task.businessMinutesUsed) })),
     ];
-    const planned = await this.tracked(() => this.planDeadlines({ from: iso(task.runningSince), items }));
+    const args = { from: iso(task.runningSince), items };
+    const planned = this.computeNow(args, planDeadlines);
+    if (!planned) return this.planTaskLater(task, args);
+    this.applyPlan(task, planned);
+    return undefined;
+  }
+
+  private async planTaskLater(task: TaskState, args: PlanDeadlinesArgs): Promise<void> {
+    const planned = await this.tracked(() => this.planDeadlines(args));
+    this.applyPlan(task, planned);
+  }
+
+  private applyPlan(task: TaskState, planned: Record<string, string>): void {
     task.dueAt = planned.due;
     for (const r of task.pending) r.at = Date.parse(planned[r.key]);
     this.touch();
@@ -613,15 +673,41 @@ export class PermitEngine {
     }
   }
 
+  /**
+   * The answer on today's snapshot without waiting (generation 4), or undefined when the snapshot is
+   * stale or missing, or does not cover the days: the caller then awaits the path above.
+   */
+  private computeNow<A, R>(args: A, compute: (calendar: BusinessCalendar, args: A) => R): R | undefined {
+    if (!this.moments || this.snapshot?.day !== jakartaLocalDate(new Date())) return undefined;
+    try {
+      return compute(this.snapshot.calendar, args);
+    } catch (err) {
+      if (err instanceof OutsideCalendarSnapshot) return undefined;
+      throw err;
+    }
+  }
+
+  /** Takes the submitter's (or the previous run's) snapshot when it was taken today; ignores it otherwise. */
+  private adoptCalendar(data: CalendarSnapshot | undefined): void {
+    const today = jakartaLocalDate(new Date());
+    if (data?.takenOn !== today) return;
+    try {
+      this.snapshot = { day: today, calendar: BusinessCalendar.fromSnapshot(data), data };
+    } catch (err) {
+      // A malformed snapshot must not wedge the run: take one from the calendar activity instead.
+      log.warn('ignoring the calendar snapshot in the input', { applicationId: this.input.applicationId, error: String(err) });
+    }
+  }
+
   /** Today's calendar snapshot (generation 3): recorded by one local activity per Jakarta day, shared by concurrent callers. */
   private async snapshotCalendar(): Promise<BusinessCalendar> {
     const today = jakartaLocalDate(new Date());
     if (this.snapshot?.day === today) return this.snapshot.calendar;
     this.snapshotFetch ??= localCalendar
-      .calendarSnapshot({ at: iso(Date.now()), ...SNAPSHOT_DAYS })
+      .calendarSnapshot({ at: iso(Date.now()), ...SNAPSHOT_SPAN_DAYS })
       .then((data) => {
         const calendar = BusinessCalendar.fromSnapshot(data);
-        this.snapshot = { day: today, calendar };
+        this.snapshot = { day: today, calendar, data };
         return calendar;
       })
       .finally(() => {
@@ -630,16 +716,29 @@ export class PermitEngine {
     return this.snapshotFetch;
   }
 
-  private async measure(tasks: TaskState[], includeApp = false): Promise<void> {
+  /** Adds the business minutes since each clock last started; at once on today's snapshot (generation 4), or a promise to await. */
+  private measure(tasks: TaskState[], includeApp = false): Promise<void> | undefined {
     const now = Date.now();
     const items = tasks.map((t) => ({ key: t.id, from: iso(t.runningSince) }));
     if (includeApp) items.push({ key: '$app', from: iso(this.appClock.runningSince) });
-    if (items.length === 0) return;
+    if (items.length === 0) return this.moments ? undefined : Promise.resolve();
     // Restart the clocks before awaiting: a second measurement overlapping this one (a sibling decided in
     // the same moment a revision pauses the application) must not count the same minutes twice.
     for (const t of tasks) t.runningSince = now;
     if (includeApp) this.appClock.runningSince = now;
-    const used = await this.tracked(() => this.measureBusinessMinutes({ to: iso(now), items }));
+    const args = { to: iso(now), items };
+    const used = this.computeNow(args, measureBusinessMinutes);
+    if (!used) return this.measureLater(tasks, includeApp, args);
+    this.addUsed(tasks, includeApp, used);
+    return undefined;
+  }
+
+  private async measureLater(tasks: TaskState[], includeApp: boolean, args: MeasureArgs): Promise<void> {
+    const used = await this.tracked(() => this.measureBusinessMinutes(args));
+    this.addUsed(tasks, includeApp, used);
+  }
+
+  private addUsed(tasks: TaskState[], includeApp: boolean, used: Record<string, number>): void {
     for (const t of tasks) t.businessMinutesUsed += used[t.id];
     if (includeApp) this.appClock.consumed += used.$app;
   }
@@ -649,13 +748,13 @@ export class PermitEngine {
   /** Called by the step that asked for revision: stops every clock, waits for the applicant or lapses. */
   private async awaitApplicant(): Promise<void> {
     const round = this.resubmitted;
-    await this.measure(
+    const measuring = this.measure(
       this.tasks.filter((t) => t.status === 'open'),
       true,
     );
-    const planned = await this.tracked(() =>
-      this.planDeadlines({ from: iso(Date.now()), items: [{ key: 'applicant', minutes: toBusinessMinutes(this.def.applicantDeadline) }] }),
-    );
+    if (measuring) await measuring;
+    const args = { from: iso(Date.now()), items: [{ key: 'applicant', minutes: toBusinessMinutes(this.def.applicantDeadline) }] };
+    const planned = this.computeNow(args, planDeadlines) ?? (await this.tracked(() => this.planDeadlines(args)));
     this.applicantDueAt = Date.parse(planned.applicant);
     this.clocksStopped = true;
     this.touch();
@@ -680,12 +779,8 @@ export class PermitEngine {
     for (;;) {
       if (!planned) {
         this.legalWatch = 'planning';
-        const answer = await this.tracked(() =>
-          this.planDeadlines({
-            from: iso(this.appClock.runningSince),
-            items: [{ key: 'due', minutes: Math.max(0, this.deadlineMinutes - this.appClock.consumed) }],
-          }),
-        );
+        const args = { from: iso(this.appClock.runningSince), items: [{ key: 'due', minutes: Math.max(0, this.deadlineMinutes - this.appClock.consumed) }] };
+        const answer = this.computeNow(args, planDeadlines) ?? (await this.tracked(() => this.planDeadlines(args)));
         this.dueAt = Date.parse(answer.due);
         this.touch();
       }
@@ -819,7 +914,14 @@ export class PermitEngine {
         if (this.busy > 0 || this.revision <= this.projectedRevision) continue;
       }
       const snapshot = this.view();
-      await CancellationScope.nonCancellable(() => this.sideEffects.projectApplication({ view: snapshot, applicant: this.input.applicant, requestId: this.input.requestId }));
+      const args = { view: snapshot, applicant: this.input.applicant, requestId: this.input.requestId };
+      if (this.moments) {
+        // Already in a non-cancellable scope (run()); the notices of the rungs this state records go along.
+        const notices = this.notices.splice(0);
+        await this.sideEffects.projectApplication(notices.length > 0 ? { ...args, notices } : args);
+      } else {
+        await CancellationScope.nonCancellable(() => this.sideEffects.projectApplication(args));
+      }
       this.projectedRevision = snapshot.revision;
     }
   }

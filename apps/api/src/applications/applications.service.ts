@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../../../libs/auth/token';
+import { BusinessCalendar } from '../../../../libs/calendar';
 import { APP_CONFIG } from '../config.provider';
 import { Inject } from '@nestjs/common';
 import type { AppConfig } from '../../../../libs/config/config';
@@ -54,6 +55,7 @@ export class ApplicationsService {
     private readonly catalog: CatalogService,
     private readonly offices: OfficesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() private readonly calendar: BusinessCalendar = new BusinessCalendar(),
   ) {}
 
   async submit(principal: Principal, dto: SubmitApplicationDto, idempotencyKey: string, requestId?: string): Promise<{ created: boolean; application: ApplicationResponse }> {
@@ -75,6 +77,8 @@ export class ApplicationsService {
       data: dto.data,
       documents: dto.documents.map((d) => ({ ...d })),
       requestId,
+      // The working calendar of today: the engine plans the first deadlines with it, no calendar activity needed.
+      calendar: this.calendar.snapshotAround(new Date()),
     };
     try {
       await this.temporal.workflow.start(workflowTypeOf(def), {
