@@ -8,6 +8,7 @@
 // 13:00-16:30 (WIB, UTC+7). Times below are WIB in the prose and UTC in the assertions.
 import { WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
+import { BusinessCalendar } from '../../libs/calendar';
 import { ApplicationView } from '../../workflows/messages';
 import { pbgV1 } from '../../workflows/permits/pbg.v1';
 import { sleepUntil, startTimeSkipping, TimeSkippingHarness } from '../support/time-skipping';
@@ -132,14 +133,16 @@ describe('a bounded history', () => {
     // its 7-day review (3150 min) starting Monday 5 July at 07:30 (July 2027 has no holiday).
     await sleepUntil(h, '2027-07-04T13:00:00Z');
     const handle = await fileApplication(h, pbgV1, applicationInput(pbgV1));
-    // Two more filed at the same moment by an older client: one with no calendar, one with a malformed
-    // one. The engine takes its own snapshot (one marker more) and plans the same deadlines.
+    // Three more filed at the same moment: one with no calendar (an older client), one with a calendar
+    // taken three days before, one with a malformed one. The engine takes its own snapshot (one marker
+    // more) and plans the same deadlines.
     const bare = await fileApplication(h, pbgV1, applicationInput(pbgV1), { attachCalendar: false });
+    const stale = await fileApplication(h, pbgV1, { ...applicationInput(pbgV1), calendar: new BusinessCalendar().snapshotAround(new Date('2027-07-01T05:00:00Z')) });
     const malformed = { from: '2027-07-04', to: 'later', closed: [], ramadan: [], takenOn: '2027-07-04' };
     const broken = await fileApplication(h, pbgV1, { ...applicationInput(pbgV1), calendar: malformed });
-    const plans = await Promise.all([handle, bare, broken].map((x) => planned(x, 'the review planned')));
+    const plans = await Promise.all([handle, bare, stale, broken].map((x) => planned(x, 'the review planned')));
     for (const p of plans) expect([p.dueAt, p.openTasks[0].dueAt]).toEqual([plans[0].dueAt, plans[0].openTasks[0].dueAt]);
-    for (const x of [bare, broken]) {
+    for (const x of [bare, stale, broken]) {
       await idleHistoryLength(h.db, x);
       expect(costBetween({}, (await historyCounts(x)).byType)).toMatchObject(BARE_START);
     }
