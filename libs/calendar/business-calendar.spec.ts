@@ -456,6 +456,17 @@ describe('a calendar snapshot (what a workflow records and computes with)', () =
     }
   });
 
+  it('around an instant: the span counted in Jakarta days, stamped with the Jakarta day it was taken', () => {
+    // 23:30 WIB on 31 Dec 2026 is still 31 Dec in Jakarta (16:30 UTC); 00:30 WIB on 1 Jan is the next day.
+    expect(full.snapshotAround(new Date('2026-12-31T16:30:00Z'), { daysBefore: 30, daysAfter: 10 })).toEqual({
+      ...full.snapshot('2026-12-01', '2027-01-10'),
+      takenOn: '2026-12-31',
+    });
+    expect(full.snapshotAround(new Date('2026-12-31T17:30:00Z'), { daysBefore: 0, daysAfter: 0 })).toMatchObject({ from: '2027-01-01', to: '2027-01-01', takenOn: '2027-01-01' });
+    const around = full.snapshotAround(new Date('2026-06-15T03:00:00Z'));
+    expect([around.from, around.to, around.takenOn]).toEqual(['2025-05-11', '2027-07-20', '2026-06-15']);
+  });
+
   it('refuses, by name, a question that needs a day outside its span', () => {
     const copy = BusinessCalendar.fromSnapshot(snapshot);
     expect(() => copy.addBusinessMinutes(wib('2027-03-30 08:00'), 3 * MINUTES_PER_BUSINESS_DAY)).toThrow(OutsideCalendarSnapshot);
