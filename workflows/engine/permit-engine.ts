@@ -581,21 +581,21 @@ export class PermitEngine {
       rung.at,
     );
     const notice = (): EscalateArgs => ({
-        escalationId: `${task.id}:${rung.key}`,
-        applicationId: this.input.applicationId,
-        trackingCode: this.input.trackingCode,
-        permitType: this.def.code,
-        taskId: task.id,
-        stepId: task.stepId,
-        agency: task.agency,
-        officeId: task.officeId,
-        rungId: def.id,
-        notify: def.notify,
-        publicList: def.publicList ?? false,
-        dueAt: task.dueAt,
-        // The rung's planned instant: timers fire a few ms late, the record says when the rung was due.
-        at: iso(rung.at ?? Date.now()),
-      });
+      escalationId: `${task.id}:${rung.key}`,
+      applicationId: this.input.applicationId,
+      trackingCode: this.input.trackingCode,
+      permitType: this.def.code,
+      taskId: task.id,
+      stepId: task.stepId,
+      agency: task.agency,
+      officeId: task.officeId,
+      rungId: def.id,
+      notify: def.notify,
+      publicList: def.publicList ?? false,
+      dueAt: task.dueAt,
+      // The rung's planned instant: timers fire a few ms late, the record says when the rung was due.
+      at: iso(rung.at ?? Date.now()),
+    });
     if (this.moments) {
       // Plan the next rung, then leave the notice to the projection of this state (generation 4).
       if (task.pending.length > 0 && task.pending[0].at === undefined) {
