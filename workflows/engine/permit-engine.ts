@@ -580,22 +580,9 @@ export class PermitEngine {
       undefined,
       rung.at,
     );
-    const notice = (): EscalateArgs => ({
-      escalationId: `${task.id}:${rung.key}`,
-      applicationId: this.input.applicationId,
-      trackingCode: this.input.trackingCode,
-      permitType: this.def.code,
-      taskId: task.id,
-      stepId: task.stepId,
-      agency: task.agency,
-      officeId: task.officeId,
-      rungId: def.id,
-      notify: def.notify,
-      publicList: def.publicList ?? false,
-      dueAt: task.dueAt,
-      // The rung's planned instant: timers fire a few ms late, the record says when the rung was due.
-      at: iso(rung.at ?? Date.now()),
-    });
+    // The rung's planned instant: timers fire a few ms late, the record says when the rung was due. Built
+    // when sent: the task's due time is the one planned by then.
+    const notice = () => this.escalation(task, { key: rung.key, rungId: def.id, notify: def.notify, publicList: def.publicList ?? false, at: rung.at ?? Date.now() });
     if (this.moments) {
       // Plan the next rung, then leave the notice to the projection of this state (generation 4).
       if (task.pending.length > 0 && task.pending[0].at === undefined) {
@@ -619,6 +606,25 @@ export class PermitEngine {
     }
     await this.tracked(() => this.sideEffects.escalate(notice()));
     if (task.pending.length > 0 && task.pending[0].at === undefined) await this.planTask(task);
+  }
+
+  /** An escalation notice about a task, keyed by task and rung: a retried or replayed send is still one notice. */
+  private escalation(task: TaskState, rung: { key: string; rungId: string; notify: EscalateArgs['notify']; publicList: boolean; at: number }): EscalateArgs {
+    return {
+      escalationId: `${task.id}:${rung.key}`,
+      applicationId: this.input.applicationId,
+      trackingCode: this.input.trackingCode,
+      permitType: this.def.code,
+      taskId: task.id,
+      stepId: task.stepId,
+      agency: task.agency,
+      officeId: task.officeId,
+      rungId: rung.rungId,
+      notify: rung.notify,
+      publicList: rung.publicList,
+      dueAt: task.dueAt,
+      at: iso(rung.at),
+    };
   }
 
   /**
@@ -810,21 +816,7 @@ export class PermitEngine {
       await Promise.all(
         open.map((task) =>
           this.tracked(() =>
-            this.sideEffects.escalate({
-              escalationId: `${task.id}:legal-deadline`,
-              applicationId: this.input.applicationId,
-              trackingCode: this.input.trackingCode,
-              permitType: this.def.code,
-              taskId: task.id,
-              stepId: task.stepId,
-              agency: task.agency,
-              officeId: task.officeId,
-              rungId: 'legal-deadline',
-              notify: 'governor',
-              publicList: true,
-              dueAt: task.dueAt,
-              at: iso(at),
-            }),
+            this.sideEffects.escalate(this.escalation(task, { key: 'legal-deadline', rungId: 'legal-deadline', notify: 'governor', publicList: true, at })),
           ),
         ),
       );
