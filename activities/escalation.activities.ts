@@ -1,5 +1,6 @@
+import { log } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
-import type { Notifier } from './notifier';
+import type { Notification, Notifier } from './notifier';
 
 export interface EscalateArgs {
   escalationId: string;
@@ -24,24 +25,42 @@ const AUDIENCE: Record<EscalateArgs['notify'], string> = {
   governor: "the governor's public late list",
 };
 
+function notificationOf(a: EscalateArgs): Notification {
+  return {
+    dedupKey: `escalation:${a.escalationId}`,
+    channel: 'email',
+    recipient: `${a.notify}@${a.agency.toLowerCase()}.jakarta.go.id`,
+    subject: `[satupintu] ${a.permitType} ${a.trackingCode}: step ${a.stepId} at ${AUDIENCE[a.notify]}`,
+    body:
+      `Application ${a.trackingCode} (${a.permitType}) waits on ${a.agency}, office ${a.officeId}, step ${a.stepId}.\n` +
+      `Due: ${a.dueAt ?? 'unknown'}. Escalation rung ${a.rungId} to ${AUDIENCE[a.notify]}.`,
+  };
+}
+
 /** One escalation rung: a keyed row (written once) and de-duplicated notifications. */
 export function createEscalationActivities(db: DataSource, notifier: Notifier) {
+  const record = (a: EscalateArgs) =>
+    db.query(
+      `INSERT INTO escalation (id, application_id, task_id, step_id, agency, office_id, rung, notify, public_list, due_at, at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) ON CONFLICT (id) DO NOTHING`,
+      [a.escalationId, a.applicationId, a.taskId, a.stepId, a.agency, a.officeId, a.rungId, a.notify, a.publicList, a.dueAt, a.at],
+    );
   return {
+    /** Retried until the notification is delivered (engine generations 1-3, and the legal deadline's). */
     async escalate(a: EscalateArgs): Promise<void> {
-      await db.query(
-        `INSERT INTO escalation (id, application_id, task_id, step_id, agency, office_id, rung, notify, public_list, due_at, at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) ON CONFLICT (id) DO NOTHING`,
-        [a.escalationId, a.applicationId, a.taskId, a.stepId, a.agency, a.officeId, a.rungId, a.notify, a.publicList, a.dueAt, a.at],
-      );
-      await notifier.send({
-        dedupKey: `escalation:${a.escalationId}`,
-        channel: 'email',
-        recipient: `${a.notify}@${a.agency.toLowerCase()}.jakarta.go.id`,
-        subject: `[satupintu] ${a.permitType} ${a.trackingCode}: step ${a.stepId} at ${AUDIENCE[a.notify]}`,
-        body:
-          `Application ${a.trackingCode} (${a.permitType}) waits on ${a.agency}, office ${a.officeId}, step ${a.stepId}.\n` +
-          `Due: ${a.dueAt ?? 'unknown'}. Escalation rung ${a.rungId} to ${AUDIENCE[a.notify]}.`,
-      });
+      await record(a);
+      await notifier.send(notificationOf(a));
+    },
+    /**
+     * A rung's notice sent by the projection (engine generation 4): the escalation row and the outbox
+     * row are written as reliably as the projection; delivery is tried once, and a mail server that
+     * refuses leaves the row unsent (`sent_at` NULL) in the outbox operators read, rather than holding
+     * the read model and every answer of the application until it recovers.
+     */
+    async escalateBestEffort(a: EscalateArgs): Promise<void> {
+      await record(a);
+      const failed = await notifier.send(notificationOf(a), { bestEffort: true });
+      if (failed) log.warn('escalation notice left unsent in the notification outbox', { escalationId: a.escalationId, error: failed.message });
     },
   };
 }

@@ -19,7 +19,7 @@ export function createActivities(deps: ActivityDeps) {
   const escalations = createEscalationActivities(deps.db, deps.notifier);
   return {
     ...createDeadlineActivities(deps.calendar),
-    ...withWebhookOutbox(deps.db, createProjectionActivities(deps.db, deps.calendar, escalations.escalate)),
+    ...withWebhookOutbox(deps.db, createProjectionActivities(deps.db, deps.calendar, escalations.escalateBestEffort)),
     ...createWebhookActivities(deps.db, deps.webhooks ?? { allowInsecureTargets: false }),
     ...escalations,
   };

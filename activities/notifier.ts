@@ -9,8 +9,18 @@ export interface Notification {
   body: string;
 }
 
+export interface SendOptions {
+  /**
+   * Write the outbox row (failing as the database fails), but do not fail when delivery does: the row
+   * stays unsent (`sent_at` NULL) and the error is returned, for callers that must not wait on a mail
+   * server (the projection, engine generation 4).
+   */
+  bestEffort?: boolean;
+}
+
 export interface Notifier {
-  send(n: Notification): Promise<void>;
+  /** Resolves to the delivery error when `bestEffort` kept it from throwing. */
+  send(n: Notification, opts?: SendOptions): Promise<Error | undefined>;
 }
 
 /** Outgoing messages beyond email: an SMS gateway sits behind this interface. */
@@ -30,20 +40,26 @@ export class OutboxNotifier implements Notifier {
     private readonly sms?: SmsGateway,
   ) {}
 
-  async send(n: Notification): Promise<void> {
+  async send(n: Notification, opts: SendOptions = {}): Promise<Error | undefined> {
     const rows: Array<{ sent_at: Date | null }> = await this.db.query(
       `INSERT INTO notification (dedup_key, channel, recipient, subject, body) VALUES ($1,$2,$3,$4,$5)
        ON CONFLICT (dedup_key) DO UPDATE SET dedup_key = excluded.dedup_key RETURNING sent_at`,
       [n.dedupKey, n.channel, n.recipient, n.subject, n.body],
     );
-    if (rows[0]?.sent_at) return;
-    if (n.channel === 'email' && this.mail) {
-      await this.mail.transport.sendMail({ from: this.mail.from, to: n.recipient, subject: n.subject, text: n.body, messageId: `<${n.dedupKey}@satupintu>` });
-    } else if (n.channel === 'sms' && this.sms) {
-      await this.sms.send(n.recipient, n.body);
-    } else {
-      return;
+    if (rows[0]?.sent_at) return undefined;
+    try {
+      if (n.channel === 'email' && this.mail) {
+        await this.mail.transport.sendMail({ from: this.mail.from, to: n.recipient, subject: n.subject, text: n.body, messageId: `<${n.dedupKey}@satupintu>` });
+      } else if (n.channel === 'sms' && this.sms) {
+        await this.sms.send(n.recipient, n.body);
+      } else {
+        return undefined;
+      }
+    } catch (err) {
+      if (!opts.bestEffort) throw err;
+      return err instanceof Error ? err : new Error(String(err));
     }
     await this.db.query(`UPDATE notification SET sent_at = now() WHERE dedup_key = $1`, [n.dedupKey]);
+    return undefined;
   }
 }

@@ -1,3 +1,4 @@
+import { ApplicationFailure } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
 import { BusinessCalendar } from '../libs/calendar';
 import { stepsOf, toBusinessMinutes } from '../libs/permit-dsl/definition';
@@ -100,7 +101,9 @@ export function createProjectionActivities(
   return {
     /** Returns the webhooks that watch the application's owner: the outbox (webhook.activities.ts) needs no query of its own. */
     async projectApplication({ view, applicant, notices = [] }: ProjectArgs): Promise<{ webhookIds: string[] }> {
-      if (notices.length > 0 && !escalate) throw new Error('projectApplication got escalation notices but no escalation sender was wired (createActivities wires one)');
+      if (notices.length > 0 && !escalate) {
+        throw ApplicationFailure.nonRetryable('projectApplication got escalation notices but no escalation sender was wired (createActivities wires one)', 'NoticeSenderMissing');
+      }
       const { tasks, timeline, ...rest } = view;
       const def = findDefinition(view.permitType, view.definitionVersion);
       const weights = new Map(def ? stepsOf(def.flow).map((s) => [s.id, s.weight ?? 1]) : []);
@@ -233,7 +236,8 @@ export function createProjectionActivities(
           applicationMinutes(view, calendar),
         ],
       );
-      // Keyed and de-duplicated (escalation.activities.ts): a retried projection sends nothing twice.
+      // Keyed and de-duplicated (escalation.activities.ts): a retried projection sends nothing twice, and a
+      // mail server that refuses does not fail the projection (escalateBestEffort).
       for (const notice of notices) await escalate!(notice);
       return { webhookIds: hooks.map((h) => h.id) };
     },

@@ -1,5 +1,11 @@
 // The read model the reports stand on: what the projection derives from a workflow snapshot, worked out
 // by hand, and that projecting the same snapshot twice counts nothing twice.
+import { MockActivityEnvironment } from '@temporalio/testing';
+import { createServer } from 'node:net';
+import * as nodemailer from 'nodemailer';
+import { createActivities } from '../../activities';
+import type { EscalateArgs } from '../../activities/escalation.activities';
+import { OutboxNotifier } from '../../activities/notifier';
 import { applicationMinutes, createProjectionActivities, pointsFor, taskFacts, wholeMinutes } from '../../activities/projection.activities';
 import { BusinessCalendar } from '../../libs/calendar';
 import type { ApplicationView, TaskView, TimelineEvent } from '../../workflows/messages';
@@ -169,5 +175,50 @@ describe('the projection into PostgreSQL', () => {
       { event_id: 'SLFPROJ:3', type: 'resubmitted' },
       { event_id: 'SLFPROJ:4', type: 'issued' },
     ]);
+  });
+
+  it("sends a rung's notice with the projection; a mail server that is down leaves it unsent in the outbox instead of failing the projection", async () => {
+    // A port nobody listens on: the mail server is down.
+    const port = await new Promise<number>((resolve) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = server.address() as { port: number };
+        server.close(() => resolve(free));
+      });
+    });
+    const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, connectionTimeout: 2000 });
+    const activities = createActivities({
+      db: scratch.db,
+      calendar: new BusinessCalendar(),
+      notifier: new OutboxNotifier(scratch.db, { transport, from: 'satupintu@jakarta.go.id' }),
+    });
+    const notice = (rung: string): EscalateArgs => ({
+      escalationId: `SLFPROJ.slf_approval.1:${rung}`,
+      applicationId: 'SLFPROJ',
+      trackingCode: 'SLFP-0000-0001',
+      permitType: 'SLF',
+      taskId: 'SLFPROJ.slf_approval.1',
+      stepId: 'slf_approval',
+      agency: 'DCKTRP',
+      officeId: 'kota-31.74',
+      rungId: rung,
+      notify: 'section_head',
+      publicList: false,
+      dueAt: iso('2026-06-30 16:00'),
+      at: iso('2026-06-30 16:00'),
+    });
+    const env = new MockActivityEnvironment();
+    const applicant = { nik: '3174014101900001', name: 'Sri' };
+
+    // The projection (engine generation 4) succeeds twice over: a retry sends nothing twice.
+    for (let i = 0; i < 2; i++) await env.run(activities.projectApplication, { view: slf(12, false), applicant, notices: [notice('section_head')] });
+    const escalations: Array<{ id: string; rung: string }> = await scratch.db.query(`SELECT id, rung FROM escalation WHERE application_id = 'SLFPROJ'`);
+    expect(escalations).toEqual([{ id: 'SLFPROJ.slf_approval.1:section_head', rung: 'section_head' }]);
+    const outbox: Array<{ dedup_key: string; sent_at: Date | null; recipient: string }> = await scratch.db.query(
+      `SELECT dedup_key, sent_at, recipient FROM notification WHERE dedup_key LIKE 'escalation:SLFPROJ.%' ORDER BY dedup_key`,
+    );
+    expect(outbox).toEqual([{ dedup_key: 'escalation:SLFPROJ.slf_approval.1:section_head', sent_at: null, recipient: 'section_head@dcktrp.jakarta.go.id' }]);
+
+    // The activity of its own (generations 1-3, and the legal deadline's notices) still fails until the mail goes out.
+    await expect(env.run(activities.escalate, notice('agency_head'))).rejects.toThrow(/ECONNREFUSED|connect/);
   });
 });

@@ -1,6 +1,7 @@
 // The generic permit engine: interprets a PermitDefinition as a durable workflow.
-// Deterministic code only: time comes from the workflow clock, business-time arithmetic and every
-// side effect from activities (recorded in history), every wait is a timer or a condition with a timeout.
+// Deterministic code only: time comes from the workflow clock, the working calendar and every side
+// effect from activities or the recorded input (both in history), every wait is a timer or a condition
+// with a timeout.
 import {
   ApplicationFailure,
   CancellationScope,
@@ -103,7 +104,8 @@ const CONTINUE_AS_NEW_PATCH = 'engine-continue-as-new';
  *    are one projection, not two.
  *  - The projection and the escalation notices run as local activities: one short database write each,
  *    done inside the workflow task that caused it, with no activity task and no extra workflow task. A
- *    rung plans the next rung before it sends its notice, and the projector does not wait for notices.
+ *    rung plans the next rung before it sends its notice, and the projector does not wait for notices
+ *    (generation 4 sends them with the projection).
  * Runs recorded before keep regular activities, one calendar question per answer, and the eager projector.
  */
 const LEAN_TASKS_PATCH = 'engine-lean-workflow-tasks';
@@ -116,7 +118,8 @@ const LEAN_TASKS_PATCH = 'engine-lean-workflow-tasks';
  *    waits for the calendar activity (at most once per Jakarta day, as in generation 3).
  *  - A new application computes its first deadlines with the calendar the submitter attached
  *    (PermitInput.calendar) when it was taken today: no calendar activity at the start.
- *  - Escalation notices travel with the projection that records the rung: one local activity per moment.
+ *  - A rung's escalation notice travels with the projection that records the rung: one local activity per
+ *    moment. (The legal deadline's notices, once per application, keep their own.)
  *  - The projector runs in one non-cancellable scope instead of entering one per projection.
  */
 const LEAN_MOMENTS_PATCH = 'engine-lean-moments';
@@ -163,7 +166,7 @@ export class PermitEngine {
   /** Generation 3 (LEAN_TASKS_PATCH): local side effects, calendar snapshots, the settled projector. */
   private lean = false;
   /** Generation 4 (LEAN_MOMENTS_PATCH): synchronous business time, notices with the projection. */
-  private moments = false;
+  private leanMoments = false;
   private sideEffects = remoteSideEffects;
   /** The calendar snapshot taken on `day` (a Jakarta date), and the fetch in flight if any. */
   private snapshot?: { day: string; calendar: BusinessCalendar; data: CalendarSnapshot };
@@ -187,14 +190,14 @@ export class PermitEngine {
       this.lean = true;
       this.sideEffects = localSideEffects;
       if (patched(LEAN_MOMENTS_PATCH)) {
-        this.moments = true;
+        this.leanMoments = true;
         this.adoptCalendar(this.input.calendar);
       }
     }
     this.registerHandlers();
     if (!this.input.continued) this.record('submitted', { actor: this.input.submittedBy, role: 'integrator' });
     // Generation 4: one non-cancellable scope for the projector's whole life, not one per projection.
-    const projector = this.moments ? CancellationScope.nonCancellable(() => this.project()) : this.project();
+    const projector = this.leanMoments ? CancellationScope.nonCancellable(() => this.project()) : this.project();
     const legalDeadline = this.watchLegalDeadline();
 
     let outcome: Outcome | undefined;
@@ -208,7 +211,7 @@ export class PermitEngine {
     }
     this.finish(this.finalStatus ?? (outcome === 'approved' ? 'issued' : 'rejected'));
     // The read model and every Update caller see the final state before the workflow closes.
-    await condition(() => this.projectedRevision >= this.revision && this.busy === 0 && this.notifying === 0 && allHandlersFinished());
+    await condition(() => this.projectedRevision >= this.revision && this.busy === 0 && this.notifying === 0 && this.notices.length === 0 && allHandlersFinished());
     void legalDeadline;
     void projector;
     return this.view();
@@ -233,7 +236,7 @@ export class PermitEngine {
         memo: info.memo,
         typedSearchAttributes: info.typedSearchAttributes,
       });
-      const calendar = this.moments ? (this.snapshot?.data ?? this.input.calendar) : this.input.calendar;
+      const calendar = this.leanMoments ? (this.snapshot?.data ?? this.input.calendar) : this.input.calendar;
       await next({ ...this.input, ...(calendar ? { calendar } : {}), continued: carried });
     }
   }
@@ -254,6 +257,7 @@ export class PermitEngine {
       !this.paused &&
       this.busy === 0 &&
       this.notifying === 0 &&
+      this.notices.length === 0 &&
       this.projectedRevision >= this.revision &&
       this.activeSteps > 0 &&
       this.waitingSteps === this.activeSteps &&
@@ -412,7 +416,7 @@ export class PermitEngine {
 
   /** Resolves once the engine has acted on the last change and the read model shows it. */
   private async settled(): Promise<ApplicationView> {
-    await condition(() => this.busy === 0 && this.notifying === 0 && this.projectedRevision >= this.revision);
+    await condition(() => this.busy === 0 && this.notifying === 0 && this.notices.length === 0 && this.projectedRevision >= this.revision);
     return this.view();
   }
 
@@ -583,13 +587,15 @@ export class PermitEngine {
     // The rung's planned instant: timers fire a few ms late, the record says when the rung was due. Built
     // when sent: the task's due time is the one planned by then.
     const notice = () => this.escalation(task, { key: rung.key, rungId: def.id, notify: def.notify, publicList: def.publicList ?? false, at: rung.at ?? Date.now() });
-    if (this.moments) {
-      // Plan the next rung, then leave the notice to the projection of this state (generation 4).
+    if (this.leanMoments) {
+      // Queue the notice for the projection of this state, then plan the next rung (generation 4). Queued
+      // first, so a cancellation while the planning waits for a calendar cannot lose it; it carries the
+      // task's due time as planned when the rung fired.
+      this.notices.push(notice());
       if (task.pending.length > 0 && task.pending[0].at === undefined) {
         const planning = this.planTask(task);
         if (planning) await planning;
       }
-      this.notices.push(notice());
       return;
     }
     if (this.lean) {
@@ -684,7 +690,7 @@ export class PermitEngine {
    * stale or missing, or does not cover the days: the caller then awaits the path above.
    */
   private computeNow<A, R>(args: A, compute: (calendar: BusinessCalendar, args: A) => R): R | undefined {
-    if (!this.moments || this.snapshot?.day !== jakartaLocalDate(new Date())) return undefined;
+    if (!this.leanMoments || this.snapshot?.day !== jakartaLocalDate(new Date())) return undefined;
     try {
       return compute(this.snapshot.calendar, args);
     } catch (err) {
@@ -696,7 +702,7 @@ export class PermitEngine {
   /** Takes the submitter's (or the previous run's) snapshot when it was taken today; ignores it otherwise. */
   private adoptCalendar(data: CalendarSnapshot | undefined): void {
     const today = jakartaLocalDate(new Date());
-    if (data?.takenOn !== today) return;
+    if (data?.takenOn !== today || !(data.from <= today && today <= data.to)) return;
     try {
       this.snapshot = { day: today, calendar: BusinessCalendar.fromSnapshot(data), data };
     } catch (err) {
@@ -705,7 +711,10 @@ export class PermitEngine {
     }
   }
 
-  /** Today's calendar snapshot (generation 3): recorded by one local activity per Jakarta day, shared by concurrent callers. */
+  /**
+   * Today's calendar snapshot (generations 3 and 4): recorded by one local activity per Jakarta day (in
+   * generation 4 only when the input brought none for today), shared by concurrent callers.
+   */
   private async snapshotCalendar(): Promise<BusinessCalendar> {
     const today = jakartaLocalDate(new Date());
     if (this.snapshot?.day === today) return this.snapshot.calendar;
@@ -727,7 +736,7 @@ export class PermitEngine {
     const now = Date.now();
     const items = tasks.map((t) => ({ key: t.id, from: iso(t.runningSince) }));
     if (includeApp) items.push({ key: '$app', from: iso(this.appClock.runningSince) });
-    if (items.length === 0) return this.moments ? undefined : Promise.resolve();
+    if (items.length === 0) return this.leanMoments ? undefined : Promise.resolve();
     // Restart the clocks before awaiting: a second measurement overlapping this one (a sibling decided in
     // the same moment a revision pauses the application) must not count the same minutes twice.
     for (const t of tasks) t.runningSince = now;
@@ -907,7 +916,7 @@ export class PermitEngine {
       }
       const snapshot = this.view();
       const args = { view: snapshot, applicant: this.input.applicant, requestId: this.input.requestId };
-      if (this.moments) {
+      if (this.leanMoments) {
         // Already in a non-cancellable scope (run()); the notices of the rungs this state records go along.
         const notices = this.notices.splice(0);
         await this.sideEffects.projectApplication(notices.length > 0 ? { ...args, notices } : args);
