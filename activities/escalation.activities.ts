@@ -1,4 +1,6 @@
-import { log } from '@temporalio/activity';
+import { Context, log } from '@temporalio/activity';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { notificationDelivery, notificationDeliveryWorkflowId } from '../workflows/notification-delivery';
 import type { DataSource } from 'typeorm';
 import type { Notification, Notifier } from './notifier';
 
@@ -53,14 +55,32 @@ export function createEscalationActivities(db: DataSource, notifier: Notifier) {
     },
     /**
      * A rung's notice sent by the projection (engine generation 4): the escalation row and the outbox
-     * row are written as reliably as the projection; delivery is tried once, and a mail server that
-     * refuses leaves the row unsent (`sent_at` NULL) in the outbox operators read, rather than holding
-     * the read model and every answer of the application until it recovers.
+     * row are written as reliably as the projection; delivery is tried once. When the mail server
+     * refuses, the notice goes to a delivery workflow of its own (notification-delivery.ts) that retries
+     * it, rather than holding the read model and every answer of the application until it recovers.
      */
     async escalateBestEffort(a: EscalateArgs): Promise<void> {
       await record(a);
-      const failed = await notifier.send(notificationOf(a), { bestEffort: true });
-      if (failed) log.warn('escalation notice left unsent in the notification outbox', { escalationId: a.escalationId, error: failed.message });
+      const notification = notificationOf(a);
+      const failed = await notifier.send(notification, { bestEffort: true });
+      if (!failed) return;
+      log.warn('escalation notice not delivered: handed to its delivery workflow', { escalationId: a.escalationId, error: failed.message });
+      const args = { dedupKey: notification.dedupKey };
+      try {
+        await Context.current().client.workflow.start(notificationDelivery, {
+          workflowId: notificationDeliveryWorkflowId(args),
+          taskQueue: Context.current().info.taskQueue,
+          args: [args],
+        });
+      } catch (err) {
+        // A retried projection hands the same notice over again: the first hand-over stands.
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      }
+    },
+
+    /** Delivers an outbox row a first try could not (notificationDelivery retries this). */
+    async resendNotification({ dedupKey }: { dedupKey: string }): Promise<void> {
+      await notifier.resend(dedupKey);
     },
   };
 }

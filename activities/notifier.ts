@@ -21,6 +21,8 @@ export interface SendOptions {
 export interface Notifier {
   /** Resolves to the delivery error when `bestEffort` kept it from throwing. */
   send(n: Notification, opts?: SendOptions): Promise<Error | undefined>;
+  /** Delivers an outbox row written earlier and still unsent; throws while delivery fails. */
+  resend(dedupKey: string): Promise<void>;
 }
 
 /** Outgoing messages beyond email: an SMS gateway sits behind this interface. */
@@ -48,18 +50,33 @@ export class OutboxNotifier implements Notifier {
     );
     if (rows[0]?.sent_at) return undefined;
     try {
-      if (n.channel === 'email' && this.mail) {
-        await this.mail.transport.sendMail({ from: this.mail.from, to: n.recipient, subject: n.subject, text: n.body, messageId: `<${n.dedupKey}@satupintu>` });
-      } else if (n.channel === 'sms' && this.sms) {
-        await this.sms.send(n.recipient, n.body);
-      } else {
-        return undefined;
-      }
+      await this.deliver(n);
     } catch (err) {
       if (!opts.bestEffort) throw err;
       return err instanceof Error ? err : new Error(String(err));
     }
-    await this.db.query(`UPDATE notification SET sent_at = now() WHERE dedup_key = $1`, [n.dedupKey]);
     return undefined;
+  }
+
+  async resend(dedupKey: string): Promise<void> {
+    const rows: Array<Notification & { sent_at: Date | null }> = await this.db.query(
+      `SELECT dedup_key AS "dedupKey", channel, recipient, subject, body, sent_at FROM notification WHERE dedup_key = $1`,
+      [dedupKey],
+    );
+    if (rows.length === 0) throw new Error(`no notification ${dedupKey} in the outbox`);
+    if (rows[0].sent_at) return;
+    await this.deliver(rows[0]);
+  }
+
+  /** Hands the message to the mail server or SMS gateway and marks the row sent; without either, leaves it for an operator. */
+  private async deliver(n: Notification): Promise<void> {
+    if (n.channel === 'email' && this.mail) {
+      await this.mail.transport.sendMail({ from: this.mail.from, to: n.recipient, subject: n.subject, text: n.body, messageId: `<${n.dedupKey}@satupintu>` });
+    } else if (n.channel === 'sms' && this.sms) {
+      await this.sms.send(n.recipient, n.body);
+    } else {
+      return;
+    }
+    await this.db.query(`UPDATE notification SET sent_at = now() WHERE dedup_key = $1`, [n.dedupKey]);
   }
 }

@@ -3,8 +3,8 @@ import { DEFINITIONS } from './permits';
 import { workflowTypeOf } from '../libs/permit-dsl/definition';
 
 describe('workflow registry', () => {
-  it('registers exactly one workflow type per definition version, named permit_<CODE>_v<N>, beside the webhook delivery', () => {
+  it('registers exactly one workflow type per definition version, named permit_<CODE>_v<N>, beside the webhook and notification deliveries', () => {
     const exported = Object.keys(workflows).sort();
-    expect(exported).toEqual([...DEFINITIONS.map(workflowTypeOf), 'webhookDelivery'].sort());
+    expect(exported).toEqual([...DEFINITIONS.map(workflowTypeOf), 'notificationDelivery', 'webhookDelivery'].sort());
   });
 });

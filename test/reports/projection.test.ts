@@ -1,11 +1,13 @@
 // The read model the reports stand on: what the projection derives from a workflow snapshot, worked out
 // by hand, and that projecting the same snapshot twice counts nothing twice.
+import { Client, Connection } from '@temporalio/client';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { createServer } from 'node:net';
 import * as nodemailer from 'nodemailer';
 import { createActivities } from '../../activities';
 import type { EscalateArgs } from '../../activities/escalation.activities';
 import { OutboxNotifier } from '../../activities/notifier';
+import { notificationDeliveryWorkflowId } from '../../workflows/notification-delivery';
 import { applicationMinutes, createProjectionActivities, pointsFor, taskFacts, wholeMinutes } from '../../activities/projection.activities';
 import { BusinessCalendar } from '../../libs/calendar';
 import type { ApplicationView, TaskView, TimelineEvent } from '../../workflows/messages';
@@ -177,7 +179,7 @@ describe('the projection into PostgreSQL', () => {
     ]);
   });
 
-  it("sends a rung's notice with the projection; a mail server that is down leaves it unsent in the outbox instead of failing the projection", async () => {
+  it("sends a rung's notice with the projection; a mail server that is down hands it to its delivery workflow instead of failing the projection", async () => {
     // A port nobody listens on: the mail server is down.
     const port = await new Promise<number>((resolve) => {
       const server = createServer().listen(0, '127.0.0.1', () => {
@@ -206,7 +208,12 @@ describe('the projection into PostgreSQL', () => {
       dueAt: iso('2026-06-30 16:00'),
       at: iso('2026-06-30 16:00'),
     });
-    const env = new MockActivityEnvironment();
+    // The activity context's client reaches the suite's Temporal dev server; no worker polls this queue,
+    // so the delivery workflow waits there to be looked at.
+    const connection = await Connection.connect({ address: process.env.TEST_TEMPORAL_ADDRESS! });
+    const client = new Client({ connection });
+    const taskQueue = `notices-${Date.now()}`;
+    const env = new MockActivityEnvironment({ taskQueue }, { client });
     const applicant = { nik: '3174014101900001', name: 'Sri' };
 
     // The projection (engine generation 4) succeeds twice over: a retry sends nothing twice.
@@ -217,6 +224,12 @@ describe('the projection into PostgreSQL', () => {
       `SELECT dedup_key, sent_at, recipient FROM notification WHERE dedup_key LIKE 'escalation:SLFPROJ.%' ORDER BY dedup_key`,
     );
     expect(outbox).toEqual([{ dedup_key: 'escalation:SLFPROJ.slf_approval.1:section_head', sent_at: null, recipient: 'section_head@dcktrp.jakarta.go.id' }]);
+    // Handed over once (the retried projection found the workflow started), to retry on its own.
+    const delivery = client.workflow.getHandle(notificationDeliveryWorkflowId({ dedupKey: 'escalation:SLFPROJ.slf_approval.1:section_head' }));
+    const described = await delivery.describe();
+    expect([described.type, described.taskQueue, described.status.name]).toEqual(['notificationDelivery', taskQueue, 'RUNNING']);
+    await delivery.terminate('test over');
+    await connection.close();
 
     // The activity of its own (generations 1-3, and the legal deadline's notices) still fails until the mail goes out.
     await expect(env.run(activities.escalate, notice('agency_head'))).rejects.toThrow(/ECONNREFUSED|connect/);

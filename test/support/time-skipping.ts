@@ -33,7 +33,8 @@ export interface TimeSkippingHarness {
   close(): Promise<void>;
 }
 
-export async function startTimeSkipping(taskQueue: string): Promise<TimeSkippingHarness> {
+/** `smtp`: the mail server the worker's notifier sends to (none: notifications stay in the outbox). */
+export async function startTimeSkipping(taskQueue: string, opts: { smtp?: { host: string; port: number; from: string } } = {}): Promise<TimeSkippingHarness> {
   quietRuntime();
   const path = process.env.TEMPORAL_TEST_SERVER_PATH;
   const env = await TestWorkflowEnvironment.createTimeSkipping(path ? { server: { executable: { type: 'existing-path', path } } } : {});
@@ -41,7 +42,7 @@ export async function startTimeSkipping(taskQueue: string): Promise<TimeSkipping
   const worker = await createPermitWorker({
     connection: env.nativeConnection,
     db,
-    config: { temporal: { address: '', namespace: env.namespace ?? 'default', taskQueue } },
+    config: { temporal: { address: '', namespace: env.namespace ?? 'default', taskQueue }, smtp: opts.smtp },
     workflowBundle: await workflowBundle(),
   });
   const running = worker.run();
