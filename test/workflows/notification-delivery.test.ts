@@ -32,16 +32,15 @@ describe('an escalation notice the mail server refused', () => {
     return dedupKey;
   }
 
+  const startDelivery = (dedupKey: string) =>
+    h.env.client.workflow.start(notificationDelivery, { workflowId: notificationDeliveryWorkflowId({ dedupKey }), taskQueue: h.taskQueue, args: [{ dedupKey }] });
+
   const sentAt = async (dedupKey: string): Promise<Date | null> =>
     ((await h.db.query(`SELECT sent_at FROM notification WHERE dedup_key = $1`, [dedupKey])) as Array<{ sent_at: Date | null }>)[0].sent_at;
 
   it('is delivered once when the mail server comes back', async () => {
     const dedupKey = await unsentNotice();
-    const handle = await h.env.client.workflow.start(notificationDelivery, {
-      workflowId: notificationDeliveryWorkflowId({ dedupKey }),
-      taskQueue: h.taskQueue,
-      args: [{ dedupKey }],
-    });
+    const handle = await startDelivery(dedupKey);
     // Still down for a simulated minute: a few attempts fail, the row stays unsent.
     await h.env.sleep('1 minute');
     expect(await sentAt(dedupKey)).toBeNull();
@@ -63,11 +62,7 @@ describe('an escalation notice the mail server refused', () => {
     await smtp?.close();
     smtp = undefined;
     const dedupKey = await unsentNotice();
-    const handle = await h.env.client.workflow.start(notificationDelivery, {
-      workflowId: notificationDeliveryWorkflowId({ dedupKey }),
-      taskQueue: h.taskQueue,
-      args: [{ dedupKey }],
-    });
+    const handle = await startDelivery(dedupKey);
     await h.env.sleep('3 days');
     await expect(handle.result()).rejects.toThrow(WorkflowFailedError);
     expect(await sentAt(dedupKey)).toBeNull();
