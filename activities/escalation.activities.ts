@@ -1,4 +1,4 @@
-import { Context, log } from '@temporalio/activity';
+import { ApplicationFailure, Context, log } from '@temporalio/activity';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { notificationDelivery, notificationDeliveryWorkflowId } from '../workflows/notification-delivery';
 import type { DataSource } from 'typeorm';
@@ -80,7 +80,8 @@ export function createEscalationActivities(db: DataSource, notifier: Notifier) {
 
     /** Delivers an outbox row a first try could not (notificationDelivery retries this). */
     async resendNotification({ dedupKey }: { dedupKey: string }): Promise<void> {
-      await notifier.resend(dedupKey);
+      // A missing row will not appear by retrying: fail at once rather than for three days.
+      if (!(await notifier.resend(dedupKey))) throw ApplicationFailure.nonRetryable(`no notification ${dedupKey} in the outbox`, 'NotificationMissing');
     },
   };
 }

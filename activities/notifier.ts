@@ -21,8 +21,8 @@ export interface SendOptions {
 export interface Notifier {
   /** Resolves to the delivery error when `bestEffort` kept it from throwing. */
   send(n: Notification, opts?: SendOptions): Promise<Error | undefined>;
-  /** Delivers an outbox row written earlier and still unsent; throws while delivery fails. */
-  resend(dedupKey: string): Promise<void>;
+  /** Delivers an outbox row written earlier and still unsent; throws while delivery fails, false when there is no such row. */
+  resend(dedupKey: string): Promise<boolean>;
 }
 
 /** Outgoing messages beyond email: an SMS gateway sits behind this interface. */
@@ -58,14 +58,14 @@ export class OutboxNotifier implements Notifier {
     return undefined;
   }
 
-  async resend(dedupKey: string): Promise<void> {
+  async resend(dedupKey: string): Promise<boolean> {
     const rows: Array<Notification & { sent_at: Date | null }> = await this.db.query(
       `SELECT dedup_key AS "dedupKey", channel, recipient, subject, body, sent_at FROM notification WHERE dedup_key = $1`,
       [dedupKey],
     );
-    if (rows.length === 0) throw new Error(`no notification ${dedupKey} in the outbox`);
-    if (rows[0].sent_at) return;
-    await this.deliver(rows[0]);
+    if (rows.length === 0) return false;
+    if (!rows[0].sent_at) await this.deliver(rows[0]);
+    return true;
   }
 
   /** Hands the message to the mail server or SMS gateway and marks the row sent; without either, leaves it for an operator. */

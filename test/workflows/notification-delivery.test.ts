@@ -2,6 +2,7 @@
 // the mail server was down; its delivery workflow retries with backoff until the server is back, and the
 // message arrives once. A server that stays down for three days makes the workflow give up, the row unsent.
 import { WorkflowFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { notificationDelivery, notificationDeliveryWorkflowId } from '../../workflows/notification-delivery';
 import { closedPort, LocalSmtp, startSmtp } from '../support/smtp';
@@ -56,6 +57,14 @@ describe('an escalation notice the mail server refused', () => {
     const mails = await eventually(async () => smtp!.received.filter((m) => m.data.includes(token)), (m) => m.length > 0, 'the notice received');
     expect(mails).toHaveLength(1);
     expect(mails[0].to).toEqual(['<assignee@kecamatan.jakarta.go.id>']);
+  });
+
+  it('fails at once, without retrying, for a notification the outbox does not hold', async () => {
+    const failure = await startDelivery('escalation:NOSUCHROW.step.1:reminder').then((x) => x.result().then(() => undefined, (err: unknown) => err));
+    expect(failure).toBeInstanceOf(WorkflowFailedError);
+    const cause = (failure as WorkflowFailedError).cause?.cause;
+    expect(cause).toBeInstanceOf(ApplicationFailure);
+    expect((cause as ApplicationFailure).type).toBe('NotificationMissing');
   });
 
   it('gives up after three days of a server that stays down, leaving the row unsent for an operator', async () => {

@@ -736,6 +736,7 @@ export class PermitEngine {
     const now = Date.now();
     const items = tasks.map((t) => ({ key: t.id, from: iso(t.runningSince) }));
     if (includeApp) items.push({ key: '$app', from: iso(this.appClock.runningSince) });
+    // Older generations awaited an async function here: keep their one microtask hop (replay).
     if (items.length === 0) return this.leanMoments ? undefined : Promise.resolve();
     // Restart the clocks before awaiting: a second measurement overlapping this one (a sibling decided in
     // the same moment a revision pauses the application) must not count the same minutes twice.
