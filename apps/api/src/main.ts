@@ -8,13 +8,20 @@ async function main(): Promise<void> {
   const app = await createApiApp(config, logger);
   await app.listen(config.port);
   logger.info({ port: config.port }, `API listening on http://localhost:${config.port} (docs at /docs)`);
+  let stopping = false;
   const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     logger.info({ signal }, 'API stopping');
     await closeApiApp(app);
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
+  // Under `npm start`, the supervisor listens on an IPC channel: tell it we serve, and stop when it is gone.
+  process.send?.({ type: 'ready' });
+  process.channel?.unref(); // the channel alone must not keep the process alive
+  process.once('disconnect', () => void stop('supervisor gone'));
 }
 
 main().catch((err) => {

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NativeConnection, Runtime, makeTelemetryFilterString } from '@temporalio/worker';
 import { loadConfig } from '../../../libs/config/config';
 import { createDataSource } from '../../../libs/database/data-source';
+import { startWorkerHeartbeat } from '../../../libs/database/worker-heartbeat';
 import { createLogger } from '../../../libs/logging/logger';
 import { createPermitWorker } from './worker.factory';
 
@@ -24,11 +25,24 @@ async function main(): Promise<void> {
   await db.initialize();
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const worker = await createPermitWorker({ connection, db, config });
+  let lastHeartbeatError = '';
+  const heartbeat = startWorkerHeartbeat(db, config.temporal.taskQueue, (err) => {
+    const message = err instanceof Error ? err.message : String(err);
+    if (message !== lastHeartbeatError) logger.warn({ err: message }, 'worker heartbeat not recorded (PostgreSQL unreachable?); retrying');
+    lastHeartbeatError = message;
+  });
+  // Under `npm start`, the supervisor listens on an IPC channel: tell it we poll, and stop when it is gone.
+  process.send?.({ type: 'ready' });
+  process.channel?.unref(); // the channel alone must not keep the process alive
+  process.once('disconnect', () => {
+    if (worker.getState() === 'RUNNING') worker.shutdown();
+  });
   logger.info({ taskQueue: config.temporal.taskQueue }, 'worker running');
   try {
     // Runtime handles SIGINT/SIGTERM: the worker stops polling, finishes in-flight tasks, and run() resolves.
     await worker.run();
   } finally {
+    await heartbeat.stop();
     await connection.close();
     await db.destroy();
     logger.info('worker stopped');

@@ -1,4 +1,4 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../common/openapi';
 import { problems } from '../common/problem';
@@ -7,6 +7,9 @@ import { SkipThrottle } from '@nestjs/throttler';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.guard';
+import { liveWorkers } from '../../../../libs/database/worker-heartbeat';
+import type { AppConfig } from '../../../../libs/config/config';
+import { APP_CONFIG } from '../config.provider';
 
 @ApiTags('health')
 // Load balancers probe these often, from one address: no rate limit.
@@ -17,20 +20,27 @@ export class HealthController {
   constructor(
     private readonly db: DataSource,
     private readonly temporal: Client,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get('health')
   @Public()
-  @ApiOperation({ summary: 'Liveness and readiness: PostgreSQL and Temporal reachable' })
+  @ApiOperation({
+    summary: 'Each part of the platform: PostgreSQL, Temporal, the workers',
+    description: 'Answers 200 while the platform takes work (status ok, or degraded when no worker polls) and 503 when PostgreSQL or Temporal is down.',
+  })
   @ApiOkResponse({ type: HealthDto })
   @ApiProblems('unavailable')
-  async health() {
-    const checks = await Promise.all([
-      this.db.query('SELECT 1').then(() => 'up', () => 'down'),
-      this.temporal.workflowService.getSystemInfo({}).then(() => 'up', () => 'down'),
+  async health(): Promise<HealthDto> {
+    const [postgres, temporal, workers] = await Promise.all([
+      this.db.query('SELECT 1').then(() => 'ok' as const, () => 'down' as const),
+      this.temporal.workflowService.getSystemInfo({}).then(() => 'ok' as const, () => 'down' as const),
+      liveWorkers(this.db, this.config.temporal.taskQueue).catch(() => 0),
     ]);
-    const body = { status: checks.every((c) => c === 'up') ? 'ok' : 'degraded', postgres: checks[0], temporal: checks[1] };
-    if (body.status !== 'ok') throw problems.of('unavailable', `PostgreSQL is ${body.postgres}, Temporal is ${body.temporal}`, body);
+    const worker = workers > 0 ? 'ok' : 'down';
+    const status = postgres === 'down' || temporal === 'down' ? 'down' : worker === 'down' ? 'degraded' : 'ok';
+    const body: HealthDto = { status, postgres, temporal, worker, workers };
+    if (status === 'down') throw problems.of('unavailable', `The platform cannot take work: PostgreSQL is ${postgres}, Temporal is ${temporal}.`, { ...body });
     return body;
   }
 
