@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createDataSource, migrate } from '../libs/database/data-source';
 import { seed } from '../libs/database/seed';
-import { startPostgres } from '../libs/dev/postgres';
+import { postgresLayout, startPostgres } from '../libs/dev/postgres';
 import { portIsFree, startTemporalDevServer } from '../libs/dev/services';
 import { isAlive, nodePart, readState, StartError, Supervisor } from '../libs/dev/supervisor';
 import { loadToolchain } from '../libs/temporal/toolchain';
@@ -93,14 +93,17 @@ async function main(): Promise<void> {
     if (databaseUrl) {
       say('using PostgreSQL from DATABASE_URL');
     } else {
-      const pgDir = path.join(DATA, 'postgres');
+      const asked = path.join(DATA, 'postgres');
+      const layout = postgresLayout(asked);
+      const pgDir = layout.dataDir;
+      layout.notes.forEach((n) => say(n));
       say(`starting embedded PostgreSQL (data in ${pgDir})`);
       await supervisor.add({
         name: 'postgres',
         title: 'PostgreSQL',
         hint: `If its data directory is damaged, move it aside (mv ${pgDir} ${pgDir}.broken) and start again; or set DATABASE_URL to a PostgreSQL of your own`,
         start: async () => {
-          const pg = await startPostgres({ dir: pgDir, port: pgPort, log: (l) => (/FATAL|PANIC|copied|cannot/.test(l) ? say(`postgres: ${l}`) : undefined) });
+          const pg = await startPostgres({ dir: asked, port: pgPort, log: (l) => (/FATAL|PANIC/.test(l) ? say(`postgres: ${l}`) : undefined) });
           databaseUrl = pg.url;
           return { pid: pg.process.pid, exited: pg.exited, stop: pg.stop };
         },

@@ -96,9 +96,13 @@ export function postgresLayout(dataDir: string): PostgresLayout {
   const parent = path.dirname(path.resolve(dataDir));
   fs.mkdirSync(parent, { recursive: true });
   if (!reachable(runAs, parent, 'x')) {
-    const digest = createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 12);
-    data = path.join(SHARED_ROOT, 'data', `${path.basename(path.dirname(path.resolve(dataDir)))}-${digest}`, path.basename(dataDir));
-    notes.push(`the postgres user cannot enter ${parent}; the data directory is ${data}`);
+    const digest = createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 8);
+    const readable = path.resolve(dataDir).replace(/[^\w.]+/g, '-').replace(/^-+/, '').slice(-48);
+    const home = path.join(SHARED_ROOT, 'data', `${readable}-${digest}`);
+    fs.mkdirSync(home, { recursive: true, mode: 0o755 });
+    for (let d = home; d.startsWith(SHARED_ROOT); d = path.dirname(d)) fs.chmodSync(d, 0o755);
+    data = path.join(home, 'postgres');
+    notes.push(`the postgres user cannot reach ${parent}; the data directory is ${data}`);
   }
   return { home: binaries, dataDir: data, runAs, notes };
 }
