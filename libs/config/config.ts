@@ -63,7 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     http: {
       corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
       rateLimit: { limit: int('RATE_LIMIT', env.RATE_LIMIT, 100_000), windowSec: int('RATE_LIMIT_WINDOW_SEC', env.RATE_LIMIT_WINDOW_SEC, 60) },
-      idempotency: { ttlHours: int('IDEMPOTENCY_TTL_HOURS', env.IDEMPOTENCY_TTL_HOURS, 24), lockSec: int('IDEMPOTENCY_LOCK_SEC', env.IDEMPOTENCY_LOCK_SEC, 120) },
+      idempotency: { ttlHours: int('IDEMPOTENCY_TTL_HOURS', env.IDEMPOTENCY_TTL_HOURS, 24), lockSec: int('IDEMPOTENCY_LOCK_SEC', env.IDEMPOTENCY_LOCK_SEC, 10) },
     },
     webhooks: { allowInsecureTargets: env.WEBHOOK_ALLOW_INSECURE_TARGETS ? env.WEBHOOK_ALLOW_INSECURE_TARGETS === 'true' : mode !== 'production' },
     reports: { maxRangeDays: int('REPORTS_MAX_RANGE_DAYS', env.REPORTS_MAX_RANGE_DAYS, 366) },

@@ -83,6 +83,10 @@ describe('Idempotency-Key on every POST', () => {
     await p.db.query(`INSERT INTO idempotency_key (caller, key, request_hash) VALUES ($1, $2, $3)`, [`sub:${sub}`, key, fingerprint]);
     const busy = await submit(p, token, body, key);
     expect([busy.status, busy.body.type]).toEqual([409, `${PROBLEMS}idempotency-key-in-use`]);
+    // It says when to come back: no later than the end of the first request's lease.
+    const retryAfter = Number(busy.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(p.config.http.idempotency.lockSec);
     expect(await count(p, `application WHERE submitted_by = $1`, [sub])).toBe(0);
     // That replica died mid-request long ago (past the lock): the retry proceeds.
     await p.db.query(`UPDATE idempotency_key SET created_at = now() - interval '10 minutes' WHERE caller = $1 AND key = $2`, [`sub:${sub}`, key]);
@@ -162,5 +166,62 @@ describe('Idempotency-Key on every POST', () => {
     await projected(p, id);
     expect(await count(p, `application WHERE submitted_by = $1`, [sub])).toBe(1);
     expect(await count(p, `idempotency_key WHERE caller = $1`, [`sub:${sub}`])).toBe(1);
+  });
+
+  // The first request's process died after Temporal acted but before the answer was stored: the
+  // key's row stays in flight with no answer. Its lease runs out, and the retry is answered from
+  // what the first request did, never by doing it twice.
+  const abandon = (sub: string, key: string) =>
+    p.db.query(
+      `UPDATE idempotency_key SET status = NULL, response = NULL, created_at = now() - make_interval(secs => $3) WHERE caller = $1 AND key = $2`,
+      [`sub:${sub}`, key, p.config.http.idempotency.lockSec + 1],
+    );
+
+  it('answers a submit retried after its first process died with the application that process started', async () => {
+    const { sub, token } = await kiosk();
+    const key = randomUUID();
+    const first = await submit(p, token, sipDokter(), key);
+    expect(first.status).toBe(201);
+    await abandon(sub, key);
+    const retry = await submit(p, token, sipDokter(), key);
+    expect([retry.status, retry.body.id]).toEqual([200, first.body.id]);
+    const executions = [];
+    for await (const wf of temporal.workflow.list({ query: `WorkflowId = 'application-${first.body.id}'` })) executions.push(wf);
+    expect(executions).toHaveLength(1);
+  });
+
+  it('answers a decision retried after its first process died with the first outcome (the same Temporal Update), not a 409', async () => {
+    const { token } = await kiosk();
+    const app = await submit(p, token);
+    const task = await openTaskOf(p, token, app.body.id, 'DINKES');
+    const sub = `officer-${randomUUID()}`;
+    const approver = await p.token({ role: 'approver', agency: 'DINKES', sub });
+    const key = randomUUID();
+    const decide = () => p.http('POST', `/v1/tasks/${task.id}/decision`, { token: approver, body: { decision: 'approve', note: 'STR berlaku' }, headers: { 'idempotency-key': key } });
+    const first = await decide();
+    expect(first.status).toBe(200);
+    await abandon(sub, key);
+    const retry = await decide();
+    expect(retry.status).toBe(200);
+    expect(retry.headers.get('idempotent-replayed')).toBeNull();
+    const decided = (b: { tasks: Array<{ id: string; status: string }> }) => b.tasks.find((t) => t.id === task.id)?.status;
+    expect(decided(retry.body)).toBe(decided(first.body));
+    const approvals = (retry.body.timeline as Array<{ type: string; taskId?: string }>).filter((e) => e.taskId === task.id && e.type === 'task.approved');
+    expect(approvals).toHaveLength(1);
+  });
+
+  it('refuses a second decision on a decided task with 409, whether or not its application has finished', async () => {
+    const { token } = await kiosk();
+    const app = await submit(p, token);
+    const task = await openTaskOf(p, token, app.body.id, 'DINKES');
+    const approver = await p.token({ role: 'approver', agency: 'DINKES', sub: `officer-${randomUUID()}` });
+    const decide = (decision: string) => p.http('POST', `/v1/tasks/${task.id}/decision`, { token: approver, body: { decision, note: 'Tidak lengkap' } });
+    const rejected = await decide('reject');
+    expect([rejected.status, rejected.body.status]).toEqual([200, 'rejected']);
+    const handle = temporal.workflow.getHandle(`application-${app.body.id}`);
+    await handle.result().catch(() => undefined);
+    expect((await handle.describe()).status.name).toBe('COMPLETED');
+    const late = await decide('approve');
+    expect([late.status, late.body.type]).toEqual([409, `${PROBLEMS}application-closed`]);
   });
 });

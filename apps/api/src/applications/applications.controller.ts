@@ -109,8 +109,8 @@ export class ApplicationsController {
   @ApiOkResponse({ type: ApplicationDto, description: 'The application after the resubmission' })
   @ApiIdempotent()
   @ApiProblems('validation', 'unauthorized', 'forbidden', 'not-found', 'no-revision-requested', 'application-closed', 'unavailable')
-  resubmit(@CurrentPrincipal() principal: Principal, @RequestId() requestId: string, @Param('id') id: string, @Body() dto: ResubmitDto) {
-    return this.applications.resubmit(principal, id, dto, requestId);
+  resubmit(@CurrentPrincipal() principal: Principal, @RequestId() requestId: string, @IdempotencyKey() idempotencyKey: string, @Param('id') id: string, @Body() dto: ResubmitDto) {
+    return this.applications.resubmit(principal, id, dto, { idempotencyKey, requestId });
   }
 
   @Post(':id/withdraw')
@@ -122,8 +122,8 @@ export class ApplicationsController {
   @ApiOkResponse({ type: ApplicationDto, description: 'The application, withdrawn' })
   @ApiIdempotent()
   @ApiProblems('validation', 'unauthorized', 'forbidden', 'not-found', 'application-closed', 'unavailable')
-  withdraw(@CurrentPrincipal() principal: Principal, @RequestId() requestId: string, @Param('id') id: string, @Body() dto: WithdrawDto) {
-    return this.applications.withdraw(principal, id, dto, requestId);
+  withdraw(@CurrentPrincipal() principal: Principal, @RequestId() requestId: string, @IdempotencyKey() idempotencyKey: string, @Param('id') id: string, @Body() dto: WithdrawDto) {
+    return this.applications.withdraw(principal, id, dto, { idempotencyKey, requestId });
   }
 }
 

@@ -12,7 +12,6 @@ import {
   Actor,
   Applicant,
   ApplicationView,
-  FINAL_STATUSES,
   PermitInput,
   resubmitUpdate,
   viewQuery,
@@ -22,7 +21,7 @@ import {
 import { problems } from '../common/problem';
 import { CatalogService } from '../permit-types/catalog.service';
 import { OfficesService } from '../offices/offices.service';
-import { toProblem } from '../temporal/workflow-errors';
+import { toProblem, updateIdOf } from '../temporal/workflow-errors';
 import { applicationIdsFor } from './ids';
 import { ResubmitDto, SubmitApplicationDto, WithdrawDto } from './dto/submit-application.dto';
 import { decodeCursor, encodeCursor } from '../common/cursor';
@@ -192,34 +191,30 @@ export class ApplicationsService {
     };
   }
 
-  private requireOpen(view: ApplicationView): void {
-    if (FINAL_STATUSES.includes(view.status)) {
-      throw problems.conflict('application-closed', 'The application is closed', `Application ${view.id} is already ${view.status}; nothing more can change.`);
-    }
-  }
-
-  async resubmit(principal: Principal, id: string, dto: ResubmitDto, requestId?: string): Promise<ApplicationResponse> {
+  // Resubmit and withdraw go straight to the workflow, which refuses them on a closed application: a
+  // retry of one that already succeeded gets its first answer back from Temporal (same Update id).
+  async resubmit(principal: Principal, id: string, dto: ResubmitDto, request: { idempotencyKey: string; requestId?: string }): Promise<ApplicationResponse> {
     const current = await this.get(principal, id);
-    this.requireOpen(current);
     const actor: Actor = { sub: principal.sub, role: principal.role };
     try {
-      const view = await this.temporal.workflow
-        .getHandle(workflowIdOf(id))
-        .executeUpdate(resubmitUpdate, { args: [{ note: dto.note, documents: dto.documents, actor, requestId }] });
+      const view = await this.temporal.workflow.getHandle(workflowIdOf(id)).executeUpdate(resubmitUpdate, {
+        updateId: updateIdOf('resubmit', principal.sub, request.idempotencyKey),
+        args: [{ note: dto.note, documents: dto.documents, actor, requestId: request.requestId }],
+      });
       return this.present(view, current.applicant);
     } catch (err) {
       throw toProblem(err, `No application ${id}.`) ?? err;
     }
   }
 
-  async withdraw(principal: Principal, id: string, dto: WithdrawDto, requestId?: string): Promise<ApplicationResponse> {
+  async withdraw(principal: Principal, id: string, dto: WithdrawDto, request: { idempotencyKey: string; requestId?: string }): Promise<ApplicationResponse> {
     const current = await this.get(principal, id);
-    this.requireOpen(current);
     const actor: Actor = { sub: principal.sub, role: principal.role };
     try {
-      const view = await this.temporal.workflow
-        .getHandle(workflowIdOf(id))
-        .executeUpdate(withdrawUpdate, { args: [{ reason: dto.reason, actor, requestId }] });
+      const view = await this.temporal.workflow.getHandle(workflowIdOf(id)).executeUpdate(withdrawUpdate, {
+        updateId: updateIdOf('withdraw', principal.sub, request.idempotencyKey),
+        args: [{ reason: dto.reason, actor, requestId: request.requestId }],
+      });
       return this.present(view, current.applicant);
     } catch (err) {
       throw toProblem(err, `No application ${id}.`) ?? err;

@@ -1,23 +1,5 @@
 import { createHash } from 'node:crypto';
-
-// Crockford base32 without I, L, O, U: readable over the phone, no confusable letters.
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-function base32(bytes: Buffer, length: number): string {
-  let out = '';
-  let bits = 0;
-  let value = 0;
-  for (const byte of bytes) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5 && out.length < length) {
-      out += ALPHABET[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-    value &= (1 << bits) - 1;
-  }
-  return out;
-}
+import { base32 } from '../common/keyed-id';
 
 /**
  * Ids derive from (caller, Idempotency-Key): a submission retried after a timeout maps to the same

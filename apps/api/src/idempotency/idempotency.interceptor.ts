@@ -51,7 +51,7 @@ export function readIdempotencyKey(raw: string | string[] | undefined): string {
 /**
  * The IETF Idempotency-Key draft for every POST: the first answer (2xx) is stored for the caller and
  * replayed for a retry with the same key and request; a different request under the same key is a
- * 422, a retry while the first still runs a 409. An error stores nothing and frees the key: the
+ * 422, a retry while the first still runs a 409 with Retry-After. An error stores nothing and frees the key: the
  * request changed nothing, and the same key may be retried.
  */
 @Injectable()
@@ -77,7 +77,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
               'This Idempotency-Key was already used for a different request (method, path or body); use a new key for a new request.',
             );
           case 'in-flight':
-            throw problems.of('idempotency-key-in-use', 'The first request with this Idempotency-Key is still being processed; retry with the same key once it has finished.');
+            res.setHeader('Retry-After', String(claim.retryAfterSec));
+            throw problems.of(
+              'idempotency-key-in-use',
+              `The first request with this Idempotency-Key is still being processed; retry with the same key in ${claim.retryAfterSec} s (Retry-After).`,
+            );
           case 'replay':
             res.status(claim.response.status);
             for (const [h, v] of Object.entries(claim.response.headers)) res.setHeader(h, v);

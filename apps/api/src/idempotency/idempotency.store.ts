@@ -13,13 +13,17 @@ export interface StoredResponse {
 export type Claim =
   | { kind: 'owner'; fence: string }
   | { kind: 'replay'; response: StoredResponse }
-  | { kind: 'in-flight' }
+  /** The first request still runs; its lease ends in `retryAfterSec` (a request whose process died is taken over then). */
+  | { kind: 'in-flight'; retryAfterSec: number }
   | { kind: 'mismatch' };
 
 /**
  * Idempotency keys in PostgreSQL (table idempotency_key), scoped by caller, kept `ttlHours`.
- * A row with no status is a request in flight; its created_at doubles as a fencing token, so a
- * request that outlived its lock (`lockSec`, a crashed replica) cannot overwrite its successor's answer.
+ * A row with no status is a request in flight, leased for `lockSec`: a retry after the lease takes the
+ * request over. That is safe because every write is idempotent downstream by the same key (the
+ * workflow id, the Update id, the row id derive from it), so a takeover while the first request still
+ * runs reaches the same workflow or row and gets the same answer. created_at doubles as a fencing
+ * token, so a request that outlived its lease cannot overwrite its successor's answer.
  */
 @Injectable()
 export class IdempotencyStore {
@@ -47,17 +51,19 @@ export class IdempotencyStore {
         [caller, key, requestHash, this.ttl, `${this.config.http.idempotency.lockSec} seconds`],
       );
       if (claimed.length > 0) return { kind: 'owner', fence: claimed[0].fence };
-      const rows: Array<{ request_hash: string; status: number | null; response: StoredResponse | null }> = await this.db.query(
-        `SELECT request_hash, status, response FROM idempotency_key WHERE caller = $1 AND key = $2`,
-        [caller, key],
+      const rows: Array<{ request_hash: string; status: number | null; response: StoredResponse | null; retry_after: number }> = await this.db.query(
+        `SELECT request_hash, status, response,
+                greatest(1, ceil(extract(epoch FROM created_at + $3::interval - now())))::int AS retry_after
+           FROM idempotency_key WHERE caller = $1 AND key = $2`,
+        [caller, key, `${this.config.http.idempotency.lockSec} seconds`],
       );
       if (rows.length === 0) continue; // released between our two statements: claim again
       const [row] = rows;
       if (row.request_hash !== requestHash) return { kind: 'mismatch' };
-      if (row.status === null || row.response === null) return { kind: 'in-flight' };
+      if (row.status === null || row.response === null) return { kind: 'in-flight', retryAfterSec: row.retry_after };
       return { kind: 'replay', response: row.response };
     }
-    return { kind: 'in-flight' };
+    return { kind: 'in-flight', retryAfterSec: 1 };
   }
 
   async complete(caller: string, key: string, fence: string, response: StoredResponse): Promise<void> {

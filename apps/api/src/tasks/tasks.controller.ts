@@ -4,7 +4,7 @@ import type { Principal } from '../../../../libs/auth/token';
 import { ApplicationDto } from '../applications/dto/application.dto';
 import { Roles } from '../auth/auth.guard';
 import { ApiIdempotent, ApiProblems } from '../common/openapi';
-import { CurrentPrincipal, RequestId } from '../common/request-context';
+import { CurrentPrincipal, IdempotencyKey, RequestId } from '../common/request-context';
 import { DecisionDto } from './dto/decision.dto';
 import { InboxQueryDto } from './dto/inbox.query';
 import { TaskDto, TaskListDto } from './dto/task.dto';
@@ -53,7 +53,13 @@ export class TasksController {
   @ApiOkResponse({ type: ApplicationDto })
   @ApiIdempotent()
   @ApiProblems('validation', 'unauthorized', 'forbidden', 'wrong-agency', 'not-found', 'task-not-open', 'awaiting-applicant', 'application-closed', 'unavailable')
-  decide(@CurrentPrincipal() principal: Principal, @RequestId() requestId: string, @Param('taskId') taskId: string, @Body() dto: DecisionDto) {
-    return this.tasks.decide(principal, taskId, dto, requestId);
+  decide(
+    @CurrentPrincipal() principal: Principal,
+    @RequestId() requestId: string,
+    @IdempotencyKey() idempotencyKey: string,
+    @Param('taskId') taskId: string,
+    @Body() dto: DecisionDto,
+  ) {
+    return this.tasks.decide(principal, taskId, dto, { idempotencyKey, requestId });
   }
 }

@@ -6,7 +6,7 @@ import { decideUpdate, parseTaskId, workflowIdOf } from '../../../../workflows/m
 import { approverSees, ApplicationsService } from '../applications/applications.service';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { problems } from '../common/problem';
-import { toProblem } from '../temporal/workflow-errors';
+import { toProblem, updateIdOf } from '../temporal/workflow-errors';
 import { DecisionDto } from './dto/decision.dto';
 
 export interface InboxFilter {
@@ -82,26 +82,17 @@ export class TasksService {
   }
 
   /** A decision is a Temporal Update: the workflow's validator refuses a wrong agency or a closed step, leaving no trace. */
-  async decide(principal: Principal, taskId: string, dto: DecisionDto, requestId?: string) {
+  async decide(principal: Principal, taskId: string, dto: DecisionDto, request: { idempotencyKey: string; requestId?: string }) {
     const parsed = parseTaskId(taskId);
     if (!parsed) throw problems.notFound('Task', `No task ${taskId}: task ids look like <applicationId>.<stepId>.<attempt>, as listed by GET /v1/tasks.`);
     try {
       const view = await this.temporal.workflow.getHandle(workflowIdOf(parsed.applicationId)).executeUpdate(decideUpdate, {
-        args: [{ taskId, decision: dto.decision, note: dto.note, actor: { sub: principal.sub, role: principal.role, agency: principal.agency, office: principal.office }, requestId }],
+        updateId: updateIdOf('decision', principal.sub, request.idempotencyKey),
+        args: [{ taskId, decision: dto.decision, note: dto.note, actor: { sub: principal.sub, role: principal.role, agency: principal.agency, office: principal.office }, requestId: request.requestId }],
       });
       return this.applications.present(view);
     } catch (err) {
-      throw toProblem(err, `No task ${taskId}.`) ?? (await this.closedOrRethrow(err, parsed.applicationId, taskId));
+      throw toProblem(err, `No task ${taskId}.`) ?? err;
     }
-  }
-
-  /** An Update on a finished workflow fails at the server; say so plainly instead of a 500. */
-  private async closedOrRethrow(err: unknown, applicationId: string, taskId: string): Promise<unknown> {
-    const rows: Array<{ status: string }> = await this.db.query(`SELECT status FROM application WHERE id = $1`, [applicationId]);
-    if (rows.length === 0) return problems.notFound('Task', `No task ${taskId}.`);
-    if (['issued', 'rejected', 'withdrawn', 'lapsed'].includes(rows[0].status)) {
-      return problems.conflict('application-closed', 'The application is closed', `Application ${applicationId} is already ${rows[0].status}; its tasks take no decision.`);
-    }
-    return err;
   }
 }

@@ -1,6 +1,7 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { Refusal, RefusalType } from '../../../../workflows/messages';
+import { base32, keyedDigest } from '../common/keyed-id';
 import { ProblemException, problems } from '../common/problem';
 
 const STATUS: Record<RefusalType, { status: number; kind: string; title: string }> = {
@@ -13,12 +14,28 @@ const STATUS: Record<RefusalType, { status: number; kind: string; title: string 
   [Refusal.InvalidDecision]: { status: 400, kind: 'validation', title: 'The decision is not valid' },
 };
 
-/** Maps a workflow's business refusal (an Update validator's ApplicationFailure) to problem+json. */
+/**
+ * Maps a workflow's business refusal (an Update validator's ApplicationFailure) to problem+json. An
+ * Update sent to a workflow that has already finished is refused by the server itself: the same 409
+ * the workflow gives while it finishes, so a late decision is refused alike whenever it arrives.
+ */
 export function toProblem(err: unknown, notFoundDetail: string): ProblemException | undefined {
+  if (err instanceof WorkflowNotFoundError && /already completed/i.test(err.message)) {
+    return problems.conflict('application-closed', 'The application is closed', 'The application has already finished; nothing more can change.');
+  }
   if (err instanceof WorkflowNotFoundError) return problems.notFound('Application', notFoundDetail);
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
     const mapped = STATUS[err.cause.type as RefusalType];
     if (mapped) return new ProblemException(mapped.status, mapped.kind, mapped.title, err.cause.message);
   }
   return undefined;
+}
+
+/**
+ * The Temporal Update id of a write: derived from (what, caller, Idempotency-Key), so a retry after the
+ * first request's process died reaches the same Update, and Temporal answers it with the first outcome
+ * (also after the workflow has finished) instead of applying it twice.
+ */
+export function updateIdOf(what: 'decision' | 'resubmit' | 'withdraw', caller: string, idempotencyKey: string): string {
+  return `${what}-${base32(keyedDigest(what, caller, idempotencyKey), 26)}`;
 }

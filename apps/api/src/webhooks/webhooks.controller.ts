@@ -5,7 +5,7 @@ import type { Principal } from '../../../../libs/auth/token';
 import { PageQueryDto } from '../applications/dto/list-applications.query';
 import { Roles } from '../auth/auth.guard';
 import { ApiIdempotent, ApiProblems } from '../common/openapi';
-import { CurrentPrincipal } from '../common/request-context';
+import { IdempotencyKey, CurrentPrincipal } from '../common/request-context';
 import { CreateWebhookDto, WebhookDeliveryListDto, WebhookDto, WebhookListDto } from './dto/webhook.dto';
 import { WebhooksService } from './webhooks.service';
 
@@ -27,8 +27,8 @@ export class WebhooksController {
   @ApiCreatedResponse({ type: WebhookDto, headers: { Location: { description: '/v1/webhooks/{id}', schema: { type: 'string' } } } })
   @ApiIdempotent()
   @ApiProblems('validation', 'unauthorized', 'forbidden', 'webhook-target-refused')
-  async create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateWebhookDto, @Res({ passthrough: true }) res: Response) {
-    const hook = await this.webhooks.create(principal, dto);
+  async create(@CurrentPrincipal() principal: Principal, @IdempotencyKey() key: string, @Body() dto: CreateWebhookDto, @Res({ passthrough: true }) res: Response) {
+    const hook = await this.webhooks.create(principal, dto, key);
     res.setHeader('Location', `/v1/webhooks/${hook.id}`);
     return hook;
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ulid } from 'ulid';
+import { base32, keyedDigest } from '../common/keyed-id';
 import type { Principal } from '../../../../libs/auth/token';
 import type { AppConfig } from '../../../../libs/config/config';
 import { webhookUrlProblem } from '../../../../libs/webhooks/targets';
@@ -37,16 +37,21 @@ export class WebhooksService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async create(principal: Principal, dto: CreateWebhookDto): Promise<WebhookDto> {
+  /** The id derives from (caller, Idempotency-Key): a retry after a crash finds the webhook it created. */
+  async create(principal: Principal, dto: CreateWebhookDto, idempotencyKey: string): Promise<WebhookDto> {
     const problem = webhookUrlProblem(dto.url, this.config.webhooks.allowInsecureTargets);
     if (problem) throw problems.of('webhook-target-refused', problem, { errors: [{ field: 'url', message: problem }] });
+    const id = `wh_${base32(keyedDigest('webhook', principal.sub, idempotencyKey), 26)}`;
     const rows: WebhookRow[] = await this.db.query(
       `INSERT INTO webhook (id, owner, url, secret, description)
        SELECT $1, $2, $3, $4, $5 WHERE (SELECT count(*) FROM webhook WHERE owner = $2 AND deleted_at IS NULL) < $6
+       ON CONFLICT (id) DO NOTHING
        RETURNING id, url, description, secret, created_at`,
-      [`wh_${ulid()}`, principal.sub, dto.url, dto.secret, dto.description ?? null, MAX_WEBHOOKS],
+      [id, principal.sub, dto.url, dto.secret, dto.description ?? null, MAX_WEBHOOKS],
     );
     if (rows.length === 0) {
+      const created: WebhookRow[] = await this.db.query(`SELECT id, url, description, secret, created_at FROM webhook WHERE id = $1 AND owner = $2`, [id, principal.sub]);
+      if (created.length > 0) return present(created[0]);
       throw problems.validation([{ field: 'url', message: `at most ${MAX_WEBHOOKS} webhooks per integrator` }], `You already have ${MAX_WEBHOOKS} webhooks: delete one first.`);
     }
     return present(rows[0]);
