@@ -34,5 +34,8 @@ export async function createPermitWorker(deps: WorkerDeps): Promise<Worker> {
     taskQueue: deps.config.temporal.taskQueue,
     ...(deps.workflowBundle ? { workflowBundle: deps.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     activities,
+    // A worker killed mid-flight leaves the workflows it cached on its own (sticky) queue; after this
+    // long their next task goes to any worker. A live worker takes a sticky task within milliseconds.
+    stickyQueueScheduleToStartTimeout: '3s',
   });
 }

@@ -124,7 +124,7 @@ export class ProblemFilter implements ExceptionFilter {
     if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     else this.logger.log(`${problem.status} ${problem.type.slice(PROBLEM_BASE.length)}: ${problem.detail}`);
     if (problem.status === 429 && !res.getHeader('Retry-After')) res.setHeader('Retry-After', '60');
-    if (problem.status === 503 && !res.getHeader('Retry-After')) res.setHeader('Retry-After', '5');
+    if (problem.status === 503 && !res.getHeader('Retry-After')) res.setHeader('Retry-After', '2');
     if (problem.status === 401) res.setHeader('WWW-Authenticate', 'Bearer realm="satupintu"');
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }

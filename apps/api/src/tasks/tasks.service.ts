@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../../../libs/auth/token';
-import { decideUpdate, parseTaskId, workflowIdOf } from '../../../../workflows/messages';
+import { decideUpdate, parseTaskId, Refusal, workflowIdOf } from '../../../../workflows/messages';
 import { approverSees, ApplicationsService } from '../applications/applications.service';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { problems } from '../common/problem';
-import { toProblem, updateIdOf } from '../temporal/workflow-errors';
+import { isRefusal, toProblem, updateIdOf } from '../temporal/workflow-errors';
 import { DecisionDto } from './dto/decision.dto';
 
 export interface InboxFilter {
@@ -92,7 +92,17 @@ export class TasksService {
       });
       return this.applications.present(view);
     } catch (err) {
+      if (isRefusal(err, Refusal.TaskNotFound) && (await this.known(taskId))) {
+        // The read model can be a moment ahead of the workflow: its projections run inside the workflow
+        // task, and a workflow task lost with a crashed Temporal server is redone. The task comes back.
+        throw problems.unavailable(`Task ${taskId} is being restored after a restart of the workflow service; retry in a few seconds with the same Idempotency-Key.`);
+      }
       throw toProblem(err, `No task ${taskId}.`) ?? err;
     }
+  }
+
+  private async known(taskId: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(`SELECT 1 FROM task WHERE id = $1`, [taskId]);
+    return rows.length > 0;
   }
 }

@@ -15,12 +15,26 @@ const STATUS: Record<RefusalType, { status: number; kind: string; title: string 
 };
 
 /**
+ * What the server answers an Update that meets a finished (or finishing) workflow: sent after it
+ * finished, pending while it finished (e.g. a parallel step's rejection closed the application), or
+ * arriving while it closes.
+ */
+const CLOSED = /workflow execution already completed|update was aborted by closing workflow|because workflow is closing/i;
+
+function closedUnderneath(err: unknown): boolean {
+  for (let e = err as { message?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (typeof e.message === 'string' && CLOSED.test(e.message)) return true;
+  }
+  return false;
+}
+
+/**
  * Maps a workflow's business refusal (an Update validator's ApplicationFailure) to problem+json. An
  * Update sent to a workflow that has already finished is refused by the server itself: the same 409
  * the workflow gives while it finishes, so a late decision is refused alike whenever it arrives.
  */
 export function toProblem(err: unknown, notFoundDetail: string): ProblemException | undefined {
-  if (err instanceof WorkflowNotFoundError && /already completed/i.test(err.message)) {
+  if (closedUnderneath(err)) {
     return problems.conflict('application-closed', 'The application is closed', 'The application has already finished; nothing more can change.');
   }
   if (err instanceof WorkflowNotFoundError) return problems.notFound('Application', notFoundDetail);
@@ -29,6 +43,11 @@ export function toProblem(err: unknown, notFoundDetail: string): ProblemExceptio
     if (mapped) return new ProblemException(mapped.status, mapped.kind, mapped.title, err.cause.message);
   }
   return undefined;
+}
+
+/** Whether `err` is the workflow's refusal of the given type. */
+export function isRefusal(err: unknown, type: RefusalType): boolean {
+  return err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === type;
 }
 
 /**

@@ -1,0 +1,129 @@
+// The platform exactly as `npm start` runs it (scripts/start.ts, its supervisor and its parts), in a
+// data directory and on ports of its own: what the crash drill kills and the failed-start tests break.
+import { ChildProcess, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { freePort } from '../dev/services';
+import { isAlive, readState, SupervisorState } from '../dev/supervisor';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+export interface PlatformPorts {
+  api: number;
+  temporal: number;
+  temporalUi: number;
+  postgres: number;
+}
+
+export interface PlatformProcess {
+  dataDir: string;
+  ports: PlatformPorts;
+  baseUrl: string;
+  temporalAddress: string;
+  databaseUrl: string;
+  supervisor: ChildProcess;
+  /** Every line the supervisor and its parts printed (stdout and stderr). */
+  output: string[];
+  /** Resolves with the supervisor's exit code. */
+  exited: Promise<number | null>;
+  state(): SupervisorState | undefined;
+  /** Ctrl-C, as a person would stop it; resolves once the supervisor has exited. */
+  stop(): Promise<number | null>;
+}
+
+export async function freePlatformPorts(): Promise<PlatformPorts> {
+  return { api: await freePort(), temporal: await freePort(), temporalUi: await freePort(), postgres: await freePort() };
+}
+
+export function newDataDir(label: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `satupintu-${label}-`));
+  fs.chmodSync(dir, 0o755);
+  return dir;
+}
+
+/** Starts `npm start`'s entry point; `ready` resolves when it printed its URLs, rejects when it exited first. */
+export function launchPlatform(opts: { dataDir: string; ports: PlatformPorts; env?: NodeJS.ProcessEnv; onLine?: (line: string) => void }): {
+  platform: PlatformProcess;
+  ready: Promise<void>;
+} {
+  const { ports } = opts;
+  const supervisor = spawn(process.execPath, ['-r', path.join(ROOT, 'scripts', 'register.js'), path.join(ROOT, 'scripts', 'start.ts')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      SATUPINTU_DATA_DIR: opts.dataDir,
+      PORT: String(ports.api),
+      TEMPORAL_PORT: String(ports.temporal),
+      TEMPORAL_UI_PORT: String(ports.temporalUi),
+      PGPORT_EMBEDDED: String(ports.postgres),
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'development',
+      DATABASE_URL: '',
+      ...opts.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  const take = (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n').filter(Boolean)) {
+      output.push(line);
+      opts.onLine?.(line);
+    }
+  };
+  supervisor.stdout?.on('data', take);
+  supervisor.stderr?.on('data', take);
+  const exited = new Promise<number | null>((resolve) => supervisor.once('exit', (code) => resolve(code)));
+  const ready = new Promise<void>((resolve, reject) => {
+    const check = (chunk: Buffer) => {
+      if (chunk.toString().includes('[satupintu] ready')) resolve();
+    };
+    supervisor.stdout?.on('data', check);
+    void exited.then((code) => reject(new Error(`npm start exited (code ${code}) before it was ready: ${output.filter((l) => l.startsWith('[satupintu]')).slice(-1)[0] ?? 'no output'}`)));
+  });
+  const platform: PlatformProcess = {
+    dataDir: opts.dataDir,
+    ports,
+    baseUrl: `http://127.0.0.1:${ports.api}`,
+    temporalAddress: `127.0.0.1:${ports.temporal}`,
+    databaseUrl: `postgres://postgres:postgres@127.0.0.1:${ports.postgres}/satupintu`,
+    supervisor,
+    output,
+    exited,
+    state: () => readState(opts.dataDir),
+    async stop() {
+      if (supervisor.exitCode === null && supervisor.signalCode === null) supervisor.kill('SIGINT');
+      return exited;
+    },
+  };
+  return { platform, ready };
+}
+
+/**
+ * Every live process of the platform started on `dataDir`: the supervisor hands SATUPINTU_DATA_DIR to
+ * every part it starts (PostgreSQL and the Temporal server included), so their environment names it,
+ * whether or not the supervisor got to record them.
+ */
+export function platformProcesses(dataDir: string): Array<{ pid: number; command: string }> {
+  const marker = `SATUPINTU_DATA_DIR=${dataDir}\0`;
+  const found: Array<{ pid: number; command: string }> = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      if (!`${fs.readFileSync(`/proc/${entry}/environ`, 'utf8')}\0`.includes(marker)) continue;
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (/\) Z /.test(stat)) continue; // a zombie holds nothing
+      found.push({ pid: Number(entry), command: fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ').trim().slice(0, 160) });
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
+  }
+  return found;
+}
+
+/** Whether `isAlive` says the supervisor's recorded parts are gone too (kept for callers without /proc). */
+export function recordedAlive(p: PlatformProcess): Array<{ name: string; pid: number }> {
+  return Object.entries(p.state()?.parts ?? {})
+    .filter(([, part]) => isAlive(part.pid))
+    .map(([name, part]) => ({ name, pid: part.pid as number }));
+}
