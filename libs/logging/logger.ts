@@ -69,3 +69,12 @@ export function createLogger(level: string, base: Record<string, unknown> = {}, 
     destination,
   );
 }
+
+/** An error as one line for a person (name, message, and its cause's), then the stack when there is one. */
+export function describeError(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const cause = err.cause instanceof Error ? ` (cause: ${err.cause.message})` : '';
+  const head = `${err.name}: ${err.message}${cause}`;
+  const stack = err.stack?.split('\n').slice(1).join('\n');
+  return stack ? `${head}\n${stack}` : head;
+}

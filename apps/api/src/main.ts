@@ -1,5 +1,5 @@
 import { loadConfig } from '../../../libs/config/config';
-import { createLogger } from '../../../libs/logging/logger';
+import { createLogger, describeError } from '../../../libs/logging/logger';
 import { closeApiApp, createApiApp } from './app.factory';
 
 async function main(): Promise<void> {
@@ -25,6 +25,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  process.stderr.write(`api failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.stderr.write(`api failed to start: ${describeError(err)}\n`);
   process.exit(1);
 });

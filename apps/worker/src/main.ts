@@ -3,7 +3,7 @@ import { NativeConnection, Runtime, makeTelemetryFilterString } from '@temporali
 import { loadConfig } from '../../../libs/config/config';
 import { createDataSource } from '../../../libs/database/data-source';
 import { startWorkerHeartbeat } from '../../../libs/database/worker-heartbeat';
-import { createLogger } from '../../../libs/logging/logger';
+import { createLogger, describeError } from '../../../libs/logging/logger';
 import { createPermitWorker } from './worker.factory';
 
 /** The worker process: no HTTP. Builds its dependencies, runs until SIGINT/SIGTERM, then drains. */
@@ -50,6 +50,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  process.stderr.write(`worker failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.stderr.write(`worker failed: ${describeError(err)}\n`);
   process.exit(1);
 });
