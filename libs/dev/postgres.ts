@@ -103,6 +103,15 @@ export function postgresLayout(dataDir: string): PostgresLayout {
     for (let d = home; d.startsWith(SHARED_ROOT); d = path.dirname(d)) fs.chmodSync(d, 0o755);
     data = path.join(home, 'postgres');
     notes.push(`the postgres user cannot reach ${parent}; the data directory is ${data}`);
+    // The pointer left beside the requested directory ties the two together: removing the data
+    // directory you know about (rm -rf .data) starts afresh, as it would without the detour.
+    const pointer = path.join(parent, `${path.basename(dataDir)}.location`);
+    if (fs.existsSync(data) && !fs.existsSync(pointer)) {
+      const aside = `${data}.orphaned-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      fs.renameSync(data, aside);
+      notes.push(`${pointer} was gone, so the data left in ${data} belongs to an earlier start: moved aside to ${aside}`);
+    }
+    fs.writeFileSync(pointer, `${data}\n`);
   }
   return { home: binaries, dataDir: data, runAs, notes };
 }
