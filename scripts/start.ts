@@ -103,7 +103,7 @@ async function main(): Promise<void> {
         title: 'PostgreSQL',
         hint: `If its data directory is damaged, move it aside (mv ${pgDir} ${pgDir}.broken) and start again; or set DATABASE_URL to a PostgreSQL of your own`,
         start: async () => {
-          const pg = await startPostgres({ dir: asked, port: pgPort, log: (l) => (/FATAL|PANIC/.test(l) ? say(`postgres: ${l}`) : undefined) });
+          const pg = await startPostgres({ dir: asked, port: pgPort, detached: true, log: (l) => (/FATAL|PANIC/.test(l) ? say(`postgres: ${l}`) : undefined) });
           databaseUrl = pg.url;
           return { pid: pg.process.pid, exited: pg.exited, stop: pg.stop };
         },
@@ -119,7 +119,7 @@ async function main(): Promise<void> {
       title: 'the Temporal dev server',
       hint: `Run node scripts/toolchain.js to check the CLI (or set TEMPORAL_CLI_PATH); if ${dbFile} is damaged, move it aside and start again`,
       start: async () => {
-        const t = await startTemporalDevServer({ cli: toolchain.cli.path!, port: temporalPort, uiPort, dbFile, log: (l) => (supervisor.isStopping ? undefined : process.stdout.write(`[temporal] ${l}\n`)) });
+        const t = await startTemporalDevServer({ cli: toolchain.cli.path!, port: temporalPort, uiPort, dbFile, detached: true, log: (l) => (supervisor.isStopping ? undefined : process.stdout.write(`[temporal] ${l}\n`)) });
         address = t.address;
         uiUrl = t.uiUrl ?? '';
         return { pid: t.process.pid, exited: t.exited, stop: t.stop };

@@ -126,15 +126,18 @@ export interface PostgresProcess {
 }
 
 export interface PostgresOptions {
+  /** In a process group of its own, so a terminal's Ctrl-C reaches only the supervisor, which stops it in order. */
+  detached?: boolean;
   dir: string;
   port: number;
   database?: string;
   log?: (line: string) => void;
 }
 
-function run(layout: PostgresLayout, binary: string, args: string[]): ChildProcess {
+function run(layout: PostgresLayout, binary: string, args: string[], detached = false): ChildProcess {
   return spawn(path.join(layout.home, 'bin', binary), args, {
     ...(layout.runAs ?? {}),
+    detached,
     cwd: os.tmpdir(),
     env: { ...process.env, LC_ALL: 'C', LD_LIBRARY_PATH: path.join(layout.home, 'lib') },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -190,7 +193,7 @@ export async function startPostgres(opts: PostgresOptions): Promise<PostgresProc
     '-c', 'listen_addresses=127.0.0.1',
     '-c', 'max_connections=200',
     '-c', 'fsync=off',
-  ]);
+  ], opts.detached);
   const tail: string[] = [];
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let gone = false;

@@ -90,6 +90,8 @@ export async function startTemporalDevServer(opts: {
   dbFile?: string;
   namespace?: string;
   log?: (line: string) => void;
+  /** In a process group of its own, so a terminal's Ctrl-C reaches only the supervisor, which stops it in order. */
+  detached?: boolean;
 }): Promise<RunningTemporal> {
   const namespace = opts.namespace ?? 'default';
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(opts.port), '--namespace', namespace, '--log-level', 'warn'];
@@ -101,7 +103,7 @@ export async function startTemporalDevServer(opts: {
   }
   // Dynamic config: updates and a quick first poll matter for a local server.
   args.push('--dynamic-config-value', 'frontend.enableUpdateWorkflowExecution=true');
-  const child = spawn(opts.cli, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(opts.cli, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: opts.detached ?? false });
   const tail: string[] = [];
   const forward = (chunk: Buffer) =>
     chunk

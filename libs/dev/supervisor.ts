@@ -179,6 +179,8 @@ export function nodePart(opts: { root: string; entry: string; env: NodeJS.Proces
       cwd: opts.root,
       env: { ...process.env, ...opts.env },
       stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+      // Its own process group: a terminal's Ctrl-C reaches only the supervisor, which stops the parts in order.
+      detached: true,
     });
     const tail: string[] = [];
     child.stderr?.on('data', (chunk: Buffer) => {
