@@ -66,7 +66,8 @@ export async function runDrill(o: DrillOptions): Promise<DrillResult> {
   const dataDir = newDataDir('drill');
   const ports = await freePlatformPorts();
   o.log(`starting the platform in ${dataDir} (API on ${ports.api})`);
-  const { platform, ready } = launchPlatform({ dataDir, ports });
+  // The supervisor's own lines (restarts, how long each took) interleave with the drill's.
+  const { platform, ready } = launchPlatform({ dataDir, ports, onLine: (l) => (l.startsWith('[satupintu]') && !l.includes('  ') ? o.log(l) : undefined) });
   try {
     await ready;
     return await drill(platform, o, began);
