@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createDataSource, migrate } from '../libs/database/data-source';
 import { seed } from '../libs/database/seed';
+import { ensureConsoleBuilt } from '../libs/dev/console-build';
 import { postgresLayout, startPostgres } from '../libs/dev/postgres';
 import { portIsFree, startTemporalDevServer } from '../libs/dev/services';
 import { isAlive, nodePart, readState, StartError, Supervisor } from '../libs/dev/supervisor';
@@ -141,6 +142,12 @@ async function main(): Promise<void> {
       throw new PreflightError(`could not migrate and seed the database: ${(err as Error).message}; check DATABASE_URL (its user must be able to create tables)`);
     }
 
+    try {
+      await ensureConsoleBuilt(say);
+    } catch (err) {
+      throw new PreflightError(`could not build the web console: ${(err as Error).message}; run npm run build:console to see the whole report`);
+    }
+
     const env = { DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: address, PORT: String(apiPort) };
     say('starting the worker (bundling workflow code takes a few seconds)');
     await supervisor.add({
@@ -163,7 +170,8 @@ async function main(): Promise<void> {
     process.stdout.write(
       [
         '',
-        `  API            ${base}`,
+        `  Console        ${base}/  (track: ${base}/lacak, services: ${base}/layanan)`,
+        `  API            ${base}/v1`,
         `  OpenAPI docs   ${base}/docs`,
         `  Health         ${base}/health`,
         `  Temporal UI    ${uiUrl}`,

@@ -15,7 +15,7 @@ type Operation = {
   security?: unknown[];
 };
 
-const PUBLIC = new Set(['GET /health', 'GET /metrics', 'GET /v1/track/{trackingCode}', 'POST /v1/complaints', 'GET /v1/complaints/{trackingCode}']);
+const PUBLIC = new Set(['GET /health', 'GET /metrics', 'GET /v1/permit-types', 'GET /v1/permit-types/{code}', 'GET /v1/permit-types/{code}/bpmn', 'GET /v1/track/{trackingCode}', 'POST /v1/complaints', 'GET /v1/complaints/{trackingCode}']);
 
 describe('the OpenAPI document', () => {
   let p: Platform;

@@ -68,9 +68,9 @@ describe('authorization matrix', () => {
   const rows = (): Row[] => [
     { endpoint: 'GET /health', path: '/health', expect: { none: 200, integrator: 200, otherIntegrator: 200, approver: 200, otherApprover: 200, admin: 200 } },
     { endpoint: 'GET /metrics', path: '/metrics', expect: { none: 200, integrator: 200, otherIntegrator: 200, approver: 200, otherApprover: 200, admin: 200 } },
-    { endpoint: 'GET /v1/permit-types', path: '/v1/permit-types', expect: { none: 401, integrator: 200, otherIntegrator: 200, approver: 200, otherApprover: 200, admin: 200 } },
-    { endpoint: 'GET /v1/permit-types/{code}', path: '/v1/permit-types/SIP_DOKTER', expect: { none: 401, integrator: 200, otherIntegrator: 200, approver: 200, otherApprover: 200, admin: 200 } },
-    { endpoint: 'GET /v1/permit-types/{code}/bpmn', path: '/v1/permit-types/SIP_DOKTER/bpmn', expect: { none: 401, integrator: 200, otherIntegrator: 200, approver: 200, otherApprover: 200, admin: 200 } },
+    { endpoint: 'GET /v1/permit-types', path: '/v1/permit-types', expect: { none: 200, integrator: 200, otherIntegrator: 200, approver: 200, otherApprover: 200, admin: 200 } },
+    { endpoint: 'GET /v1/permit-types/{code}', path: '/v1/permit-types/SIP_DOKTER', expect: { none: 200, integrator: 200, otherIntegrator: 200, approver: 200, otherApprover: 200, admin: 200 } },
+    { endpoint: 'GET /v1/permit-types/{code}/bpmn', path: '/v1/permit-types/SIP_DOKTER/bpmn', expect: { none: 200, integrator: 200, otherIntegrator: 200, approver: 200, otherApprover: 200, admin: 200 } },
     { endpoint: 'GET /v1/offices', path: '/v1/offices?limit=5', expect: { none: 401, integrator: 200, otherIntegrator: 200, approver: 200, otherApprover: 200, admin: 200 } },
     { endpoint: 'GET /v1/offices/{id}', path: '/v1/offices/kel-31.71.01.1001', expect: { none: 401, integrator: 200, otherIntegrator: 200, approver: 200, otherApprover: 200, admin: 200 } },
     { endpoint: 'GET /v1/track/{trackingCode}', path: `/v1/track/${trackingCode}`, expect: { none: 200, integrator: 200, otherIntegrator: 200, approver: 200, otherApprover: 200, admin: 200 } },

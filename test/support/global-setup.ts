@@ -8,6 +8,7 @@ import { createDataSource, migrate } from '../../libs/database/data-source';
 import { seed } from '../../libs/database/seed';
 import { freePort, RunningPostgres, RunningTemporal, startEmbeddedPostgres, startTemporalDevServer } from '../../libs/dev/services';
 import { loadToolchain } from '../../libs/temporal/toolchain';
+import { ensureConsoleBuilt } from '../../libs/dev/console-build';
 
 declare global {
   var __SATUPINTU_SERVICES__: { postgres: RunningPostgres; temporal: RunningTemporal; dir: string } | undefined;
@@ -17,6 +18,7 @@ export default async function globalSetup(): Promise<void> {
   const toolchain = loadToolchain();
   if (!toolchain.cli.path) throw new Error('no Temporal CLI: run `node scripts/toolchain.js` to see why');
   process.stderr.write(`\n[test] Temporal CLI from ${toolchain.cli.source}; test server from ${toolchain.testServer.source}\n`);
+  await ensureConsoleBuilt((l) => process.stderr.write(`[test] ${l}\n`));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'satupintu-test-'));
   fs.chmodSync(dir, 0o777);
   const [pgPort, temporalPort] = [await freePort(), await freePort()];

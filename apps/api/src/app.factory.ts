@@ -12,6 +12,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../../libs/config/config';
 import { withLogContext } from '../../../libs/logging/logger';
 import { AppModule } from './app.module';
+import { serveConsole } from './console/console';
 import { bodyParserProblems, inspectBody } from './common/body-inspection';
 import { addGlobalProblems, ProblemDto } from './common/openapi';
 import { ProblemFilter } from './common/problem';
@@ -50,6 +51,7 @@ export async function createApiApp(config: AppConfig, logger: Logger): Promise<N
     abortOnError: false,
   });
   app.use(helmet({ contentSecurityPolicy: false }));
+  serveConsole(app);
   // Browsers may call the API only from configured origins (CORS_ORIGINS); by default none may.
   if (config.http.corsOrigins.length > 0) {
     app.enableCors({

@@ -1,13 +1,15 @@
 import { Controller, Get, Header, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../common/openapi';
 import { PermitTypeDto, PermitTypeListDto } from './permit-type.dto';
 import { toBpmnXml } from '../../../../libs/permit-dsl/bpmn/export';
 import { problems } from '../common/problem';
 import { CatalogService } from './catalog.service';
+import { Public } from '../auth/auth.guard';
 
 @ApiTags('permit-types')
-@ApiBearerAuth()
+// The catalogue is public: citizens read requirements, fees and steps before they file (the console's /layanan).
+@Public()
 @Controller('v1/permit-types')
 export class PermitTypesController {
   constructor(private readonly catalog: CatalogService) {}
@@ -15,7 +17,7 @@ export class PermitTypesController {
   @Get()
   @ApiOperation({ summary: 'Permit and non-permit services offered, latest version of each' })
   @ApiOkResponse({ type: PermitTypeListDto })
-  @ApiProblems('unauthorized')
+  @ApiProblems()
   list() {
     return { items: this.catalog.latest().map((d) => this.catalog.describe(d)), nextCursor: null };
   }
@@ -25,7 +27,7 @@ export class PermitTypesController {
   @ApiParam({ name: 'code', example: 'SIP_DOKTER' })
   @ApiQuery({ name: 'version', required: false, description: 'A definition version; the latest by default', example: 1 })
   @ApiOkResponse({ type: PermitTypeDto })
-  @ApiProblems('validation', 'unauthorized', 'not-found')
+  @ApiProblems('validation', 'not-found')
   get(@Param('code') code: string, @Query('version') version?: string) {
     return this.catalog.describe(this.find(code, version));
   }
@@ -37,7 +39,7 @@ export class PermitTypesController {
   @ApiParam({ name: 'code', example: 'SIP_DOKTER' })
   @ApiQuery({ name: 'version', required: false, example: 1 })
   @ApiOkResponse({ description: 'BPMN 2.0 XML with diagram layout', content: { 'application/xml': { schema: { type: 'string' } } } })
-  @ApiProblems('validation', 'unauthorized', 'not-found')
+  @ApiProblems('validation', 'not-found')
   bpmn(@Param('code') code: string, @Query('version') version?: string) {
     return toBpmnXml(this.find(code, version));
   }

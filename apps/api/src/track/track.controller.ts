@@ -46,11 +46,13 @@ export class TrackController {
       dueAt: v.dueAt,
       decidedAt: v.decidedAt,
       receivingOffice: this.offices.get(v.receivingOfficeId)?.name ?? v.receivingOfficeId,
+      receivingOfficeId: v.receivingOfficeId,
       officialFee: def?.fee ?? null,
       currentSteps: v.openTasks.map((t) => ({
         step: t.stepName,
         agency: t.agency,
         office: this.offices.get(t.officeId)?.name ?? t.officeId,
+        officeId: t.officeId,
         assignedAt: t.assignedAt,
         dueAt: t.dueAt,
         overdue: t.overdue || (t.dueAt !== null && Date.parse(t.dueAt) < now),

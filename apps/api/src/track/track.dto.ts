@@ -12,6 +12,9 @@ export class TrackStepDto {
   @ApiProperty({ example: 'Kota Administrasi Jakarta Pusat' })
   office!: string;
 
+  @ApiProperty({ example: 'kota-31.71', description: 'The office id (GET /v1/offices), e.g. to name it in a complaint' })
+  officeId!: string;
+
   @ApiProperty({ format: 'date-time' })
   assignedAt!: string;
 
@@ -64,6 +67,9 @@ export class TrackDto {
 
   @ApiProperty({ example: 'Kelurahan Gambir' })
   receivingOffice!: string;
+
+  @ApiProperty({ example: 'kel-31.71.01.1001', description: 'The office id (GET /v1/offices), e.g. to name it in a complaint' })
+  receivingOfficeId!: string;
 
   @ApiProperty({ type: FeeDto, nullable: true })
   officialFee!: FeeDto | null;

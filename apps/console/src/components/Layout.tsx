@@ -1,0 +1,30 @@
+import { ReactNode } from 'react';
+import { useI18n } from '../app/i18n';
+import { Link } from '../app/router';
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t, lang, setLang } = useI18n();
+  return (
+    <>
+      <a className="skip" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header className="top">
+        <Link to="/" className="brand">
+          <strong>{t('app.name')}</strong>
+          <span>{t('app.tagline')}</span>
+        </Link>
+        <nav aria-label="Menu">
+          <Link to="/lacak">{t('nav.track')}</Link>
+          <Link to="/layanan">{t('nav.catalogue')}</Link>
+          <button type="button" className="lang" onClick={() => setLang(lang === 'id' ? 'en' : 'id')} aria-label={t('lang.label')}>
+            {t('lang.switch')}
+          </button>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,147 @@
+// Story: a citizen who filed a business domicile letter opens the tracking page from the link on the
+// receipt, on a phone and on a desktop, in a real Chromium against the real platform. The page says in
+// plain Indonesian where the file is, who holds it and until when, and the official fee; it shows no
+// NIK, name, phone or email, and neither does any answer the page received. The same citizen browses
+// the public catalogue and sees every permit type with its diagram.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Browser, Page, Response } from 'playwright-core';
+import { launchBrowser } from '../support/browser';
+import { startPlatform, Platform } from '../support/platform';
+import { eventually } from '../support/time-skipping';
+import { seriousViolations } from './axe';
+
+const SCREENSHOTS = path.resolve(__dirname, '..', '.screenshots');
+const APPLICANT = { nik: '3171014101900003', name: 'Siti Rahayu Lestari', email: 'siti.lestari@example.id', phone: '081234567891' };
+const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
+
+describe('the citizen pages of the console, in a real browser', () => {
+  let p: Platform;
+  let browser: Browser;
+  let trackingCode: string;
+  let types: Array<{ code: string }>;
+
+  beforeAll(async () => {
+    p = await startPlatform();
+    const launched = await launchBrowser();
+    browser = launched.browser;
+    process.stderr.write(`[test] Chromium from ${launched.source}\n`);
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    const integrator = await p.token({ role: 'integrator', sub: 'kiosk-browser' });
+    const example = (await p.http('GET', '/v1/permit-types/SKDU')).body.dataSchema.examples[0];
+    const filed = await p.http('POST', '/v1/applications', {
+      token: integrator,
+      body: { permitType: 'SKDU', applicant: APPLICANT, receivingOfficeId: 'outlet-mall-kota-kasablanka', location: { kelurahanCode: '31.71.01.1001', address: 'Jl. Ir. H. Juanda No. 5' }, data: example, documents: [] },
+    });
+    expect(filed.status).toBe(201);
+    trackingCode = filed.body.trackingCode;
+    await eventually(
+      () => p.http('GET', `/v1/track/${trackingCode}`),
+      (r) => r.status === 200 && r.body.currentSteps.length > 0 && r.body.currentSteps.every((s: { dueAt: string | null }) => s.dueAt),
+      'the application tracked with its first steps',
+    );
+    types = (await p.http('GET', '/v1/permit-types')).body.items;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await p?.close();
+  });
+
+  async function open(url: string, viewport: { width: number; height: number } = VIEWPORTS.desktop): Promise<{ page: Page; answers: string[] }> {
+    const context = await browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Europe/London' });
+    const page = await context.newPage();
+    const answers: string[] = [];
+    page.on('response', (r: Response) => {
+      answers.push(r.url());
+      void r.text().then((t) => answers.push(t), () => undefined);
+    });
+    await page.goto(p.baseUrl + url);
+    return { page, answers };
+  }
+
+  it('tells where the file is, who holds it and until when, in Jakarta time, with the official fee', async () => {
+    for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+      const { page } = await open(`/lacak/${trackingCode}`, viewport);
+      await page.getByRole('heading', { level: 2, name: 'Permohonan Anda sedang diperiksa' }).waitFor();
+      const steps = page.locator('ul.steps > li');
+      expect(await steps.count()).toBeGreaterThanOrEqual(1);
+      const first = await steps.first().innerText();
+      expect(first).toContain('KELURAHAN');
+      expect(first).toMatch(/WIB/); // Jakarta time, though the browser's zone is London
+      expect(await page.locator('.fee').innerText()).toBe('Gratis (Rp 0)');
+      await page.screenshot({ path: path.join(SCREENSHOTS, `lacak-${name}.png`), fullPage: true });
+      await page.context().close();
+    }
+  });
+
+  it('shows no NIK, name, phone or email, in the page or in any answer it received', async () => {
+    const { page, answers } = await open(`/lacak/${trackingCode}`);
+    await page.getByRole('heading', { level: 2 }).waitFor();
+    await page.waitForLoadState('networkidle');
+    const everything = [await page.content(), ...answers].join('\n');
+    for (const secret of Object.values(APPLICANT)) expect(everything).not.toContain(secret);
+    expect(everything).toContain(trackingCode);
+    await page.context().close();
+  });
+
+  it('takes a code typed in lower case without dashes, and says plainly when a code is unknown', async () => {
+    const { page } = await open('/lacak');
+    await page.getByLabel('Kode pelacakan').fill(trackingCode.replace(/-/g, '').toLowerCase());
+    await page.getByRole('button', { name: 'Lacak' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Permohonan Anda sedang diperiksa' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/lacak/${trackingCode}`);
+    await page.goto(`${p.baseUrl}/lacak/AAAA-BBBB-CCCC`);
+    await page.getByRole('alert').filter({ hasText: 'Tidak ada permohonan dengan kode ini' }).waitFor();
+    await page.context().close();
+  });
+
+  it('files a report of an illegal fee from the tracking page and gives its code', async () => {
+    const { page } = await open(`/lacak/${trackingCode}`);
+    await page.getByLabel('Jenis laporan').selectOption('illegal_fee');
+    await page.getByLabel(/Ceritakan singkat/).fill('Diminta uang administrasi Rp 200.000 di loket');
+    await page.getByRole('button', { name: 'Kirim laporan' }).click();
+    const status = page.getByRole('status');
+    await status.filter({ hasText: 'Laporan diterima' }).waitFor();
+    const code = (await status.innerText()).split(':').pop()!.trim();
+    const filed = await p.http('GET', `/v1/complaints/${code}`);
+    expect([filed.status, filed.body.category, filed.body.applicationTrackingCode]).toEqual([200, 'illegal_fee', trackingCode]);
+    await page.context().close();
+  });
+
+  it('switches to English and keeps the choice after a reload', async () => {
+    const { page } = await open(`/lacak/${trackingCode}`);
+    await page.getByRole('button', { name: 'Ganti bahasa ke English' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Your application is being reviewed' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: 'Your application is being reviewed' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.context().close();
+  });
+
+  it('lists every permit type in the public catalogue and draws each one\'s diagram', async () => {
+    const { page } = await open('/layanan');
+    await page.locator('.cards .card').first().waitFor();
+    expect(await page.locator('.cards .card').count()).toBe(types.length);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'layanan-desktop.png'), fullPage: true });
+    for (const type of types) {
+      await page.goto(`${p.baseUrl}/layanan/${type.code}`);
+      await page.locator('.diagram-canvas[data-state="shown"]').waitFor();
+      const shapes = await page.locator('.diagram-canvas .djs-element.djs-shape').count();
+      expect([type.code, shapes > 3]).toEqual([type.code, true]);
+    }
+    await page.screenshot({ path: path.join(SCREENSHOTS, `layanan-${types[types.length - 1].code}-desktop.png`), fullPage: true });
+    await page.context().close();
+  });
+
+  it('has no serious or critical accessibility violation on any citizen page', async () => {
+    for (const url of ['/', '/lacak', `/lacak/${trackingCode}`, '/layanan', '/layanan/PBG']) {
+      for (const viewport of Object.values(VIEWPORTS)) {
+        const { page } = await open(url, viewport);
+        await page.locator('main h1').waitFor();
+        await page.waitForLoadState('networkidle');
+        expect([url, await seriousViolations(page)]).toEqual([url, []]);
+        await page.context().close();
+      }
+    }
+  });
+});
