@@ -15,8 +15,6 @@ import { AppModule } from './app.module';
 import { serveConsole } from './console/console';
 import { bodyParserProblems, inspectBody } from './common/body-inspection';
 import { addGlobalProblems, ProblemDto } from './common/openapi';
-import { ProblemFilter } from './common/problem';
-import { createValidationPipe } from './common/validation';
 
 /** Nest's own log lines go through pino, with personal data masked. */
 const STARTUP_CHATTER = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory']);
@@ -43,7 +41,11 @@ export function openApiDocument(app: INestApplication) {
   return addGlobalProblems(SwaggerModule.createDocument(app, config, { extraModels: [ProblemDto] }));
 }
 
-/** Builds the HTTP app: body limit, helmet, request ids, logging, validation, problem+json, OpenAPI at /docs. */
+/**
+ * Builds the HTTP app: helmet, CORS, request ids and logging, the JSON body parser and its checks,
+ * OpenAPI at /docs. Validation, the problem filter, guards and idempotency are the app module's
+ * globals; stopping on a signal is main.ts's.
+ */
 export async function createApiApp(config: AppConfig, logger: Logger): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
@@ -77,11 +79,6 @@ export async function createApiApp(config: AppConfig, logger: Logger): Promise<N
   // the body parser: stream callbacks would otherwise lose the async context.
   app.use((req: Request & { id?: string }, _res: Response, next: NextFunction) => withLogContext({ requestId: req.id }, next));
   app.use(inspectBody);
-  app.useGlobalPipes(createValidationPipe());
-  // Body-parser errors happen before routing; the same filter renders them.
-  const filter = new ProblemFilter();
-  app.useGlobalFilters(filter);
-  app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'docs-json' });
   return app;
 }

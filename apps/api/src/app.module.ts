@@ -1,30 +1,42 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { AppConfig } from '../../../libs/config/config';
 import { ApplicationsController } from './applications/applications.controller';
+import { ApplicationsRepository } from './applications/applications.repository';
 import { ApplicationsService } from './applications/applications.service';
 import { AuthGuard } from './auth/auth.guard';
 import { CallerThrottlerGuard } from './auth/caller-throttler.guard';
 import { ComplaintsController } from './complaints/complaints.controller';
+import { ComplaintsRepository } from './complaints/complaints.repository';
 import { ComplaintsService } from './complaints/complaints.service';
+import { complaintNotifierProvider } from './complaints/notifier.provider';
 import { ProblemFilter } from './common/problem';
+import { createValidationPipe } from './common/validation';
 import { APP_CONFIG } from './config.provider';
 import { dataSourceProvider } from './database/database.provider';
 import { HealthController } from './health/health.controller';
+import { HealthRepository } from './health/health.repository';
+import { HealthService } from './health/health.service';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
-import { IdempotencyStore } from './idempotency/idempotency.store';
+import { IdempotencyRepository } from './idempotency/idempotency.repository';
+import { IdempotencyService } from './idempotency/idempotency.service';
 import { OfficesController } from './offices/offices.controller';
+import { OfficesRepository } from './offices/offices.repository';
 import { OfficesService } from './offices/offices.service';
 import { CatalogService } from './permit-types/catalog.service';
 import { PermitTypesController } from './permit-types/permit-types.controller';
 import { ReportsController } from './reports/reports.controller';
 import { REPORT_OPTIONS, ReportsService } from './reports/reports.service';
 import { TasksController } from './tasks/tasks.controller';
+import { TasksRepository } from './tasks/tasks.repository';
 import { TasksService } from './tasks/tasks.service';
+import { ApplicationWorkflows } from './temporal/application-workflows';
 import { temporalClientProvider } from './temporal/temporal.provider';
 import { TrackController } from './track/track.controller';
+import { TrackService } from './track/track.service';
 import { WebhooksController } from './webhooks/webhooks.controller';
+import { WebhooksRepository } from './webhooks/webhooks.repository';
 import { WebhooksService } from './webhooks/webhooks.service';
 
 @Module({})
@@ -38,18 +50,32 @@ export class AppModule {
         { provide: APP_CONFIG, useValue: config },
         dataSourceProvider,
         temporalClientProvider,
+        ApplicationWorkflows,
         CatalogService,
+        OfficesRepository,
         OfficesService,
+        ApplicationsRepository,
         ApplicationsService,
+        TasksRepository,
         TasksService,
+        TrackService,
         { provide: REPORT_OPTIONS, useValue: { maxRangeDays: config.reports?.maxRangeDays } },
         ReportsService,
+        ComplaintsRepository,
+        complaintNotifierProvider,
         ComplaintsService,
+        WebhooksRepository,
         WebhooksService,
-        IdempotencyStore,
-        // Guards run in this order: who is calling, then whether the caller is over its budget.
+        IdempotencyRepository,
+        IdempotencyService,
+        HealthRepository,
+        HealthService,
+        // The globals, each registered here and nowhere else. Guards run in this order: who is calling,
+        // then whether the caller is over its budget. The filter also renders errors raised before
+        // routing (the body parser's), through Nest's router error handler.
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: CallerThrottlerGuard },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],

@@ -55,7 +55,7 @@ export class ApplicationsController {
     @Body() dto: SubmitApplicationDto,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const { created, application } = await this.applications.submit(principal, dto, key, requestId);
+    const { created, application } = await this.applications.submit(principal, dto, { idempotencyKey: key, requestId });
     res.status(created ? 201 : 200).setHeader('Location', `/v1/applications/${application.id}`);
     return application;
   }
@@ -126,6 +126,3 @@ export class ApplicationsController {
     return this.applications.withdraw(principal, id, dto, { idempotencyKey, requestId });
   }
 }
-
-/** Kept for modules that import it from here; new code imports common/pagination. */
-export { parseLimit } from '../common/pagination';

@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import { createVerifier, KeySetUnavailableError, Principal, Role, TokenError } from '../../../../libs/auth/token';
 import { APP_CONFIG } from '../config.provider';
 import type { AppConfig } from '../../../../libs/config/config';
-import { problems } from '../common/problem';
+import { ForbiddenError, UnauthorizedError, UnavailableError } from '../common/errors';
 
 export const PUBLIC_KEY = 'satupintu:public';
 export const ROLES_KEY = 'satupintu:roles';
@@ -33,16 +33,16 @@ export class AuthGuard implements CanActivate {
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
     const header = req.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw problems.unauthorized('Send a bearer token: Authorization: Bearer <JWT> (in development: npm run -s token -- --role integrator)');
+    if (!match) throw new UnauthorizedError('Send a bearer token: Authorization: Bearer <JWT> (in development: npm run -s token -- --role integrator)');
     try {
       req.principal = await this.verify(match[1]);
     } catch (err) {
-      if (err instanceof KeySetUnavailableError) throw problems.unavailable(`${err.message}; retry later`);
-      throw problems.unauthorized(err instanceof TokenError ? err.message : 'the token could not be verified');
+      if (err instanceof KeySetUnavailableError) throw new UnavailableError(`${err.message}; retry later`);
+      throw new UnauthorizedError(err instanceof TokenError ? err.message : 'the token could not be verified');
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(req.principal.role)) {
-      throw problems.forbidden(`this endpoint is for ${roles.join(' or ')} tokens; yours is ${req.principal.role}`);
+      throw new ForbiddenError(`this endpoint is for ${roles.join(' or ')} tokens; yours is ${req.principal.role}`);
     }
     return true;
   }

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
-import { FieldError, problems } from './problem';
+import { FieldError, ValidationError } from './errors';
+import { HttpProblem } from './problem';
 
 /** Deeper JSON than any permit's data needs; deeper still would only feed recursion in validators. */
 export const MAX_BODY_DEPTH = 32;
@@ -16,7 +17,7 @@ export function unsafeStringReason(s: string): string | undefined {
 }
 
 function inspect(value: unknown, path: string, depth: number, budget: { nodes: number }, errors: FieldError[]): void {
-  if (--budget.nodes < 0) throw problems.validation([{ field: path || 'body', message: `has more than ${MAX_NODES} values` }], `The body has more than ${MAX_NODES} values.`);
+  if (--budget.nodes < 0) throw new ValidationError([{ field: path || 'body', message: `has more than ${MAX_NODES} values` }], { detail: `The body has more than ${MAX_NODES} values.` });
   if (typeof value === 'string') {
     const reason = unsafeStringReason(value);
     if (reason) errors.push({ field: path || 'body', message: reason });
@@ -24,7 +25,9 @@ function inspect(value: unknown, path: string, depth: number, budget: { nodes: n
   }
   if (value === null || typeof value !== 'object') return;
   if (depth >= MAX_BODY_DEPTH) {
-    throw problems.validation([{ field: path || 'body', message: `nests deeper than ${MAX_BODY_DEPTH} levels` }], `The body nests objects or arrays deeper than ${MAX_BODY_DEPTH} levels.`);
+    throw new ValidationError([{ field: path || 'body', message: `nests deeper than ${MAX_BODY_DEPTH} levels` }], {
+      detail: `The body nests objects or arrays deeper than ${MAX_BODY_DEPTH} levels.`,
+    });
   }
   const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
   for (const [k, v] of entries) {
@@ -46,12 +49,12 @@ function hasBody(req: Request): boolean {
 export function inspectBody(req: Request, _res: Response, next: NextFunction): void {
   try {
     if (hasBody(req) && !req.is(['application/json', 'application/*+json'])) {
-      throw problems.of('unsupported-media-type', `This API reads JSON only: send Content-Type: application/json (got ${req.headers['content-type'] ?? 'none'}).`);
+      throw new HttpProblem('unsupported-media-type', `This API reads JSON only: send Content-Type: application/json (got ${req.headers['content-type'] ?? 'none'}).`);
     }
     if (req.body !== undefined && req.body !== null && typeof req.body === 'object') {
       const errors: FieldError[] = [];
       inspect(req.body, '', 0, { nodes: MAX_NODES }, errors);
-      if (errors.length > 0) throw problems.validation(errors.slice(0, 50));
+      if (errors.length > 0) throw new ValidationError(errors.slice(0, 50));
     }
     next();
   } catch (err) {
@@ -67,12 +70,12 @@ export function bodyParserProblems(err: unknown, _req: Request, _res: Response, 
   const e = err as { type?: string; limit?: number; message?: string; charset?: string };
   switch (e?.type) {
     case 'entity.parse.failed':
-      return next(problems.of('malformed-json', `The request body could not be parsed as JSON (${e.message ?? 'syntax error'}): check quoting, commas and brackets.`));
+      return next(new HttpProblem('malformed-json', `The request body could not be parsed as JSON (${e.message ?? 'syntax error'}): check quoting, commas and brackets.`));
     case 'entity.too.large':
-      return next(problems.of('payload-too-large', `The request body exceeds the limit of ${e.limit ?? 1048576} bytes; send documents as URLs, not inline.`));
+      return next(new HttpProblem('payload-too-large', `The request body exceeds the limit of ${e.limit ?? 1048576} bytes; send documents as URLs, not inline.`));
     case 'charset.unsupported':
     case 'encoding.unsupported':
-      return next(problems.of('unsupported-media-type', 'Send the body as UTF-8 JSON (Content-Type: application/json), without content encoding.'));
+      return next(new HttpProblem('unsupported-media-type', 'Send the body as UTF-8 JSON (Content-Type: application/json), without content encoding.'));
     default:
       return next(err);
   }

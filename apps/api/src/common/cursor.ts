@@ -1,4 +1,4 @@
-import { problems } from './problem';
+import { ValidationError } from './errors';
 
 export interface Cursor {
   /** The sort key of the last item: an ISO instant, or 'infinity' for items with no value (sorted last). */
@@ -14,7 +14,9 @@ export function encodeCursor(c: Cursor): string {
 }
 
 const invalid = () =>
-  problems.validation([{ field: 'cursor', message: 'is not a cursor this API returned' }], 'cursor is not valid: pass the nextCursor of the previous page unchanged, with the same sort');
+  new ValidationError([{ field: 'cursor', message: 'is not a cursor this API returned' }], {
+    detail: 'cursor is not valid: pass the nextCursor of the previous page unchanged, with the same sort',
+  });
 
 export function decodeCursor(raw: string, sort?: string): Cursor {
   let parsed: unknown;

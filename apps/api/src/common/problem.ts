@@ -1,22 +1,11 @@
-import {
-  ArgumentsHost,
-  BadRequestException,
-  Catch,
-  ExceptionFilter,
-  HttpException,
-  HttpStatus,
-  Logger,
-  NotFoundException,
-} from '@nestjs/common';
+import { ArgumentsHost, BadRequestException, Catch, ExceptionFilter, HttpException, HttpStatus, Logger, NotFoundException } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
+import { ConflictError, DomainError, DomainErrorKind, FieldError, NotFoundError, UnprocessableError, UnprocessableKind, ValidationError } from './errors';
+
+export type { FieldError } from './errors';
 
 export const PROBLEM_BASE = 'https://satupintu.jakarta.go.id/problems/';
-
-export interface FieldError {
-  field: string;
-  message: string;
-}
 
 export interface Problem {
   type: string;
@@ -27,19 +16,6 @@ export interface Problem {
   requestId?: string;
   errors?: FieldError[];
   [extension: string]: unknown;
-}
-
-/** A refusal the caller can act on, rendered as RFC 9457 problem+json with a stable `type` per kind. */
-export class ProblemException extends HttpException {
-  constructor(
-    status: number,
-    readonly kind: string,
-    readonly title: string,
-    detail: string,
-    readonly extensions: Record<string, unknown> = {},
-  ) {
-    super(detail, status);
-  }
 }
 
 /**
@@ -75,20 +51,27 @@ export const PROBLEM_TYPES = {
 
 export type ProblemKind = keyof typeof PROBLEM_TYPES;
 
-const make = (kind: ProblemKind, detail: string, extensions?: Record<string, unknown>, title?: string) =>
-  new ProblemException(PROBLEM_TYPES[kind].status, kind, title ?? PROBLEM_TYPES[kind].title, detail, extensions);
+/** The kinds only the HTTP edge meets: a body that cannot be read, a caller over its budget, our own fault. */
+export type HttpOnlyKind = Exclude<ProblemKind, DomainErrorKind>;
 
+/** A refusal by the HTTP edge itself (body parsing, media types), before any service runs. */
+export class HttpProblem extends Error {
+  constructor(
+    readonly kind: HttpOnlyKind,
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+/**
+ * For code not moved to the domain errors of ./errors yet (the reports): the same refusals, built as
+ * domain errors, so the filter below still renders them in one way.
+ */
 export const problems = {
-  of: make,
-  validation: (errors: FieldError[], detail?: string) =>
-    make('validation', detail ?? `${errors.length} field(s) failed validation: ${[...new Set(errors.map((e) => e.field))].join(', ')}`, { errors }),
-  unprocessable: (kind: string, title: string, detail: string, errors?: FieldError[]) =>
-    new ProblemException(422, kind, title, detail, errors ? { errors } : {}),
-  notFound: (what: string, detail: string) => make('not-found', detail, {}, `${what} not found`),
-  forbidden: (detail: string) => make('forbidden', detail),
-  unauthorized: (detail: string) => make('unauthorized', detail),
-  conflict: (kind: string, title: string, detail: string) => new ProblemException(409, kind, title, detail),
-  unavailable: (detail: string) => make('unavailable', detail),
+  validation: (errors: FieldError[], detail?: string) => new ValidationError(errors, { detail }),
+  unprocessable: (kind: UnprocessableKind, _title: string, detail: string, errors?: FieldError[]) => new UnprocessableError(kind, detail, errors),
+  notFound: (what: string, detail: string) => new NotFoundError(what, detail),
 };
 
 function slug(status: number): string {
@@ -123,6 +106,7 @@ export class ProblemFilter implements ExceptionFilter {
     if (req.id) problem.requestId = req.id;
     if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     else this.logger.log(`${problem.status} ${problem.type.slice(PROBLEM_BASE.length)}: ${problem.detail}`);
+    if (exception instanceof ConflictError && exception.retryAfterSec !== undefined) res.setHeader('Retry-After', String(exception.retryAfterSec));
     if (problem.status === 429 && !res.getHeader('Retry-After')) res.setHeader('Retry-After', '60');
     if (problem.status === 503 && !res.getHeader('Retry-After')) res.setHeader('Retry-After', '2');
     if (problem.status === 401) res.setHeader('WWW-Authenticate', 'Bearer realm="satupintu"');
@@ -130,9 +114,10 @@ export class ProblemFilter implements ExceptionFilter {
   }
 
   toProblem(exception: unknown): Problem {
-    if (exception instanceof ProblemException) {
-      return { type: PROBLEM_BASE + exception.kind, title: exception.title, status: exception.getStatus(), detail: exception.message, ...exception.extensions };
+    if (exception instanceof DomainError) {
+      return { ...this.catalogued(exception.kind, exception.message, exception.summary), ...exception.extensions };
     }
+    if (exception instanceof HttpProblem) return this.catalogued(exception.kind, exception.message);
     const parserError = exception as { type?: string; status?: number; expose?: boolean; limit?: number };
     if (parserError?.type === 'entity.parse.failed') {
       return this.catalogued('malformed-json', 'The request body could not be parsed as JSON: check quoting, commas and brackets.');

@@ -1,7 +1,7 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { FieldError, problems } from './problem';
+import { ValidationPipe, ValidationError as ClassValidationError } from '@nestjs/common';
+import { FieldError, ValidationError } from './errors';
 
-function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
+function flatten(errors: ClassValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
     const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
@@ -16,6 +16,6 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     stopAtFirstError: false,
-    exceptionFactory: (errors) => problems.validation(flatten(errors)),
+    exceptionFactory: (errors) => new ValidationError(flatten(errors)),
   });
 }

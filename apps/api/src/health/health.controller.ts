@@ -1,27 +1,17 @@
-import { Controller, Get, Header, Inject } from '@nestjs/common';
+import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ApiProblems } from '../common/openapi';
-import { problems } from '../common/problem';
-import { HealthDto } from './health.dto';
 import { SkipThrottle } from '@nestjs/throttler';
-import { Client } from '@temporalio/client';
-import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.guard';
-import { liveWorkers } from '../../../../libs/database/worker-heartbeat';
-import type { AppConfig } from '../../../../libs/config/config';
-import { APP_CONFIG } from '../config.provider';
+import { ApiProblems } from '../common/openapi';
+import { HealthDto } from './health.dto';
+import { HealthService } from './health.service';
 
 @ApiTags('health')
 // Load balancers probe these often, from one address: no rate limit.
 @SkipThrottle()
 @Controller()
 export class HealthController {
-
-  constructor(
-    private readonly db: DataSource,
-    private readonly temporal: Client,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly platform: HealthService) {}
 
   @Get('health')
   @Public()
@@ -31,17 +21,8 @@ export class HealthController {
   })
   @ApiOkResponse({ type: HealthDto })
   @ApiProblems('unavailable')
-  async health(): Promise<HealthDto> {
-    const [postgres, temporal, workers] = await Promise.all([
-      this.db.query('SELECT 1').then(() => 'ok' as const, () => 'down' as const),
-      this.temporal.workflowService.getSystemInfo({}).then(() => 'ok' as const, () => 'down' as const),
-      liveWorkers(this.db, this.config.temporal.taskQueue).catch(() => 0),
-    ]);
-    const worker = workers > 0 ? 'ok' : 'down';
-    const status = postgres === 'down' || temporal === 'down' ? 'down' : worker === 'down' ? 'degraded' : 'ok';
-    const body: HealthDto = { status, postgres, temporal, worker, workers };
-    if (status === 'down') throw problems.of('unavailable', `The platform cannot take work: PostgreSQL is ${postgres}, Temporal is ${temporal}.`, { ...body });
-    return body;
+  health(): Promise<HealthDto> {
+    return this.platform.check();
   }
 
   @Get('metrics')
@@ -51,22 +32,7 @@ export class HealthController {
   @ApiProduces('text/plain')
   @ApiOkResponse({ description: 'Prometheus text exposition format 0.0.4', content: { 'text/plain': { schema: { type: 'string' } } } })
   @ApiProblems()
-  async metrics() {
-    const [row] = await this.db.query(
-      `SELECT (SELECT count(*) FROM application WHERE status IN ('in_review','awaiting_applicant'))::int AS open,
-              (SELECT count(*) FROM task WHERE status = 'open' AND (overdue OR due_at < now()))::int AS overdue`,
-    );
-    return [
-      '# HELP satupintu_applications_open Applications in review or awaiting the applicant',
-      '# TYPE satupintu_applications_open gauge',
-      `satupintu_applications_open ${row.open}`,
-      '# HELP satupintu_tasks_overdue Open tasks past their due time',
-      '# TYPE satupintu_tasks_overdue gauge',
-      `satupintu_tasks_overdue ${row.overdue}`,
-      '# HELP process_resident_memory_bytes Resident memory',
-      '# TYPE process_resident_memory_bytes gauge',
-      `process_resident_memory_bytes ${process.memoryUsage().rss}`,
-      '',
-    ].join('\n');
+  metrics(): Promise<string> {
+    return this.platform.metrics();
   }
 }

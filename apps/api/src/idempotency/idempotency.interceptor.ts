@@ -5,8 +5,8 @@ import { createHash } from 'node:crypto';
 import { from, Observable, of } from 'rxjs';
 import { catchError, mergeMap } from 'rxjs/operators';
 import type { AuthedRequest } from '../auth/auth.guard';
-import { problems } from '../common/problem';
-import { IdempotencyStore } from './idempotency.store';
+import { ConflictError, UnprocessableError, ValidationError } from '../common/errors';
+import { IdempotencyService } from './idempotency.service';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 const SKIP_KEY = 'satupintu:idempotency-skip';
@@ -36,13 +36,15 @@ export function requestFingerprint(method: string, url: string, body: unknown): 
 export function readIdempotencyKey(raw: string | string[] | undefined): string {
   const key = Array.isArray(raw) ? raw[0] : raw;
   if (!key) {
-    throw problems.of('idempotency-key-missing', 'Send an Idempotency-Key header (a UUID is fine) so a retried request is not applied twice.', {
-      errors: [{ field: IDEMPOTENCY_HEADER, message: 'header is required on every POST' }],
+    throw new ValidationError([{ field: IDEMPOTENCY_HEADER, message: 'header is required on every POST' }], {
+      kind: 'idempotency-key-missing',
+      detail: 'Send an Idempotency-Key header (a UUID is fine) so a retried request is not applied twice.',
     });
   }
   if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
-    throw problems.of('idempotency-key-missing', 'The Idempotency-Key header must be 1-255 visible ASCII characters.', {
-      errors: [{ field: IDEMPOTENCY_HEADER, message: 'must be 1-255 visible ASCII characters' }],
+    throw new ValidationError([{ field: IDEMPOTENCY_HEADER, message: 'must be 1-255 visible ASCII characters' }], {
+      kind: 'idempotency-key-missing',
+      detail: 'The Idempotency-Key header must be 1-255 visible ASCII characters.',
     });
   }
   return key;
@@ -57,7 +59,7 @@ export function readIdempotencyKey(raw: string | string[] | undefined): string {
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
-    private readonly store: IdempotencyStore,
+    private readonly idempotency: IdempotencyService,
     private readonly reflector: Reflector,
   ) {}
 
@@ -68,19 +70,19 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = readIdempotencyKey(req.headers['idempotency-key']);
     const caller = req.principal ? `sub:${req.principal.sub}` : `ip:${req.ip ?? 'unknown'}`;
     const fingerprint = requestFingerprint(req.method, req.originalUrl, req.body);
-    return from(this.store.claim(caller, key, fingerprint)).pipe(
+    return from(this.idempotency.claim(caller, key, fingerprint)).pipe(
       mergeMap((claim) => {
         switch (claim.kind) {
           case 'mismatch':
-            throw problems.of(
+            throw new UnprocessableError(
               'idempotency-key-reused',
               'This Idempotency-Key was already used for a different request (method, path or body); use a new key for a new request.',
             );
           case 'in-flight':
-            res.setHeader('Retry-After', String(claim.retryAfterSec));
-            throw problems.of(
+            throw new ConflictError(
               'idempotency-key-in-use',
               `The first request with this Idempotency-Key is still being processed; retry with the same key in ${claim.retryAfterSec} s (Retry-After).`,
+              claim.retryAfterSec,
             );
           case 'replay':
             res.status(claim.response.status);
@@ -95,11 +97,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
                   const v = res.getHeader(h);
                   if (v !== undefined) headers[h] = String(v);
                 }
-                await this.store.complete(caller, key, claim.fence, { status: res.statusCode, body: JSON.stringify(body ?? null), headers });
+                await this.idempotency.complete(caller, key, claim.fence, { status: res.statusCode, body: JSON.stringify(body ?? null), headers });
                 return body;
               }),
               catchError(async (err: unknown) => {
-                await this.store.release(caller, key, claim.fence);
+                await this.idempotency.release(caller, key, claim.fence);
                 throw err;
               }),
             );

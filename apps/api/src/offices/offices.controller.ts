@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags
 import { ApiProblems } from '../common/openapi';
 import { OfficeDto, OfficeListDto } from './office.dto';
 import { parseLimit } from '../common/pagination';
-import { problems } from '../common/problem';
+import { NotFoundError, ValidationError } from '../common/errors';
 import { OfficesService } from './offices.service';
 
 const TYPES = ['province', 'city', 'regency', 'kecamatan', 'kelurahan', 'outlet'];
@@ -23,11 +23,11 @@ export class OfficesController {
   @ApiOkResponse({ type: OfficeListDto })
   @ApiProblems('validation', 'unauthorized')
   list(@Query('type') type?: string, @Query('parentId') parentId?: string, @Query('cursor') cursor?: string, @Query('limit') limit?: string) {
-    if (type !== undefined && !TYPES.includes(type)) throw problems.validation([{ field: 'type', message: `must be one of ${TYPES.join(', ')}` }]);
+    if (type !== undefined && !TYPES.includes(type)) throw new ValidationError([{ field: 'type', message: `must be one of ${TYPES.join(', ')}` }]);
     const n = limit === undefined ? 500 : parseLimit(limit);
     const all = this.offices.list({ type, parentId });
     const start = cursor ? all.findIndex((o) => o.id === cursor) + 1 : 0;
-    if (cursor && start === 0) throw problems.validation([{ field: 'cursor', message: 'is not an office id of this list' }]);
+    if (cursor && start === 0) throw new ValidationError([{ field: 'cursor', message: 'is not an office id of this list' }]);
     const items = all.slice(start, start + n);
     return { items, nextCursor: start + n < all.length ? items[items.length - 1].id : null };
   }
@@ -39,7 +39,7 @@ export class OfficesController {
   @ApiProblems('unauthorized', 'not-found')
   get(@Param('id') id: string) {
     const office = this.offices.get(id);
-    if (!office) throw problems.notFound('Office', `No office ${id}: GET /v1/offices lists them.`);
+    if (!office) throw new NotFoundError('Office', `No office ${id}: GET /v1/offices lists them.`);
     return office;
   }
 }

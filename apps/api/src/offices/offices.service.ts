@@ -1,18 +1,10 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { JurisdictionOffices } from '../../../../workflows/messages';
 import { officeIdOf } from '../../../../libs/database/seed';
-import { problems } from '../common/problem';
+import { UnprocessableError } from '../common/errors';
+import { Office, OfficesRepository } from './offices.repository';
 
-export interface Office {
-  id: string;
-  name: string;
-  type: 'province' | 'city' | 'regency' | 'kecamatan' | 'kelurahan' | 'outlet';
-  areaCode: string;
-  parentId: string | null;
-  address: string | null;
-  schedule: Record<string, string[][]> | null;
-}
+export type { Office } from './offices.repository';
 
 /**
  * Offices change rarely (a decree, a new outlet): they are read once at start and kept in memory,
@@ -23,16 +15,14 @@ export class OfficesService implements OnModuleInit {
   private byId = new Map<string, Office>();
   private ordered: Office[] = [];
 
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly repository: OfficesRepository) {}
 
   async onModuleInit(): Promise<void> {
     await this.reload();
   }
 
   async reload(): Promise<void> {
-    const rows: Office[] = await this.db.query(
-      `SELECT id, name, type, area_code AS "areaCode", parent_id AS "parentId", address, schedule FROM office ORDER BY area_code, id`,
-    );
+    const rows = await this.repository.all();
     this.ordered = rows;
     this.byId = new Map(rows.map((o) => [o.id, o]));
   }
@@ -48,7 +38,7 @@ export class OfficesService implements OnModuleInit {
   requireReceiving(id: string): Office {
     const office = this.byId.get(id);
     if (!office) {
-      throw problems.unprocessable('unknown-office', 'Unknown office', `There is no office "${id}": GET /v1/offices lists the PTSP offices and outlets.`, [
+      throw new UnprocessableError('unknown-office', `There is no office "${id}": GET /v1/offices lists the PTSP offices and outlets.`, [
         { field: 'receivingOfficeId', message: 'unknown office' },
       ]);
     }
@@ -62,9 +52,8 @@ export class OfficesService implements OnModuleInit {
     const city = kecamatan?.parentId ? this.byId.get(kecamatan.parentId) : undefined;
     const province = city?.parentId ? this.byId.get(city.parentId) : undefined;
     if (!kelurahan || !kecamatan || !city || !province) {
-      throw problems.unprocessable(
+      throw new UnprocessableError(
         'unknown-kelurahan',
-        'Unknown kelurahan',
         `"${kelurahanCode}" is not a kelurahan code of DKI Jakarta (Kemendagri code such as 31.71.01.1001; GET /v1/offices?type=kelurahan lists them).`,
         [{ field: 'location.kelurahanCode', message: 'unknown kelurahan code' }],
       );

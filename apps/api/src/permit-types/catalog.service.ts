@@ -3,7 +3,7 @@ import Ajv2020, { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { PermitDefinition, stepsOf, toBusinessMinutes } from '../../../../libs/permit-dsl/definition';
 import { DEFINITIONS } from '../../../../workflows/permits';
-import { FieldError, problems } from '../common/problem';
+import { FieldError, UnprocessableError } from '../common/errors';
 
 function ajvErrors(errors: ErrorObject[] | null | undefined): FieldError[] {
   return (errors ?? []).map((e) => {
@@ -47,9 +47,8 @@ export class CatalogService {
     const def = this.find(code, version);
     if (def) return def;
     const known = this.latest().map((d) => d.code).join(', ');
-    throw problems.unprocessable(
+    throw new UnprocessableError(
       'unknown-permit-type',
-      'Unknown permit type',
       version === undefined ? `There is no permit type "${code}". Known types: ${known} (GET /v1/permit-types).` : `Permit type "${code}" has no version ${version}.`,
       [{ field: 'permitType', message: 'unknown permit type' }],
     );
@@ -59,7 +58,11 @@ export class CatalogService {
     const validate = this.validators.get(`${def.code}@${def.version}`)!;
     if (!validate(data)) {
       const errors = ajvErrors(validate.errors);
-      throw problems.unprocessable('invalid-data', 'The application data does not fit the permit type', `data fails the ${def.code} schema: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}. See GET /v1/permit-types/${def.code} for the schema and an example.`, errors);
+      throw new UnprocessableError(
+        'invalid-data',
+        `data fails the ${def.code} schema: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}. See GET /v1/permit-types/${def.code} for the schema and an example.`,
+        errors,
+      );
     }
   }
 

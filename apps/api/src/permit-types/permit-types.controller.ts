@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags }
 import { ApiProblems } from '../common/openapi';
 import { PermitTypeDto, PermitTypeListDto } from './permit-type.dto';
 import { toBpmnXml } from '../../../../libs/permit-dsl/bpmn/export';
-import { problems } from '../common/problem';
+import { NotFoundError, ValidationError } from '../common/errors';
 import { CatalogService } from './catalog.service';
 import { Public } from '../auth/auth.guard';
 
@@ -46,9 +46,9 @@ export class PermitTypesController {
 
   private find(code: string, version?: string) {
     const v = version === undefined ? undefined : Number(version);
-    if (v !== undefined && (!Number.isInteger(v) || v < 1)) throw problems.validation([{ field: 'version', message: 'must be a positive integer' }]);
+    if (v !== undefined && (!Number.isInteger(v) || v < 1)) throw new ValidationError([{ field: 'version', message: 'must be a positive integer' }]);
     const def = this.catalog.find(code, v);
-    if (!def) throw problems.notFound('Permit type', `No permit type ${code}${v ? ` version ${v}` : ''}: GET /v1/permit-types lists them.`);
+    if (!def) throw new NotFoundError('Permit type', `No permit type ${code}${v ? ` version ${v}` : ''}: GET /v1/permit-types lists them.`);
     return def;
   }
 }

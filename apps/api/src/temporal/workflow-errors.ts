@@ -2,16 +2,17 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import { ApplicationFailure } from '@temporalio/common';
 import { Refusal, RefusalType } from '../../../../workflows/messages';
 import { base32, keyedDigest } from '../common/keyed-id';
-import { ProblemException, problems } from '../common/problem';
+import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError } from '../common/errors';
 
-const STATUS: Record<RefusalType, { status: number; kind: string; title: string }> = {
-  [Refusal.WrongAgency]: { status: 403, kind: 'wrong-agency', title: 'This task belongs to another agency or office' },
-  [Refusal.TaskNotFound]: { status: 404, kind: 'not-found', title: 'Task not found' },
-  [Refusal.TaskNotOpen]: { status: 409, kind: 'task-not-open', title: 'The task is not open' },
-  [Refusal.ApplicationClosed]: { status: 409, kind: 'application-closed', title: 'The application is closed' },
-  [Refusal.AwaitingApplicant]: { status: 409, kind: 'awaiting-applicant', title: 'The application waits for the applicant' },
-  [Refusal.NoRevisionRequested]: { status: 409, kind: 'no-revision-requested', title: 'No revision was requested' },
-  [Refusal.InvalidDecision]: { status: 400, kind: 'validation', title: 'The decision is not valid' },
+/** Each refusal of an Update validator, as the domain error the services throw. */
+const REFUSALS: Record<RefusalType, (message: string) => DomainError> = {
+  [Refusal.WrongAgency]: (m) => new ForbiddenError(m, 'wrong-agency'),
+  [Refusal.TaskNotFound]: (m) => new NotFoundError('Task', m),
+  [Refusal.TaskNotOpen]: (m) => new ConflictError('task-not-open', m),
+  [Refusal.ApplicationClosed]: (m) => new ConflictError('application-closed', m),
+  [Refusal.AwaitingApplicant]: (m) => new ConflictError('awaiting-applicant', m),
+  [Refusal.NoRevisionRequested]: (m) => new ConflictError('no-revision-requested', m),
+  [Refusal.InvalidDecision]: (m) => new ValidationError([{ field: 'decision', message: m }], { detail: m, summary: 'The decision is not valid' }),
 };
 
 /**
@@ -29,25 +30,19 @@ function closedUnderneath(err: unknown): boolean {
 }
 
 /**
- * Maps a workflow's business refusal (an Update validator's ApplicationFailure) to problem+json. An
- * Update sent to a workflow that has already finished is refused by the server itself: the same 409
- * the workflow gives while it finishes, so a late decision is refused alike whenever it arrives.
+ * A workflow's business refusal (an Update validator's ApplicationFailure) as a domain error. An
+ * Update sent to a workflow that has already finished is refused by the server itself: the same
+ * refusal the workflow gives while it finishes, so a late decision is refused alike whenever it
+ * arrives. Anything else (Temporal unreachable, a bug) is returned as it is.
  */
-export function toProblem(err: unknown, notFoundDetail: string): ProblemException | undefined {
-  if (closedUnderneath(err)) {
-    return problems.conflict('application-closed', 'The application is closed', 'The application has already finished; nothing more can change.');
-  }
-  if (err instanceof WorkflowNotFoundError) return problems.notFound('Application', notFoundDetail);
+export function refusalOf(err: unknown, notFoundDetail: string): unknown {
+  if (closedUnderneath(err)) return new ConflictError('application-closed', 'The application has already finished; nothing more can change.');
+  if (err instanceof WorkflowNotFoundError) return new NotFoundError('Application', notFoundDetail);
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
-    const mapped = STATUS[err.cause.type as RefusalType];
-    if (mapped) return new ProblemException(mapped.status, mapped.kind, mapped.title, err.cause.message);
+    const refusal = REFUSALS[err.cause.type as RefusalType];
+    if (refusal) return refusal(err.cause.message);
   }
-  return undefined;
-}
-
-/** Whether `err` is the workflow's refusal of the given type. */
-export function isRefusal(err: unknown, type: RefusalType): boolean {
-  return err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === type;
+  return err;
 }
 
 /**

@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Where } from '../database/where';
+
+/** A task as listed: its application's tracking code and permit type, and whether it is overdue now. */
+export interface TaskRow {
+  id: string;
+  applicationId: string;
+  trackingCode: string;
+  permitType: string;
+  stepId: string;
+  stepName: string;
+  attempt: number;
+  agency: string;
+  officeId: string;
+  role: string;
+  status: string;
+  assignedAt: Date;
+  dueAt: Date | null;
+  decidedAt: Date | null;
+  decidedBy: string | null;
+  overdue: boolean;
+}
+
+export interface InboxQuery {
+  agency?: string;
+  officeId?: string;
+  status: string;
+  overdue?: boolean;
+  /** The due time ('infinity' for none) and id of the last task of the previous page. */
+  after?: { at: string; id: string };
+  limit: number;
+}
+
+// A task is overdue once its due time has passed while it is open, or when it was closed late.
+const OVERDUE_NOW = `(t.overdue OR coalesce(t.due_at < now(), false))`;
+
+const TASK_COLUMNS = `t.id, t.application_id AS "applicationId", a.tracking_code AS "trackingCode", a.permit_type AS "permitType",
+  t.step_id AS "stepId", t.step_name AS "stepName", t.attempt, t.agency, t.office_id AS "officeId", t.role, t.status,
+  t.assigned_at AS "assignedAt", t.due_at AS "dueAt", t.decided_at AS "decidedAt", t.decided_by AS "decidedBy",
+  (t.status = 'open' AND ${OVERDUE_NOW}) OR (t.status <> 'open' AND t.overdue) AS overdue`;
+
+/** The read model's tasks (table task: one row per step attempt). */
+@Injectable()
+export class TasksRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** Most urgent first: due time (none last), then id; keyset pages of up to `limit` rows. */
+  async inbox(q: InboxQuery): Promise<TaskRow[]> {
+    const where = new Where().andIf(q.agency, 't.agency = ?').andIf(q.officeId, 't.office_id = ?').and('t.status = ?', q.status);
+    if (q.overdue === true) where.and(OVERDUE_NOW);
+    if (q.overdue === false) where.and(`NOT ${OVERDUE_NOW}`);
+    if (q.after) where.and(`(coalesce(t.due_at, 'infinity'::timestamptz), t.id) > (?::timestamptz, ?)`, q.after.at, q.after.id);
+    return this.db.query(
+      `SELECT ${TASK_COLUMNS} FROM task t JOIN application a ON a.id = t.application_id ${where.toSql()}
+        ORDER BY coalesce(t.due_at, 'infinity'::timestamptz) ASC, t.id ASC LIMIT ${where.param(q.limit)}`,
+      where.params,
+    );
+  }
+
+  async findById(taskId: string): Promise<TaskRow | undefined> {
+    const rows: TaskRow[] = await this.db.query(`SELECT ${TASK_COLUMNS} FROM task t JOIN application a ON a.id = t.application_id WHERE t.id = $1`, [taskId]);
+    return rows[0];
+  }
+
+  async exists(taskId: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(`SELECT 1 FROM task WHERE id = $1`, [taskId]);
+    return rows.length > 0;
+  }
+}

@@ -1,0 +1,156 @@
+import type { Principal } from '../../../../libs/auth/token';
+import { ApplicationsService } from '../applications/applications.service';
+import { decodeCursor } from '../common/cursor';
+import { ConflictError, ForbiddenError, NotFoundError, UnavailableError } from '../common/errors';
+import { OfficesService } from '../offices/offices.service';
+import { CatalogService } from '../permit-types/catalog.service';
+import { updateIdOf } from '../temporal/workflow-errors';
+import { aView, FakeApplicationsRepository, fakeOffices, FakeWorkflows } from '../testing/fakes';
+import { InboxQuery, TaskRow, TasksRepository } from './tasks.repository';
+import { TasksService } from './tasks.service';
+
+const APP = '0123456789ABCDEFGHJKMNPQ';
+const dinkes: Principal = { sub: 'officer-1', role: 'approver', agency: 'DINKES' };
+const admin: Principal = { sub: 'admin-1', role: 'admin' };
+
+function aRow(overrides: Partial<TaskRow> = {}): TaskRow {
+  return {
+    id: `${APP}.verify.1`,
+    applicationId: APP,
+    trackingCode: 'AAAA-BBBB-CCCC',
+    permitType: 'SIP_DOKTER',
+    stepId: 'verify',
+    stepName: 'Verifikasi',
+    attempt: 1,
+    agency: 'DINKES',
+    officeId: 'prov-31',
+    role: 'officer',
+    status: 'open',
+    assignedAt: new Date('2025-03-03T01:00:00.000Z'),
+    dueAt: new Date('2025-03-05T09:00:00.000Z'),
+    decidedAt: null,
+    decidedBy: null,
+    overdue: false,
+    ...overrides,
+  };
+}
+
+/** The read model's tasks, and the inbox queries the service sent. */
+class FakeTasksRepository implements Pick<TasksRepository, 'inbox' | 'findById' | 'exists'> {
+  rows: TaskRow[] = [];
+  readonly queries: InboxQuery[] = [];
+
+  async inbox(q: InboxQuery) {
+    this.queries.push(q);
+    return this.rows.slice(0, q.limit);
+  }
+
+  async findById(id: string) {
+    return this.rows.find((r) => r.id === id);
+  }
+
+  async exists(id: string) {
+    return this.rows.some((r) => r.id === id);
+  }
+}
+
+describe(TasksService.name, () => {
+  let repository: FakeTasksRepository;
+  let workflows: FakeWorkflows;
+  let sut: TasksService;
+
+  beforeEach(async () => {
+    repository = new FakeTasksRepository();
+    workflows = new FakeWorkflows();
+    const offices = new OfficesService(fakeOffices());
+    await offices.reload();
+    const applications = new ApplicationsService(new FakeApplicationsRepository().as(), workflows.as(), new CatalogService(), offices);
+    sut = new TasksService(repository as unknown as TasksRepository, workflows.as(), applications);
+  });
+
+  describe('inbox', () => {
+    it("shows an approver its own agency's open tasks, of its office when its token names one", async () => {
+      await sut.inbox({ ...dinkes, office: 'kec-31.71.01' }, { limit: 20 });
+
+      expect(repository.queries).toEqual([{ agency: 'DINKES', officeId: 'kec-31.71.01', status: 'open', overdue: undefined, after: undefined, limit: 21 }]);
+    });
+
+    it("refuses an approver who asks for another agency's inbox", async () => {
+      await expect(sut.inbox(dinkes, { agency: 'DCKTRP', limit: 20 })).rejects.toBeInstanceOf(ForbiddenError);
+      expect(repository.queries).toEqual([]);
+    });
+
+    it("lets an admin read any agency's inbox, with its filters", async () => {
+      await sut.inbox(admin, { agency: 'DCKTRP', status: 'approved', overdue: true, limit: 5 });
+
+      expect(repository.queries[0]).toMatchObject({ agency: 'DCKTRP', officeId: undefined, status: 'approved', overdue: true });
+    });
+
+    it('continues after the last task of the page, a task without due time sorting last', async () => {
+      repository.rows = [aRow({ id: `${APP}.a.1` }), aRow({ id: `${APP}.b.1`, dueAt: null }), aRow({ id: `${APP}.c.1`, dueAt: null })];
+
+      const page = await sut.inbox(dinkes, { limit: 2 });
+      await sut.inbox(dinkes, { limit: 2, cursor: page.nextCursor! });
+
+      expect(decodeCursor(page.nextCursor!)).toEqual({ at: 'infinity', id: `${APP}.b.1`, sort: undefined });
+      expect(repository.queries[1].after).toEqual({ at: 'infinity', id: `${APP}.b.1` });
+    });
+  });
+
+  describe('get', () => {
+    it('answers a task of another agency or office exactly like one that does not exist', async () => {
+      repository.rows = [aRow({ officeId: 'kec-31.71.01' })];
+      const id = `${APP}.verify.1`;
+
+      await expect(sut.get(dinkes, id)).resolves.toMatchObject({ id });
+      await expect(sut.get({ ...dinkes, agency: 'DCKTRP' }, id)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(sut.get({ ...dinkes, office: 'kec-31.71.02' }, id)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(sut.get(dinkes, 'not a task id')).rejects.toBeInstanceOf(NotFoundError);
+    });
+  });
+
+  describe('decide', () => {
+    const taskId = `${APP}.verify.1`;
+
+    beforeEach(() => workflows.views.set(APP, aView({ id: APP, revision: 2 })));
+
+    it("sends the decision as an Update named by the approver's Idempotency-Key, with who decides", async () => {
+      const app = await sut.decide({ ...dinkes, office: 'prov-31' }, taskId, { decision: 'approve', note: 'lengkap' }, { idempotencyKey: 'd-1', requestId: 'r-9' });
+
+      expect(app).toMatchObject({ id: APP, revision: 2 });
+      expect(workflows.updates).toEqual([
+        {
+          name: 'decide',
+          applicationId: APP,
+          updateId: updateIdOf('decision', 'officer-1', 'd-1'),
+          args: { taskId, decision: 'approve', note: 'lengkap', actor: { sub: 'officer-1', role: 'approver', agency: 'DINKES', office: 'prov-31' }, requestId: 'r-9' },
+        },
+      ]);
+    });
+
+    it('refuses a malformed task id without an Update', async () => {
+      await expect(sut.decide(dinkes, 'nope', { decision: 'approve' }, { idempotencyKey: 'd' })).rejects.toBeInstanceOf(NotFoundError);
+      expect(workflows.updates).toEqual([]);
+    });
+
+    it('answers 503 (unavailable) for a task the read model shows but the workflow does not have again yet', async () => {
+      repository.rows = [aRow({ id: taskId })];
+      workflows.refuseNextWith = new NotFoundError('Task', `No task ${taskId}.`);
+
+      await expect(sut.decide(dinkes, taskId, { decision: 'approve' }, { idempotencyKey: 'd' })).rejects.toBeInstanceOf(UnavailableError);
+    });
+
+    it('answers not found for a task neither the workflow nor the read model knows', async () => {
+      workflows.refuseNextWith = new NotFoundError('Task', `No task ${taskId}.`);
+
+      await expect(sut.decide(dinkes, taskId, { decision: 'approve' }, { idempotencyKey: 'd' })).rejects.toBeInstanceOf(NotFoundError);
+    });
+
+    it("passes the workflow's refusals on as they are", async () => {
+      repository.rows = [aRow({ id: taskId })];
+      workflows.refuseNextWith = new ConflictError('application-closed', 'The application has already finished; nothing more can change.');
+
+      await expect(sut.decide(dinkes, taskId, { decision: 'approve' }, { idempotencyKey: 'd' })).rejects.toMatchObject({ kind: 'application-closed' });
+    });
+  });
+});

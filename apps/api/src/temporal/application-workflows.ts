@@ -1,0 +1,76 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
+import type { AppConfig } from '../../../../libs/config/config';
+import { PermitTypeKey, ReceivingOfficeKey, TrackingCodeKey } from '../../../../libs/temporal/search-attributes';
+import {
+  ApplicationView,
+  DecideArgs,
+  decideUpdate,
+  PermitInput,
+  ResubmitArgs,
+  resubmitUpdate,
+  viewQuery,
+  WithdrawArgs,
+  withdrawUpdate,
+  workflowIdOf,
+} from '../../../../workflows/messages';
+import { APP_CONFIG } from '../config.provider';
+import { refusalOf } from './workflow-errors';
+
+/**
+ * The application workflows as the services need them: start one, ask its view, send it an Update.
+ * Every refusal comes out as a domain error (./workflow-errors); Update ids are the caller's to derive
+ * (updateIdOf), so a retried write reaches the same Update.
+ */
+@Injectable()
+export class ApplicationWorkflows {
+  constructor(
+    private readonly temporal: Client,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Starts the application's workflow; `false` when it was already started (the same submission again). */
+  async start(workflowType: string, input: PermitInput): Promise<boolean> {
+    try {
+      await this.temporal.workflow.start(workflowType, {
+        workflowId: workflowIdOf(input.applicationId),
+        taskQueue: this.config.temporal.taskQueue,
+        args: [input],
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        typedSearchAttributes: [
+          { key: PermitTypeKey, value: input.permitType },
+          { key: ReceivingOfficeKey, value: input.receivingOfficeId },
+          { key: TrackingCodeKey, value: input.trackingCode },
+        ],
+      });
+      return true;
+    } catch (err) {
+      if (err instanceof WorkflowExecutionAlreadyStartedError) return false;
+      throw err;
+    }
+  }
+
+  async view(applicationId: string): Promise<ApplicationView> {
+    return this.refusing(`No application ${applicationId} is visible to this token.`, () => this.temporal.workflow.getHandle(workflowIdOf(applicationId)).query(viewQuery));
+  }
+
+  async decide(applicationId: string, updateId: string, args: DecideArgs): Promise<ApplicationView> {
+    return this.refusing(`No task ${args.taskId}.`, () => this.temporal.workflow.getHandle(workflowIdOf(applicationId)).executeUpdate(decideUpdate, { updateId, args: [args] }));
+  }
+
+  async resubmit(applicationId: string, updateId: string, args: ResubmitArgs): Promise<ApplicationView> {
+    return this.refusing(`No application ${applicationId}.`, () => this.temporal.workflow.getHandle(workflowIdOf(applicationId)).executeUpdate(resubmitUpdate, { updateId, args: [args] }));
+  }
+
+  async withdraw(applicationId: string, updateId: string, args: WithdrawArgs): Promise<ApplicationView> {
+    return this.refusing(`No application ${applicationId}.`, () => this.temporal.workflow.getHandle(workflowIdOf(applicationId)).executeUpdate(withdrawUpdate, { updateId, args: [args] }));
+  }
+
+  private async refusing<T>(notFoundDetail: string, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (err) {
+      throw refusalOf(err, notFoundDetail);
+    }
+  }
+}

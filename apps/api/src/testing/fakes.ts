@@ -1,0 +1,133 @@
+// In-memory stand-ins for the repositories and the workflow gateway, for the services' unit specs.
+// Integration tests (test/e2e) run the same services on PostgreSQL and Temporal.
+import type { ApplicationView, DecideArgs, PermitInput, ResubmitArgs, TaskView, WithdrawArgs } from '../../../../workflows/messages';
+import type { ApplicationListRow, ApplicationQuery, ApplicationRow, ApplicationsRepository } from '../applications/applications.repository';
+import { NotFoundError } from '../common/errors';
+import type { Office, OfficesRepository } from '../offices/offices.repository';
+import type { ApplicationWorkflows } from '../temporal/application-workflows';
+
+export function aTask(overrides: Partial<TaskView> = {}): TaskView {
+  return {
+    id: 'APP.verify.1',
+    stepId: 'verify',
+    stepName: 'Verifikasi',
+    agency: 'DINKES',
+    officeId: 'prov-31',
+    role: 'officer',
+    attempt: 1,
+    status: 'open',
+    assignedAt: '2025-03-03T01:00:00.000Z',
+    dueAt: '2025-03-05T09:00:00.000Z',
+    overdue: false,
+    businessMinutesUsed: 0,
+    deadlineMinutes: 900,
+    escalations: [],
+    ...overrides,
+  };
+}
+
+export function aView(overrides: Partial<ApplicationView> = {}): ApplicationView {
+  return {
+    id: '0123456789ABCDEFGHJKMNPQ',
+    trackingCode: 'AAAA-BBBB-CCCC',
+    permitType: 'SIP_DOKTER',
+    definitionVersion: 1,
+    status: 'in_review',
+    deemedGranted: false,
+    submittedBy: 'kiosk-gambir',
+    receivingOfficeId: 'kel-31.71.01.1001',
+    location: { kelurahanCode: '31.71.01.1001', address: 'Jl. Kebon Sirih No. 22' },
+    submittedAt: '2025-03-03T01:00:00.000Z',
+    dueAt: null,
+    applicantDueAt: null,
+    decidedAt: null,
+    openTasks: [],
+    tasks: [],
+    timeline: [],
+    revision: 1,
+    ...overrides,
+  };
+}
+
+/** The offices of one kelurahan's chain, up to the province. */
+export const OFFICES: Office[] = [
+  { id: 'prov-31', name: 'PTSP Provinsi DKI Jakarta', type: 'province', areaCode: '31', parentId: null, address: null, schedule: null },
+  { id: 'kota-31.71', name: 'PTSP Jakarta Pusat', type: 'city', areaCode: '31.71', parentId: 'prov-31', address: null, schedule: null },
+  { id: 'kec-31.71.01', name: 'PTSP Kecamatan Gambir', type: 'kecamatan', areaCode: '31.71.01', parentId: 'kota-31.71', address: null, schedule: null },
+  { id: 'kel-31.71.01.1001', name: 'PTSP Kelurahan Gambir', type: 'kelurahan', areaCode: '31.71.01.1001', parentId: 'kec-31.71.01', address: null, schedule: null },
+];
+
+export function fakeOffices(offices: Office[] = OFFICES): OfficesRepository {
+  return { all: async () => offices } as Pick<OfficesRepository, 'all'> as OfficesRepository;
+}
+
+/** The read model's applications, and the queries the service sent. */
+export class FakeApplicationsRepository implements Pick<ApplicationsRepository, 'findById' | 'findByTrackingCode' | 'list'> {
+  readonly rows = new Map<string, ApplicationRow>();
+  readonly queries: ApplicationQuery[] = [];
+  /** What list() answers, in order. */
+  listed: ApplicationListRow[] = [];
+
+  async findById(id: string) {
+    return this.rows.get(id);
+  }
+
+  async findByTrackingCode(code: string) {
+    const row = [...this.rows.values()].find((r) => r.view.trackingCode === code);
+    return row && { ...row, id: row.view.id };
+  }
+
+  async list(q: ApplicationQuery) {
+    this.queries.push(q);
+    return this.listed.slice(0, q.limit);
+  }
+
+  as(): ApplicationsRepository {
+    return this as unknown as ApplicationsRepository;
+  }
+}
+
+/** Workflows that exist only in memory: views by application id, and every Update sent. */
+export class FakeWorkflows implements Pick<ApplicationWorkflows, 'start' | 'view' | 'decide' | 'resubmit' | 'withdraw'> {
+  readonly started = new Map<string, PermitInput>();
+  readonly views = new Map<string, ApplicationView>();
+  readonly updates: Array<{ name: 'decide' | 'resubmit' | 'withdraw'; applicationId: string; updateId: string; args: DecideArgs | ResubmitArgs | WithdrawArgs }> = [];
+  /** Thrown by the next Update instead of answering, when set. */
+  refuseNextWith?: Error;
+
+  async start(_workflowType: string, input: PermitInput) {
+    if (this.started.has(input.applicationId)) return false;
+    this.started.set(input.applicationId, input);
+    return true;
+  }
+
+  async view(applicationId: string) {
+    const view = this.views.get(applicationId);
+    if (!view) throw new NotFoundError('Application', `No application ${applicationId} is visible to this token.`);
+    return view;
+  }
+
+  decide(applicationId: string, updateId: string, args: DecideArgs) {
+    return this.update('decide', applicationId, updateId, args);
+  }
+
+  resubmit(applicationId: string, updateId: string, args: ResubmitArgs) {
+    return this.update('resubmit', applicationId, updateId, args);
+  }
+
+  withdraw(applicationId: string, updateId: string, args: WithdrawArgs) {
+    return this.update('withdraw', applicationId, updateId, args);
+  }
+
+  as(): ApplicationWorkflows {
+    return this as unknown as ApplicationWorkflows;
+  }
+
+  private async update(name: 'decide' | 'resubmit' | 'withdraw', applicationId: string, updateId: string, args: DecideArgs | ResubmitArgs | WithdrawArgs) {
+    const refusal = this.refuseNextWith;
+    this.refuseNextWith = undefined;
+    if (refusal) throw refusal;
+    this.updates.push({ name, applicationId, updateId, args });
+    return this.view(applicationId);
+  }
+}
