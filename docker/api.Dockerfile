@@ -21,6 +21,8 @@ COPY scripts scripts
 # alongside so code reading them relative to __dirname finds them whether or not it imports them.
 RUN npx tsc -p tsconfig.build.json \
  && test -f dist/apps/api/src/main.js \
+ && npx vite build --config apps/console/vite.config.mjs --logLevel warn \
+ && test -f apps/console/dist/index.html \
  && if [ -d libs/database/seed ]; then mkdir -p dist/libs/database/seed && cp libs/database/seed/*.json dist/libs/database/seed/; fi \
  && npm prune --omit=dev --no-audit --no-fund
 
@@ -33,6 +35,8 @@ WORKDIR /app
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The web console, served by the API from / (found by apps/api/src/console/console.ts).
+COPY --from=build /app/apps/console/dist ./apps/console/dist
 USER node
 EXPOSE 3000
 # No curl in the slim image: probe /health with Node's built-in fetch.
