@@ -53,7 +53,7 @@ export class StaffingService {
     const perWorkingDay = perDay(arrivals, workingDays);
     const merge = this.isMergeCandidate(office.type, perWorkingDay);
     return {
-      office: { id: office.id, name: office.name, type: office.type, parentId: office.parent_id, schedule: (office.schedule as object | null) ?? null },
+      office: { id: office.id, name: office.name, type: office.type, parentId: office.parent_id, schedule: (office.schedule as Record<string, string[][]> | null) ?? null },
       from: q.range.from.toISOString(),
       to: q.range.to.toISOString(),
       arrivals,

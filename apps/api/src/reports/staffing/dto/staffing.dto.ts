@@ -32,7 +32,14 @@ export class LoadOfficeDto {
   @ApiProperty({ example: 'PTSP Kelurahan Tebet Timur' }) name!: string;
   @ApiProperty({ example: 'kelurahan' }) type!: string;
   @ApiProperty({ ...NULLABLE_STRING, example: 'kec-31.74.01' }) parentId!: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'Weekly schedule of an outlet; null for an office' }) schedule!: object | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'array', items: { type: 'array', items: { type: 'string' } } },
+    nullable: true,
+    description: 'For outlets: opening hours per weekday (mon..sun), as [open, close] pairs; null for an office',
+    example: { sat: [['10:00', '20:00']], sun: [] },
+  })
+  schedule!: Record<string, string[][]> | null;
 }
 
 export class LoadReportDto {
