@@ -30,7 +30,8 @@ import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, WorkerOptions } fro
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { DataSource } from 'typeorm';
-import { AgencyReport, OfficeReport, ReportsService } from '../apps/api/src/reports/reports.service';
+import { ReportsService } from '../apps/api/src/reports/reports.service';
+import type { AgencyReportDto, OfficeReportDto } from '../apps/api/src/reports/sla/dto/sla.dto';
 import { createPermitWorker, WORKFLOWS_PATH } from '../apps/worker/src/worker.factory';
 import { BusinessCalendar, CalendarSnapshot, MINUTES_PER_BUSINESS_DAY } from '../libs/calendar';
 import { createDataSource, migrate } from '../libs/database/data-source';
@@ -325,8 +326,8 @@ export interface SimulationResult {
     /** Refused actions by refusal type: an agent deciding a step the application no longer waits on, mostly. */
     refusals: Record<string, number>;
   };
-  agencies: AgencyReport;
-  offices: OfficeReport;
+  agencies: AgencyReportDto;
+  offices: OfficeReportDto;
   /** Not part of the result proper (they vary run to run): how long it took and the largest clock lag seen. */
   timing: { seconds: number; shards: number; maxFilingLagMs: number; maxSlotLagMs: number };
 }

@@ -26,8 +26,7 @@ import { OfficesRepository } from './offices/offices.repository';
 import { OfficesService } from './offices/offices.service';
 import { CatalogService } from './permit-types/catalog.service';
 import { PermitTypesController } from './permit-types/permit-types.controller';
-import { ReportsController } from './reports/reports.controller';
-import { REPORT_OPTIONS, ReportsService } from './reports/reports.service';
+import { REPORT_CONTROLLERS, reportProviders } from './reports/reports.providers';
 import { TasksController } from './tasks/tasks.controller';
 import { TasksRepository } from './tasks/tasks.repository';
 import { TasksService } from './tasks/tasks.service';
@@ -45,7 +44,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ThrottlerModule.forRoot({ throttlers: [{ name: 'default', limit: config.http.rateLimit.limit, ttl: config.http.rateLimit.windowSec * 1000 }] })],
-      controllers: [HealthController, PermitTypesController, OfficesController, ApplicationsController, TasksController, TrackController, WebhooksController, ReportsController, ComplaintsController],
+      controllers: [HealthController, PermitTypesController, OfficesController, ApplicationsController, TasksController, TrackController, WebhooksController, ...REPORT_CONTROLLERS, ComplaintsController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         dataSourceProvider,
@@ -59,8 +58,7 @@ export class AppModule {
         TasksRepository,
         TasksService,
         TrackService,
-        { provide: REPORT_OPTIONS, useValue: { maxRangeDays: config.reports?.maxRangeDays } },
-        ReportsService,
+        ...reportProviders({ maxRangeDays: config.reports?.maxRangeDays }),
         ComplaintsRepository,
         complaintNotifierProvider,
         ComplaintsService,

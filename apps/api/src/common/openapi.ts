@@ -32,6 +32,9 @@ export class ProblemDto {
 
   @ApiPropertyOptional({ type: [FieldErrorDto], description: 'For validation problems: each failing field' })
   errors?: FieldErrorDto[];
+
+  @ApiPropertyOptional({ type: 'integer', description: 'For a report period over the maximum: the widest period allowed, in days', example: 366 })
+  maxRangeDays?: number;
 }
 
 function example(kind: ProblemKind) {

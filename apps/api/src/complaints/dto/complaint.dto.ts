@@ -18,18 +18,18 @@ export class ComplaintDto {
   @ApiProperty({ example: 'kel-31.74.01.1001' })
   officeId!: string;
 
-  @ApiProperty({ nullable: true, example: 'PTSP Kelurahan Tebet Timur' })
+  @ApiProperty({ type: String, nullable: true, example: 'PTSP Kelurahan Tebet Timur' })
   officeName!: string | null;
 
-  @ApiProperty({ nullable: true, example: null })
+  @ApiProperty({ type: String, nullable: true, example: null, description: 'The application the complaint is about, when it names one' })
   applicationTrackingCode!: string | null;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   createdAt!: string;
 
-  @ApiProperty({ nullable: true, example: 'INSPEKTORAT', description: 'Set at once for illegal_fee: the provincial inspectorate has been notified' })
+  @ApiProperty({ type: String, nullable: true, example: 'INSPEKTORAT', description: 'Set at once for illegal_fee: the provincial inspectorate has been notified' })
   escalatedTo!: string | null;
 
-  @ApiProperty({ nullable: true, format: 'date-time' })
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' })
   escalatedAt!: string | null;
 }

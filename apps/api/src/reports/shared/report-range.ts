@@ -1,4 +1,6 @@
-import { problems } from '../common/problem';
+import { problems } from '../../common/problem';
+import { DAY_MS, JAKARTA_OFFSET_MS } from './jakarta-month';
+import { jakartaMonthOf } from './month-split';
 
 /** A report's period: the half-open interval [from, to). */
 export interface ReportRange {
@@ -13,8 +15,6 @@ export interface ReportLimits {
 
 export const DEFAULT_REPORT_LIMITS: ReportLimits = { maxRangeDays: 366 };
 
-const DAY_MS = 86_400_000;
-const JAKARTA_OFFSET_MS = 7 * 3_600_000;
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 // A full instant with its offset: without one, "10:00" would silently mean the server's zone.
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -30,9 +30,11 @@ function jakartaMidnight(value: string): Date | undefined {
   return new Date(utc - JAKARTA_OFFSET_MS);
 }
 
+const isAbsent = (raw: string | undefined): boolean => raw === undefined || raw.trim() === '';
+
 function parseBound(field: 'from' | 'to', raw: string | undefined): Date | { error: string } {
-  if (raw === undefined || raw.trim() === '') return { error: `is required: reports cover a bounded period (YYYY-MM-DD or an ISO 8601 instant with offset)` };
-  const value = raw.trim();
+  const value = (raw ?? '').trim();
+  if (value === '') return { error: `is required with the other bound: give both from and to (YYYY-MM-DD or an ISO 8601 instant with offset), or neither for the current month` };
   const day = jakartaMidnight(value);
   // A date-only `to` includes that whole day in Jakarta: to=2027-07-31 covers July 31st.
   if (day) return field === 'to' ? new Date(day.getTime() + DAY_MS) : day;
@@ -44,10 +46,12 @@ function parseBound(field: 'from' | 'to', raw: string | undefined): Date | { err
 }
 
 /**
- * Reads `from` and `to` of a report: both required (no unbounded report), `from` before `to`, and the
- * period no wider than the configured maximum. Dates alone are Jakarta days, `to` inclusive.
+ * Reads `from` and `to` of a report: neither given is the current Jakarta month (at `now`); otherwise
+ * both are needed (no report is unbounded), `from` before `to`, and the period no wider than the
+ * configured maximum. Dates alone are Jakarta days, `to` inclusive.
  */
-export function parseReportRange(rawFrom: string | undefined, rawTo: string | undefined, limits: ReportLimits = DEFAULT_REPORT_LIMITS): ReportRange {
+export function parseReportRange(rawFrom: string | undefined, rawTo: string | undefined, limits: ReportLimits = DEFAULT_REPORT_LIMITS, now: Date = new Date()): ReportRange {
+  if (isAbsent(rawFrom) && isAbsent(rawTo)) return jakartaMonthOf(now);
   const from = parseBound('from', rawFrom);
   const to = parseBound('to', rawTo);
   const errors = [

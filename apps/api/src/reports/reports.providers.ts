@@ -1,0 +1,38 @@
+import type { Provider, Type } from '@nestjs/common';
+import { ComplaintReportController } from './complaints/complaint-report.controller';
+import { ComplaintReportRepository } from './complaints/complaint-report.repository';
+import { ComplaintReportService } from './complaints/complaint-report.service';
+import { PointsController } from './points/points.controller';
+import { PointsRepository } from './points/points.repository';
+import { PointsService } from './points/points.service';
+import { REPORT_OPTIONS, ReportOptions } from './report-options';
+import { DirectoryRepository } from './shared/directory.repository';
+import { ReportFilters } from './shared/report-filters';
+import { ReportPeriods } from './shared/report-periods';
+import { SlaController } from './sla/sla.controller';
+import { SlaRepository } from './sla/sla.repository';
+import { SlaService } from './sla/sla.service';
+import { StaffingController } from './staffing/staffing.controller';
+import { StaffingRepository } from './staffing/staffing.repository';
+import { StaffingService } from './staffing/staffing.service';
+
+/** The report endpoints, one controller a report. */
+export const REPORT_CONTROLLERS: Type<unknown>[] = [SlaController, PointsController, StaffingController, ComplaintReportController];
+
+/** The report services and repositories; they read the DataSource the app provides. */
+export function reportProviders(options: Partial<ReportOptions>): Provider[] {
+  return [
+    { provide: REPORT_OPTIONS, useValue: options },
+    DirectoryRepository,
+    ReportFilters,
+    ReportPeriods,
+    SlaRepository,
+    SlaService,
+    PointsRepository,
+    PointsService,
+    StaffingRepository,
+    StaffingService,
+    ComplaintReportRepository,
+    ComplaintReportService,
+  ];
+}

@@ -1,0 +1,46 @@
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Roles } from '../../auth/auth.guard';
+import { ApiProblems } from '../../common/openapi';
+import { ReportPeriods } from '../shared/report-periods';
+import { ReportFilters } from '../shared/report-filters';
+import { ApiReportOk, ApiReportPeriod, sendCsv, wantsCsv } from '../shared/report-http';
+import { AgencyReportDto, OfficeReportDto } from './dto/sla.dto';
+import { agencyCsv, officeCsv } from './sla.csv';
+import { SlaService } from './sla.service';
+
+/** The league tables: which agencies and offices miss deadlines. Admin tokens only; docs/reports.md. */
+@ApiTags('reports')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('v1/reports/sla')
+export class SlaController {
+  constructor(
+    private readonly sla: SlaService,
+    private readonly periods: ReportPeriods,
+    private readonly filters: ReportFilters,
+  ) {}
+
+  @Get('agencies')
+  @ApiOperation({ summary: 'Agencies ranked by missed deadlines, worst on-time rate first (JSON, or CSV with Accept: text/csv)' })
+  @ApiReportPeriod()
+  @ApiQuery({ name: 'permitType', required: false, example: 'PBG' })
+  @ApiReportOk(AgencyReportDto, 'one row per agency in rank order')
+  @ApiProblems('validation', 'unauthorized', 'forbidden', 'unknown-permit-type')
+  async agencies(@Req() req: Request, @Res({ passthrough: true }) res: Response, @Query('from') from?: string, @Query('to') to?: string, @Query('permitType') permitType?: string) {
+    const report = await this.sla.agencies({ range: this.periods.parse(from, to), permitType: this.filters.permitType(permitType) });
+    return wantsCsv(req) ? sendCsv(res, 'sla-agencies', agencyCsv(report)) : report;
+  }
+
+  @Get('offices')
+  @ApiOperation({ summary: 'Receiving offices: intake to hand-off, and the field steps each office holds; worst first' })
+  @ApiReportPeriod()
+  @ApiQuery({ name: 'permitType', required: false })
+  @ApiReportOk(OfficeReportDto, 'one row per office in rank order')
+  @ApiProblems('validation', 'unauthorized', 'forbidden', 'unknown-permit-type')
+  async offices(@Req() req: Request, @Res({ passthrough: true }) res: Response, @Query('from') from?: string, @Query('to') to?: string, @Query('permitType') permitType?: string) {
+    const report = await this.sla.offices({ range: this.periods.parse(from, to), permitType: this.filters.permitType(permitType) });
+    return wantsCsv(req) ? sendCsv(res, 'sla-offices', officeCsv(report)) : report;
+  }
+}

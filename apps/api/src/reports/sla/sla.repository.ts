@@ -1,0 +1,180 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { MonthSplit } from '../shared/month-split';
+import type { Percentile, PercentilePick } from '../shared/percentiles';
+import { edges, IN_MONTHS, OFFICER_STATUSES, splitParams } from '../shared/period-sql';
+import type { ReportRange } from '../shared/report-range';
+
+/** Step measures are grouped by the agency or by the office holding the step. */
+export type StepGrouping = 'agency' | 'office_id';
+
+export interface ClosureRow {
+  key: string;
+  bucket: number;
+  decided: number;
+  on_time: number;
+  breaches: number;
+  deemed: number;
+}
+
+export interface OldestOverdueRow {
+  key: string;
+  id: string;
+  application_id: string;
+  tracking_code: string | null;
+  step_id: string;
+  agency: string;
+  office_id: string;
+  assigned_at: Date;
+  due_at: Date;
+}
+
+export interface HandOffRow {
+  office: string;
+  bucket: number;
+  closed: number;
+  on_time: number;
+  breaches: number;
+  deemed: number;
+}
+
+export interface PercentileRow {
+  key: string;
+  which: Percentile;
+  minutes: number;
+}
+
+const TYPE_FILTER = `($7::text IS NULL OR permit_type = $7)`;
+
+/** The SQL of the league tables: whole months from the rollups, the period's ends from the rows. */
+@Injectable()
+export class SlaRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** Attempts closed in the period per key and bucket of whole decision minutes (bucket −1: no officer decision). */
+  closures(by: StepGrouping, split: MonthSplit, permitType: string | null): Promise<ClosureRow[]> {
+    const rollup = by === 'agency' ? 'task_month_agency' : 'task_month_office';
+    return this.db.query(
+      `SELECT key, bucket, sum(decided)::int AS decided, sum(on_time)::int AS on_time, sum(breaches)::int AS breaches, sum(deemed)::int AS deemed
+       FROM (
+         SELECT ${by} AS key, bucket, decided, on_time, breaches, deemed FROM ${rollup} WHERE ${IN_MONTHS} AND ${TYPE_FILTER}
+         UNION ALL
+         SELECT ${by}, CASE WHEN status IN ${OFFICER_STATUSES} AND attempt_minutes IS NOT NULL THEN minutes_bucket(ceil(attempt_minutes)::int) ELSE -1 END,
+           (status IN ${OFFICER_STATUSES})::int, (status IN ${OFFICER_STATUSES} AND NOT coalesce(breached, false))::int,
+           coalesce(breached, false)::int, (status = 'deemed')::int
+         FROM task WHERE status <> 'open' AND ${edges('decided_at')} AND ${TYPE_FILTER}
+       ) parts
+       GROUP BY key, bucket`,
+      [...splitParams(split), permitType],
+    );
+  }
+
+  /** Steps open at `asOf` past their due instant, per key. */
+  openOverdue(by: StepGrouping, asOf: Date, permitType: string | null): Promise<Array<{ key: string; n: number }>> {
+    return this.db.query(
+      `SELECT ${by} AS key, count(*)::int AS n FROM task
+       WHERE status = 'open' AND due_at < $1 AND ($2::text IS NULL OR permit_type = $2) GROUP BY ${by}`,
+      [asOf, permitType],
+    );
+  }
+
+  /**
+   * The oldest overdue step of each key: its first due minute, then the task id (steps due in the same
+   * minute are not told apart by milliseconds). Two short index descents per key.
+   */
+  oldestOverdue(by: StepGrouping, asOf: Date, permitType: string | null): Promise<OldestOverdueRow[]> {
+    return this.db.query(
+      `SELECT k.key, o.*, a.tracking_code
+       FROM (SELECT ${by === 'agency' ? 'code FROM agency' : 'id FROM office'}) AS k(key)
+       CROSS JOIN LATERAL (SELECT date_trunc('minute', min(due_at)) AS first FROM task
+         WHERE status = 'open' AND ${by} = k.key AND due_at < $1 AND ($2::text IS NULL OR permit_type = $2)) f
+       CROSS JOIN LATERAL (SELECT id, application_id, step_id, agency, office_id, assigned_at, due_at FROM task
+         WHERE status = 'open' AND ${by} = k.key AND due_at >= f.first AND due_at < least(f.first + interval '1 minute', $1)
+           AND ($2::text IS NULL OR permit_type = $2)
+         ORDER BY id LIMIT 1) o
+       LEFT JOIN application a ON a.id = o.application_id`,
+      [asOf, permitType],
+    );
+  }
+
+  /** Escalation rungs that fired in the period per key and rung (the escalation rollup has no permit type). */
+  escalations(by: StepGrouping, split: MonthSplit, range: ReportRange, permitType: string | null): Promise<Array<{ key: string; rung: string; n: number }>> {
+    if (permitType === null) {
+      return this.db.query(
+        `SELECT key, rung, sum(n)::int AS n FROM (
+           SELECT ${by} AS key, rung, n FROM escalation_month WHERE ${IN_MONTHS}
+           UNION ALL
+           SELECT ${by}, rung, 1 FROM escalation WHERE ${edges('at')}
+         ) parts GROUP BY key, rung`,
+        splitParams(split),
+      );
+    }
+    return this.db.query(
+      `SELECT e.${by} AS key, e.rung, count(*)::int AS n FROM escalation e JOIN application a ON a.id = e.application_id
+       WHERE e.at >= $1 AND e.at < $2 AND a.permit_type = $3 GROUP BY e.${by}, e.rung`,
+      [range.from, range.to, permitType],
+    );
+  }
+
+  /** The whole decision minutes at the picked positions, each read from its one bucket in index order. */
+  stepPercentiles(by: StepGrouping, picks: PercentilePick[], range: ReportRange, permitType: string | null): Promise<PercentileRow[]> {
+    return this.pick(
+      picks,
+      `SELECT ceil(t.attempt_minutes)::int AS minutes FROM task t
+       WHERE t.${by} = r.key AND t.status IN ${OFFICER_STATUSES}
+         AND t.attempt_minutes > r.lo - 1 AND (r.hi IS NULL OR t.attempt_minutes <= r.hi - 1)
+         AND t.decided_at >= $2 AND t.decided_at < $3 AND ($4::text IS NULL OR t.permit_type = $4)
+       ORDER BY t.attempt_minutes OFFSET r.pos - 1 LIMIT 1`,
+      [range.from, range.to, permitType],
+    );
+  }
+
+  /** Applications closed in the period per receiving office and bucket of intake-to-hand-off minutes. */
+  handOffClosures(split: MonthSplit, permitType: string | null): Promise<HandOffRow[]> {
+    return this.db.query(
+      `SELECT office, bucket, sum(closed)::int AS closed, sum(on_time)::int AS on_time, sum(breaches)::int AS breaches, sum(deemed)::int AS deemed
+       FROM (
+         SELECT office_id AS office, bucket, closed, on_time, breaches, deemed FROM application_month_closed WHERE ${IN_MONTHS} AND ${TYPE_FILTER}
+         UNION ALL
+         SELECT receiving_office_id, coalesce(minutes_bucket(handoff_minutes), -1), (status IN ('issued','rejected'))::int,
+           coalesce((status IN ('issued','rejected') AND NOT deemed_granted AND business_minutes_used <= legal_deadline_minutes)::int, 0),
+           coalesce((status IN ('issued','rejected') AND (deemed_granted OR business_minutes_used > legal_deadline_minutes))::int, 0),
+           deemed_granted::int
+         FROM application WHERE ${edges('decided_at')} AND ${TYPE_FILTER}
+       ) parts
+       GROUP BY office, bucket`,
+      [...splitParams(split), permitType],
+    );
+  }
+
+  /** Applications in review at `asOf` past their legal deadline, per receiving office. */
+  openApplicationsOverdue(asOf: Date, permitType: string | null): Promise<Array<{ office: string; n: number }>> {
+    return this.db.query(
+      `SELECT receiving_office_id AS office, count(*)::int AS n FROM application
+       WHERE status = 'in_review' AND due_at < $1 AND ($2::text IS NULL OR permit_type = $2) GROUP BY receiving_office_id`,
+      [asOf, permitType],
+    );
+  }
+
+  handOffPercentiles(picks: PercentilePick[], range: ReportRange, permitType: string | null): Promise<PercentileRow[]> {
+    return this.pick(
+      picks,
+      `SELECT a.handoff_minutes AS minutes FROM application a
+       WHERE a.receiving_office_id = r.key AND a.handoff_minutes IS NOT NULL
+         AND a.handoff_minutes >= r.lo AND (r.hi IS NULL OR a.handoff_minutes < r.hi)
+         AND a.decided_at >= $2 AND a.decided_at < $3 AND ($4::text IS NULL OR a.permit_type = $4)
+       ORDER BY a.handoff_minutes OFFSET r.pos - 1 LIMIT 1`,
+      [range.from, range.to, permitType],
+    );
+  }
+
+  /** Runs `one` (a lateral query over `r`: key, pos, lo, hi; its own parameters from $2) once per pick. */
+  private async pick(picks: PercentilePick[], one: string, params: unknown[]): Promise<PercentileRow[]> {
+    if (picks.length === 0) return [];
+    return this.db.query(
+      `SELECT r.key, r.which, m.minutes FROM jsonb_to_recordset($1::jsonb) AS r(key text, which text, bucket int, pos int, lo int, hi int)
+       CROSS JOIN LATERAL (${one}) m`,
+      [JSON.stringify(picks), ...params],
+    );
+  }
+}

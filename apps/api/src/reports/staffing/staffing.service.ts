@@ -1,0 +1,113 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { BusinessCalendar, MINUTES_PER_BUSINESS_DAY } from '../../../../../libs/calendar';
+import { problems } from '../../common/problem';
+import { REPORT_OPTIONS, ReportOptions, resolveReportOptions } from '../report-options';
+import { DirectoryRepository } from '../shared/directory.repository';
+import { splitByMonth } from '../shared/month-split';
+import type { ReportRange } from '../shared/report-range';
+import { LoadReportDto, MergeCandidatesDto, Weekday, WEEKDAYS } from './dto/staffing.dto';
+import { expectedWaitMinutes } from './erlang';
+import { hourLoads, jakartaDates, suggestOpeningHours, weekdayOccurrences } from './opening-hours';
+import { StaffingRepository } from './staffing.repository';
+
+export interface LoadQuery {
+  officeId: string;
+  range: ReportRange;
+  serviceMinutes?: number;
+  targetWaitMinutes?: number;
+}
+
+/** Offices that could close or merge: kelurahan, kecamatan and outlets, never a city or the province. */
+const MERGEABLE = new Set(['kelurahan', 'kecamatan', 'outlet']);
+
+const perDay = (n: number, days: number) => (days > 0 ? Math.round((n / days) * 100) / 100 : 0);
+
+/** Staffing and opening hours from an office's real load, and the offices too quiet to keep (docs/reports.md). */
+@Injectable()
+export class StaffingService {
+  private readonly options: ReportOptions;
+
+  constructor(
+    private readonly staffing: StaffingRepository,
+    private readonly directory: DirectoryRepository,
+    @Optional() @Inject(REPORT_OPTIONS) options?: Partial<ReportOptions>,
+    @Optional() private readonly calendar: BusinessCalendar = new BusinessCalendar(),
+  ) {
+    this.options = resolveReportOptions(options);
+  }
+
+  async officeLoad(q: LoadQuery): Promise<LoadReportDto> {
+    const office = (await this.directory.offices()).get(q.officeId);
+    if (!office) throw problems.notFound('Office', `No office ${q.officeId.slice(0, 60)}: GET /v1/offices lists the PTSP offices and outlets.`);
+    const [cells, observed] = await Promise.all([this.staffing.arrivals(q.officeId, q.range), this.staffing.throughput(q.officeId, q.range)]);
+    const grid = Object.fromEntries(WEEKDAYS.map((d) => [d, new Array<number>(24).fill(0)])) as Record<Weekday, number[]>;
+    let arrivals = 0;
+    for (const c of cells) {
+      grid[WEEKDAYS[c.dow - 1]][c.hour] += c.n;
+      arrivals += c.n;
+    }
+    const { serviceMinutes, source } = this.serviceMinutes(q.serviceMinutes, observed);
+    const target = q.targetWaitMinutes ?? this.options.targetWaitMinutes;
+    const occurrences = weekdayOccurrences(q.range.from, q.range.to);
+    const workingDays = this.workingDays(q.range);
+    const perWorkingDay = perDay(arrivals, workingDays);
+    const merge = this.isMergeCandidate(office.type, perWorkingDay);
+    return {
+      office: { id: office.id, name: office.name, type: office.type, parentId: office.parent_id, schedule: (office.schedule as Record<string, string[][]> | null) ?? null },
+      from: q.range.from.toISOString(),
+      to: q.range.to.toISOString(),
+      arrivals,
+      workingDays,
+      arrivalsPerWorkingDay: perWorkingDay,
+      serviceMinutes,
+      serviceMinutesSource: source,
+      targetWaitMinutes: target,
+      arrivalsByWeekdayHour: grid,
+      weekdays: WEEKDAYS.map((d, i) => ({
+        weekday: d,
+        occurrences: occurrences[i],
+        arrivals: grid[d].reduce((s, n) => s + n, 0),
+        suggestedHours: suggestOpeningHours(grid[d], occurrences[i], this.options.openingCoverage, this.options.openingMinPerDay),
+        hours: hourLoads(grid[d], occurrences[i], serviceMinutes, target, (c, perHour) => expectedWaitMinutes(c, perHour, serviceMinutes)),
+      })),
+      mergeCandidate: merge,
+      mergeReason: merge
+        ? `${perWorkingDay} applications per working day, below ${this.options.mergeBelowPerWorkingDay}: a candidate to merge into ${office.parent_id ?? 'its parent office'}`
+        : null,
+    };
+  }
+
+  async mergeCandidates(q: { range: ReportRange }): Promise<MergeCandidatesDto> {
+    const [offices, received] = await Promise.all([this.directory.offices(), this.directory.receivedByOffice(splitByMonth(q.range, this.options.useRollups), null)]);
+    const workingDays = this.workingDays(q.range);
+    const candidates = [...offices.values()]
+      .map((o) => {
+        const arrivals = received.get(o.id) ?? 0;
+        return { office: o.id, name: o.name, type: o.type, parentId: o.parent_id, arrivals, arrivalsPerWorkingDay: perDay(arrivals, workingDays) };
+      })
+      .filter((o) => this.isMergeCandidate(o.type, o.arrivalsPerWorkingDay))
+      .sort((a, b) => a.arrivals - b.arrivals || (a.office < b.office ? -1 : 1));
+    return { from: q.range.from.toISOString(), to: q.range.to.toISOString(), workingDays, threshold: this.options.mergeBelowPerWorkingDay, offices: candidates };
+  }
+
+  /**
+   * S: as asked; else the office's own officers' throughput when they decided enough in the period
+   * (an officer-day of business minutes per decision: an upper bound, officers are not busy all day);
+   * else the configured default.
+   */
+  private serviceMinutes(asked: number | undefined, observed: { decisions: number; officerDays: number }): { serviceMinutes: number; source: LoadReportDto['serviceMinutesSource'] } {
+    if (asked !== undefined) return { serviceMinutes: asked, source: 'query' };
+    if (observed.decisions >= this.options.minObservedDecisions && observed.officerDays > 0) {
+      return { serviceMinutes: Math.round(((observed.officerDays * MINUTES_PER_BUSINESS_DAY) / observed.decisions) * 100) / 100, source: 'observed' };
+    }
+    return { serviceMinutes: this.options.defaultServiceMinutes, source: 'default' };
+  }
+
+  private workingDays(range: ReportRange): number {
+    return jakartaDates(range.from, range.to).filter((d) => this.calendar.closedDay(d) === undefined).length;
+  }
+
+  private isMergeCandidate(type: string, perWorkingDay: number): boolean {
+    return MERGEABLE.has(type) && perWorkingDay < this.options.mergeBelowPerWorkingDay;
+  }
+}

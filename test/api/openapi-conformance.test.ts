@@ -1,0 +1,213 @@
+// Story: an integrator generated its client from /docs-json. Every endpoint of the API is called here on
+// the real platform (API, worker, Temporal, PostgreSQL), through successes and refusals, and every
+// answer is checked against the document: its status documented for the operation, its media type
+// documented for that status, its body valid against the schema. A drift fails the test that met it.
+import { randomUUID } from 'node:crypto';
+import { conformance, Conformance } from '../support/openapi-conformance';
+import type { HttpAnswer } from '../support/http';
+import { startPlatform, Platform } from '../support/platform';
+import { openTaskOf, projected, sipDokter, submit } from '../e2e/fixtures/applications';
+
+const PERIOD = 'from=2026-06-01&to=2026-06-30';
+
+describe('every endpoint answers as the OpenAPI document says', () => {
+  let p: Platform;
+  let doc: Conformance;
+  let served: { components: { schemas: Record<string, unknown> } };
+  const drift: string[] = [];
+  const tokens: Record<'kiosk' | 'otherKiosk' | 'dinkes' | 'dpmptsp' | 'admin', string> = {} as never;
+  let http: (method: string, path: string, o?: Parameters<Platform['http']>[2]) => Promise<HttpAnswer>;
+
+  beforeAll(async () => {
+    p = await startPlatform();
+    const answer = await p.http('GET', '/docs-json');
+    expect(answer.status).toBe(200);
+    served = answer.body;
+    doc = conformance(answer.body);
+    http = async (method, path, o) => {
+      const answer = await p.http(method, path, o);
+      drift.push(...doc.check(method, path, answer));
+      return answer;
+    };
+    tokens.kiosk = await p.token({ role: 'integrator', sub: `kiosk-${randomUUID()}` });
+    tokens.otherKiosk = await p.token({ role: 'integrator', sub: `kiosk-${randomUUID()}` });
+    tokens.dinkes = await p.token({ role: 'approver', agency: 'DINKES', sub: 'dinkes-officer' });
+    tokens.dpmptsp = await p.token({ role: 'approver', agency: 'DPMPTSP', sub: 'dpmptsp-officer' });
+    tokens.admin = await p.token({ role: 'admin', sub: 'governor-office' });
+  });
+  afterEach(() => {
+    expect(drift.splice(0)).toEqual([]);
+  });
+  afterAll(async () => {
+    await p?.close();
+  });
+
+  it('the check has teeth: a wrong type, a missing field, an undocumented field or status, a wrong media type', async () => {
+    const real = await p.http('GET', '/v1/permit-types', { token: tokens.kiosk });
+    expect(doc.check('GET', '/v1/permit-types', real)).toEqual([]);
+    const broken = (body: unknown, status = 200, type = 'application/json') => ({ status, body, text: JSON.stringify(body), headers: new Headers({ 'content-type': type }) });
+    const [first, ...rest] = real.body.items;
+    expect(doc.check('GET', '/v1/permit-types', broken({ ...real.body, items: [{ ...first, version: 'one' }, ...rest] }))).not.toEqual([]);
+    const { name: _dropped, ...nameless } = first;
+    expect(doc.check('GET', '/v1/permit-types', broken({ ...real.body, items: [nameless] }))).not.toEqual([]);
+    expect(doc.check('GET', '/v1/permit-types', broken({ ...real.body, surprise: true }))).not.toEqual([]);
+    expect(doc.check('GET', '/v1/permit-types', broken(real.body, 418))).not.toEqual([]);
+    expect(doc.check('GET', '/v1/permit-types', broken(real.body, 200, 'text/html'))).not.toEqual([]);
+    const complaint = { trackingCode: 'ADU-AAAA-BBBB', status: 'received', channel: 'web', category: 'other', officeId: 'x', officeName: null, applicationTrackingCode: null, createdAt: new Date().toISOString(), escalatedTo: null };
+    expect(doc.check('GET', '/v1/complaints/ADU-AAAA-BBBB', broken({ ...complaint, escalatedAt: null }))).toEqual([]);
+    expect(doc.check('GET', '/v1/complaints/ADU-AAAA-BBBB', broken({ ...complaint, escalatedAt: { at: 1 } }))).not.toEqual([]);
+  });
+
+  it('health, metrics, the permit catalogue (JSON and BPMN XML) and the offices', async () => {
+    expect((await http('GET', '/health')).status).toBe(200);
+    expect((await http('GET', '/metrics')).status).toBe(200);
+    const types = await http('GET', '/v1/permit-types', { token: tokens.kiosk });
+    expect(types.status).toBe(200);
+    for (const t of types.body.items as Array<{ code: string }>) {
+      expect((await http('GET', `/v1/permit-types/${t.code}`, { token: tokens.kiosk })).status).toBe(200);
+      expect((await http('GET', `/v1/permit-types/${t.code}/bpmn`, { token: tokens.kiosk })).status).toBe(200);
+    }
+    expect((await http('GET', '/v1/permit-types/SIP_DOKTER?version=99', { token: tokens.kiosk })).status).toBeGreaterThanOrEqual(400);
+    expect((await http('GET', '/v1/permit-types/NOPE', { token: tokens.kiosk })).status).toBe(404);
+    expect((await http('GET', '/v1/permit-types/NOPE/bpmn', { token: tokens.kiosk })).status).toBe(404);
+    expect((await http('GET', '/v1/permit-types')).status).toBe(401);
+    const page = await http('GET', '/v1/offices?limit=3', { token: tokens.kiosk });
+    expect(page.status).toBe(200);
+    expect((await http('GET', `/v1/offices?limit=3&cursor=${page.body.nextCursor}`, { token: tokens.kiosk })).status).toBe(200);
+    expect((await http('GET', '/v1/offices?type=outlet', { token: tokens.kiosk })).status).toBe(200);
+    expect((await http('GET', '/v1/offices?limit=0', { token: tokens.kiosk })).status).toBe(400);
+    expect((await http('GET', '/v1/offices/outlet-mpp-jakarta', { token: tokens.kiosk })).status).toBe(200);
+    expect((await http('GET', '/v1/offices/kel-31.71.01.1001', { token: tokens.kiosk })).status).toBe(200);
+    expect((await http('GET', '/v1/offices/nope', { token: tokens.kiosk })).status).toBe(404);
+  });
+
+  it('an application through revision, resubmission and decisions; another withdrawn; the inbox and the public page', async () => {
+    const key = randomUUID();
+    const filed = await http('POST', '/v1/applications', { token: tokens.kiosk, body: sipDokter(), headers: { 'idempotency-key': key } });
+    expect(filed.status).toBe(201);
+    expect((await http('POST', '/v1/applications', { token: tokens.kiosk, body: sipDokter(), headers: { 'idempotency-key': key } })).status).toBe(201);
+    const id: string = filed.body.id;
+    const task = await openTaskOf(p, tokens.kiosk, id, 'DINKES');
+
+    const read = await http('GET', `/v1/applications/${id}`, { token: tokens.kiosk });
+    expect(read.status).toBe(200);
+    expect((await http('GET', `/v1/applications/${id}`, { token: tokens.kiosk, headers: { 'if-none-match': read.headers.get('etag')! } })).status).toBe(304);
+    expect((await http('GET', `/v1/applications/${id}`, { token: tokens.otherKiosk })).status).toBe(404);
+    expect((await http('GET', `/v1/applications/${id}`, { token: tokens.dinkes })).status).toBe(200);
+    expect((await http('GET', '/v1/applications?limit=1', { token: tokens.kiosk })).status).toBe(200);
+    expect((await http('GET', '/v1/applications?status=in_review&sort=dueAt', { token: tokens.admin })).status).toBe(200);
+    expect((await http('GET', '/v1/applications?sort=sideways', { token: tokens.admin })).status).toBe(400);
+
+    expect((await http('GET', '/v1/tasks', { token: tokens.dinkes })).status).toBe(200);
+    expect((await http('GET', '/v1/tasks?agency=DCKTRP', { token: tokens.dinkes })).status).toBe(403);
+    expect((await http('GET', '/v1/tasks', { token: tokens.kiosk })).status).toBe(403);
+    expect((await http('GET', `/v1/tasks/${task.id}`, { token: tokens.dinkes })).status).toBe(200);
+    expect((await http('GET', `/v1/tasks/${task.id}`, { token: tokens.dpmptsp })).status).toBe(404);
+
+    expect((await http('POST', `/v1/tasks/${task.id}/decision`, { token: tokens.dpmptsp, body: { decision: 'approve', note: 'bukan tugas saya' } })).status).toBe(403);
+    expect((await http('POST', `/v1/tasks/${task.id}/decision`, { token: tokens.dinkes, body: { decision: 'maybe', note: 'x' } })).status).toBe(400);
+    expect((await http('POST', `/v1/applications/${id}/resubmit`, { token: tokens.kiosk, body: { note: 'belum diminta' } })).status).toBe(409);
+    expect((await http('POST', `/v1/tasks/${task.id}/decision`, { token: tokens.dinkes, body: { decision: 'request_revision', note: 'STR kedaluwarsa' } })).status).toBe(200);
+    expect((await http('POST', `/v1/tasks/${task.id}/decision`, { token: tokens.dinkes, body: { decision: 'approve', note: 'terlalu cepat' } })).status).toBe(409);
+    expect((await http('POST', `/v1/applications/${id}/resubmit`, { token: tokens.kiosk, body: { note: 'STR baru terlampir' } })).status).toBe(200);
+    const second = await openTaskOf(p, tokens.kiosk, id, 'DINKES');
+    expect((await http('POST', `/v1/tasks/${second.id}/decision`, { token: tokens.dinkes, body: { decision: 'approve', note: 'Lengkap' } })).status).toBe(200);
+    expect((await http('POST', `/v1/tasks/${second.id}/decision`, { token: tokens.dinkes, body: { decision: 'approve', note: 'lagi' } })).status).toBe(409);
+
+    const track = await http('GET', `/v1/track/${filed.body.trackingCode}`);
+    expect(track.status).toBe(200);
+    expect((await http('GET', '/v1/track/AAAA-BBBB-CCCC')).status).toBe(404);
+
+    const other = await submit(p, tokens.kiosk);
+    expect(other.status).toBe(201);
+    await projected(p, other.body.id);
+    expect((await http('POST', `/v1/applications/${other.body.id}/withdraw`, { token: tokens.kiosk, body: { reason: 'Pindah kota' } })).status).toBe(200);
+    expect((await http('POST', `/v1/applications/${other.body.id}/withdraw`, { token: tokens.kiosk, body: { reason: 'lagi' } })).status).toBe(409);
+    expect((await http('POST', `/v1/applications/${other.body.id}/withdraw`, { token: tokens.dinkes, body: { reason: 'x' } })).status).toBe(403);
+  });
+
+  it('refusals of a submission: validation, unknown permit type, role, token, media type, JSON, idempotency key', async () => {
+    expect((await http('POST', '/v1/applications', { token: tokens.kiosk, body: sipDokter({ applicant: { nik: '123', name: 'x' } }) })).status).toBe(400);
+    expect((await http('POST', '/v1/applications', { token: tokens.kiosk, body: sipDokter({ permitType: 'NOPE' }) })).status).toBe(422);
+    expect((await http('POST', '/v1/applications', { token: tokens.dinkes, body: sipDokter() })).status).toBe(403);
+    expect((await http('POST', '/v1/applications', { body: sipDokter() })).status).toBe(401);
+    expect((await http('POST', '/v1/applications', { token: tokens.kiosk, rawBody: 'permitType=SKDU', headers: { 'content-type': 'text/plain' } })).status).toBe(415);
+    expect((await http('POST', '/v1/applications', { token: tokens.kiosk, rawBody: '{"permitType":', headers: { 'content-type': 'application/json' } })).status).toBe(400);
+    expect((await http('POST', '/v1/applications', { token: tokens.kiosk, body: sipDokter(), headers: { 'idempotency-key': '' } })).status).toBe(400);
+    expect((await http('POST', '/v1/applications', { token: tokens.kiosk, rawBody: JSON.stringify({ pad: 'x'.repeat(1_100_000) }), headers: { 'content-type': 'application/json' } })).status).toBe(413);
+    const key = randomUUID();
+    expect((await http('POST', '/v1/applications', { token: tokens.kiosk, body: sipDokter(), headers: { 'idempotency-key': key } })).status).toBe(201);
+    expect((await http('POST', '/v1/applications', { token: tokens.kiosk, body: sipDokter({ data: { ...sipDokter().data, practicePlaceNumber: 2 } }), headers: { 'idempotency-key': key } })).status).toBe(422);
+    expect((await http('GET', '/v1/nowhere', { token: tokens.kiosk })).status).toBe(404);
+    drift.splice(drift.findIndex((d) => d.startsWith('GET /v1/nowhere')), 1);
+  });
+
+  it('webhooks: register, list, read, deliveries, delete', async () => {
+    const hook = await http('POST', '/v1/webhooks', { token: tokens.kiosk, body: { url: 'http://127.0.0.1:9/satupintu', secret: `whsec_${randomUUID()}`, description: 'back office' } });
+    expect(hook.status).toBe(201);
+    expect((await http('POST', '/v1/webhooks', { token: tokens.kiosk, body: { url: 'ftp://example.id', secret: 'short' } })).status).toBe(400);
+    expect((await http('POST', '/v1/webhooks', { token: tokens.dinkes, body: { url: 'http://127.0.0.1:9/x', secret: `whsec_${randomUUID()}` } })).status).toBe(403);
+    expect((await http('GET', '/v1/webhooks', { token: tokens.kiosk })).status).toBe(200);
+    expect((await http('GET', `/v1/webhooks/${hook.body.id}`, { token: tokens.kiosk })).status).toBe(200);
+    expect((await http('GET', `/v1/webhooks/${hook.body.id}`, { token: tokens.otherKiosk })).status).toBe(404);
+    expect((await http('GET', `/v1/webhooks/${hook.body.id}/deliveries?limit=5`, { token: tokens.kiosk })).status).toBe(200);
+    expect((await http('GET', '/v1/webhooks', { token: tokens.dinkes })).status).toBe(403);
+    expect((await http('DELETE', `/v1/webhooks/${hook.body.id}`, { token: tokens.kiosk })).status).toBe(204);
+    expect((await http('DELETE', `/v1/webhooks/${hook.body.id}`, { token: tokens.kiosk })).status).toBe(404);
+  });
+
+  it('complaints: filed in public, escalated when money was asked, read back by tracking code', async () => {
+    const filed = await http('POST', '/v1/complaints', { body: { channel: 'web', officeId: 'kel-31.71.01.1001', category: 'illegal_fee', description: 'Diminta uang pelicin' } });
+    expect(filed.status).toBe(201);
+    const quiet = await http('POST', '/v1/complaints', { body: { channel: 'sms', officeId: 'outlet-mpp-jakarta', category: 'slow_service' } });
+    expect(quiet.status).toBe(201);
+    expect((await http('GET', `/v1/complaints/${filed.body.trackingCode}`)).status).toBe(200);
+    expect((await http('GET', `/v1/complaints/${quiet.body.trackingCode}`)).status).toBe(200);
+    expect((await http('GET', '/v1/complaints/ADU-AAAA-BBBB')).status).toBe(404);
+    expect((await http('POST', '/v1/complaints', { body: { channel: 'pigeon', officeId: 'kel-31.71.01.1001', category: 'other' } })).status).toBe(400);
+    expect((await http('POST', '/v1/complaints', { body: { channel: 'web', officeId: 'nope', category: 'other' } })).status).toBe(422);
+  });
+
+  it('reports: JSON and CSV, with a period and without, and their refusals', async () => {
+    const admin = { token: tokens.admin };
+    const csv = { token: tokens.admin, headers: { accept: 'text/csv' } };
+    for (const period of [PERIOD, '']) {
+      expect((await http('GET', `/v1/reports/sla/agencies?${period}`, admin)).status).toBe(200);
+      expect((await http('GET', `/v1/reports/sla/offices?${period}`, admin)).status).toBe(200);
+      expect((await http('GET', `/v1/reports/points?by=officer&${period}`, admin)).status).toBe(200);
+      expect((await http('GET', `/v1/reports/offices/merge-candidates?${period}`, admin)).status).toBe(200);
+      expect((await http('GET', `/v1/reports/offices/kel-31.71.01.1001/load?${period}`, admin)).status).toBe(200);
+      expect((await http('GET', `/v1/reports/offices/outlet-mpp-jakarta/load?${period}`, admin)).status).toBe(200);
+      expect((await http('GET', `/v1/reports/complaints?${period}`, admin)).status).toBe(200);
+    }
+    for (const path of ['sla/agencies', 'sla/offices', 'points?by=agency', 'complaints']) expect((await http('GET', `/v1/reports/${path}`, csv)).status).toBe(200);
+    expect((await http('GET', '/v1/reports/sla/agencies?from=2026-06-30&to=2026-06-01', admin)).status).toBe(400);
+    expect((await http('GET', '/v1/reports/sla/agencies?from=2025-01-01&to=2026-06-30', admin)).body.maxRangeDays).toBe(366);
+    expect((await http('GET', '/v1/reports/points?by=officer&cursor=bm9wZQ', admin)).status).toBe(400);
+    expect((await http('GET', `/v1/reports/sla/agencies?permitType=NOPE`, admin)).status).toBe(422);
+    expect((await http('GET', `/v1/reports/sla/offices?permitType=NOPE`, admin)).status).toBe(422);
+    expect((await http('GET', '/v1/reports/points?by=officer&office=nope', admin)).status).toBe(422);
+    expect((await http('GET', '/v1/reports/points?by=kecamatan', admin)).status).toBe(400);
+    expect((await http('GET', '/v1/reports/offices/nope/load', admin)).status).toBe(404);
+    expect((await http('GET', '/v1/reports/offices/merge-candidates?from=2026-06-01', admin)).status).toBe(400);
+    expect((await http('GET', '/v1/reports/complaints?to=x', admin)).status).toBe(400);
+    expect((await http('GET', '/v1/reports/sla/agencies', { token: tokens.dinkes })).status).toBe(403);
+    expect((await http('GET', '/v1/reports/sla/agencies')).status).toBe(401);
+  });
+
+  it('types every property of every schema: no bare `object` standing for a string, a number or a date', () => {
+    const schemas = served.components.schemas as Record<string, { properties?: Record<string, Record<string, unknown>> }>;
+    const bare = Object.entries(schemas).flatMap(([name, s]) =>
+      Object.entries(s.properties ?? {})
+        // A free-form object (a JSON Schema, the permit data) says so with additionalProperties.
+        .filter(([, prop]) => prop.type === 'object' && !prop.properties && !prop.allOf && prop.additionalProperties === undefined)
+        .map(([field]) => `${name}.${field}`),
+    );
+    expect(bare).toEqual([]);
+  });
+
+  it('left no operation of the document unexercised', () => {
+    const succeeded = new Set([...doc.seen].filter((s) => /\s[23]\d\d$/.test(s)).map((s) => s.replace(/\s\d{3}$/, '')));
+    expect(doc.operations.filter((op) => !succeeded.has(op))).toEqual([]);
+  });
+});
