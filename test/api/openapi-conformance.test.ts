@@ -70,7 +70,9 @@ describe('every endpoint answers as the OpenAPI document says', () => {
     expect((await http('GET', '/v1/permit-types/SIP_DOKTER?version=99', { token: tokens.kiosk })).status).toBeGreaterThanOrEqual(400);
     expect((await http('GET', '/v1/permit-types/NOPE', { token: tokens.kiosk })).status).toBe(404);
     expect((await http('GET', '/v1/permit-types/NOPE/bpmn', { token: tokens.kiosk })).status).toBe(404);
-    expect((await http('GET', '/v1/permit-types')).status).toBe(401);
+    // The catalogue is public (the console's /layanan): no token needed.
+    expect((await http('GET', '/v1/permit-types')).status).toBe(200);
+    expect((await http('GET', '/v1/offices')).status).toBe(401);
     const page = await http('GET', '/v1/offices?limit=3', { token: tokens.kiosk });
     expect(page.status).toBe(200);
     expect((await http('GET', `/v1/offices?limit=3&cursor=${page.body.nextCursor}`, { token: tokens.kiosk })).status).toBe(200);
