@@ -4,7 +4,7 @@ import { BusinessCalendar } from '../libs/calendar';
 import { stepsOf, toBusinessMinutes } from '../libs/permit-dsl/definition';
 import type { Applicant, ApplicationView, TaskView, TimelineEvent } from '../workflows/messages';
 import type { EscalateArgs } from './escalation.activities';
-import { findDefinition } from '../workflows/permits';
+import { findDefinition } from '../libs/permits';
 
 export interface ProjectArgs {
   view: ApplicationView;

@@ -14,7 +14,7 @@ import { BusinessCalendar } from '../libs/calendar';
 import { stepsOf, workflowTypeOf } from '../libs/permit-dsl/definition';
 import { loadToolchain } from '../libs/temporal/toolchain';
 import { ApplicationView, decideUpdate, PermitInput, resubmitUpdate, viewQuery, workflowIdOf } from '../workflows/messages';
-import { DEFINITIONS, findDefinition } from '../workflows/permits';
+import { DEFINITIONS, findDefinition } from '../libs/permits';
 
 /**
  * Bumped when the engine changes the commands it records (behind patched()): histories of every

@@ -54,7 +54,7 @@ import {
   withdrawUpdate,
   workflowIdOf,
 } from '../workflows/messages';
-import { findDefinition } from '../workflows/permits';
+import { findDefinition } from '../libs/permits';
 
 // ---- seeded randomness ----------------------------------------------------------------------------
 

@@ -3,7 +3,7 @@
 // definitions only.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { CalendarSnapshot } from '../libs/calendar/business-calendar';
-import type { CarriedState } from './engine/engine-state';
+import type { CarriedState } from './engine/state';
 
 export type Role = 'integrator' | 'approver' | 'admin';
 

@@ -30,10 +30,10 @@ export class DefinitionError extends Error {
   }
 }
 
-/** Where the definition of a code and version lives: `workflows/permits/<code-kebab>.v<version>.ts`. */
+/** Where the definition of a code and version lives: `libs/permits/<code-kebab>.v<version>.ts`. */
 export function definitionFile(code: unknown, version: unknown): string {
   const name = typeof code === 'string' && code !== '' ? code.toLowerCase().replace(/_/g, '-') : '<no code>';
-  return `workflows/permits/${name}.v${typeof version === 'number' ? String(version) : '?'}.ts`;
+  return `libs/permits/${name}.v${typeof version === 'number' ? String(version) : '?'}.ts`;
 }
 
 /**

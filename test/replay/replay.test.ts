@@ -6,7 +6,7 @@ import { Worker } from '@temporalio/worker';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { workflowTypeOf } from '../../libs/permit-dsl/definition';
-import { DEFINITIONS } from '../../workflows/permits';
+import { DEFINITIONS } from '../../libs/permits';
 import { quietRuntime, workflowBundle } from '../support/time-skipping';
 
 const DIR = path.join(__dirname, 'histories');

@@ -10,7 +10,7 @@ import { WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { BusinessCalendar } from '../../libs/calendar';
 import { ApplicationView } from '../../workflows/messages';
-import { pbgV1 } from '../../workflows/permits/pbg.v1';
+import { pbgV1 } from '../../libs/permits/pbg.v1';
 import { sleepUntil, startTimeSkipping, TimeSkippingHarness } from '../support/time-skipping';
 import { applicationInput, decide, escalationRows, fileApplication, historyCounts, idleHistoryLength, outcome, planned, resubmit, view } from './stories';
 

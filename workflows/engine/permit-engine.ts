@@ -56,7 +56,7 @@ import {
   withdrawUpdate,
   WithdrawArgs,
 } from '../messages';
-import type { CarriedState, Clock, PendingRung, TaskState } from './engine-state';
+import type { CarriedState, Clock, PendingRung, TaskState } from './state';
 
 type Activities = ReturnType<typeof createActivities>;
 

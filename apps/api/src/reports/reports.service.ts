@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BusinessCalendar } from '../../../../libs/calendar';
-import { DEFINITIONS } from '../../../../workflows/permits';
+import { DEFINITIONS } from '../../../../libs/permits';
 import { problems } from '../common/problem';
 import { expectedWaitMinutes } from './erlang';
 import { DEFAULT_REPORT_LIMITS, ReportRange } from './report-range';

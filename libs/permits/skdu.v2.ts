@@ -1,6 +1,6 @@
 // SKDU — Surat Keterangan Domisili Usaha (business domicile letter), version 2.
 //
-// What changed from version 1 (workflows/permits/skdu.v1.ts, which stays registered for the letters
+// What changed from version 1 (libs/permits/skdu.v1.ts, which stays registered for the letters
 // filed under it, see docs/versions.md): the kelurahan now visits the business premises (peninjauan
 // lokasi) before the lurah signs, instead of relying on the RT/RW cover letter and a photo alone. The
 // visit runs alongside the document check, so the three-working-day standard still holds: documents and
@@ -15,7 +15,7 @@
 // Policy: 'deem-granted' (fiktif positif, UU 30/2014 art. 53 as amended by UU 6/2023): a low-risk letter
 // whose facts are the applicant's own declaration backed by the RT/RW cover letter.
 // Fee: none (Perda DKI Jakarta 1/2024 levies no retribusi on kelurahan letters).
-import { definePermit } from '../../libs/permit-dsl/define';
+import { definePermit } from '../permit-dsl/define';
 import { DEFAULT_LADDER } from './ladders';
 
 export const skduV2 = definePermit({

@@ -13,7 +13,7 @@
 // Policy: 'escalate': a crowd event must not be recommended by default; the public-safety review has to happen.
 // Applicant deadline: 3 working days, since the event date does not move.
 // Fee: none.
-import { definePermit } from '../../libs/permit-dsl/define';
+import { definePermit } from '../permit-dsl/define';
 import { DEFAULT_LADDER } from './ladders';
 
 export const izinKeramaianV1 = definePermit({

@@ -1,7 +1,9 @@
-// The catalogue of permit definitions: every version of every type. Bundled into the workflow sandbox,
+// The catalogue of permit definitions: every version of every type. It lives in libs/, not workflows/,
+// because both sides read it: the workflows register one type per version (workflows/index.ts), and the
+// API, the projection activity and the scripts look definitions up. Bundled into the workflow sandbox,
 // so pure data and relative imports only. A new version is a new file `<code-kebab>.v<N>.ts` added here;
 // old versions stay listed for as long as workflows started on them may be running (see docs/versions.md).
-import type { PermitDefinition } from '../../libs/permit-dsl/definition';
+import type { PermitDefinition } from '../permit-dsl/definition';
 import { izinKeramaianV1 } from './izin-keramaian.v1';
 import { pbgV1 } from './pbg.v1';
 import { reklameV1 } from './reklame.v1';
@@ -27,7 +29,7 @@ export const DEFINITIONS: ReadonlyArray<Readonly<PermitDefinition>> = Object.fre
 for (let i = 0; i < DEFINITIONS.length; i++) {
   for (let j = 0; j < i; j++) {
     if (DEFINITIONS[i].code === DEFINITIONS[j].code && DEFINITIONS[i].version === DEFINITIONS[j].version) {
-      throw new Error(`workflows/permits/index.ts: ${DEFINITIONS[i].code} v${DEFINITIONS[i].version} is listed twice`);
+      throw new Error(`libs/permits/index.ts: ${DEFINITIONS[i].code} v${DEFINITIONS[i].version} is listed twice`);
     }
   }
 }

@@ -12,7 +12,7 @@
 // Fee: the retribusi PBG is not a flat fee. It is assessed separately (SKRD) from floor area, building
 // indices and the unit price set in Perda DKI Jakarta 1/2024 once the technical review is done, and is
 // collected as regional revenue before the approval is handed over. The application itself costs Rp 0.
-import { definePermit } from '../../libs/permit-dsl/define';
+import { definePermit } from '../permit-dsl/define';
 import { DEFAULT_LADDER } from './ladders';
 
 export const pbgV1 = definePermit({

@@ -1,6 +1,6 @@
 // Escalation ladders shared by the permit definitions. Pure data: bundled into the workflow sandbox.
 // Each rung is measured on the step's own business clock (see EscalationRung in libs/permit-dsl/definition.ts).
-import type { EscalationRung } from '../../libs/permit-dsl/definition';
+import type { EscalationRung } from '../permit-dsl/definition';
 
 /**
  * The default ladder of the Jakarta PTSP service standard as we model it:

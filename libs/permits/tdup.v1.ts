@@ -10,7 +10,7 @@
 // Steps: 3 + 1 = 4 working days.
 // Policy: 'deem-granted' (fiktif positif): a registration of a low-risk business already holding an NIB.
 // Fee: none (no retribusi under UU 1/2022 and Perda DKI Jakarta 1/2024).
-import { definePermit } from '../../libs/permit-dsl/define';
+import { definePermit } from '../permit-dsl/define';
 import { DEFAULT_LADDER } from './ladders';
 
 export const tdupV1 = definePermit({

@@ -10,7 +10,7 @@
 // published standard (to be confirmed with DUKCAPIL); steps 3 h + 3 h.
 // Policy: 'escalate': population records must not change because a clock ran out.
 // Fee: none (UU 24/2013 art. 79A).
-import { definePermit } from '../../libs/permit-dsl/define';
+import { definePermit } from '../permit-dsl/define';
 import { DEFAULT_LADDER } from './ladders';
 
 export const skPindahV1 = definePermit({

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { definitionFile } from '../../libs/permit-dsl/define';
+import { definitionFile } from '../permit-dsl/define';
 import {
   evaluate,
   FlowNode,
@@ -12,7 +12,7 @@ import {
   StepDef,
   toBusinessMinutes,
   workflowTypeOf,
-} from '../../libs/permit-dsl/definition';
+} from '../permit-dsl/definition';
 import { DEFINITIONS, findDefinition, latestDefinitions } from './index';
 import { DEFAULT_LADDER } from './ladders';
 
@@ -91,7 +91,7 @@ describe('permit catalogue', () => {
       const exported = Object.entries(mod);
       expect(exported).toHaveLength(1);
       const [name, def] = exported[0];
-      expect(`${file}: ${definitionFile(def.code, def.version)}`).toBe(`${file}: workflows/permits/${file}`);
+      expect(`${file}: ${definitionFile(def.code, def.version)}`).toBe(`${file}: libs/permits/${file}`);
       expect(name).toBe(`${camel(def.code)}V${def.version}`);
       expect(DEFINITIONS).toContain(def);
       expect(Object.isFrozen(def) && Object.isFrozen(def.flow) && Object.isFrozen(def.dataSchema)).toBe(true);
@@ -228,7 +228,7 @@ describe('workflow sandbox rules', () => {
     const source = readFileSync(file, 'utf8');
     const imports = [...source.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+'([^']+)'/g)].map((m) => m[1]);
     for (const spec of imports) {
-      expect(spec.startsWith('./') || spec.startsWith('../../libs/permit-dsl/')).toBe(true);
+      expect(spec.startsWith('./') || spec.startsWith('../permit-dsl/')).toBe(true);
     }
     const code = source.replace(/\/\/.*$/gm, '');
     expect(code).not.toMatch(/\b(Date\.now|new Date|Math\.random|process\.|require\(|setTimeout|setInterval)/);

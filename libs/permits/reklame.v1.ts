@@ -10,7 +10,7 @@
 // Policy: 'escalate': a deemed permit would leave the tax unassessed and a structure in public view unchecked.
 // Fee: the permit itself carries no retribusi. Pajak reklame is a tax assessed by BAPENDA in the flow (by
 // size, type, location and duration) and paid on its own assessment, so the fee here is Rp 0.
-import { definePermit } from '../../libs/permit-dsl/define';
+import { definePermit } from '../permit-dsl/define';
 import { DEFAULT_LADDER } from './ladders';
 
 export const reklameV1 = definePermit({

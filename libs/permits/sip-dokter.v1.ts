@@ -11,7 +11,7 @@
 // Policy: 'deem-granted' (fiktif positif, UU 30/2014 art. 53 as amended by UU 6/2023): the doctor's
 // competence is already attested by the STR, and the verification is of documents.
 // Fee: none: neither UU 1/2022 (HKPD) nor Perda DKI Jakarta 1/2024 levies a retribusi on practice licences.
-import { definePermit } from '../../libs/permit-dsl/define';
+import { definePermit } from '../permit-dsl/define';
 import { DEFAULT_LADDER } from './ladders';
 
 export const sipDokterV1 = definePermit({

@@ -9,7 +9,7 @@
 // that. Steps: document check 2 + field inspection 7 + approval 3 = 12 working days, inside the 15.
 // Policy: 'escalate': a building must not be deemed safe to occupy because a clock ran out.
 // Fee: none. UU 1/2022 (HKPD) and Perda DKI Jakarta 1/2024 levy a retribusi on the PBG only, not on the SLF.
-import { definePermit } from '../../libs/permit-dsl/define';
+import { definePermit } from '../permit-dsl/define';
 import { DEFAULT_LADDER } from './ladders';
 
 export const slfV1 = definePermit({

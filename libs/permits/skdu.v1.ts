@@ -9,7 +9,7 @@
 // Policy: 'deem-granted' (fiktif positif, UU 30/2014 art. 53 as amended by UU 6/2023): a low-risk letter
 // whose facts are the applicant's own declaration backed by the RT/RW cover letter.
 // Fee: none (Perda DKI Jakarta 1/2024 levies no retribusi on kelurahan letters).
-import { definePermit } from '../../libs/permit-dsl/define';
+import { definePermit } from '../permit-dsl/define';
 import { DEFAULT_LADDER } from './ladders';
 
 export const skduV1 = definePermit({
