@@ -21,5 +21,5 @@ export const permit_SKDU_v1 = permitWorkflow(skduV1);
 export const permit_SKDU_v2 = permitWorkflow(skduV2);
 export const permit_SLF_v1 = permitWorkflow(slfV1);
 export const permit_TDUP_v1 = permitWorkflow(tdupV1);
-export { webhookDelivery } from './webhook-delivery';
-export { notificationDelivery } from './notification-delivery';
+export { webhookDelivery } from './delivery/webhook-delivery';
+export { notificationDelivery } from './delivery/notification-delivery';

@@ -7,7 +7,7 @@ import * as nodemailer from 'nodemailer';
 import { createActivities } from '../../activities';
 import type { EscalateArgs } from '../../activities/escalation.activities';
 import { OutboxNotifier } from '../../activities/notifier';
-import { notificationDeliveryWorkflowId } from '../../workflows/notification-delivery';
+import { notificationDeliveryWorkflowId } from '../../workflows/delivery/contracts';
 import { applicationMinutes, createProjectionActivities, pointsFor, taskFacts, wholeMinutes } from '../../activities/projection.activities';
 import { BusinessCalendar } from '../../libs/calendar';
 import type { ApplicationView, TaskView, TimelineEvent } from '../../workflows/messages';

@@ -4,10 +4,9 @@
 // condition with a timeout.
 //
 // The engine runs as a few coroutines over one ApplicationState (state.ts): the flow (flow.ts, with one
-// coroutine per parallel branch), the legal-deadline watcher, the projector that writes the read model,
-// the continue-as-new watcher, and the Update handlers. The projector and the Update answers wait until
-// the state is settled: `moving` counts the coroutines that run between two waits, `busy` the calendar
-// and escalation activities the state waits for.
+// coroutine per parallel branch, and the steps below), the legal-deadline watcher (legal-deadline.ts),
+// the projector that writes the read model, the continue-as-new watcher, and the Update handlers. The
+// projector and the Update answers wait until the state is settled (waits.ts says how that is counted).
 import {
   allHandlersFinished,
   CancellationScope,
@@ -37,9 +36,11 @@ import {
 } from '../messages';
 import { BusinessClock, type MeasureArgs } from './clock';
 import { type FlowHost, runFlow } from './flow';
-import { applyPlan, carriedLadder, climb, ladderOf, needsPlanning, noticeOf, planQuestion, rungNotice } from './ladder';
+import { applyPlan, carriedLadder, climb, ladderOf, needsPlanning, planQuestion, rungNotice } from './ladder';
+import { LegalDeadline } from './legal-deadline';
 import { refuseDecision, refuseResubmission, refuseUnlessOpen } from './refusals';
 import { ApplicationState, type CarriedState, iso, type Outcome, SYSTEM, type TaskState } from './state';
+import { rest, tracked, until } from './waits';
 
 const calendarActivities = proxyLocalActivities<Activities>({
   startToCloseTimeout: '10 seconds',
@@ -60,24 +61,19 @@ const CONTINUE_AS_NEW_AFTER_BYTES = 4 * 1024 * 1024;
 
 const TASK_STATUS_OF = { approve: 'approved', reject: 'rejected', request_revision: 'revision_requested' } as const;
 
-/** A timer of at least 1 ms: a zero timeout would mean "no timer" to condition(). */
-const until = (at: number) => Math.max(1, at - Date.now());
-
 export class PermitEngine implements FlowHost {
   readonly state = new ApplicationState(Date.now());
   private readonly clock = new BusinessClock(calendarActivities);
   private readonly flowScope = new CancellationScope();
-  private readonly deadlineMinutes: number;
+  private readonly legalDeadline: LegalDeadline;
   private readonly runs: number;
   private readonly continueAsNewAfterEvents: number;
-  /** The legal-deadline watcher waits on the deadline: a validator refuses once it has passed. */
-  private watchingLegalDeadline = false;
 
   constructor(
     private readonly def: Readonly<PermitDefinition>,
     private readonly input: PermitInput,
   ) {
-    this.deadlineMinutes = toBusinessMinutes(def.deadline);
+    this.legalDeadline = new LegalDeadline(def, input, this.state, this.clock, effects.escalate, (status, at) => this.stop(status, at));
     this.continueAsNewAfterEvents = input.engine?.continueAsNewAfterEvents ?? CONTINUE_AS_NEW_AFTER_EVENTS;
     const carried: CarriedState | undefined = input.continued;
     this.runs = (carried?.runs ?? 0) + 1;
@@ -98,7 +94,7 @@ export class PermitEngine implements FlowHost {
     // projection is of the planned application.
     this.state.moving += 2;
     const projector = CancellationScope.nonCancellable(() => this.project());
-    const legalDeadline = this.watchLegalDeadline();
+    const legalDeadline = this.legalDeadline.watch();
     let outcome: Outcome | undefined;
     try {
       const flow = this.flowScope.run(() => runFlow(this, this.def.flow));
@@ -121,45 +117,7 @@ export class PermitEngine implements FlowHost {
     return this.state.view(this.def, this.input);
   }
 
-  // ---- waiting -----------------------------------------------------------------------------------
-
-  /**
-   * One of the engine's coroutines waits until `wake` holds or `timeoutMs` passes (answers which). It
-   * stops counting as moving while it waits, and counts again from the moment `wake` holds: inside the
-   * SDK's evaluation of conditions, before any coroutine resumes, so no other coroutine can find the
-   * state settled while this one has yet to act. A timer's wake-up changes nothing by itself; the
-   * coroutine counts again when it resumes.
-   */
-  private async rest(wake: () => boolean, timeoutMs?: number): Promise<boolean> {
-    let woken = false;
-    const woke = () => {
-      if (!woken && wake()) {
-        woken = true;
-        this.state.moving++;
-      }
-      return woken;
-    };
-    this.state.moving--;
-    try {
-      if (timeoutMs === undefined) {
-        await condition(woke);
-        return true;
-      }
-      return await condition(woke, timeoutMs);
-    } finally {
-      if (!woken) this.state.moving++;
-    }
-  }
-
-  /** Counts an activity whose answer the state needs, so the projector and Update answers wait for it. */
-  private async tracked<T>(fn: () => Promise<T>): Promise<T> {
-    this.state.busy++;
-    try {
-      return await fn();
-    } finally {
-      this.state.busy--;
-    }
-  }
+  // ---- messages ----------------------------------------------------------------------------------
 
   /**
    * Resolves once the engine has acted on the last change and the read model shows it. Every wait on a
@@ -172,10 +130,8 @@ export class PermitEngine implements FlowHost {
     return this.view();
   }
 
-  // ---- messages ----------------------------------------------------------------------------------
-
   private registerHandlers(): void {
-    const refuseUnlessOpenNow = () => refuseUnlessOpen(this.state, this.def, this.watchingLegalDeadline);
+    const refuseUnlessOpenNow = () => refuseUnlessOpen(this.state, this.def, this.legalDeadline.watching);
     setHandler(viewQuery, () => this.view());
     setHandler(decideUpdate, (args) => this.decide(args), {
       validator: (args) => {
@@ -202,7 +158,7 @@ export class PermitEngine implements FlowHost {
   private async resubmit(args: ResubmitArgs): Promise<ApplicationView> {
     this.state.moving++;
     // Every clock must be stopped and measured before it may resume.
-    await this.rest(() => this.state.clocksStopped || this.state.isFinal());
+    await rest(this.state, () => this.state.clocksStopped || this.state.isFinal());
     if (!this.state.isFinal()) {
       if (args.data) Object.assign(this.input.data, args.data);
       if (args.documents) this.input.documents.push(...args.documents);
@@ -292,7 +248,7 @@ export class PermitEngine implements FlowHost {
     if (needsPlanning(task) && !this.planTaskNow(task)) await this.planTask(task);
     for (;;) {
       const next = task.pending[0];
-      await this.rest(() => task.decision !== undefined || this.state.paused, until(next.at ?? Date.now()));
+      await rest(this.state, () => task.decision !== undefined || this.state.paused, until(next.at ?? Date.now()));
       if (task.decision) {
         const { decision, actor, note, requestId } = task.decision;
         await this.measure([task], false);
@@ -301,7 +257,7 @@ export class PermitEngine implements FlowHost {
         return decision;
       }
       if (this.state.paused) {
-        await this.rest(() => !this.state.paused);
+        await rest(this.state, () => !this.state.paused);
         task.runningSince = Date.now();
         if (!this.planTaskNow(task)) await this.planTask(task);
         continue;
@@ -328,7 +284,7 @@ export class PermitEngine implements FlowHost {
 
   private async planTask(task: TaskState): Promise<void> {
     const question = planQuestion(task);
-    const planned = await this.tracked(() => this.clock.plan(question));
+    const planned = await tracked(this.state, () => this.clock.plan(question));
     applyPlan(task, planned);
     this.state.touch();
   }
@@ -342,7 +298,7 @@ export class PermitEngine implements FlowHost {
     // moment a revision pauses the application) must not count the same minutes twice.
     for (const t of tasks) t.runningSince = now;
     if (withApplication) this.state.appClock.runningSince = now;
-    const used = this.clock.measureNow(question) ?? (await this.tracked(() => this.clock.measure(question)));
+    const used = this.clock.measureNow(question) ?? (await tracked(this.state, () => this.clock.measure(question)));
     for (const t of tasks) t.businessMinutesUsed += used[t.id];
     if (withApplication) this.state.appClock.consumed += used.$app;
   }
@@ -355,66 +311,15 @@ export class PermitEngine implements FlowHost {
       true,
     );
     const question = { from: iso(Date.now()), items: [{ key: 'applicant', minutes: toBusinessMinutes(this.def.applicantDeadline) }] };
-    const planned = this.clock.planNow(question) ?? (await this.tracked(() => this.clock.plan(question)));
+    const planned = this.clock.planNow(question) ?? (await tracked(this.state, () => this.clock.plan(question)));
     const dueAt = Date.parse(planned.applicant);
     this.state.applicantDueAt = dueAt;
     this.state.clocksStopped = true;
     this.state.touch();
-    if (await this.rest(() => this.state.resubmitted > round, until(dueAt))) return;
+    if (await rest(this.state, () => this.state.resubmitted > round, until(dueAt))) return;
     this.state.record('lapsed', { actor: 'system', note: 'the applicant did not answer the revision request in time' }, 'lapsed', dueAt);
     this.stop('lapsed', dueAt);
     throw new CancelledFailure('the application lapsed');
-  }
-
-  // ---- the legal deadline of the whole application ------------------------------------------------
-
-  /** Runs as a coroutine of its own; the caller counted it as moving. */
-  private async watchLegalDeadline(): Promise<void> {
-    try {
-      if (!this.state.legalDeadlinePassed && (await this.legalDeadlinePasses())) await this.legalDeadlinePassed();
-    } finally {
-      this.state.moving--;
-    }
-  }
-
-  /** Waits out the application's clock, which stops while the applicant is asked; false when the application closes first. */
-  private async legalDeadlinePasses(): Promise<boolean> {
-    // A continued run keeps the deadline its predecessor planned.
-    let planned = this.input.continued !== undefined && this.state.dueAt !== null;
-    for (;;) {
-      if (!planned) {
-        const clock = this.state.appClock;
-        const question = { from: iso(clock.runningSince), items: [{ key: 'due', minutes: Math.max(0, this.deadlineMinutes - clock.consumed) }] };
-        const answer = this.clock.planNow(question) ?? (await this.tracked(() => this.clock.plan(question)));
-        this.state.dueAt = Date.parse(answer.due);
-        this.state.touch();
-      }
-      planned = false;
-      this.watchingLegalDeadline = true;
-      const interrupted = await this.rest(() => this.state.paused || this.state.isFinal(), until(this.state.dueAt!));
-      this.watchingLegalDeadline = false;
-      if (this.state.isFinal()) return false;
-      if (!interrupted) return true;
-      await this.rest(() => !this.state.paused || this.state.isFinal());
-      if (this.state.isFinal()) return false;
-    }
-  }
-
-  private async legalDeadlinePassed(): Promise<void> {
-    this.state.legalDeadlinePassed = true;
-    // The law counts from the deadline itself, not from the moment the timer woke up.
-    const at = this.state.dueAt!;
-    if (this.def.onHardDeadline === 'deem-granted') {
-      this.state.deemedGranted = true;
-      this.state.record('legal_deadline_missed', { actor: 'system', note: 'legal deadline passed without a decision: deemed granted' }, undefined, at);
-      this.stop('issued', at);
-      return;
-    }
-    this.state.record('legal_deadline_missed', { actor: 'system', note: 'legal deadline passed without a decision: escalated' }, undefined, at);
-    const open = this.state.tasks.filter((t) => t.status === 'open');
-    const notice = (task: TaskState) => noticeOf(this.def, this.input, task, { key: 'legal-deadline', rungId: 'legal-deadline', notify: 'governor', publicList: true, at });
-    // Once per application: its own activity, retried until the governor's office has it.
-    await Promise.all(open.map((task) => this.tracked(() => effects.escalate(notice(task)))));
   }
 
   // ---- read model and continue-as-new ------------------------------------------------------------

@@ -2,21 +2,12 @@
 // One workflow per (webhook, application), signal-with-started by the projection activity whenever
 // it adds events to the outbox; it ends when the outbox holds nothing more for it.
 import { ActivityFailure, continueAsNew, defineSignal, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { createActivities } from '../activities';
+import type { createActivities } from '../../activities';
+import { type WebhookDeliveryArgs, WEBHOOK_WAKE_SIGNAL } from './contracts';
 
 type Activities = ReturnType<typeof createActivities>;
 
-export interface WebhookDeliveryArgs {
-  webhookId: string;
-  applicationId: string;
-}
-
-/** "The outbox has new rows for you": sent after the rows are committed. */
-export const webhookWakeSignal = defineSignal('webhookWake');
-
-export function webhookDeliveryWorkflowId(args: WebhookDeliveryArgs): string {
-  return `webhook-${args.webhookId}-${args.applicationId}`;
-}
+const webhookWakeSignal = defineSignal(WEBHOOK_WAKE_SIGNAL);
 
 const { pendingWebhookEvents, markWebhookEventFailed } = proxyActivities<Activities>({
   startToCloseTimeout: '10 seconds',

@@ -1,18 +1,11 @@
-// Delivers one outbox notification that its first try could not deliver. Engine generation 4 sends a
-// rung's escalation notice once, beside the projection, so that a mail server that is down does not hold
-// the read model; when that try fails, the notice is handed to this workflow, one per notification.
+// Delivers one outbox notification that its first try could not deliver. The engine sends a rung's
+// escalation notice once, beside the projection, so that a mail server that is down does not hold the
+// read model; when that try fails, the notice is handed to this workflow, one per notification.
 import { proxyActivities } from '@temporalio/workflow';
-import type { createActivities } from '../activities';
+import type { createActivities } from '../../activities';
+import type { NotificationDeliveryArgs } from './contracts';
 
 type Activities = ReturnType<typeof createActivities>;
-
-export interface NotificationDeliveryArgs {
-  dedupKey: string;
-}
-
-export function notificationDeliveryWorkflowId(args: NotificationDeliveryArgs): string {
-  return `notification-${args.dedupKey}`;
-}
 
 // A mail server that is down is retried with exponential backoff (1 s, 2 s, 4 s ... at most every 10
 // minutes) for 3 days; after that the workflow fails, visible to operators, and the row stays unsent.
