@@ -54,7 +54,7 @@ import {
   workflowIdOf,
 } from '../workflows/messages';
 import { findDefinition } from '../libs/permits';
-import { FINAL_STATUSES, JAKARTA_ISO_OFFSET } from '../libs/domain';
+import { FINAL_STATUSES, JAKARTA_ISO_OFFSET, JAKARTA_UTC_OFFSET_MS as WIB_MS } from '../libs/domain';
 
 // ---- seeded randomness ----------------------------------------------------------------------------
 
@@ -141,7 +141,6 @@ function jurisdictionOf(kelurahanCode: string): JurisdictionOffices {
 
 const WEEKDAY_KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const DAY_MS = 86_400_000;
-const WIB_MS = 7 * 3_600_000;
 /** The instant of a Jakarta wall-clock time on a Jakarta day (day number since 1970-01-01). */
 const at = (day: number, hour: number, minute = 0, second = 0) => day * DAY_MS - WIB_MS + ((hour * 60 + minute) * 60 + second) * 1000;
 const dayOf = (ms: number) => Math.floor((ms + WIB_MS) / DAY_MS);

@@ -1,4 +1,5 @@
 import Holidays from 'date-holidays';
+import { JAKARTA_UTC_OFFSET_MS } from '../domain/time';
 import {
   BusinessCalendar,
   DATE_HOLIDAYS_REVIEW,
@@ -12,7 +13,7 @@ import {
 } from './index';
 
 // All times in this spec are Jakarta wall-clock times (WIB, UTC+7), written 'YYYY-MM-DD HH:mm[:ss]'.
-const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
+const WIB_OFFSET_MS = JAKARTA_UTC_OFFSET_MS;
 const MINUTE = 60_000;
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 

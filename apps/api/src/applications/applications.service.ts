@@ -3,6 +3,7 @@ import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } f
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../../../libs/auth/token';
 import { BusinessCalendar } from '../../../../libs/calendar';
+import { isOverdue, maySee } from '../../../../libs/domain';
 import { APP_CONFIG } from '../config.provider';
 import { Inject } from '@nestjs/common';
 import type { AppConfig } from '../../../../libs/config/config';
@@ -38,11 +39,6 @@ const SORTS: Record<ApplicationSort, { expr: string; dir: 'ASC' | 'DESC' }> = {
   dueAt: { expr: "coalesce(due_at, 'infinity'::timestamptz)", dir: 'ASC' },
   '-dueAt': { expr: "coalesce(due_at, 'infinity'::timestamptz)", dir: 'DESC' },
 };
-
-/** An approver sees the applications that have (had) a task of its agency, and of its office when its token names one. */
-export function approverSees(principal: Principal, task: { agency: string; officeId: string }): boolean {
-  return task.agency === principal.agency && (principal.office === undefined || principal.office === task.officeId);
-}
 
 const ID_PATTERN = /^[0-9A-Z]{24}$/;
 
@@ -140,7 +136,7 @@ export class ApplicationsService {
     }
     // Someone else's application answers exactly like one that does not exist: ids cannot be probed.
     if (principal.role === 'integrator' && view.submittedBy !== principal.sub) throw notFound;
-    if (principal.role === 'approver' && !view.tasks.some((t) => approverSees(principal, t))) throw notFound;
+    if (principal.role === 'approver' && !view.tasks.some((t) => maySee(principal, t))) throw notFound;
     return this.present(view, principal.role === 'approver' ? undefined : applicant);
   }
 
@@ -148,7 +144,7 @@ export class ApplicationsService {
     const now = Date.now();
     const mark = <T extends { status: string; dueAt: string | null; overdue: boolean }>(t: T): T => ({
       ...t,
-      overdue: t.overdue || (t.status === 'open' && t.dueAt !== null && Date.parse(t.dueAt) < now),
+      overdue: isOverdue(t, now),
     });
     return { ...view, openTasks: view.openTasks.map(mark), tasks: view.tasks.map(mark), ...(applicant ? { applicant } : {}) };
   }

@@ -8,6 +8,7 @@ import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.guard';
 import { liveWorkers } from '../../../../libs/database/worker-heartbeat';
+import { overdueSql } from '../../../../libs/domain';
 import type { AppConfig } from '../../../../libs/config/config';
 import { APP_CONFIG } from '../config.provider';
 
@@ -54,7 +55,7 @@ export class HealthController {
   async metrics() {
     const [row] = await this.db.query(
       `SELECT (SELECT count(*) FROM application WHERE status IN ('in_review','awaiting_applicant'))::int AS open,
-              (SELECT count(*) FROM task WHERE status = 'open' AND (overdue OR due_at < now()))::int AS overdue`,
+              (SELECT count(*) FROM task WHERE status = 'open' AND ${overdueSql('task')})::int AS overdue`,
     );
     return [
       '# HELP satupintu_applications_open Applications in review or awaiting the applicant',

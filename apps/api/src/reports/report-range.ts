@@ -1,3 +1,4 @@
+import { JAKARTA_UTC_OFFSET_MS as JAKARTA_OFFSET_MS } from '../../../../libs/domain';
 import { problems } from '../common/problem';
 
 /** A report's period: the half-open interval [from, to). */
@@ -14,7 +15,6 @@ export interface ReportLimits {
 export const DEFAULT_REPORT_LIMITS: ReportLimits = { maxRangeDays: 366 };
 
 const DAY_MS = 86_400_000;
-const JAKARTA_OFFSET_MS = 7 * 3_600_000;
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 // A full instant with its offset: without one, "10:00" would silently mean the server's zone.
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;

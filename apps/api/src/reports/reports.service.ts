@@ -1,6 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BusinessCalendar } from '../../../../libs/calendar';
+import { JAKARTA_UTC_OFFSET_MS as JAKARTA_OFFSET_MS, MINUTES_PER_BUSINESS_DAY as WORKING_DAY_MINUTES } from '../../../../libs/domain';
 import { DEFINITIONS } from '../../../../libs/permits';
 import { problems } from '../common/problem';
 import { expectedWaitMinutes } from './erlang';
@@ -39,8 +40,6 @@ export const DEFAULT_REPORT_OPTIONS: ReportOptions = {
   useRollups: true,
 };
 
-/** One officer-working-day of the civil service, in business minutes (7.5 h). */
-const WORKING_DAY_MINUTES = 450;
 
 export interface OverdueTask {
   taskId: string;
@@ -215,7 +214,6 @@ interface OfficeMeta {
 }
 
 const OFFICER_STATUSES = `('approved','rejected','revision_requested')`;
-const JAKARTA_OFFSET_MS = 7 * 3_600_000;
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 const rate = (onTime: number, breaches: number): number | null => (onTime + breaches === 0 ? null : Math.round((onTime / (onTime + breaches)) * 10000) / 10000);
 const hours = (minutes: unknown): number | null => (minutes === null || minutes === undefined ? null : Math.round((Number(minutes) / 60) * 100) / 100);

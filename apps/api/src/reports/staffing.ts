@@ -1,8 +1,8 @@
 // Staffing and opening hours from observed arrivals. Pure functions; the SQL lives in reports.service.ts.
+import { JAKARTA_UTC_OFFSET_MS as JAKARTA_OFFSET_MS } from '../../../../libs/domain';
 import { officersNeeded } from './erlang';
 
 const DAY_MS = 86_400_000;
-const JAKARTA_OFFSET_MS = 7 * 3_600_000;
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 

@@ -3,7 +3,8 @@ import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../../../libs/auth/token';
 import { decideUpdate, parseTaskId, Refusal, workflowIdOf } from '../../../../workflows/messages';
-import { approverSees, ApplicationsService } from '../applications/applications.service';
+import { maySee, overdueSql } from '../../../../libs/domain';
+import { ApplicationsService } from '../applications/applications.service';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { problems } from '../common/problem';
 import { isRefusal, toProblem, updateIdOf } from '../temporal/workflow-errors';
@@ -22,7 +23,7 @@ type TaskRow = Record<string, unknown> & { id: string; agency: string; officeId:
 const TASK_COLUMNS = `t.id, t.application_id AS "applicationId", a.tracking_code AS "trackingCode", a.permit_type AS "permitType",
   t.step_id AS "stepId", t.step_name AS "stepName", t.attempt, t.agency, t.office_id AS "officeId", t.role, t.status,
   t.assigned_at AS "assignedAt", t.due_at AS "dueAt", t.due_at, t.decided_at AS "decidedAt", t.decided_by AS "decidedBy",
-  (t.status = 'open' AND (t.overdue OR coalesce(t.due_at < now(), false))) OR (t.status <> 'open' AND t.overdue) AS overdue`;
+  ${overdueSql('t')} AS overdue`;
 
 const present = ({ due_at: _d, ...r }: TaskRow) => r;
 
@@ -49,8 +50,8 @@ export class TasksService {
     if (agency) add('t.agency = ?', agency);
     if (principal.role === 'approver' && principal.office) add('t.office_id = ?', principal.office);
     add('t.status = ?', f.status ?? 'open');
-    if (f.overdue === true) where.push(`(t.overdue OR coalesce(t.due_at < now(), false))`);
-    if (f.overdue === false) where.push(`NOT (t.overdue OR coalesce(t.due_at < now(), false))`);
+    if (f.overdue === true) where.push(overdueSql('t'));
+    if (f.overdue === false) where.push(`NOT ${overdueSql('t')}`);
     if (f.cursor) {
       const c = decodeCursor(f.cursor);
       add(`(coalesce(t.due_at, 'infinity'::timestamptz), t.id) > (?::timestamptz, ?)`, c.at, c.id);
@@ -77,7 +78,7 @@ export class TasksService {
     if (!parseTaskId(taskId)) throw notFound;
     const rows: TaskRow[] = await this.db.query(`SELECT ${TASK_COLUMNS} FROM task t JOIN application a ON a.id = t.application_id WHERE t.id = $1`, [taskId]);
     const row = rows[0];
-    if (!row || (principal.role === 'approver' && !approverSees(principal, row))) throw notFound;
+    if (!row || (principal.role === 'approver' && !maySee(principal, row))) throw notFound;
     return present(row);
   }
 

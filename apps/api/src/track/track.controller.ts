@@ -4,6 +4,7 @@ import { ApiProblems } from '../common/openapi';
 import { TrackDto } from './track.dto';
 import { DataSource } from 'typeorm';
 import type { ApplicationView } from '../../../../workflows/messages';
+import { isOverdue } from '../../../../libs/domain';
 import { Public } from '../auth/auth.guard';
 import { problems } from '../common/problem';
 import { CatalogService } from '../permit-types/catalog.service';
@@ -53,7 +54,7 @@ export class TrackController {
         office: this.offices.get(t.officeId)?.name ?? t.officeId,
         assignedAt: t.assignedAt,
         dueAt: t.dueAt,
-        overdue: t.overdue || (t.dueAt !== null && Date.parse(t.dueAt) < now),
+        overdue: isOverdue(t, now),
       })),
       timeline: v.timeline.filter((e) => PUBLIC_EVENTS.has(e.type)).map((e) => ({ at: e.at, type: e.type, agency: e.agency ?? null, stepId: e.stepId ?? null })),
       reportIllegalFee:
