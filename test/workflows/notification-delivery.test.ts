@@ -1,4 +1,4 @@
-// Story: an escalation notice could not go out with its projection (engine generation 4 tries once) because
+// Story: an escalation notice could not go out with its projection (the projection tries once) because
 // the mail server was down; its delivery workflow retries with backoff until the server is back, and the
 // message arrives once. A server that stays down for three days makes the workflow give up, the row unsent.
 import { WorkflowFailedError } from '@temporalio/client';
