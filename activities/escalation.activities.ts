@@ -1,6 +1,6 @@
 import { ApplicationFailure, Context, log } from '@temporalio/activity';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { notificationDelivery, notificationDeliveryWorkflowId } from '../workflows/notification-delivery';
+import { NOTIFICATION_DELIVERY_WORKFLOW, notificationDeliveryWorkflowId, type NotificationDeliveryWorkflow } from '../workflows/delivery/contracts';
 import type { DataSource } from 'typeorm';
 import type { Notification, Notifier } from './notifier';
 
@@ -48,13 +48,13 @@ export function createEscalationActivities(db: DataSource, notifier: Notifier) {
       [a.escalationId, a.applicationId, a.taskId, a.stepId, a.agency, a.officeId, a.rungId, a.notify, a.publicList, a.dueAt, a.at],
     );
   return {
-    /** Retried until the notification is delivered (engine generations 1-3, and the legal deadline's). */
+    /** The legal deadline's notice (once per application): retried until the notification is delivered. */
     async escalate(a: EscalateArgs): Promise<void> {
       await record(a);
       await notifier.send(notificationOf(a));
     },
     /**
-     * A rung's notice sent by the projection (engine generation 4): the escalation row and the outbox
+     * A rung's notice, sent by the projection that records the rung: the escalation row and the outbox
      * row are written as reliably as the projection; delivery is tried once. When the mail server
      * refuses, the notice goes to a delivery workflow of its own (notification-delivery.ts) that retries
      * it, rather than holding the read model and every answer of the application until it recovers.
@@ -67,7 +67,7 @@ export function createEscalationActivities(db: DataSource, notifier: Notifier) {
       log.warn('escalation notice not delivered: handed to its delivery workflow', { escalationId: a.escalationId, error: failed.message });
       const args = { dedupKey: notification.dedupKey };
       try {
-        await Context.current().client.workflow.start(notificationDelivery, {
+        await Context.current().client.workflow.start<NotificationDeliveryWorkflow>(NOTIFICATION_DELIVERY_WORKFLOW, {
           workflowId: notificationDeliveryWorkflowId(args),
           taskQueue: Context.current().info.taskQueue,
           args: [args],

@@ -4,14 +4,14 @@ import { BusinessCalendar } from '../libs/calendar';
 import { stepsOf, toBusinessMinutes } from '../libs/permit-dsl/definition';
 import type { Applicant, ApplicationView, TaskView, TimelineEvent } from '../workflows/messages';
 import type { EscalateArgs } from './escalation.activities';
-import { findDefinition } from '../workflows/permits';
+import { findDefinition } from '../libs/permits';
 
 export interface ProjectArgs {
   view: ApplicationView;
   applicant: Applicant;
   requestId?: string;
   /**
-   * Escalation rungs reached since the last projection (engine generation 4): each is sent after the
+   * Escalation rungs reached since the last projection: each is sent after the
    * state that records it is written, in the same activity, so a rung costs no activity of its own.
    */
   notices?: EscalateArgs[];

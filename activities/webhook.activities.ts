@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { signatureHeader, SIGNATURE_HEADER } from '../libs/webhooks/signature';
 import { isPrivateAddress, webhookUrlProblem } from '../libs/webhooks/targets';
 import type { ApplicationView } from '../workflows/messages';
-import { webhookDelivery, webhookDeliveryWorkflowId, webhookWakeSignal } from '../workflows/webhook-delivery';
+import { WEBHOOK_DELIVERY_WORKFLOW, WEBHOOK_WAKE_SIGNAL, webhookDeliveryWorkflowId, type WebhookDeliveryWorkflow } from '../workflows/delivery/contracts';
 
 export interface WebhookOptions {
   /** Plain http and private addresses as targets: development and tests only. */
@@ -81,11 +81,11 @@ export async function enqueueWebhookEvents(db: DataSource, view: ApplicationView
   const ctx = Context.current();
   for (const { webhook_id } of pending) {
     const args = { webhookId: webhook_id, applicationId: view.id };
-    await ctx.client.workflow.signalWithStart(webhookDelivery, {
+    await ctx.client.workflow.signalWithStart<WebhookDeliveryWorkflow, []>(WEBHOOK_DELIVERY_WORKFLOW, {
       workflowId: webhookDeliveryWorkflowId(args),
       taskQueue: ctx.info.taskQueue,
       args: [args],
-      signal: webhookWakeSignal,
+      signal: WEBHOOK_WAKE_SIGNAL,
       signalArgs: [],
     });
   }

@@ -17,7 +17,7 @@ import { createDataSource, migrate } from '../libs/database/data-source';
 import { seed } from '../libs/database/seed';
 import { freePort, startEmbeddedPostgres, startTemporalDevServer } from '../libs/dev/services';
 import { loadToolchain } from '../libs/temporal/toolchain';
-import { skduV1 } from '../workflows/permits/skdu.v1';
+import { skduV1 } from '../libs/permits/skdu.v1';
 import { runReportsBench } from './bench-reports';
 
 const ROOT = path.resolve(__dirname, '..');

@@ -1,4 +1,4 @@
-// Writes every permit definition (workflows/permits DEFINITIONS) as a BPMN 2.0 diagram with lanes per
+// Writes every permit definition (libs/permits DEFINITIONS) as a BPMN 2.0 diagram with lanes per
 // agency and business-time deadlines as timer boundary events, for any BPMN modeler to open.
 //
 //   node -r ./scripts/register.js scripts/bpmn.ts [--out dir]       (default dir: bpmn-out/)
@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { toBpmnXml } from '../libs/permit-dsl/bpmn/export';
-import { DEFINITIONS } from '../workflows/permits';
+import { DEFINITIONS } from '../libs/permits';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);

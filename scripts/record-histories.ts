@@ -1,138 +1,168 @@
-// Records one workflow history per permit definition version (and a few engine stories) for the replay
-// tests in test/replay. Run after adding a definition version, or an engine story:  npm run histories:record
-// Histories of versions already recorded are kept: they are what running applications look like.
-// Activities here are real business-time arithmetic with the read model left out: replay never runs
-// activities, it only needs their recorded results.
+// Records the workflow histories that test/replay replays: for every permit definition version, one
+// history per path it allows (test/replay/paths.ts), on the time-skipping test server.
+//   npm run histories:record            records what is missing (a new version, a new path)
+//   npm run histories:record -- --force records everything again
+// Stored histories are what running applications look like: once applications run in production, keep
+// them (docs/versions.md) and only add. Activities here are the real business-time arithmetic with the
+// read model and the mail left out: replay never runs activities, it only reads their recorded results.
+import type { WorkflowHandle } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { createDeadlineActivities } from '../activities/deadline.activities';
+import { join, resolve } from 'node:path';
 import type { Activities } from '../activities';
+import { createDeadlineActivities } from '../activities/deadline.activities';
 import { BusinessCalendar } from '../libs/calendar';
-import { stepsOf, workflowTypeOf } from '../libs/permit-dsl/definition';
+import { isFinalStatus } from '../libs/domain';
+import { type PermitDefinition, workflowTypeOf } from '../libs/permit-dsl/definition';
+import { DEFINITIONS } from '../libs/permits';
 import { loadToolchain } from '../libs/temporal/toolchain';
-import { ApplicationView, decideUpdate, PermitInput, resubmitUpdate, viewQuery, workflowIdOf } from '../workflows/messages';
-import { DEFINITIONS, findDefinition } from '../workflows/permits';
+import { historyFile, type Path, pathExists, PATHS } from '../test/replay/paths';
+import { type Actor, type ApplicationView, type Decision, decideUpdate, type PermitInput, resubmitUpdate, type TaskView, viewQuery, withdrawUpdate, workflowIdOf } from '../workflows/messages';
 
-/**
- * Bumped when the engine changes the commands it records (behind patched()): histories of every
- * generation stay in test/replay/histories, so runs started on any of them keep replaying.
- * g2: business-time arithmetic as local activities (patch engine-local-calendar).
- * g3: business time on a daily calendar snapshot, the projection waits for a settled state, projection and
- *     escalation as local activities (patch engine-lean-workflow-tasks).
- * g4: business time computed at once on today's snapshot, the submitter's calendar used at the start,
- *     escalation notices sent with the projection (patch engine-lean-moments). The approve-all stories
- *     are filed with a calendar, as the API files them; the continue-as-new story without one.
- */
-const ENGINE_GENERATION = 'g4';
-const OUT = path.resolve(__dirname, '..', 'test', 'replay', 'histories');
+const OUT = resolve(__dirname, '..', 'test', 'replay', 'histories');
+const TASK_QUEUE = 'record';
+const applicant: Actor = { sub: 'integrator-replay', role: 'integrator' };
+const approverOf = (t: TaskView): Actor => ({ sub: 'officer', role: 'approver', agency: t.agency, office: t.officeId });
 
-function inputFor(code: string, version: number, data: Record<string, unknown>, n: number): PermitInput {
-  const id = `REPLAY${code.replace(/_/g, '')}V${version}N${n}`.toUpperCase().padEnd(24, '0').slice(0, 24);
+function inputFor(def: PermitDefinition, path: Path): PermitInput {
+  const tag = `${def.code}V${def.version}${path}`.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
+  const id = `R${tag}`.padEnd(24, '0').slice(0, 24);
   return {
     applicationId: id,
     trackingCode: 'RPLY-0000-0000',
-    permitType: code,
-    definitionVersion: version,
-    submittedBy: 'integrator-replay',
+    permitType: def.code,
+    definitionVersion: def.version,
+    submittedBy: applicant.sub,
     receivingOfficeId: 'outlet-mpp-jakarta',
     applicant: { nik: '0000000000000000', name: 'Replay' },
     location: { kelurahanCode: '31.71.01.1001', address: 'Jl. Replay 1' },
     jurisdiction: { province: 'prov-31', city: 'kota-31.71', kecamatan: 'kec-31.71.01', kelurahan: 'kel-31.71.01.1001' },
-    data,
+    data: structuredClone(def.dataSchema.examples![0] as Record<string, unknown>),
     documents: [],
   };
 }
 
-async function waitFor(read: () => Promise<ApplicationView>, ok: (v: ApplicationView) => boolean): Promise<ApplicationView> {
-  for (let i = 0; i < 500; i++) {
-    const v = await read();
+/** Polls the workflow until it shows what the next move needs; the recorder drives a real server, so state decides, not time. */
+async function until(handle: WorkflowHandle, ok: (v: ApplicationView) => boolean): Promise<ApplicationView> {
+  for (let i = 0; i < 1000; i++) {
+    const v = await handle.query(viewQuery);
     if (ok(v)) return v;
     await new Promise((r) => setTimeout(r, 20));
   }
-  throw new Error('workflow did not reach the expected state');
+  throw new Error(`${handle.workflowId} did not reach the expected state`);
+}
+
+/** The application open with its tasks planned, or closed. */
+const planned = (handle: WorkflowHandle) =>
+  until(handle, (v) => v.status !== 'in_review' || (v.dueAt !== null && v.openTasks.length > 0 && v.openTasks.every((t) => t.dueAt !== null)));
+
+const decide = (handle: WorkflowHandle, t: TaskView, decision: Decision) =>
+  handle.executeUpdate(decideUpdate, { args: [{ taskId: t.id, decision, note: decision === 'approve' ? undefined : 'lengkapi', actor: approverOf(t) }] });
+
+async function approveAll(handle: WorkflowHandle): Promise<void> {
+  for (;;) {
+    const v = await planned(handle);
+    if (v.status !== 'in_review') return;
+    for (const t of v.openTasks) await decide(handle, t, 'approve');
+  }
+}
+
+/** Moves the application along one path until it closes. */
+async function drive(env: TestWorkflowEnvironment, handle: WorkflowHandle, path: Path): Promise<void> {
+  const first = (await planned(handle)).openTasks[0];
+  switch (path) {
+    case 'approve':
+      return approveAll(handle);
+    case 'reject':
+      await decide(handle, first, 'reject');
+      return;
+    case 'revision-then-approve':
+      await decide(handle, first, 'request_revision');
+      await handle.executeUpdate(resubmitUpdate, { args: [{ note: 'sudah', actor: applicant }] });
+      return approveAll(handle);
+    case 'withdraw':
+      await handle.executeUpdate(withdrawUpdate, { args: [{ reason: 'tidak jadi', actor: applicant }] });
+      return;
+    case 'lapse':
+      await decide(handle, first, 'request_revision');
+      return; // the caller's result() lets the server skip time past the applicant's deadline
+    case 'deemed-grant':
+      return; // likewise, past the legal deadline
+    case 'escalation':
+    case 'continue-as-new':
+      // A business day at a time until the first step's last rung has repeated or the application closed,
+      // (and, for continue-as-new, until the run has handed over twice), then everyone approves.
+      for (let day = 0; day < 60; day++) {
+        const v = await handle.query(viewQuery);
+        const climbed = v.tasks.find((t) => t.id === first.id)?.escalations.some((k) => k.includes('#')) ?? false;
+        const handedOver = path === 'escalation' || (await runsOf(env, handle.workflowId)).length >= 3;
+        if (isFinalStatus(v.status) || (climbed && handedOver)) break;
+        await env.sleep('1 day');
+      }
+      return approveAll(handle);
+  }
+}
+
+/** The run ids of a workflow, first to last, following each ContinuedAsNew. */
+async function runsOf(env: TestWorkflowEnvironment, workflowId: string): Promise<string[]> {
+  const first = await env.client.workflow.getHandle(workflowId).describe();
+  const runs: string[] = [];
+  let runId: string | undefined = first.raw.workflowExecutionInfo?.firstRunId ?? first.runId;
+  while (runId) {
+    runs.push(runId);
+    const history: Awaited<ReturnType<WorkflowHandle['fetchHistory']>> = await env.client.workflow.getHandle(workflowId, runId).fetchHistory();
+    const events = history.events ?? [];
+    runId = events[events.length - 1]?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
+  }
+  return runs;
+}
+
+async function record(env: TestWorkflowEnvironment, def: PermitDefinition, path: Path): Promise<void> {
+  const input = inputFor(def, path);
+  // Filed as the API files: with the filing day's calendar. The continue-as-new story files bare, so the
+  // engine's own calendar activity is covered too.
+  if (path === 'continue-as-new') input.engine = { continueAsNewAfterEvents: 20 };
+  else input.calendar = new BusinessCalendar().snapshotAround(new Date(await env.currentTimeMs()));
+  const handle = await env.client.workflow.start(workflowTypeOf(def), { workflowId: workflowIdOf(input.applicationId), taskQueue: TASK_QUEUE, args: [input] });
+  await drive(env, handle, path);
+  const result = await handle.result();
+  const runs = await runsOf(env, handle.workflowId);
+  if (path === 'continue-as-new' && runs.length < 2) throw new Error(`${def.code} v${def.version}: the continue-as-new story closed in one run`);
+  for (const [i, runId] of runs.entries()) {
+    const history = await env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory();
+    const file = historyFile(def, path, path === 'continue-as-new' ? i + 1 : undefined);
+    fs.writeFileSync(join(OUT, file), historyToJSON(history));
+  }
+  process.stdout.write(`${historyFile(def, path)}: ${runs.length} run(s), ${result.status}${result.deemedGranted ? ' (deemed granted)' : ''}\n`);
 }
 
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   fs.mkdirSync(OUT, { recursive: true });
+  const force = process.argv.includes('--force');
   const toolchain = loadToolchain();
   const env = await TestWorkflowEnvironment.createTimeSkipping(
     toolchain.testServer.path ? { server: { executable: { type: 'existing-path', path: toolchain.testServer.path } } } : {},
   );
-  const activities: Activities = {
+  const activities = {
     ...createDeadlineActivities(new BusinessCalendar()),
     projectApplication: async () => undefined,
     escalate: async () => undefined,
   } as Partial<Activities> as Activities;
   const workflowBundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: new DefaultLogger('WARN') });
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'record', workflowBundle, activities });
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: TASK_QUEUE, workflowBundle, activities });
   await worker.runUntil(async () => {
     for (const def of DEFINITIONS) {
-      const file = path.join(OUT, `${def.code}.v${def.version}.approve-all.${ENGINE_GENERATION}.json`);
-      if (fs.existsSync(file) && !process.argv.includes('--force')) continue;
-      const input: PermitInput = {
-        ...inputFor(def.code, def.version, def.dataSchema.examples![0] as Record<string, unknown>, 1),
-        calendar: new BusinessCalendar().snapshotAround(new Date(await env.currentTimeMs())),
-      };
-      const handle = await env.client.workflow.start(workflowTypeOf(def), { workflowId: workflowIdOf(input.applicationId), taskQueue: 'record', args: [input] });
-      const stepCount = stepsOf(def.flow).length;
-      let first = true;
-      for (let round = 0; round < stepCount + 2; round++) {
-        const v = await waitFor(() => handle.query(viewQuery), (x) => x.status !== 'in_review' || (x.openTasks.length > 0 && x.openTasks.every((t) => t.dueAt)));
-        if (v.status !== 'in_review') break;
-        // The first story also passes a deadline (escalations) and a revision round trip.
-        if (first) {
-          first = false;
-          // Just past the first step's due time: the early rungs fire, the legal deadline is still ahead.
-          await env.sleep(Date.parse(v.openTasks[0].dueAt!) - (await env.currentTimeMs()) + 60_000);
-          const t = v.openTasks[0];
-          await handle.executeUpdate(decideUpdate, { args: [{ taskId: t.id, decision: 'request_revision', note: 'lengkapi', actor: { sub: 'officer', role: 'approver', agency: t.agency, office: t.officeId } }] });
-          await handle.executeUpdate(resubmitUpdate, { args: [{ note: 'sudah', actor: { sub: 'integrator-replay', role: 'integrator' } }] });
-          continue;
-        }
-        for (const t of v.openTasks) {
-          await handle.executeUpdate(decideUpdate, { args: [{ taskId: t.id, decision: 'approve', actor: { sub: 'officer', role: 'approver', agency: t.agency, office: t.officeId } }] });
-        }
+      for (const p of PATHS.filter((p) => pathExists(def, p))) {
+        const stored = fs.readdirSync(OUT).some((f) => f.startsWith(historyFile(def, p).replace(/\.json$/, '.')));
+        if (stored && !force) continue;
+        await record(env, def, p);
       }
-      const result = await handle.result();
-      const history = await handle.fetchHistory();
-      fs.writeFileSync(file, historyToJSON(history));
-      process.stdout.write(`${path.basename(file)}: ${history.events?.length} events, ${result.status}\n`);
     }
-    await recordContinueAsNew(env);
   });
   await env.teardown();
-}
-
-/**
- * An engine story: a domicile letter (SKDU v2) that nobody decides, with a continue-as-new threshold low
- * enough that it is handed across runs before it is deemed granted. Every run is stored: the replay suite
- * then covers a run that hands over (ending in ContinuedAsNew, with the engine's patch marker) and runs
- * that start from carried state.
- */
-async function recordContinueAsNew(env: TestWorkflowEnvironment): Promise<void> {
-  const def = findDefinition('SKDU', 2)!;
-  const prefix = `${def.code}.v${def.version}.continue-as-new.${ENGINE_GENERATION}`;
-  if (fs.readdirSync(OUT).some((f) => f.startsWith(prefix)) && !process.argv.includes('--force')) return;
-  const input: PermitInput = {
-    ...inputFor(def.code, def.version, def.dataSchema.examples![0] as Record<string, unknown>, 2),
-    engine: { continueAsNewAfterEvents: 30 },
-  };
-  const handle = await env.client.workflow.start(workflowTypeOf(def), { workflowId: workflowIdOf(input.applicationId), taskQueue: 'record', args: [input] });
-  const result = await handle.result();
-  let runs = 0;
-  let runId: string | undefined = handle.firstExecutionRunId;
-  while (runId) {
-    const history: Awaited<ReturnType<typeof handle.fetchHistory>> = await env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory();
-    runs++;
-    fs.writeFileSync(path.join(OUT, `${prefix}-run${runs}.json`), historyToJSON(history));
-    const events = history.events ?? [];
-    runId = events[events.length - 1]?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
-  }
-  process.stdout.write(`${prefix}-run1..${runs}.json: ${runs} runs, ${result.status}\n`);
 }
 
 main().catch((err) => {

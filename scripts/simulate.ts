@@ -46,7 +46,6 @@ import {
   ApplicationView,
   decideUpdate,
   Decision,
-  FINAL_STATUSES,
   JurisdictionOffices,
   PermitInput,
   Refusal,
@@ -55,7 +54,8 @@ import {
   withdrawUpdate,
   workflowIdOf,
 } from '../workflows/messages';
-import { findDefinition } from '../workflows/permits';
+import { findDefinition } from '../libs/permits';
+import { FINAL_STATUSES, JAKARTA_ISO_OFFSET, JAKARTA_UTC_OFFSET_MS as WIB_MS } from '../libs/domain';
 
 // ---- seeded randomness ----------------------------------------------------------------------------
 
@@ -142,7 +142,6 @@ function jurisdictionOf(kelurahanCode: string): JurisdictionOffices {
 
 const WEEKDAY_KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const DAY_MS = 86_400_000;
-const WIB_MS = 7 * 3_600_000;
 /** The instant of a Jakarta wall-clock time on a Jakarta day (day number since 1970-01-01). */
 const at = (day: number, hour: number, minute = 0, second = 0) => day * DAY_MS - WIB_MS + ((hour * 60 + minute) * 60 + second) * 1000;
 const dayOf = (ms: number) => Math.floor((ms + WIB_MS) / DAY_MS);
@@ -367,7 +366,7 @@ export async function simulate(o: SimulationOptions): Promise<SimulationResult> 
   const started = process.hrtime.bigint();
   const progress = o.progress ?? (() => undefined);
   const calendar = new BusinessCalendar();
-  const startDay = dayOf(Date.parse(`${o.start ?? DEFAULT_START}T00:00:00+07:00`));
+  const startDay = dayOf(Date.parse(`${o.start ?? DEFAULT_START}T00:00:00${JAKARTA_ISO_OFFSET}`));
   const from = at(startDay, 0);
   const to = at(startDay + o.days, 0);
   const concurrency = o.concurrency ?? 64;
@@ -414,7 +413,7 @@ export async function simulate(o: SimulationOptions): Promise<SimulationResult> 
       rng,
       def,
       filedAt,
-      withdrawAfterMinutes: rng() < WITHDRAW_SHARE ? logNormal(rng, 3 * 450, 0.6) : undefined,
+      withdrawAfterMinutes: rng() < WITHDRAW_SHARE ? logNormal(rng, 3 * MINUTES_PER_BUSINESS_DAY, 0.6) : undefined,
       closed: false,
       known: new Set(),
       openTasks: 0,
@@ -482,7 +481,7 @@ export async function simulate(o: SimulationOptions): Promise<SimulationResult> 
     app.openTasks = view.openTasks.length;
     if (view.status === 'awaiting_applicant') {
       if (app.rng() >= LAPSE_SHARE) {
-        const answer = calendar.addBusinessMinutes(new Date(instant), Math.max(1, logNormal(app.rng, 1.5 * 450, 0.6)));
+        const answer = calendar.addBusinessMinutes(new Date(instant), Math.max(1, logNormal(app.rng, 1.5 * MINUTES_PER_BUSINESS_DAY, 0.6)));
         schedule(decisionSlotAtOrAfter(calendar, answer.getTime()), app, { kind: 'resubmit' });
       }
       return;

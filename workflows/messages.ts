@@ -3,7 +3,10 @@
 // definitions only.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { CalendarSnapshot } from '../libs/calendar/business-calendar';
-import type { CarriedState } from './engine/engine-state';
+import type { ApplicationStatus } from '../libs/domain/statuses';
+import type { CarriedState } from './engine/state';
+
+export type { ApplicationStatus };
 
 export type Role = 'integrator' | 'approver' | 'admin';
 
@@ -66,8 +69,6 @@ export interface EngineOptions {
   continueAsNewAfterEvents?: number;
 }
 
-export type ApplicationStatus = 'in_review' | 'awaiting_applicant' | 'issued' | 'rejected' | 'withdrawn' | 'lapsed';
-export const FINAL_STATUSES: ReadonlyArray<ApplicationStatus> = ['issued', 'rejected', 'withdrawn', 'lapsed'];
 
 export type TaskStatus = 'open' | 'approved' | 'rejected' | 'revision_requested' | 'cancelled' | 'deemed';
 

@@ -1,5 +1,5 @@
 import * as workflows from './index';
-import { DEFINITIONS } from './permits';
+import { DEFINITIONS } from '../libs/permits';
 import { workflowTypeOf } from '../libs/permit-dsl/definition';
 
 describe('workflow registry', () => {

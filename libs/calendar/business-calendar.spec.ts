@@ -5,48 +5,8 @@ import {
   HOLIDAYS,
   HOLIDAY_SOURCES,
   MINUTES_PER_BUSINESS_DAY,
-  OutsideCalendarSnapshot,
-  jakartaLocalDate,
-  measureBusinessMinutes,
-  planDeadlines,
 } from './index';
-
-// All times in this spec are Jakarta wall-clock times (WIB, UTC+7), written 'YYYY-MM-DD HH:mm[:ss]'.
-const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
-const MINUTE = 60_000;
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-
-/** The instant at a Jakarta wall-clock time. */
-function wib(text: string): Date {
-  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text);
-  if (!m) throw new Error(`bad WIB time ${text}`);
-  const [year, month, day, hour, minute, second] = m.slice(1).map((part) => Number(part ?? 0));
-  return new Date(Date.UTC(year, month - 1, day, hour, minute, second) - WIB_OFFSET_MS);
-}
-
-/** An instant as Jakarta wall-clock time with its weekday: 'Mon 2025-10-13 09:00' (seconds when not 0). */
-function show(at: Date | number): string {
-  const local = new Date((typeof at === 'number' ? at : at.getTime()) + WIB_OFFSET_MS);
-  const iso = local.toISOString();
-  const seconds = iso.slice(17, 23) === '00.000' ? '' : `:${iso.slice(17, 23).replace(/\.000$/, '')}`;
-  return `${WEEKDAYS[local.getUTCDay()]} ${iso.slice(0, 10)} ${iso.slice(11, 16)}${seconds}`;
-}
-
-function showIntervals(intervals: Array<[number, number]>): string[] {
-  return intervals.map(([start, end]) => `${show(start).slice(15)}-${show(end).slice(15)}`);
-}
-
-/** A small seeded PRNG (xorshift32), so random samples are the same on every run. */
-function seededRandom(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x / 2 ** 32;
-  };
-}
+import { MINUTE, seededRandom, show, showIntervals, wib } from './spec-helpers';
 
 describe(BusinessCalendar.name, () => {
   const sut = new BusinessCalendar();
@@ -423,76 +383,5 @@ describe(BusinessCalendar.name, () => {
       closed.name = 'changed';
       expect(sut.closedDay('2025-12-25')?.name).toBe('Kelahiran Yesus Kristus');
     });
-  });
-});
-
-describe('a calendar snapshot (what a workflow records and computes with)', () => {
-  const full = new BusinessCalendar({ extraClosedDays: [{ date: '2026-12-30', name: 'Banjir' }] });
-  // Christmas, cuti bersama 24 and 26 Dec 2025 style days, New Year, Isra Mikraj 2027 and Ramadan 2026 inside.
-  const snapshot = full.snapshot('2025-12-01', '2027-03-31');
-
-  it('holds the closed working days and the Ramadan ranges of its span, nothing outside it', () => {
-    expect(snapshot.from).toBe('2025-12-01');
-    expect(snapshot.to).toBe('2027-03-31');
-    expect(snapshot.closed).toContain('2025-12-25');
-    expect(snapshot.closed).toContain('2026-12-30');
-    expect(snapshot.closed.every((d) => d >= '2025-12-01' && d <= '2027-03-31')).toBe(true);
-    // Weekends are implied, never listed.
-    expect(snapshot.closed.map((d) => new Date(`${d}T00:00:00Z`).getUTCDay()).filter((w) => w === 0 || w === 6)).toEqual([]);
-    expect(snapshot.ramadan.length).toBeGreaterThan(0);
-  });
-
-  it('answers every question inside its span exactly as the full calendar does', () => {
-    const copy = BusinessCalendar.fromSnapshot(JSON.parse(JSON.stringify(snapshot)));
-    const starts = ['2025-12-22 10:15', '2025-12-31 15:00', '2026-02-20 07:00', '2026-03-16 11:45', '2026-12-29 16:10', '2027-01-04 08:00'].map(wib);
-    for (const from of starts) {
-      for (const minutes of [1, 90, 450, 2250, 6750]) {
-        const args = { from: from.toISOString(), items: [{ key: 'due', minutes }] };
-        expect(planDeadlines(copy, args)).toEqual(planDeadlines(full, args));
-        const due = planDeadlines(full, args).due;
-        const measure = { to: due, items: [{ key: 'used', from: from.toISOString() }] };
-        expect(measureBusinessMinutes(copy, measure)).toEqual(measureBusinessMinutes(full, measure));
-      }
-    }
-  });
-
-  it('around an instant: the span counted in Jakarta days, stamped with the Jakarta day it was taken', () => {
-    // 23:30 WIB on 31 Dec 2026 is still 31 Dec in Jakarta (16:30 UTC); 00:30 WIB on 1 Jan is the next day.
-    expect(full.snapshotAround(new Date('2026-12-31T16:30:00Z'), { daysBefore: 30, daysAfter: 10 })).toEqual({
-      ...full.snapshot('2026-12-01', '2027-01-10'),
-      takenOn: '2026-12-31',
-    });
-    expect(full.snapshotAround(new Date('2026-12-31T17:30:00Z'), { daysBefore: 0, daysAfter: 0 })).toMatchObject({ from: '2027-01-01', to: '2027-01-01', takenOn: '2027-01-01' });
-    const around = full.snapshotAround(new Date('2026-06-15T03:00:00Z'));
-    expect([around.from, around.to, around.takenOn]).toEqual(['2025-05-11', '2027-07-20', '2026-06-15']);
-  });
-
-  it('refuses, by name, a question that needs a day outside its span', () => {
-    const copy = BusinessCalendar.fromSnapshot(snapshot);
-    expect(() => copy.addBusinessMinutes(wib('2027-03-30 08:00'), 3 * MINUTES_PER_BUSINESS_DAY)).toThrow(OutsideCalendarSnapshot);
-    expect(() => copy.businessMinutesBetween(wib('2025-11-28 08:00'), wib('2025-12-02 08:00'))).toThrow(OutsideCalendarSnapshot);
-  });
-});
-
-describe(jakartaLocalDate.name, () => {
-  it('turns over at 17:00 UTC (midnight WIB)', () => {
-    expect(jakartaLocalDate(new Date('2025-10-10T16:59:59.999Z'))).toBe('2025-10-10');
-    expect(jakartaLocalDate(new Date('2025-10-10T17:00:00.000Z'))).toBe('2025-10-11');
-  });
-
-  it('does not depend on the process time zone', () => {
-    const saved = process.env.TZ;
-    try {
-      process.env.TZ = 'America/Los_Angeles';
-      expect(jakartaLocalDate(new Date('2025-12-31T18:00:00Z'))).toBe('2026-01-01');
-      expect(new BusinessCalendar().isWorkingTime(new Date('2025-10-14T00:30:00Z'))).toBe(true);
-    } finally {
-      if (saved === undefined) delete process.env.TZ;
-      else process.env.TZ = saved;
-    }
-  });
-
-  it('MINUTES_PER_BUSINESS_DAY is the permit DSL constant: one normal day, 7.5 h', () => {
-    expect(MINUTES_PER_BUSINESS_DAY).toBe(450);
   });
 });

@@ -7,11 +7,11 @@
 // Internally a local calendar day is a "day number": the number of days between 1970-01-01 and that local
 // date. Its local midnight is the UTC instant dayNumber * DAY - 7 h.
 
-import { MINUTES_PER_BUSINESS_DAY } from '../permit-dsl/definition';
+import { JAKARTA_UTC_OFFSET_MINUTES, MINUTES_PER_BUSINESS_DAY } from '../domain/time';
 import { DEFAULT_RAMADAN, HOLIDAYS } from './holidays';
 import type { HolidayKind } from './holidays';
 
-export { MINUTES_PER_BUSINESS_DAY };
+export { JAKARTA_UTC_OFFSET_MINUTES, MINUTES_PER_BUSINESS_DAY };
 
 export interface CalendarOptions {
   extraClosedDays?: Array<{ date: string; name: string }>;
@@ -52,8 +52,6 @@ export interface ClosedDay {
   kind: ClosedDayKind;
 }
 
-/** Asia/Jakarta (WIB) is UTC+7, without daylight saving time. */
-export const JAKARTA_UTC_OFFSET_MINUTES = 7 * 60;
 
 const MS_PER_MINUTE = 60_000;
 const MS_PER_DAY = 24 * 60 * MS_PER_MINUTE;

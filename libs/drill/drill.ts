@@ -8,6 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Client as PgClient } from 'pg';
 import { mintToken, Principal } from '../auth/token';
 import { DEV_JWT_SECRET } from '../config/config';
+import { type ApplicationStatus, isFinalStatus } from '../domain/statuses';
 import { Integrator } from './integrator';
 import { freePlatformPorts, launchPlatform, newDataDir, PlatformProcess } from './platform-process';
 
@@ -37,7 +38,6 @@ export interface DrillResult {
   seconds: number;
 }
 
-const FINAL = new Set(['issued', 'rejected', 'withdrawn', 'lapsed']);
 /** Where applications are filed and for what place: several offices and outlets, several kelurahan. */
 const OFFICES = ['kel-31.71.01.1001', 'kec-31.71.01', 'outlet-mall-kota-kasablanka', 'outlet-mpp-jakarta', 'kel-31.74.01.1001'];
 const KELURAHAN = ['31.71.01.1001', '31.71.01.1002', '31.74.01.1001'];
@@ -234,7 +234,7 @@ async function tookWorkAgain(api: Integrator, submitOne: (probe: boolean) => Pro
   if (!id) return undefined;
   while (Date.now() - killedAt < RECOVERY_LIMIT_MS) {
     const r = await api.once('GET', `/v1/applications/${id}`, { token: ownerOf.get(id)! });
-    if (r.status === 200 && (FINAL.has(r.body.status) || r.body.openTasks.some((t: { dueAt: string | null }) => t.dueAt))) return (Date.now() - killedAt) / 1000;
+    if (r.status === 200 && (isFinalStatus(r.body.status as ApplicationStatus) || r.body.openTasks.some((t: { dueAt: string | null }) => t.dueAt))) return (Date.now() - killedAt) / 1000;
     await sleep(200);
   }
   return undefined;

@@ -63,7 +63,7 @@ function valid(): PermitDefinition {
   };
 }
 
-const FILE = 'workflows/permits/pbg.v1.ts';
+const FILE = 'libs/permits/pbg.v1.ts';
 
 /** The flow's top-level nodes, typed loosely so tests can break them. */
 function top(def: PermitDefinition): any[] {
@@ -106,9 +106,9 @@ describe('definePermit', () => {
   });
 
   test('names the file from code and version', () => {
-    expect(definitionFile('SIP_DOKTER', 2)).toBe('workflows/permits/sip-dokter.v2.ts');
+    expect(definitionFile('SIP_DOKTER', 2)).toBe('libs/permits/sip-dokter.v2.ts');
     const def = { ...valid(), code: 'IZIN_KERAMAIAN', deadline: { days: 0 } };
-    expectIssue(def, 'deadline', 'must be a positive business duration', 'workflows/permits/izin-keramaian.v1.ts');
+    expectIssue(def, 'deadline', 'must be a positive business duration', 'libs/permits/izin-keramaian.v1.ts');
   });
 
   test('code must be uppercase, 2-32 chars', () => {
@@ -119,8 +119,8 @@ describe('definePermit', () => {
   });
 
   test('version must be a positive integer', () => {
-    expectIssue({ ...valid(), version: 0 }, 'version', 'positive integer', 'workflows/permits/pbg.v0.ts');
-    expectIssue({ ...valid(), version: 1.5 }, 'version', 'positive integer', 'workflows/permits/pbg.v1.5.ts');
+    expectIssue({ ...valid(), version: 0 }, 'version', 'positive integer', 'libs/permits/pbg.v0.ts');
+    expectIssue({ ...valid(), version: 1.5 }, 'version', 'positive integer', 'libs/permits/pbg.v1.5.ts');
   });
 
   test('names must be non-empty', () => {
@@ -218,7 +218,7 @@ describe('definePermit', () => {
     const zero = valid();
     top(zero)[2].deadline = { days: 0 };
     const err = errorOf(zero);
-    expect(err.message).toBe('workflows/permits/pbg.v1.ts: flow.steps[2].deadline: must be a positive business duration (it comes to 0 business minutes)');
+    expect(err.message).toBe('libs/permits/pbg.v1.ts: flow.steps[2].deadline: must be a positive business duration (it comes to 0 business minutes)');
 
     const negative = valid();
     top(negative)[1].branches[1].deadline = { hours: -2 };
@@ -368,9 +368,9 @@ describe('definePermit', () => {
     top(def)[2].deadline = { days: 0 };
     const err = errorOf(def);
     expect(err.message.split('\n')).toEqual([
-      'workflows/permits/pbg.v2.ts: fee.amount: must be a whole number of rupiah, 0 or more',
-      'workflows/permits/pbg.v2.ts: fee.legalBasis: must name the regulation that sets the fee (or exempts it)',
-      'workflows/permits/pbg.v2.ts: flow.steps[2].deadline: must be a positive business duration (it comes to 0 business minutes)',
+      'libs/permits/pbg.v2.ts: fee.amount: must be a whole number of rupiah, 0 or more',
+      'libs/permits/pbg.v2.ts: fee.legalBasis: must name the regulation that sets the fee (or exempts it)',
+      'libs/permits/pbg.v2.ts: flow.steps[2].deadline: must be a positive business duration (it comes to 0 business minutes)',
     ]);
     expect(err.name).toBe('DefinitionError');
     expect(Object.isFrozen(def)).toBe(false); // nothing is frozen when validation fails
@@ -378,6 +378,6 @@ describe('definePermit', () => {
 
   test('rejects a non-object', () => {
     const err = errorOf(null as unknown as PermitDefinition);
-    expect(err.message).toBe('workflows/permits/<no code>.v?.ts: (definition): must be an object');
+    expect(err.message).toBe('libs/permits/<no code>.v?.ts: (definition): must be an object');
   });
 });

@@ -1,5 +1,5 @@
 // Load-time validation of permit definitions.
-// Pure code with no imports beyond ./definition: it runs inside Temporal's deterministic workflow sandbox,
+// Pure code with no imports beyond ./definition and ./checks: it runs inside Temporal's deterministic workflow sandbox,
 // so no Node built-ins, no npm packages (hence the light hand-written schema check instead of ajv), no clock.
 import {
   BusinessDuration,
@@ -12,6 +12,7 @@ import {
   rungOffsetMinutes,
   toBusinessMinutes,
 } from './definition';
+import { type Add, checkDataSchema, isRecord, nonEmptyString, type Rec, show } from './checks';
 
 export interface DefinitionIssue {
   /** JSON path of the offending field, e.g. `flow.steps[2].deadline`. */
@@ -30,10 +31,10 @@ export class DefinitionError extends Error {
   }
 }
 
-/** Where the definition of a code and version lives: `workflows/permits/<code-kebab>.v<version>.ts`. */
+/** Where the definition of a code and version lives: `libs/permits/<code-kebab>.v<version>.ts`. */
 export function definitionFile(code: unknown, version: unknown): string {
   const name = typeof code === 'string' && code !== '' ? code.toLowerCase().replace(/_/g, '-') : '<no code>';
-  return `workflows/permits/${name}.v${typeof version === 'number' ? String(version) : '?'}.ts`;
+  return `libs/permits/${name}.v${typeof version === 'number' ? String(version) : '?'}.ts`;
 }
 
 /**
@@ -63,29 +64,8 @@ const NOTIFY = ['assignee', 'section_head', 'agency_head', 'governor'];
 const OPS = ['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in'];
 const NUMERIC_OPS = ['lt', 'lte', 'gt', 'gte'];
 const DURATION_UNITS = ['days', 'hours', 'minutes'];
-const JSON_TYPES = ['string', 'number', 'integer', 'boolean', 'object', 'array', 'null'];
 /** Rung order is checked on a step of this length; fractions and after-deadline offsets sort the same on any length. */
 const NOMINAL_STEP_MINUTES = 10 * MINUTES_PER_BUSINESS_DAY;
-
-type Rec = Record<string, unknown>;
-
-function isRecord(v: unknown): v is Rec {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function nonEmptyString(v: unknown): v is string {
-  return typeof v === 'string' && v.trim().length > 0;
-}
-
-function show(v: unknown): string {
-  return typeof v === 'string' ? `'${v}'` : JSON.stringify(v) ?? String(v);
-}
-
-/** `base.key`, or `base["key"]` when the key is not a plain identifier. */
-function prop(base: string, key: string): string {
-  const seg = /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
-  return base ? `${base}${seg}` : key;
-}
 
 /** Returns the problems of a definition, empty when it is valid. */
 export function validateDefinition(def: unknown): DefinitionIssue[] {
@@ -123,7 +103,6 @@ export function validateDefinition(def: unknown): DefinitionIssue[] {
   return issues;
 }
 
-type Add = (path: string, message: string) => void;
 
 function checkFee(fee: unknown, add: Add): void {
   if (!isRecord(fee)) {
@@ -154,90 +133,6 @@ function checkDocuments(docs: unknown, add: Add): void {
     else seen.set(doc.type, i);
     if (!nonEmptyString(doc.name)) add(`${path}.name`, 'must be a non-empty string');
   });
-}
-
-// ---- data schema ---------------------------------------------------------------------------------
-
-/** Checks the schema's shape and its examples; returns its declared properties (for the conditions). */
-function checkDataSchema(schema: unknown, add: Add): Record<string, JsonSchema> | undefined {
-  if (!isRecord(schema)) {
-    add('dataSchema', 'must be a JSON Schema object');
-    return undefined;
-  }
-  if (schema.type !== 'object') add('dataSchema.type', "must be 'object'");
-  let properties: Record<string, JsonSchema> | undefined;
-  if (!isRecord(schema.properties)) add('dataSchema.properties', 'must be an object mapping field names to schemas');
-  else {
-    properties = {};
-    for (const [key, sub] of Object.entries(schema.properties)) {
-      if (!isRecord(sub)) add(prop('dataSchema.properties', key), 'must be a schema object');
-      else properties[key] = sub as JsonSchema;
-    }
-  }
-  let required: string[] = [];
-  if (schema.required !== undefined) {
-    if (!Array.isArray(schema.required)) add('dataSchema.required', 'must be an array of property names');
-    else {
-      const seen = new Set<string>();
-      schema.required.forEach((name, i) => {
-        const path = `dataSchema.required[${i}]`;
-        if (typeof name !== 'string') add(path, 'must be a property name');
-        else if (seen.has(name)) add(path, `${show(name)} is listed twice`);
-        else if (properties && !(name in properties)) add(path, `${show(name)} is not declared in dataSchema.properties`);
-        else seen.add(name);
-      });
-      required = [...seen];
-    }
-  }
-  const closed = schema.additionalProperties === false;
-  if (!Array.isArray(schema.examples) || schema.examples.length === 0) {
-    add('dataSchema.examples', 'must hold at least one example of valid data');
-    return properties;
-  }
-  schema.examples.forEach((example, i) => checkExample(example, `dataSchema.examples[${i}]`, properties ?? {}, required, closed, add));
-  return properties;
-}
-
-/** A light check (no ajv in the sandbox): required fields present, no unknown field, primitive types and enums. */
-function checkExample(example: unknown, path: string, properties: Record<string, JsonSchema>, required: string[], closed: boolean, add: Add): void {
-  if (!isRecord(example)) {
-    add(path, 'must be an object');
-    return;
-  }
-  for (const name of required) {
-    if (!(name in example)) add(prop(path, name), 'required property is missing');
-  }
-  for (const [key, value] of Object.entries(example)) {
-    const sub = properties[key];
-    if (!sub) {
-      if (closed) add(prop(path, key), 'is not declared in dataSchema.properties (additionalProperties is false)');
-      continue;
-    }
-    const types = typeof sub.type === 'string' ? [sub.type] : Array.isArray(sub.type) ? sub.type : [];
-    if (types.length > 0 && !types.some((t) => matchesType(value, t))) add(prop(path, key), `must be of type ${types.join(' or ')}`);
-    else if (Array.isArray(sub.enum) && !sub.enum.some((e) => e === value)) add(prop(path, key), `must be one of ${sub.enum.map(show).join(', ')}`);
-  }
-}
-
-function matchesType(value: unknown, type: string): boolean {
-  switch (type) {
-    case 'string':
-      return typeof value === 'string';
-    case 'number':
-      return typeof value === 'number' && Number.isFinite(value);
-    case 'integer':
-      return typeof value === 'number' && Number.isInteger(value);
-    case 'boolean':
-      return typeof value === 'boolean';
-    case 'object':
-      return isRecord(value);
-    case 'array':
-      return Array.isArray(value);
-    case 'null':
-      return value === null;
-    default:
-      return !JSON_TYPES.includes(type); // an unknown type name is ajv's business, not ours
-  }
 }
 
 // ---- flow ----------------------------------------------------------------------------------------

@@ -1,10 +1,12 @@
 // The permit definition language: pure data, no side effects, safe to import from workflow code.
-// A definition is what an admin writes in workflows/permits/<code>.v<N>.ts; the engine interprets it.
+// A definition is what an admin writes in libs/permits/<code>.v<N>.ts; the engine interprets it.
 
-/** Business time. One business day is 450 working minutes (7.5 h, the civil-service day). */
+import { MINUTES_PER_BUSINESS_DAY } from '../domain/time';
+
+export { MINUTES_PER_BUSINESS_DAY };
+
+/** Business time: a day is MINUTES_PER_BUSINESS_DAY working minutes (libs/domain/time.ts). */
 export type BusinessDuration = { days: number } | { hours: number } | { minutes: number };
-
-export const MINUTES_PER_BUSINESS_DAY = 450;
 
 export function toBusinessMinutes(d: BusinessDuration): number {
   if ('days' in d) return Math.round(d.days * MINUTES_PER_BUSINESS_DAY);

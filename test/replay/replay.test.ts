@@ -1,40 +1,74 @@
-// Workflow code must stay deterministic: every stored history (one per permit definition version at
-// least, recorded by `npm run histories:record`) replays against today's code without a
+// Workflow code must stay deterministic: every stored history (one per path per permit definition
+// version, recorded by `npm run histories:record`) replays against today's code without a
 // non-determinism error. A history that fails here means a change would break applications in flight.
+import type { temporal } from '@temporalio/proto';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
-import { Worker } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, Worker } from '@temporalio/worker';
+import { DeterminismViolationError } from '@temporalio/workflow';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { workflowTypeOf } from '../../libs/permit-dsl/definition';
-import { DEFINITIONS } from '../../workflows/permits';
+import { DEFINITIONS } from '../../libs/permits';
 import { quietRuntime, workflowBundle } from '../support/time-skipping';
+import { historyFile, parseHistoryFile, pathExists, PATHS } from './paths';
 
 const DIR = path.join(__dirname, 'histories');
 const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
+const read = (file: string): temporal.api.history.v1.IHistory => historyFromJSON(JSON.parse(fs.readFileSync(path.join(DIR, file), 'utf8')));
 
 describe('replay of stored histories', () => {
   beforeAll(() => quietRuntime());
 
-  it('has a stored history for every permit definition version', () => {
-    const covered = new Set(files.map((f) => f.split('.').slice(0, 2).join('.')));
-    expect(DEFINITIONS.map((d) => `${d.code}.v${d.version}`).filter((k) => !covered.has(k))).toEqual([]);
+  it('has a stored history for every path of every permit definition version', () => {
+    const missing = DEFINITIONS.flatMap((def) =>
+      PATHS.filter((p) => pathExists(def, p))
+        .map((p) => historyFile(def, p, p === 'continue-as-new' ? 1 : undefined))
+        .filter((f) => !files.includes(f)),
+    );
+    expect(missing).toEqual([]);
   });
 
-  it('covers the continue-as-new hand-over: a run that ends in it, and a run that starts from carried state', () => {
-    const histories = files.map((f) => historyFromJSON(JSON.parse(fs.readFileSync(path.join(DIR, f), 'utf8'))));
-    const handsOver = histories.filter((h) => h.events?.[h.events.length - 1]?.workflowExecutionContinuedAsNewEventAttributes);
-    const carriesOn = histories.filter((h) => {
+  it('stores each history under the workflow type of its definition version', () => {
+    const misnamed = files.filter((file) => {
+      const { code, version } = parseHistoryFile(file);
+      return read(file).events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name !== workflowTypeOf({ code, version });
+    });
+    expect(misnamed).toEqual([]);
+  });
+
+  it('covers the continue-as-new hand-over: runs that end in it, and runs that start from carried state', () => {
+    const runs = files.filter((f) => parseHistoryFile(f).path === 'continue-as-new').map(read);
+    const handsOver = runs.filter((h) => h.events?.[h.events.length - 1]?.workflowExecutionContinuedAsNewEventAttributes);
+    const carriesOn = runs.filter((h) => {
       const data = h.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0]?.data;
       return data !== undefined && data !== null && 'continued' in JSON.parse(Buffer.from(data).toString('utf8'));
     });
-    expect([handsOver.length > 0, carriesOn.length > 0]).toEqual([true, true]);
+    expect([handsOver.length >= DEFINITIONS.length, carriesOn.length >= DEFINITIONS.length]).toEqual([true, true]);
   });
 
-  it.each(files)('%s replays on the current workflow code', async (file) => {
-    const history = historyFromJSON(JSON.parse(fs.readFileSync(path.join(DIR, file), 'utf8')));
-    const started = history.events?.[0]?.workflowExecutionStartedEventAttributes;
-    const [code, version] = file.split('.');
-    expect(started?.workflowType?.name).toBe(workflowTypeOf({ code, version: Number(version.slice(1)) }));
-    await expect(Worker.runReplayHistory({ workflowBundle: await workflowBundle(), replayName: file }, history)).resolves.toBeUndefined();
+  it('replays every stored history on the current workflow code', async () => {
+    const histories = files.map((file) => ({ workflowId: file, history: read(file) }));
+    const failed: string[] = [];
+    let replayed = 0;
+    for await (const result of Worker.runReplayHistories({ workflowBundle: await workflowBundle(), replayName: 'stored histories' }, histories)) {
+      replayed++;
+      if (result.error) failed.push(`${result.workflowId}: ${result.error.name}: ${result.error.message}`);
+    }
+    expect({ replayed, failed }).toEqual({ replayed: files.length, failed: [] });
+  });
+
+  it('fails with a determinism violation when the workflow code changed under a recorded history', async () => {
+    // Given stored SKDU v1 histories, when the deployed SKDU v1 opens one step more at the start (an
+    // edited definition), then the approval and the lapse no longer replay.
+    const changed = await bundleWorkflowCode({ workflowsPath: require.resolve('./fixtures/changed-skdu-v1'), logger: new DefaultLogger('WARN') });
+    const histories = ['approve', 'lapse'].map((p) => ({ workflowId: p, history: read(`SKDU.v1.${p}.json`) }));
+    const errors: Array<[string, unknown]> = [];
+    for await (const result of Worker.runReplayHistories({ workflowBundle: changed, replayName: 'changed SKDU v1' }, histories)) {
+      errors.push([result.workflowId, result.error?.constructor]);
+    }
+    expect(errors).toEqual([
+      ['approve', DeterminismViolationError],
+      ['lapse', DeterminismViolationError],
+    ]);
   });
 });

@@ -7,7 +7,7 @@ import * as nodemailer from 'nodemailer';
 import { createActivities } from '../../activities';
 import type { EscalateArgs } from '../../activities/escalation.activities';
 import { OutboxNotifier } from '../../activities/notifier';
-import { notificationDeliveryWorkflowId } from '../../workflows/notification-delivery';
+import { notificationDeliveryWorkflowId } from '../../workflows/delivery/contracts';
 import { applicationMinutes, createProjectionActivities, pointsFor, taskFacts, wholeMinutes } from '../../activities/projection.activities';
 import { BusinessCalendar } from '../../libs/calendar';
 import type { ApplicationView, TaskView, TimelineEvent } from '../../workflows/messages';
@@ -216,7 +216,7 @@ describe('the projection into PostgreSQL', () => {
     const env = new MockActivityEnvironment({ taskQueue }, { client });
     const applicant = { nik: '3174014101900001', name: 'Sri' };
 
-    // The projection (engine generation 4) succeeds twice over: a retry sends nothing twice.
+    // The projection succeeds twice over: a retry sends nothing twice.
     for (let i = 0; i < 2; i++) await env.run(activities.projectApplication, { view: slf(12, false), applicant, notices: [notice('section_head')] });
     const escalations: Array<{ id: string; rung: string }> = await scratch.db.query(`SELECT id, rung FROM escalation WHERE application_id = 'SLFPROJ'`);
     expect(escalations).toEqual([{ id: 'SLFPROJ.slf_approval.1:section_head', rung: 'section_head' }]);
@@ -231,7 +231,7 @@ describe('the projection into PostgreSQL', () => {
     await delivery.terminate('test over');
     await connection.close();
 
-    // The activity of its own (generations 1-3, and the legal deadline's notices) still fails until the mail goes out.
+    // The activity of its own (the legal deadline's notices) still fails until the mail goes out.
     await expect(env.run(activities.escalate, notice('agency_head'))).rejects.toThrow(/ECONNREFUSED|connect/);
   });
 });

@@ -14,7 +14,7 @@ import { createPermitWorker } from '../../apps/worker/src/worker.factory';
 import { createDataSource } from '../../libs/database/data-source';
 import { workflowTypeOf } from '../../libs/permit-dsl/definition';
 import { Actor, ApplicationView, DecideArgs, decideUpdate, Refusal, resubmitUpdate, taskIdOf, workflowIdOf } from '../../workflows/messages';
-import { skduV1 } from '../../workflows/permits/skdu.v1';
+import { skduV1 } from '../../libs/permits/skdu.v1';
 import { eventually, quietRuntime, workflowBundle } from '../support/time-skipping';
 import { applicantActor, applicationInput, approverFor, decide, historyCounts, idleHistoryLength, resubmit, view } from './stories';
 

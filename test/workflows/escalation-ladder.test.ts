@@ -4,7 +4,7 @@
 import { WorkflowHandle } from '@temporalio/client';
 import { ApplicationView, decideUpdate, PermitInput, viewQuery, workflowIdOf } from '../../workflows/messages';
 import { eventually, sleepUntil, startTimeSkipping, TimeSkippingHarness } from '../support/time-skipping';
-import { pbgV1 } from '../../workflows/permits/pbg.v1';
+import { pbgV1 } from '../../libs/permits/pbg.v1';
 import { workflowTypeOf } from '../../libs/permit-dsl/definition';
 import { randomUUID } from 'node:crypto';
 

@@ -10,7 +10,7 @@ import { WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { BusinessCalendar } from '../../libs/calendar';
 import { ApplicationView } from '../../workflows/messages';
-import { pbgV1 } from '../../workflows/permits/pbg.v1';
+import { pbgV1 } from '../../libs/permits/pbg.v1';
 import { sleepUntil, startTimeSkipping, TimeSkippingHarness } from '../support/time-skipping';
 import { applicationInput, decide, escalationRows, fileApplication, historyCounts, idleHistoryLength, outcome, planned, resubmit, view } from './stories';
 
@@ -21,10 +21,10 @@ import { applicationInput, decide, escalationRows, fileApplication, historyCount
  * plus 2 for a workflow task that times out and is retried (a worker overloaded or gone).
  */
 const COST = {
-  // Engine generation 4: business time computed at once on today's calendar snapshot (the one the
-  // submitter attached at the start), projection and escalation notice in one local activity (a marker),
-  // so each moment is one workflow task.
-  start: { core: 8, wakes: 1 }, // submitted, 2 patch markers (each with its search-attribute upsert), first step and legal deadline planned (timers), projected
+  // Business time is computed at once on today's calendar snapshot (the one the submitter attached at
+  // the start), projection and escalation notice are one local activity (a marker), so each moment is
+  // one workflow task.
+  start: { core: 4, wakes: 1 }, // submitted, first step and legal deadline planned (timers), projected
   rung: { core: 3, wakes: 1 }, // timer fired, projection with the escalation notice (marker), next timer
   lastRung: { core: 4, wakes: 1 }, // the same, plus the repeat planned (repeats cost the same)
   revisionRound: { core: 14, wakes: 2 }, // the decision, clocks measured, applicant deadline, resubmission, replanning

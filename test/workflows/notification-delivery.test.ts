@@ -1,10 +1,11 @@
-// Story: an escalation notice could not go out with its projection (engine generation 4 tries once) because
+// Story: an escalation notice could not go out with its projection (the projection tries once) because
 // the mail server was down; its delivery workflow retries with backoff until the server is back, and the
 // message arrives once. A server that stays down for three days makes the workflow give up, the row unsent.
 import { WorkflowFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
-import { notificationDelivery, notificationDeliveryWorkflowId } from '../../workflows/notification-delivery';
+import type { notificationDelivery } from '../../workflows/delivery/notification-delivery';
+import { NOTIFICATION_DELIVERY_WORKFLOW, notificationDeliveryWorkflowId } from '../../workflows/delivery/contracts';
 import { closedPort, LocalSmtp, startSmtp } from '../support/smtp';
 import { eventually, startTimeSkipping, TimeSkippingHarness } from '../support/time-skipping';
 
@@ -34,7 +35,7 @@ describe('an escalation notice the mail server refused', () => {
   }
 
   const startDelivery = (dedupKey: string) =>
-    h.env.client.workflow.start(notificationDelivery, { workflowId: notificationDeliveryWorkflowId({ dedupKey }), taskQueue: h.taskQueue, args: [{ dedupKey }] });
+    h.env.client.workflow.start<typeof notificationDelivery>(NOTIFICATION_DELIVERY_WORKFLOW, { workflowId: notificationDeliveryWorkflowId({ dedupKey }), taskQueue: h.taskQueue, args: [{ dedupKey }] });
 
   const sentAt = async (dedupKey: string): Promise<Date | null> =>
     ((await h.db.query(`SELECT sent_at FROM notification WHERE dedup_key = $1`, [dedupKey])) as Array<{ sent_at: Date | null }>)[0].sent_at;

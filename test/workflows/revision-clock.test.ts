@@ -5,8 +5,8 @@
 // A business day is 450 working minutes: Mon-Thu 07:30-12:00 and 13:00-16:00, Fri 07:30-11:30 and
 // 13:00-16:30 (WIB, UTC+7). Times below are WIB in the prose and UTC in the assertions.
 import { randomUUID } from 'node:crypto';
-import { pbgV1 } from '../../workflows/permits/pbg.v1';
-import { skduV1 } from '../../workflows/permits/skdu.v1';
+import { pbgV1 } from '../../libs/permits/pbg.v1';
+import { skduV1 } from '../../libs/permits/skdu.v1';
 import { eventually, sleepUntil, startTimeSkipping, TimeSkippingHarness } from '../support/time-skipping';
 import { applicationInput, decide, escalationRows, fileApplication, outcome, planned, resubmit, taskRows, view } from './stories';
 

@@ -17,9 +17,9 @@ import { createPermitWorker } from '../../apps/worker/src/worker.factory';
 import { BusinessCalendar } from '../../libs/calendar';
 import { createDataSource } from '../../libs/database/data-source';
 import { stepsOf } from '../../libs/permit-dsl/definition';
-import { skduV1 } from '../../workflows/permits/skdu.v1';
-import { skduV2 } from '../../workflows/permits/skdu.v2';
-import { findDefinition } from '../../workflows/permits';
+import { skduV1 } from '../../libs/permits/skdu.v1';
+import { skduV2 } from '../../libs/permits/skdu.v2';
+import { findDefinition } from '../../libs/permits';
 import { eventually, quietRuntime, sleepUntil, TimeSkippingHarness, workflowBundle } from '../support/time-skipping';
 import { applicationInput, decide, escalationRows, fileApplication, historyCounts, outcome, planned, view } from './stories';
 

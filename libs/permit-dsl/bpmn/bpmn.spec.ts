@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import ts from 'typescript';
-import { DEFINITIONS } from '../../../workflows/permits';
-import { DEFAULT_LADDER } from '../../../workflows/permits/ladders';
+import { DEFINITIONS } from '../../permits';
+import { DEFAULT_LADDER } from '../../permits/ladders';
 import * as defineModule from '../define';
 import { validateDefinition } from '../define';
 import { FlowNode, PermitDefinition, StepDef, stepsOf } from '../definition';
@@ -159,11 +159,11 @@ async function expectWellFormedDiagram(def: PermitDefinition): Promise<void> {
 }
 
 /**
- * Type-checks generated source as if it were `workflows/permits/<name>.ts`, without writing it to disk:
+ * Type-checks generated source as if it were `libs/permits/<name>.ts`, without writing it to disk:
  * the compiler host serves it from memory, everything else (define.ts, ladders.ts) from the repo.
  */
 function typeCheck(source: string): string[] {
-  const file = path.join(ROOT, 'workflows', 'permits', '__bpmn_import_check__.ts');
+  const file = path.join(ROOT, 'libs', 'permits', '__bpmn_import_check__.ts');
   const options: ts.CompilerOptions = {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.CommonJS,
@@ -194,7 +194,7 @@ function typeCheck(source: string): string[] {
 function evaluate(source: string): PermitDefinition {
   const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
   const exports: Record<string, unknown> = {};
-  const modules: Record<string, unknown> = { '../../libs/permit-dsl/define': defineModule, './ladders': { DEFAULT_LADDER } };
+  const modules: Record<string, unknown> = { '../permit-dsl/define': defineModule, './ladders': { DEFAULT_LADDER } };
   const req = (id: string) => {
     if (!(id in modules)) throw new Error(`unexpected import ${id}`);
     return modules[id];
@@ -262,7 +262,7 @@ describe('BPMN round trip', () => {
   it('prints TypeScript that compiles and evaluates to the same definition', async () => {
     const { definition, todos } = await fromBpmnXml(toBpmnXml(BPMN_FIXTURE));
     const source = toDefinitionSource(definition, todos, SOURCE_OPTIONS);
-    expect(source).toContain("import { definePermit } from '../../libs/permit-dsl/define';");
+    expect(source).toContain("import { definePermit } from '../permit-dsl/define';");
     expect(source).toContain('export const fixturePbgV2 = definePermit({');
     expect(typeCheck(source)).toEqual([]);
     expect(evaluate(source)).toEqual(BPMN_FIXTURE);

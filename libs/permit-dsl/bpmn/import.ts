@@ -782,7 +782,7 @@ function parseSimpleExpression(text: string): Condition | undefined {
 // ---- TypeScript source ---------------------------------------------------------------------------
 
 export interface SourceOptions {
-  /** Module specifier of definePermit; default fits a file in workflows/permits/. */
+  /** Module specifier of definePermit; default fits a file in libs/permits/. */
   importPath?: string;
   /** Name of the exported constant; default `<camelCode>V<version>`. */
   exportName?: string;
@@ -837,7 +837,7 @@ export function toDefinitionSource(def: PermitDefinition, todos: string[], optio
   lines.push(`// ${def.name.en} (${def.code} v${def.version}): generated from ${options.from ?? 'a BPMN diagram'} by scripts/bpmn-import.ts.`);
   lines.push('// Durations are business time (7.5-hour working days). Review every TODO, then register the definition.');
   for (const g of general) lines.push(...comment(g, ''));
-  lines.push(`import { definePermit } from '${options.importPath ?? '../../libs/permit-dsl/define'}';`);
+  lines.push(`import { definePermit } from '${options.importPath ?? '../permit-dsl/define'}';`);
   for (const [module, names] of usedRefs) lines.push(`import { ${[...names].sort().join(', ')} } from '${module}';`);
   lines.push('');
   lines.push(`export const ${options.exportName ?? exportNameOf(def)} = definePermit(${body});`);

@@ -1,3 +1,4 @@
+import { isOverdue, maySee } from '../../../../libs/domain';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { Principal } from '../../../../libs/auth/token';
 import { BusinessCalendar } from '../../../../libs/calendar';
@@ -24,10 +25,6 @@ export interface WriteRequest {
   requestId?: string;
 }
 
-/** An approver sees the applications that have (had) a task of its agency, and of its office when its token names one. */
-export function approverSees(principal: Principal, task: { agency: string; officeId: string }): boolean {
-  return task.agency === principal.agency && (principal.office === undefined || principal.office === task.officeId);
-}
 
 const ID_PATTERN = /^[0-9A-Z]{24}$/;
 
@@ -109,7 +106,7 @@ export class ApplicationsService {
 
   private sees(principal: Principal, view: ApplicationView): boolean {
     if (principal.role === 'integrator') return view.submittedBy === principal.sub;
-    if (principal.role === 'approver') return view.tasks.some((t) => approverSees(principal, t));
+    if (principal.role === 'approver') return view.tasks.some((t) => maySee(principal, t));
     return true;
   }
 
@@ -118,7 +115,7 @@ export class ApplicationsService {
     const now = this.now().getTime();
     const mark = <T extends { status: string; dueAt: string | null; overdue: boolean }>(t: T): T => ({
       ...t,
-      overdue: t.overdue || (t.status === 'open' && t.dueAt !== null && Date.parse(t.dueAt) < now),
+      overdue: isOverdue(t, now),
     });
     return { ...view, openTasks: view.openTasks.map(mark), tasks: view.tasks.map(mark), ...(applicant ? { applicant } : {}) };
   }

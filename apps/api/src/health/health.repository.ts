@@ -1,3 +1,4 @@
+import { overdueSql } from '../../../../libs/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { liveWorkers } from '../../../../libs/database/worker-heartbeat';
@@ -20,7 +21,7 @@ export class HealthRepository {
   async gauges(): Promise<{ open: number; overdue: number }> {
     const [row]: Array<{ open: number; overdue: number }> = await this.db.query(
       `SELECT (SELECT count(*) FROM application WHERE status IN ('in_review','awaiting_applicant'))::int AS open,
-              (SELECT count(*) FROM task WHERE status = 'open' AND (overdue OR due_at < now()))::int AS overdue`,
+              (SELECT count(*) FROM task WHERE status = 'open' AND ${overdueSql('task')})::int AS overdue`,
     );
     return row;
   }

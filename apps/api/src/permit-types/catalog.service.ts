@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import Ajv2020, { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { PermitDefinition, stepsOf, toBusinessMinutes } from '../../../../libs/permit-dsl/definition';
-import { DEFINITIONS } from '../../../../workflows/permits';
+import { DEFINITIONS } from '../../../../libs/permits';
 import { FieldError, UnprocessableError } from '../common/errors';
 
 function ajvErrors(errors: ErrorObject[] | null | undefined): FieldError[] {

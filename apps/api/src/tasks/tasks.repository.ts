@@ -1,3 +1,4 @@
+import { overdueSql } from '../../../../libs/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Where } from '../database/where';
@@ -32,13 +33,13 @@ export interface InboxQuery {
   limit: number;
 }
 
-// A task is overdue once its due time has passed while it is open, or when it was closed late.
-const OVERDUE_NOW = `(t.overdue OR coalesce(t.due_at < now(), false))`;
+// A task is overdue once its due time has passed while it is open, or when it was closed late (libs/domain).
+const OVERDUE_NOW = overdueSql('t');
 
 const TASK_COLUMNS = `t.id, t.application_id AS "applicationId", a.tracking_code AS "trackingCode", a.permit_type AS "permitType",
   t.step_id AS "stepId", t.step_name AS "stepName", t.attempt, t.agency, t.office_id AS "officeId", t.role, t.status,
   t.assigned_at AS "assignedAt", t.due_at AS "dueAt", t.decided_at AS "decidedAt", t.decided_by AS "decidedBy",
-  (t.status = 'open' AND ${OVERDUE_NOW}) OR (t.status <> 'open' AND t.overdue) AS overdue`;
+  ${OVERDUE_NOW} AS overdue`;
 
 /** The read model's tasks (table task: one row per step attempt). */
 @Injectable()

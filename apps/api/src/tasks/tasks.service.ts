@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../../../libs/auth/token';
 import { parseTaskId } from '../../../../workflows/messages';
-import { approverSees, ApplicationResponse, ApplicationsService, WriteRequest } from '../applications/applications.service';
+import { maySee } from '../../../../libs/domain';
+import { ApplicationResponse, ApplicationsService, WriteRequest } from '../applications/applications.service';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { ForbiddenError, NotFoundError, UnavailableError } from '../common/errors';
 import { ApplicationWorkflows } from '../temporal/application-workflows';
@@ -52,7 +53,7 @@ export class TasksService {
     const notFound = new NotFoundError('Task', `No task ${taskId} is visible to this token.`);
     if (!parseTaskId(taskId)) throw notFound;
     const row = await this.repository.findById(taskId);
-    if (!row || (principal.role === 'approver' && !approverSees(principal, row))) throw notFound;
+    if (!row || (principal.role === 'approver' && !maySee(principal, row))) throw notFound;
     return row;
   }
 

@@ -1,3 +1,4 @@
+import { isOverdue } from '../../../../libs/domain';
 import { Injectable } from '@nestjs/common';
 import { ApplicationsRepository } from '../applications/applications.repository';
 import { NotFoundError } from '../common/errors';
@@ -47,7 +48,7 @@ export class TrackService {
         officeId: t.officeId,
         assignedAt: t.assignedAt,
         dueAt: t.dueAt,
-        overdue: t.overdue || (t.dueAt !== null && Date.parse(t.dueAt) < now),
+        overdue: isOverdue(t, now),
       })),
       timeline: v.timeline.filter((e) => PUBLIC_EVENTS.has(e.type)).map((e) => ({ at: e.at, type: e.type, agency: e.agency ?? null, stepId: e.stepId ?? null })),
       reportIllegalFee: ILLEGAL_FEE_NOTICE,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DEFINITIONS } from '../../../../../workflows/permits';
+import { DEFINITIONS } from '../../../../../libs/permits';
 import { problems } from '../../common/problem';
 import { DirectoryRepository } from './directory.repository';
 

@@ -1,0 +1,6 @@
+// Rules every side applies the same way: the engine (workflow code, so pure modules only), the API, the
+// activities and the simulator import them from here.
+export * from './deciders';
+export * from './overdue';
+export * from './statuses';
+export * from './time';

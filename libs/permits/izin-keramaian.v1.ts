@@ -1,0 +1,138 @@
+// IZIN_KERAMAIAN — Rekomendasi Penyelenggaraan Keramaian (crowd / public event recommendation), version 1.
+// Source: the provincial event-recommendation service as published on the DPMPTSP DKI service catalogue
+// (pelayanan.jakarta.go.id); Perda DKI Jakarta 8/2007 tentang Ketertiban Umum (public order, kept by Satpol
+// PP); UU 22/2009 tentang Lalu Lintas dan Angkutan Jalan (use of roads for events other than traffic needs
+// a traffic management plan). The crowd permit itself (izin keramaian) is issued by the police (Polri,
+// Polda Metro Jaya) and is outside the Pemprov's remit: this service issues the province's recommendation
+// that the organiser attaches to the police application. Demonstrations are not covered (UU 9/1998 only
+// asks for a notice to the police).
+//
+// Flow: Satpol PP reviews public order and, for a crowd of 1,000 or more or an event on a public road,
+// DISHUB reviews the traffic plan, in parallel; DPMPTSP then issues the recommendation.
+// Deadline: 5 working days (UU 30/2014 art. 53 as amended by UU 6/2023, default). Longest path 3 + 1 = 4.
+// Policy: 'escalate': a crowd event must not be recommended by default; the public-safety review has to happen.
+// Applicant deadline: 3 working days, since the event date does not move.
+// Fee: none.
+import { definePermit } from '../permit-dsl/define';
+import { DEFAULT_LADDER } from './ladders';
+
+export const izinKeramaianV1 = definePermit({
+  code: 'IZIN_KERAMAIAN',
+  version: 1,
+  name: { id: 'Rekomendasi Penyelenggaraan Keramaian', en: 'Public Event (Crowd) Recommendation' },
+  category: 'perizinan',
+  description:
+    "The province's recommendation for a public event (concert, sports, festival, exhibition...), attached to the police crowd permit.",
+  source:
+    'Perda DKI Jakarta No. 8 Tahun 2007 tentang Ketertiban Umum; UU No. 22 Tahun 2009 tentang LLAJ; provincial event ' +
+    'recommendation service as published on the DPMPTSP DKI service catalogue (pelayanan.jakarta.go.id)',
+  fee: {
+    amount: 0,
+    currency: 'IDR',
+    legalBasis: 'Tidak dipungut biaya: bukan objek retribusi menurut Perda DKI Jakarta No. 1 Tahun 2024 tentang Pajak Daerah dan Retribusi Daerah',
+  },
+  requiredDocuments: [
+    { type: 'ktp', name: 'KTP penanggung jawab kegiatan' },
+    { type: 'proposal_kegiatan', name: 'Proposal kegiatan (susunan acara, waktu, perkiraan jumlah pengunjung)' },
+    { type: 'persetujuan_pengelola_tempat', name: 'Persetujuan pemilik atau pengelola tempat kegiatan' },
+    { type: 'denah_lokasi', name: 'Denah lokasi, jalur evakuasi dan titik kumpul' },
+    { type: 'rencana_pengamanan', name: 'Rencana pengamanan dan penanganan kesehatan/kedaruratan' },
+    { type: 'pernyataan_penanggung_jawab', name: 'Surat pernyataan tanggung jawab atas ketertiban, kebersihan dan kerusakan' },
+  ],
+  dataSchema: {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    type: 'object',
+    additionalProperties: false,
+    required: ['eventName', 'eventType', 'startDate', 'endDate', 'expectedAttendance', 'venueType', 'usesPublicRoad', 'organizerName'],
+    properties: {
+      eventName: { type: 'string', minLength: 3, maxLength: 200 },
+      eventType: { type: 'string', enum: ['konser_musik', 'olahraga', 'keagamaan', 'pameran', 'festival_budaya', 'pawai', 'lainnya'] },
+      startDate: { type: 'string', format: 'date' },
+      endDate: { type: 'string', format: 'date' },
+      expectedAttendance: { type: 'integer', minimum: 1, maximum: 5000000 },
+      venueType: { type: 'string', enum: ['gedung', 'lapangan_terbuka', 'taman_kota', 'ruas_jalan'] },
+      usesPublicRoad: { type: 'boolean', description: 'Closes or occupies a public road (pawai, car free day, street festival)' },
+      organizerName: { type: 'string', minLength: 2, maxLength: 200 },
+    },
+    examples: [
+      {
+        eventName: 'Festival Kuliner Betawi',
+        eventType: 'festival_budaya',
+        startDate: '2025-08-16',
+        endDate: '2025-08-17',
+        expectedAttendance: 3000,
+        venueType: 'lapangan_terbuka',
+        usesPublicRoad: false,
+        organizerName: 'Paguyuban Pedagang Setu Babakan',
+      },
+      {
+        eventName: 'Pengajian Akbar RW 05',
+        eventType: 'keagamaan',
+        startDate: '2025-09-06',
+        endDate: '2025-09-06',
+        expectedAttendance: 400,
+        venueType: 'gedung',
+        usesPublicRoad: false,
+        organizerName: 'Pengurus Masjid Al-Ikhlas',
+      },
+    ],
+  },
+  flow: {
+    kind: 'sequence',
+    steps: [
+      {
+        kind: 'parallel',
+        id: 'keramaian_reviews',
+        branches: [
+          {
+            kind: 'step',
+            id: 'public_order_review',
+            name: 'Kajian ketertiban umum',
+            agency: 'SATPOLPP',
+            jurisdiction: 'province',
+            role: 'officer',
+            deadline: { days: 3 },
+          },
+          {
+            kind: 'choice',
+            id: 'traffic_plan_needed',
+            name: 'Perlu kajian manajemen lalu lintas?',
+            branches: [
+              {
+                label: 'Pengunjung 1.000 orang atau lebih, atau memakai jalan umum',
+                when: {
+                  any: [
+                    { field: 'expectedAttendance', op: 'gte', value: 1000 },
+                    { field: 'usesPublicRoad', op: 'eq', value: true },
+                  ],
+                },
+                then: {
+                  kind: 'step',
+                  id: 'traffic_plan_review',
+                  name: 'Kajian rencana manajemen lalu lintas',
+                  agency: 'DISHUB',
+                  jurisdiction: 'province',
+                  role: 'officer',
+                  deadline: { days: 3 },
+                },
+              },
+            ],
+          },
+        ],
+      },
+      {
+        kind: 'step',
+        id: 'recommendation_issuance',
+        name: 'Penerbitan rekomendasi',
+        agency: 'DPMPTSP',
+        jurisdiction: 'province',
+        role: 'head',
+        deadline: { days: 1 },
+      },
+    ],
+  },
+  deadline: { days: 5 },
+  onHardDeadline: 'escalate',
+  applicantDeadline: { days: 3 },
+  escalation: DEFAULT_LADDER,
+});

@@ -1,0 +1,216 @@
+// PBG — Persetujuan Bangunan Gedung (building approval), version 1.
+// Source: UU 28/2002 tentang Bangunan Gedung as amended by UU 6/2023 (Cipta Kerja) and its implementing
+// PP 16/2021; the split of the deciding office by building size and the requirement list follow the
+// DPMPTSP DKI Jakarta PBG service standard as published on the DPMPTSP DKI service catalogue
+// (pelayanan.jakarta.go.id): houses of up to two floors at the kecamatan, buildings up to eight floors at
+// the administrative city, taller buildings at the province with fire-safety and environmental review.
+//
+// Deadline: 28 working days end to end, the technical-consultation-to-approval period we read in
+// PP 16/2021 for PBG; every route below fits in it (kecamatan 9, city 17, province 17 working days).
+// Policy: 'escalate', not 'deem-granted'. A deemed approval of a building nobody has reviewed is a
+// structural and fire risk, and the policy is per definition, so the high-rise route decides it for all.
+// Fee: the retribusi PBG is not a flat fee. It is assessed separately (SKRD) from floor area, building
+// indices and the unit price set in Perda DKI Jakarta 1/2024 once the technical review is done, and is
+// collected as regional revenue before the approval is handed over. The application itself costs Rp 0.
+import { definePermit } from '../permit-dsl/define';
+import { DEFAULT_LADDER } from './ladders';
+
+export const pbgV1 = definePermit({
+  code: 'PBG',
+  version: 1,
+  name: { id: 'Persetujuan Bangunan Gedung', en: 'Building Approval' },
+  category: 'perizinan',
+  description:
+    'Approval to build, extend or alter a building, checked against the spatial plan and building technical standards. ' +
+    'Houses of at most two floors go to the kecamatan, buildings of up to eight floors to the city, taller ones to the province.',
+  source:
+    'UU 28/2002 tentang Bangunan Gedung jo. UU 6/2023; PP 16/2021; DPMPTSP DKI Jakarta PBG service standard, ' +
+    'as published on the DPMPTSP DKI service catalogue (pelayanan.jakarta.go.id)',
+  fee: {
+    amount: 0,
+    currency: 'IDR',
+    legalBasis:
+      'Retribusi PBG dihitung terpisah (SKRD) dari luas bangunan, indeks bangunan dan harga satuan menurut ' +
+      'Perda DKI Jakarta No. 1 Tahun 2024 tentang Pajak Daerah dan Retribusi Daerah; permohonan tidak dikenai biaya tetap',
+  },
+  requiredDocuments: [
+    { type: 'ktp', name: 'KTP pemohon' },
+    { type: 'bukti_hak_tanah', name: 'Bukti kepemilikan hak atas tanah (sertifikat) atau perjanjian pemanfaatan tanah' },
+    { type: 'kkpr', name: 'Konfirmasi/Persetujuan Kesesuaian Kegiatan Pemanfaatan Ruang (KKPR)' },
+    { type: 'sppt_pbb', name: 'SPPT PBB tahun berjalan' },
+    { type: 'gambar_arsitektur', name: 'Gambar rencana arsitektur' },
+    { type: 'gambar_struktur', name: 'Gambar rencana dan perhitungan struktur' },
+    { type: 'gambar_utilitas', name: 'Gambar rencana mekanikal, elektrikal dan plambing (MEP)' },
+    { type: 'data_perencana', name: 'Data penyedia jasa perencanaan dan sertifikat kompetensi perencana' },
+    { type: 'dokumen_lingkungan', name: 'Dokumen lingkungan (SPPL, UKL-UPL atau AMDAL sesuai skala)' },
+  ],
+  dataSchema: {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    type: 'object',
+    additionalProperties: false,
+    required: ['function', 'floors', 'basements', 'buildingAreaM2', 'landAreaM2', 'heightM', 'landTitle', 'workType'],
+    properties: {
+      function: {
+        type: 'string',
+        description: 'Fungsi bangunan gedung (PP 16/2021); campuran for mixed use',
+        enum: ['hunian', 'keagamaan', 'usaha', 'sosial_budaya', 'khusus', 'campuran'],
+      },
+      floors: { type: 'integer', minimum: 1, maximum: 150, description: 'Floors above ground' },
+      basements: { type: 'integer', minimum: 0, maximum: 15 },
+      buildingAreaM2: { type: 'number', exclusiveMinimum: 0, maximum: 2000000, description: 'Total floor area, m²' },
+      landAreaM2: { type: 'number', exclusiveMinimum: 0, maximum: 10000000 },
+      heightM: { type: 'number', exclusiveMinimum: 0, maximum: 1000 },
+      workType: {
+        type: 'string',
+        description: 'What the approval is for (PP 16/2021): build new, alter, extend, reduce or maintain',
+        enum: ['membangun_baru', 'mengubah', 'memperluas', 'mengurangi', 'merawat'],
+      },
+      landTitle: { type: 'string', minLength: 3, maxLength: 200, description: 'Land title reference, e.g. SHM No. 1234/Menteng' },
+      kkprNumber: { type: 'string', minLength: 3, maxLength: 100 },
+      plannerName: { type: 'string', minLength: 2, maxLength: 200 },
+    },
+    examples: [
+      {
+        function: 'hunian',
+        floors: 2,
+        basements: 0,
+        buildingAreaM2: 180,
+        landAreaM2: 120,
+        heightM: 8.5,
+        workType: 'membangun_baru',
+        landTitle: 'SHM No. 2417/Cipete Utara',
+        kkprNumber: 'KKPR-3174-2024-000123',
+      },
+      {
+        function: 'campuran',
+        floors: 24,
+        basements: 3,
+        buildingAreaM2: 48000,
+        landAreaM2: 6500,
+        heightM: 98,
+        workType: 'membangun_baru',
+        landTitle: 'SHGB No. 812/Karet Kuningan',
+        kkprNumber: 'PKKPR-3171-2024-000045',
+        plannerName: 'PT Rancang Kota Nusantara',
+      },
+    ],
+  },
+  flow: {
+    kind: 'choice',
+    id: 'pbg_authority',
+    name: 'Kewenangan penerbitan menurut fungsi dan jumlah lantai',
+    branches: [
+      {
+        label: 'Rumah tinggal sampai 2 lantai: kecamatan',
+        when: {
+          all: [
+            { field: 'function', op: 'eq', value: 'hunian' },
+            { field: 'floors', op: 'lte', value: 2 },
+          ],
+        },
+        then: {
+          kind: 'sequence',
+          steps: [
+            {
+              kind: 'step',
+              id: 'kecamatan_technical_review',
+              name: 'Pemeriksaan teknis rumah tinggal',
+              agency: 'KECAMATAN',
+              jurisdiction: 'kecamatan',
+              role: 'officer',
+              deadline: { days: 7 },
+            },
+            {
+              kind: 'step',
+              id: 'kecamatan_approval',
+              name: 'Persetujuan camat',
+              agency: 'KECAMATAN',
+              jurisdiction: 'kecamatan',
+              role: 'head',
+              deadline: { days: 2 },
+            },
+          ],
+        },
+      },
+      {
+        label: 'Sampai 8 lantai: kota administrasi',
+        when: { field: 'floors', op: 'lte', value: 8 },
+        then: {
+          kind: 'sequence',
+          steps: [
+            {
+              kind: 'step',
+              id: 'city_technical_consultation',
+              name: 'Konsultasi teknis (Tim Profesi Ahli / Tim Penilai Teknis) suku dinas',
+              agency: 'DCKTRP',
+              jurisdiction: 'city',
+              role: 'officer',
+              deadline: { days: 14 },
+            },
+            {
+              kind: 'step',
+              id: 'city_approval',
+              name: 'Persetujuan kepala suku dinas',
+              agency: 'DCKTRP',
+              jurisdiction: 'city',
+              role: 'head',
+              deadline: { days: 3 },
+            },
+          ],
+        },
+      },
+    ],
+    otherwise: {
+      kind: 'sequence',
+      steps: [
+        {
+          kind: 'parallel',
+          id: 'province_reviews',
+          branches: [
+            {
+              kind: 'step',
+              id: 'province_technical_consultation',
+              name: 'Konsultasi teknis Tim Profesi Ahli (arsitektur, struktur, MEP)',
+              agency: 'DCKTRP',
+              jurisdiction: 'province',
+              role: 'officer',
+              deadline: { days: 14 },
+            },
+            {
+              kind: 'step',
+              id: 'fire_safety_review',
+              name: 'Kajian sistem proteksi kebakaran',
+              agency: 'DPKP',
+              jurisdiction: 'province',
+              role: 'officer',
+              deadline: { days: 10 },
+            },
+            {
+              kind: 'step',
+              id: 'environment_review',
+              name: 'Kajian persetujuan lingkungan',
+              agency: 'DLH',
+              jurisdiction: 'province',
+              role: 'officer',
+              deadline: { days: 10 },
+            },
+          ],
+        },
+        {
+          kind: 'step',
+          id: 'province_approval',
+          name: 'Persetujuan kepala dinas',
+          agency: 'DCKTRP',
+          jurisdiction: 'province',
+          role: 'head',
+          deadline: { days: 3 },
+        },
+      ],
+    },
+  },
+  deadline: { days: 28 },
+  onHardDeadline: 'escalate',
+  // Revised drawings take an architect time: 14 working days before the application lapses.
+  applicantDeadline: { days: 14 },
+  escalation: DEFAULT_LADDER,
+});

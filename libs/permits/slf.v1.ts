@@ -1,0 +1,105 @@
+// SLF — Sertifikat Laik Fungsi (certificate of a building's fitness for use), version 1.
+// Source: UU 28/2002 tentang Bangunan Gedung as amended by UU 6/2023 and PP 16/2021 (SLF for a new building
+// once construction ends, renewed every 20 years for houses and every 5 years for other buildings); the
+// requirement list follows the DPMPTSP DKI Jakarta SLF service standard as published on the DPMPTSP DKI
+// service catalogue (pelayanan.jakarta.go.id).
+//
+// Deadline: 15 working days. PP 16/2021 has the certificate follow within days of the technical
+// assessor's statement of fitness (surat pernyataan kelaikan fungsi); the DCKTRP field inspection adds to
+// that. Steps: document check 2 + field inspection 7 + approval 3 = 12 working days, inside the 15.
+// Policy: 'escalate': a building must not be deemed safe to occupy because a clock ran out.
+// Fee: none. UU 1/2022 (HKPD) and Perda DKI Jakarta 1/2024 levy a retribusi on the PBG only, not on the SLF.
+import { definePermit } from '../permit-dsl/define';
+import { DEFAULT_LADDER } from './ladders';
+
+export const slfV1 = definePermit({
+  code: 'SLF',
+  version: 1,
+  name: { id: 'Sertifikat Laik Fungsi', en: 'Certificate of Fitness for Use' },
+  category: 'perizinan',
+  description:
+    'Certifies that a finished building matches its PBG and is fit for use; required before occupation and renewed periodically.',
+  source:
+    'UU 28/2002 tentang Bangunan Gedung jo. UU 6/2023; PP 16/2021; DPMPTSP DKI Jakarta SLF service standard, ' +
+    'as published on the DPMPTSP DKI service catalogue (pelayanan.jakarta.go.id)',
+  fee: {
+    amount: 0,
+    currency: 'IDR',
+    legalBasis:
+      'Tidak dipungut retribusi: UU No. 1 Tahun 2022 tentang HKPD dan Perda DKI Jakarta No. 1 Tahun 2024 tentang ' +
+      'Pajak Daerah dan Retribusi Daerah hanya menetapkan retribusi atas PBG',
+  },
+  requiredDocuments: [
+    { type: 'ktp', name: 'KTP pemohon' },
+    { type: 'pbg', name: 'Persetujuan Bangunan Gedung (PBG/IMB) beserta lampiran gambar' },
+    { type: 'bukti_hak_tanah', name: 'Bukti kepemilikan hak atas tanah' },
+    { type: 'surat_pernyataan_kelaikan', name: 'Surat pernyataan kelaikan fungsi dari pengkaji teknis' },
+    { type: 'laporan_pemeriksaan', name: 'Laporan pemeriksaan kelaikan fungsi bangunan gedung' },
+    { type: 'gambar_terbangun', name: 'Gambar terbangun (as-built drawings)' },
+    { type: 'foto_bangunan', name: 'Foto bangunan tampak depan, samping dan belakang' },
+  ],
+  dataSchema: {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    type: 'object',
+    additionalProperties: false,
+    required: ['slfType', 'pbgNumber', 'function', 'floors', 'buildingAreaM2', 'completionDate', 'assessorName'],
+    properties: {
+      slfType: { type: 'string', enum: ['baru', 'perpanjangan'], description: 'First certificate or renewal' },
+      pbgNumber: { type: 'string', minLength: 3, maxLength: 100, description: 'Number of the PBG (or former IMB)' },
+      function: { type: 'string', enum: ['hunian', 'keagamaan', 'usaha', 'sosial_budaya', 'khusus', 'campuran'] },
+      floors: { type: 'integer', minimum: 1, maximum: 150 },
+      buildingAreaM2: { type: 'number', exclusiveMinimum: 0, maximum: 2000000 },
+      completionDate: { type: 'string', format: 'date', description: 'When construction (or the last renewal period) ended' },
+      assessorName: { type: 'string', minLength: 2, maxLength: 200, description: 'Pengkaji teknis: firm or certified individual' },
+      assessorCertificate: { type: 'string', minLength: 3, maxLength: 100 },
+    },
+    examples: [
+      {
+        slfType: 'baru',
+        pbgNumber: 'SK-PBG-317404-12062024-001',
+        function: 'usaha',
+        floors: 4,
+        buildingAreaM2: 1250,
+        completionDate: '2025-02-28',
+        assessorName: 'CV Laik Teknik Mandiri',
+        assessorCertificate: 'SKK-KONSTRUKSI-7.1-0012345',
+      },
+    ],
+  },
+  flow: {
+    kind: 'sequence',
+    steps: [
+      {
+        kind: 'step',
+        id: 'slf_document_check',
+        name: 'Pemeriksaan kelengkapan dan kesesuaian dokumen',
+        agency: 'DCKTRP',
+        jurisdiction: 'city',
+        role: 'officer',
+        deadline: { days: 2 },
+      },
+      {
+        kind: 'step',
+        id: 'slf_field_inspection',
+        name: 'Pemeriksaan lapangan kesesuaian bangunan dengan PBG',
+        agency: 'DCKTRP',
+        jurisdiction: 'city',
+        role: 'officer',
+        deadline: { days: 7 },
+      },
+      {
+        kind: 'step',
+        id: 'slf_approval',
+        name: 'Penetapan SLF oleh kepala suku dinas',
+        agency: 'DCKTRP',
+        jurisdiction: 'city',
+        role: 'head',
+        deadline: { days: 3 },
+      },
+    ],
+  },
+  deadline: { days: 15 },
+  onHardDeadline: 'escalate',
+  applicantDeadline: { days: 14 },
+  escalation: DEFAULT_LADDER,
+});

@@ -1,0 +1,110 @@
+// TDUP — Tanda Daftar Usaha Pariwisata (tourism business registration), version 1.
+// Source: UU 10/2009 tentang Kepariwisataan (the thirteen kinds of tourism business, art. 14);
+// PP 5/2021 (risk-based licensing through OSS) and Permenparekraf 4/2021 on the business standards of the
+// tourism sector; requirement list as published on the DPMPTSP DKI service catalogue
+// (pelayanan.jakarta.go.id). Since PP 5/2021 the NIB issued by OSS registers a low-risk tourism business;
+// this definition models the province's part: the city-level DISPAREKRAF office verifies the business
+// against the sector standard and DPMPTSP records the registration.
+//
+// Deadline: 5 working days (UU 30/2014 art. 53 as amended by UU 6/2023, default when no other is set).
+// Steps: 3 + 1 = 4 working days.
+// Policy: 'deem-granted' (fiktif positif): a registration of a low-risk business already holding an NIB.
+// Fee: none (no retribusi under UU 1/2022 and Perda DKI Jakarta 1/2024).
+import { definePermit } from '../permit-dsl/define';
+import { DEFAULT_LADDER } from './ladders';
+
+export const tdupV1 = definePermit({
+  code: 'TDUP',
+  version: 1,
+  name: { id: 'Tanda Daftar Usaha Pariwisata', en: 'Tourism Business Registration' },
+  category: 'perizinan',
+  description: 'Registration of a tourism business (accommodation, food and drink, travel, recreation...) with the tourism office.',
+  source:
+    'UU No. 10 Tahun 2009 tentang Kepariwisataan; PP No. 5 Tahun 2021; Permenparekraf No. 4 Tahun 2021; ' +
+    'as published on the DPMPTSP DKI service catalogue (pelayanan.jakarta.go.id)',
+  fee: {
+    amount: 0,
+    currency: 'IDR',
+    legalBasis:
+      'Tidak dipungut biaya: bukan objek retribusi menurut UU No. 1 Tahun 2022 tentang HKPD dan Perda DKI Jakarta ' +
+      'No. 1 Tahun 2024 tentang Pajak Daerah dan Retribusi Daerah',
+  },
+  requiredDocuments: [
+    { type: 'ktp', name: 'KTP penanggung jawab usaha' },
+    { type: 'nib', name: 'Nomor Induk Berusaha (NIB)' },
+    { type: 'npwp', name: 'NPWP badan usaha atau perorangan' },
+    { type: 'akta_pendirian', name: 'Akta pendirian badan usaha dan pengesahannya (bagi badan usaha)' },
+    { type: 'bukti_tempat_usaha', name: 'Bukti kepemilikan atau sewa tempat usaha' },
+    { type: 'dokumen_lingkungan', name: 'Dokumen lingkungan (SPPL atau UKL-UPL)' },
+    { type: 'foto_usaha', name: 'Foto tempat usaha' },
+  ],
+  dataSchema: {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    type: 'object',
+    additionalProperties: false,
+    required: ['businessName', 'businessField', 'kbli', 'nib', 'employees'],
+    properties: {
+      businessName: { type: 'string', minLength: 2, maxLength: 200 },
+      businessField: {
+        type: 'string',
+        description: 'Kind of tourism business (UU 10/2009 art. 14)',
+        enum: [
+          'daya_tarik_wisata',
+          'kawasan_pariwisata',
+          'jasa_transportasi_wisata',
+          'jasa_perjalanan_wisata',
+          'jasa_makanan_minuman',
+          'penyediaan_akomodasi',
+          'kegiatan_hiburan_rekreasi',
+          'mice',
+          'jasa_informasi_pariwisata',
+          'jasa_konsultan_pariwisata',
+          'jasa_pramuwisata',
+          'wisata_tirta',
+          'spa',
+        ],
+      },
+      kbli: { type: 'string', pattern: '^[0-9]{5}$', description: 'Five-digit KBLI code' },
+      nib: { type: 'string', pattern: '^[0-9]{13}$', description: 'Thirteen-digit NIB from OSS' },
+      employees: { type: 'integer', minimum: 0, maximum: 100000 },
+      capacity: { type: 'integer', minimum: 0, maximum: 100000, description: 'Rooms, seats or visitors, as fits the field' },
+    },
+    examples: [
+      {
+        businessName: 'Kedai Kopi Kota Tua',
+        businessField: 'jasa_makanan_minuman',
+        kbli: '56303',
+        nib: '9120001234567',
+        employees: 8,
+        capacity: 40,
+      },
+    ],
+  },
+  flow: {
+    kind: 'sequence',
+    steps: [
+      {
+        kind: 'step',
+        id: 'disparekraf_verification',
+        name: 'Verifikasi pemenuhan standar usaha pariwisata',
+        agency: 'DISPAREKRAF',
+        jurisdiction: 'city',
+        role: 'officer',
+        deadline: { days: 3 },
+      },
+      {
+        kind: 'step',
+        id: 'tdup_issuance',
+        name: 'Penerbitan tanda daftar usaha pariwisata',
+        agency: 'DPMPTSP',
+        jurisdiction: 'city',
+        role: 'head',
+        deadline: { days: 1 },
+      },
+    ],
+  },
+  deadline: { days: 5 },
+  onHardDeadline: 'deem-granted',
+  applicantDeadline: { days: 10 },
+  escalation: DEFAULT_LADDER,
+});

@@ -1,0 +1,33 @@
+// What the side that starts a delivery workflow needs to know of it: its type name, its arguments, its
+// id and its signal. No SDK import, so activities and the API can use it without loading workflow code
+// (which calls proxyActivities at import time and belongs in the workflow sandbox only).
+import type { notificationDelivery } from './notification-delivery';
+import type { webhookDelivery } from './webhook-delivery';
+
+export interface NotificationDeliveryArgs {
+  dedupKey: string;
+}
+
+/** The workflow type that retries one outbox notification, as registered by workflows/index.ts. */
+export const NOTIFICATION_DELIVERY_WORKFLOW = 'notificationDelivery' satisfies 'notificationDelivery';
+export type NotificationDeliveryWorkflow = typeof notificationDelivery;
+
+export function notificationDeliveryWorkflowId(args: NotificationDeliveryArgs): string {
+  return `notification-${args.dedupKey}`;
+}
+
+export interface WebhookDeliveryArgs {
+  webhookId: string;
+  applicationId: string;
+}
+
+/** The workflow type that delivers one application's events to one webhook, as registered by workflows/index.ts. */
+export const WEBHOOK_DELIVERY_WORKFLOW = 'webhookDelivery' satisfies 'webhookDelivery';
+export type WebhookDeliveryWorkflow = typeof webhookDelivery;
+
+/** "The outbox has new rows for you": signalled after the rows are committed. */
+export const WEBHOOK_WAKE_SIGNAL = 'webhookWake';
+
+export function webhookDeliveryWorkflowId(args: WebhookDeliveryArgs): string {
+  return `webhook-${args.webhookId}-${args.applicationId}`;
+}
