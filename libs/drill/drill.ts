@@ -232,6 +232,7 @@ async function drill(platform: PlatformProcess, o: DrillOptions, began: number):
 async function tookWorkAgain(api: Integrator, submitOne: (probe: boolean) => Promise<string | undefined>, ownerOf: Map<string, string>, killedAt: number): Promise<number | undefined> {
   const id = await submitOne(true);
   if (!id) return undefined;
+  if (process.env.DRILL_DEBUG) process.stderr.write(`probe application ${id}\n`);
   while (Date.now() - killedAt < RECOVERY_LIMIT_MS) {
     const r = await api.once('GET', `/v1/applications/${id}`, { token: ownerOf.get(id)! });
     if (r.status === 200 && (isFinalStatus(r.body.status as ApplicationStatus) || r.body.openTasks.some((t: { dueAt: string | null }) => t.dueAt))) return (Date.now() - killedAt) / 1000;
