@@ -1,8 +1,7 @@
 // BPMN 2.0 XML → the diagram model the import works on: the process and its documentation, the flow
 // nodes, their outgoing flows and boundary events, and the agency of each node (lanes are agencies).
 // What the diagram holds that a permit definition cannot is noted as a TODO here and in the next stages.
-import { REJECTED_ERROR_CODE } from './common';
-import { PROCESS_DOC_MARKER } from './export';
+import { PROCESS_DOC_MARKER, REJECTED_ERROR_CODE } from './common';
 import { createBpmnModdle, ModdleElement as El } from './moddle';
 
 export type { El };
