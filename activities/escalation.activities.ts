@@ -48,14 +48,14 @@ export function createEscalationActivities(db: DataSource, notifier: Notifier) {
       [a.escalationId, a.applicationId, a.taskId, a.stepId, a.agency, a.officeId, a.rungId, a.notify, a.publicList, a.dueAt, a.at],
     );
   return {
-    /** Retried until the notification is delivered (engine generations 1-3, and the legal deadline's). */
+    /** A notice sent as an activity of its own (the legal deadline's), retried until it is delivered. */
     async escalate(a: EscalateArgs): Promise<void> {
       await record(a);
       await notifier.send(notificationOf(a));
     },
     /**
-     * A rung's notice sent by the projection (engine generation 4): the escalation row and the outbox
-     * row are written as reliably as the projection; delivery is tried once. When the mail server
+     * A rung's notice sent by the projection, beside the state that records it: the escalation row and
+     * the outbox row are written as reliably as the projection; delivery is tried once. When the mail server
      * refuses, the notice goes to a delivery workflow of its own (notification-delivery.ts) that retries
      * it, rather than holding the read model and every answer of the application until it recovers.
      */

@@ -13,7 +13,7 @@ export interface SendOptions {
   /**
    * Write the outbox row (failing as the database fails), but do not fail when delivery does: the row
    * stays unsent (`sent_at` NULL) and the error is returned, for callers that must not wait on a mail
-   * server (the projection, engine generation 4).
+   * server: the projection, which sends escalation notices beside the state it writes.
    */
   bestEffort?: boolean;
 }

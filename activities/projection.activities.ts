@@ -11,8 +11,8 @@ export interface ProjectArgs {
   applicant: Applicant;
   requestId?: string;
   /**
-   * Escalation rungs reached since the last projection (engine generation 4): each is sent after the
-   * state that records it is written, in the same activity, so a rung costs no activity of its own.
+   * Escalation rungs reached since the last projection: each is sent after the state that records it
+   * is written, in the same activity, so a rung costs no activity of its own.
    */
   notices?: EscalateArgs[];
 }

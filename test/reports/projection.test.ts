@@ -216,7 +216,7 @@ describe('the projection into PostgreSQL', () => {
     const env = new MockActivityEnvironment({ taskQueue }, { client });
     const applicant = { nik: '3174014101900001', name: 'Sri' };
 
-    // The projection (engine generation 4) succeeds twice over: a retry sends nothing twice.
+    // The projection succeeds twice over: a retry sends nothing twice.
     for (let i = 0; i < 2; i++) await env.run(activities.projectApplication, { view: slf(12, false), applicant, notices: [notice('section_head')] });
     const escalations: Array<{ id: string; rung: string }> = await scratch.db.query(`SELECT id, rung FROM escalation WHERE application_id = 'SLFPROJ'`);
     expect(escalations).toEqual([{ id: 'SLFPROJ.slf_approval.1:section_head', rung: 'section_head' }]);
@@ -231,7 +231,7 @@ describe('the projection into PostgreSQL', () => {
     await delivery.terminate('test over');
     await connection.close();
 
-    // The activity of its own (generations 1-3, and the legal deadline's notices) still fails until the mail goes out.
+    // The notice sent as an activity of its own (the legal deadline's) still fails until the mail goes out.
     await expect(env.run(activities.escalate, notice('agency_head'))).rejects.toThrow(/ECONNREFUSED|connect/);
   });
 });
