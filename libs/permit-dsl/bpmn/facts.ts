@@ -2,7 +2,7 @@
 // source, fee, documents, data schema, deadlines and the escalation ladder. A diagram exported by
 // `toBpmnXml` carries them all in its process documentation; for any other diagram each missing fact
 // gets a default and a TODO.
-import { BusinessDuration, Condition, EscalationRung, FlowNode, MINUTES_PER_BUSINESS_DAY, PermitDefinition, toBusinessMinutes } from '../definition';
+import { BusinessDuration, Condition, EscalationRung, FlowNode, longestPathMinutes, MINUTES_PER_BUSINESS_DAY, PermitDefinition } from '../definition';
 import { isBusinessDuration } from './common';
 import { BpmnModel, Json, upperCode } from './read';
 
@@ -103,17 +103,4 @@ export function definitionOf(model: BpmnModel, flow: FlowNode, conditionFields: 
     applicantDeadline,
     escalation,
   };
-}
-
-function longestPathMinutes(n: FlowNode): number {
-  switch (n.kind) {
-    case 'step':
-      return toBusinessMinutes(n.deadline);
-    case 'sequence':
-      return n.steps.reduce((sum, s) => sum + longestPathMinutes(s), 0);
-    case 'parallel':
-      return Math.max(0, ...n.branches.map(longestPathMinutes));
-    case 'choice':
-      return Math.max(0, ...n.branches.map((b) => longestPathMinutes(b.then)), n.otherwise ? longestPathMinutes(n.otherwise) : 0);
-  }
 }
