@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const input = files[0];
   const { definition, todos } = await fromBpmnXml(fs.readFileSync(input, 'utf8'), { defaultEscalation: DEFAULT_LADDER });
 
-  const dir = out ? path.dirname(path.resolve(out)) : path.join(root, 'workflows', 'permits');
+  const dir = out ? path.dirname(path.resolve(out)) : path.join(root, 'libs', 'permits');
   const source = toDefinitionSource(definition, todos, {
     from: path.basename(input),
     importPath: specifier(dir, 'libs/permit-dsl/define'),

@@ -1,12 +1,7 @@
-import Holidays from 'date-holidays';
-import {
-  BusinessCalendar,
-  DATE_HOLIDAYS_REVIEW,
-  HOLIDAYS,
-  HOLIDAY_SOURCES,
-  MINUTES_PER_BUSINESS_DAY,
-} from './index';
-import { MINUTE, seededRandom, show, showIntervals, wib } from './spec-helpers';
+import { BusinessCalendar, jakartaLocalDate, MINUTES_PER_BUSINESS_DAY } from './index';
+import { MINUTE, seededRandom, show, showIntervals, wib } from './spec-support';
+
+// All times in these specs are Jakarta wall-clock times (WIB, UTC+7), written 'YYYY-MM-DD HH:mm[:ss]'.
 
 describe(BusinessCalendar.name, () => {
   const sut = new BusinessCalendar();
@@ -122,88 +117,6 @@ describe(BusinessCalendar.name, () => {
     });
   });
 
-  describe('national holidays and cuti bersama', () => {
-    it('knows Christmas 2025 (national) and the cuti bersama the day after', () => {
-      expect(sut.closedDay('2025-12-25')).toEqual({ name: 'Kelahiran Yesus Kristus', kind: 'national' });
-      expect(sut.closedDay('2025-12-26')).toEqual({
-        name: 'Cuti bersama Kelahiran Yesus Kristus',
-        kind: 'cuti_bersama',
-      });
-      expect(sut.workingIntervals('2025-12-25')).toEqual([]);
-    });
-
-    it('a task assigned Wednesday 24 Dec 2025 15:00 with 2 hours is due Monday 29 Dec 08:30', () => {
-      // Wed 15:00-16:00 gives 1 h; Thu 25 Natal and Fri 26 cuti bersama are closed, then the weekend.
-      const due = sut.addBusinessMinutes(wib('2025-12-24 15:00'), 120);
-      expect(show(due)).toBe('Mon 2025-12-29 08:30');
-      expect(sut.nextOpening(wib('2025-12-24 16:00'))).toEqual(wib('2025-12-29 07:30'));
-    });
-
-    it('knows the cuti bersama added for the 80th Independence Day (Monday 18 August 2025)', () => {
-      expect(sut.closedDay('2025-08-18')?.kind).toBe('cuti_bersama');
-      // Fri 16:00-16:30 gives 30 min; Sat 16, Sun 17 (Proklamasi), Mon 18 closed.
-      expect(show(sut.addBusinessMinutes(wib('2025-08-15 16:00'), 60))).toBe('Tue 2025-08-19 08:00');
-    });
-
-    it('reports a holiday that falls on a weekend as the holiday', () => {
-      expect(sut.closedDay('2025-08-17')).toEqual({ name: 'Proklamasi Kemerdekaan', kind: 'national' });
-    });
-
-    it('uses the SKB date, not the library date, for Tahun Baru Islam 1447 H', () => {
-      expect(sut.closedDay('2025-06-26')).toBeUndefined();
-      expect(sut.closedDay('2025-06-27')?.kind).toBe('national');
-    });
-
-    it('lists both names when two holidays share a date', () => {
-      expect(sut.closedDay('2027-12-25')?.name).toBe(
-        'Kelahiran Yesus Kristus / Isra Mikraj Nabi Muhammad SAW 1449 Hijriah (perkiraan)',
-      );
-    });
-  });
-
-  describe('Ramadan hours', () => {
-    it('opens Monday to Thursday 08:00-15:00 with a break 12:00-12:30 (6.5 h)', () => {
-      const tuesday = sut.workingIntervals('2025-03-04');
-      expect(showIntervals(tuesday)).toEqual(['08:00-12:00', '12:30-15:00']);
-      expect(sut.businessMinutesBetween(wib('2025-03-04 00:00'), wib('2025-03-05 00:00'))).toBe(390);
-    });
-
-    it('opens Friday 08:00-15:30 with a break 11:30-12:30 (6.5 h)', () => {
-      expect(showIntervals(sut.workingIntervals('2025-03-07'))).toEqual(['08:00-11:30', '12:30-15:30']);
-    });
-
-    it('has 32.5 working hours in a Ramadan week', () => {
-      expect(sut.businessMinutesBetween(wib('2025-03-10 00:00'), wib('2025-03-17 00:00'))).toBe(32.5 * 60);
-    });
-
-    it('is closed at 07:45 and 12:15 but open at 15:15 on a Ramadan Friday', () => {
-      expect(sut.isWorkingTime(wib('2025-03-14 07:45'))).toBe(false);
-      expect(sut.isWorkingTime(wib('2025-03-14 12:15'))).toBe(false);
-      expect(sut.isWorkingTime(wib('2025-03-14 15:15'))).toBe(true);
-    });
-
-    it('a task assigned on a Ramadan Friday at 15:00 with 1 hour is due Monday 08:30', () => {
-      // Fri 15:00-15:30 gives 30 min; Monday opens at 08:00 during Ramadan.
-      expect(show(sut.addBusinessMinutes(wib('2025-03-14 15:00'), 60))).toBe('Mon 2025-03-17 08:30');
-    });
-
-    it('across Lebaran 2025: Ramadan hours, then Nyepi, Idul Fitri and cuti bersama, then normal hours', () => {
-      // Thu 27 Mar (Ramadan) 14:00-15:00 gives 1 h. Closed: Fri 28 (cuti bersama Nyepi), Sat 29 (Nyepi),
-      // Sun 30, Mon 31 and Tue 1 Apr (Idul Fitri), Wed 2 - Fri 4 (cuti bersama), the weekend, Mon 7 (cuti bersama).
-      // Tue 8 Apr is after Ramadan: opens 07:30.
-      expect(show(sut.addBusinessMinutes(wib('2025-03-27 14:00'), 120))).toBe('Tue 2025-04-08 08:30');
-      expect(sut.businessMinutesBetween(wib('2025-03-27 00:00'), wib('2025-04-08 23:00'))).toBe(390 + 450);
-      expect(sut.closedDay('2025-04-07')?.kind).toBe('cuti_bersama');
-      expect(sut.closedDay('2025-03-31')?.kind).toBe('national');
-    });
-
-    it('ships the expected Ramadan ranges for 1447 H and 1448 H', () => {
-      expect(showIntervals(sut.workingIntervals('2026-02-18'))).toEqual(['08:00-12:00', '12:30-15:00']);
-      expect(showIntervals(sut.workingIntervals('2027-03-09'))).toEqual(['08:00-12:00', '12:30-15:00']);
-      expect(showIntervals(sut.workingIntervals('2027-02-05'))).toEqual(['07:30-11:30', '13:00-16:30']);
-    });
-  });
-
   describe('configuration', () => {
     it('extra closed days close the office and push deadlines', () => {
       const withElection = new BusinessCalendar({
@@ -243,102 +156,6 @@ describe(BusinessCalendar.name, () => {
       // Friday 31 Dec 1999 15:00-16:30 gives 1.5 h, Monday 07:30-08:00 the remaining 30 min.
       expect(show(sut.addBusinessMinutes(wib('1999-12-31 15:00'), 120))).toBe('Mon 2000-01-03 08:00');
       expect(show(sut.addBusinessMinutes(wib('2099-10-02 16:00'), 60))).toBe('Mon 2099-10-05 08:00');
-    });
-  });
-
-  describe('the holiday table, reviewed against date-holidays', () => {
-    const library = new Holidays('ID');
-    const reviewed = new Map(DATE_HOLIDAYS_REVIEW.map((entry) => [entry.date, entry]));
-    const libraryPublicDates = (year: number) =>
-      library
-        .getHolidays(year)
-        .filter((h) => h.type === 'public')
-        .map((h) => h.date.slice(0, 10));
-
-    it.each([2025, 2026, 2027])('every public holiday date-holidays knows in %i is in the table or explicitly reviewed out', (year) => {
-      const table = new Set(HOLIDAYS[year].map((h) => h.date));
-      const unexplained = libraryPublicDates(year).filter((date) => !table.has(date) && !reviewed.has(date));
-      expect(unexplained).toEqual([]);
-    });
-
-    it('every reviewed-out date is still reported by the library and absent from the table', () => {
-      const all = [2025, 2026, 2027].flatMap(libraryPublicDates);
-      for (const entry of DATE_HOLIDAYS_REVIEW) {
-        expect(all).toContain(entry.date);
-        expect(HOLIDAYS[Number(entry.date.slice(0, 4))].map((h) => h.date)).not.toContain(entry.date);
-        expect(entry.reason.length).toBeGreaterThan(20);
-      }
-    });
-
-    it('matches the decreed counts: 17 national days each year, cuti bersama 10 + 1 in 2025 and 8 in 2026', () => {
-      const count = (year: number, kind: string) => HOLIDAYS[year].filter((h) => h.kind === kind).length;
-      expect([count(2025, 'national'), count(2025, 'cuti_bersama')]).toEqual([17, 11]);
-      expect([count(2026, 'national'), count(2026, 'cuti_bersama')]).toEqual([17, 8]);
-      expect(HOLIDAY_SOURCES[2027].status).toBe('provisional');
-      expect(count(2027, 'cuti_bersama')).toBe(0);
-    });
-
-    it.each([2025, 2026, 2027])('the %i table is sorted, in its year, and closes every listed day', (year) => {
-      const dates = HOLIDAYS[year].map((h) => h.date);
-      expect([...dates].sort()).toEqual(dates);
-      for (const h of HOLIDAYS[year]) {
-        expect(h.date.startsWith(`${year}-`)).toBe(true);
-        expect(sut.closedDay(h.date)?.kind).toBe(h.kind);
-        expect(sut.workingIntervals(h.date)).toEqual([]);
-      }
-    });
-  });
-
-  describe('properties on random samples', () => {
-    const from2025 = wib('2024-12-01 00:00').getTime();
-    const to2028 = wib('2028-01-31 00:00').getTime();
-
-    it('businessMinutesBetween(from, addBusinessMinutes(from, m)) is m', () => {
-      const random = seededRandom(20250101);
-      for (let i = 0; i < 500; i++) {
-        const from = new Date(Math.floor(from2025 + random() * (to2028 - from2025)));
-        const minutes = 1 + Math.floor(random() * 27_000);
-        const due = sut.addBusinessMinutes(from, minutes);
-        expect(sut.businessMinutesBetween(from, due)).toBe(minutes);
-        // A deadline always falls in working time or exactly at a closing time.
-        expect(sut.isWorkingTime(new Date(due.getTime() - 1))).toBe(true);
-      }
-    });
-
-    it('addBusinessMinutes(from, businessMinutesBetween(from, to)) is `to`, or the last closing before it', () => {
-      const random = seededRandom(7);
-      for (let i = 0; i < 500; i++) {
-        const a = Math.floor(from2025 + random() * (to2028 - from2025));
-        const b = a + Math.floor(random() * 90 * 24 * 60 * MINUTE);
-        const [from, to] = [new Date(a), new Date(b)];
-        const back = sut.addBusinessMinutes(from, sut.businessMinutesBetween(from, to));
-        expect(back.getTime()).toBeLessThanOrEqual(b);
-        expect(sut.businessMinutesBetween(back, to)).toBe(0);
-        if (sut.isWorkingTime(new Date(b - 1))) expect(back.getTime()).toBe(b);
-      }
-    });
-
-    it('businessMinutesBetween adds up over consecutive spans', () => {
-      const random = seededRandom(1447);
-      for (let i = 0; i < 200; i++) {
-        const [a, b, c] = [0, 1, 2]
-          .map(() => Math.floor(from2025 + random() * (to2028 - from2025)))
-          .sort((x, y) => x - y)
-          .map((ms) => new Date(ms));
-        const whole = sut.businessMinutesBetween(a, c);
-        expect(sut.businessMinutesBetween(a, b) + sut.businessMinutesBetween(b, c)).toBeCloseTo(whole, 6);
-      }
-    });
-
-    it('agrees with a minute-by-minute walk for short deadlines', () => {
-      const random = seededRandom(99);
-      for (let i = 0; i < 60; i++) {
-        const from = from2025 + Math.floor(random() * ((to2028 - from2025) / MINUTE)) * MINUTE;
-        const minutes = 1 + Math.floor(random() * 480);
-        let t = from;
-        for (let counted = 0; counted < minutes; t += MINUTE) if (sut.isWorkingTime(new Date(t))) counted++;
-        expect(show(sut.addBusinessMinutes(new Date(from), minutes))).toBe(show(t));
-      }
     });
   });
 
@@ -383,5 +200,28 @@ describe(BusinessCalendar.name, () => {
       closed.name = 'changed';
       expect(sut.closedDay('2025-12-25')?.name).toBe('Kelahiran Yesus Kristus');
     });
+  });
+});
+
+describe(jakartaLocalDate.name, () => {
+  it('turns over at 17:00 UTC (midnight WIB)', () => {
+    expect(jakartaLocalDate(new Date('2025-10-10T16:59:59.999Z'))).toBe('2025-10-10');
+    expect(jakartaLocalDate(new Date('2025-10-10T17:00:00.000Z'))).toBe('2025-10-11');
+  });
+
+  it('does not depend on the process time zone', () => {
+    const saved = process.env.TZ;
+    try {
+      process.env.TZ = 'America/Los_Angeles';
+      expect(jakartaLocalDate(new Date('2025-12-31T18:00:00Z'))).toBe('2026-01-01');
+      expect(new BusinessCalendar().isWorkingTime(new Date('2025-10-14T00:30:00Z'))).toBe(true);
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+
+  it('MINUTES_PER_BUSINESS_DAY is the permit DSL constant: one normal day, 7.5 h', () => {
+    expect(MINUTES_PER_BUSINESS_DAY).toBe(450);
   });
 });

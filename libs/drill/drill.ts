@@ -115,7 +115,7 @@ async function drill(platform: PlatformProcess, o: DrillOptions, began: number):
     });
     retries += answer.attempts - 1;
     if (answer.status !== 200 && answer.status !== 201) {
-      o.log(`application ${n} (${type.code}) refused: ${answer.status} ${JSON.stringify(answer.body).slice(0, 200)}`);
+      o.log(`application ${n} (${type.code}) refused: ${answer.status} ${String(JSON.stringify(answer.body ?? null)).slice(0, 200)}`);
       return undefined;
     }
     const ids = acknowledged.get(key) ?? new Set<string>();
@@ -141,7 +141,7 @@ async function drill(platform: PlatformProcess, o: DrillOptions, began: number):
     retries += answer.attempts - 1;
     const settled = answer.status === 200 || (answer.status === 409 && /task-not-open|application-closed/.test(String(answer.body?.type)));
     if (answer.status === 200) decisions++;
-    if (!settled) o.log(`decision on ${task.id} answered ${answer.status} ${JSON.stringify(answer.body).slice(0, 200)}`);
+    if (!settled) o.log(`decision on ${task.id} answered ${answer.status} ${String(JSON.stringify(answer.body ?? null)).slice(0, 200)}`);
     if (!settled) deciding.delete(task.id);
     decisionsInFlight--;
   };

@@ -130,6 +130,20 @@ export function stepsOf(node: FlowNode): StepDef[] {
   }
 }
 
+/** Business minutes of the longest path through a flow, every step taking its full deadline. */
+export function longestPathMinutes(node: FlowNode): number {
+  switch (node.kind) {
+    case 'step':
+      return toBusinessMinutes(node.deadline);
+    case 'sequence':
+      return node.steps.reduce((sum, n) => sum + longestPathMinutes(n), 0);
+    case 'parallel':
+      return Math.max(0, ...node.branches.map(longestPathMinutes));
+    case 'choice':
+      return Math.max(0, ...node.branches.map((b) => longestPathMinutes(b.then)), node.otherwise ? longestPathMinutes(node.otherwise) : 0);
+  }
+}
+
 export function evaluate(cond: Condition, data: Record<string, unknown>): boolean {
   if ('all' in cond) return cond.all.every((c) => evaluate(c, data));
   if ('any' in cond) return cond.any.some((c) => evaluate(c, data));

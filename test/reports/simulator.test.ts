@@ -2,7 +2,7 @@
 // few days of Jakarta traffic through the real workflows, with the kelurahan agents deciding at three times
 // their deadlines: whatever the seed, the league table names the kelurahan worst. And a seed replayed
 // (on two test servers instead of one) gives the same tables to the last figure.
-import { simulate, SimulationResult } from '../../scripts/simulate';
+import { simulate, SimulationResult } from '../../libs/simulation';
 import { quietRuntime, workflowBundle } from '../support/time-skipping';
 
 describe('The simulator', () => {

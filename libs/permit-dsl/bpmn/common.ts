@@ -9,6 +9,9 @@ import type { BusinessDuration, Condition, FlowNode } from '../definition';
  */
 export const BUSINESS_TIME_LANGUAGE = 'urn:satupintu:business-time';
 
+/** Marker of the process documentation JSON written by the export: the import trusts only that documentation. */
+export const PROCESS_DOC_MARKER = 'satupintu/permit-definition';
+
 /** Error thrown (conceptually) by any task that rejects; caught by the Rejection event sub-process. */
 export const REJECTED_ERROR_CODE = 'rejected';
 

@@ -15,413 +15,24 @@
 // Facts the diagram cannot hold go into `documentation` as JSON (process: code, version, names, fee,
 // deadlines, escalation ladder, documents, data schema; task: agency, role, jurisdiction, deadline),
 // so that `fromBpmnXml` restores the definition exactly.
-import { ChoiceDef, FlowNode, ParallelDef, PermitDefinition, StepDef, stepsOf } from '../definition';
-import {
-  BUSINESS_TIME_LANGUAGE,
-  canonicalFlow,
-  deepEqual,
-  describeCondition,
-  describeDuration,
-  REJECTED_ERROR_CODE,
-  shapeOf,
-  toIsoDuration,
-} from './common';
+//
+// graph.ts places the definition's nodes in columns and lane tracks, layout.ts turns that into pixels,
+// xml.ts writes the text.
+import { PermitDefinition, stepsOf } from '../definition';
+import { BUSINESS_TIME_LANGUAGE, canonicalFlow, deepEqual, PROCESS_DOC_MARKER, REJECTED_ERROR_CODE, shapeOf } from './common';
+import { Bounds, Builder, Diagram, GFlow, GNode, ncName } from './graph';
+import { Geometry, HEADER, layOut, round } from './layout';
+import { Xml } from './xml';
 
-/** Marker of the process documentation JSON written by this exporter. */
-export const PROCESS_DOC_MARKER = 'satupintu/permit-definition';
-
-// ---- layout constants (pixels) ----------------------------------------------------------------
-const SIZE = {
-  task: { w: 100, h: 80 },
-  gateway: { w: 50, h: 50 },
-  event: { w: 36, h: 36 },
-  subProcess: { w: 300, h: 120 },
-};
-const TRACK_H = 200; // one row of a lane: task, its timer boundary and the escalation event below it
-const THIN_TRACK_H = 50; // a row only an empty branch's flow runs along
-const CENTER_Y = 60; // centre line of the main flow inside a track
-const COL_GAP = 50;
-const POOL_X = 20;
-const POOL_Y = 20;
-const HEADER = 30; // label band of the pool and of each lane
-const PAD = 30;
-const CONTENT_X0 = POOL_X + HEADER + HEADER + PAD;
 const FALLBACK_LANE = 'PTSP';
-
-type NodeKind =
-  | 'startEvent'
-  | 'endEvent'
-  | 'userTask'
-  | 'parallelGateway'
-  | 'exclusiveGateway'
-  | 'boundaryEvent'
-  | 'intermediateThrowEvent'
-  | 'subProcess';
-
-interface Bounds {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
-interface GNode {
-  id: string;
-  kind: NodeKind;
-  name?: string;
-  doc?: string;
-  lane: string;
-  /** main-flow slot; boundary, throw and sub-process children are placed relative to others */
-  col?: number;
-  track?: number;
-  parent?: string; // id of the sub-process holding it
-  incoming: string[];
-  outgoing: string[];
-  // kind-specific
-  attachedTo?: string;
-  timerDuration?: string;
-  escalationRef?: string;
-  errorRef?: string;
-  isInterrupting?: boolean;
-  defaultFlow?: string;
-  triggeredByEvent?: boolean;
-  bounds?: Bounds;
-  label?: Bounds;
-}
-
-interface GFlow {
-  id: string;
-  source: string;
-  target: string;
-  name?: string;
-  doc?: string;
-  condition?: string;
-  /** an empty branch runs along this track of the gateway's lane */
-  via?: { lane: string; track: number };
-  parent?: string;
-  waypoints?: Array<[number, number]>;
-}
-
-interface Measure {
-  cols: number;
-  tracks: Map<string, number>;
-}
-
-class Ids {
-  private used = new Set<string>();
-  take(preferred: string): string {
-    const base = ncName(preferred);
-    let id = base;
-    for (let i = 2; this.used.has(id); i++) id = `${base}_${i}`;
-    this.used.add(id);
-    return id;
-  }
-}
-
-/** XML ids must be NCNames: letters, digits, `_ - .`, not starting with a digit, `-` or `.`. */
-function ncName(s: string): string {
-  let r = s.replace(/[^A-Za-z0-9_.-]/g, '_');
-  if (!/^[A-Za-z_]/.test(r)) r = `_${r}`;
-  return r;
-}
-
-function isEmptyFlow(n: FlowNode): boolean {
-  return n.kind === 'sequence' && n.steps.every(isEmptyFlow);
-}
-
-type Branch =
-  | { kind: 'parallel'; node: FlowNode }
-  | { kind: 'when'; node: FlowNode; when: ChoiceDef['branches'][number]['when']; label?: string }
-  | { kind: 'otherwise'; node: FlowNode }
-  | { kind: 'skip' };
-
-function branchesOf(n: ParallelDef | ChoiceDef): Branch[] {
-  if (n.kind === 'parallel') return n.branches.map((node) => ({ kind: 'parallel', node }));
-  const out: Branch[] = n.branches.map((b) => ({ kind: 'when', node: b.then, when: b.when, label: b.label }));
-  out.push(n.otherwise && !isEmptyFlow(n.otherwise) ? { kind: 'otherwise', node: n.otherwise } : { kind: 'skip' });
-  return out;
-}
-
-class Builder {
-  readonly ids = new Ids();
-  readonly nodes: GNode[] = [];
-  readonly flows: GFlow[] = [];
-  readonly escalations: Array<{ id: string; name: string; code: string }> = [];
-  private readonly byId = new Map<string, GNode>();
-  private readonly measured = new Map<FlowNode, Measure>();
-  private readonly stepIds = new Map<StepDef, string>();
-  private readonly gatewayIds = new Map<ParallelDef | ChoiceDef, string>();
-
-  constructor(
-    private readonly def: PermitDefinition,
-    readonly lanes: string[],
-  ) {
-    // the definition's own ids first, so they are kept whenever they are valid XML ids
-    const visit = (n: FlowNode): void => {
-      if (n.kind === 'step') this.stepIds.set(n, this.ids.take(n.id));
-      else if (n.kind === 'sequence') n.steps.forEach(visit);
-      else {
-        this.gatewayIds.set(n, this.ids.take(n.id));
-        if (n.kind === 'parallel') n.branches.forEach(visit);
-        else {
-          n.branches.forEach((b) => visit(b.then));
-          if (n.otherwise) visit(n.otherwise);
-        }
-      }
-    };
-    visit(def.flow);
-  }
-
-  node(n: Omit<GNode, 'incoming' | 'outgoing'>): GNode {
-    const g: GNode = { ...n, incoming: [], outgoing: [] };
-    this.nodes.push(g);
-    this.byId.set(g.id, g);
-    return g;
-  }
-
-  get(id: string): GNode {
-    return this.byId.get(id)!;
-  }
-
-  flow(source: string, target: string, extra: Partial<GFlow> = {}): GFlow {
-    const f: GFlow = { id: this.ids.take(`Flow_${source}_${target}`), source, target, ...extra };
-    this.flows.push(f);
-    this.get(source).outgoing.push(f.id);
-    this.get(target).incoming.push(f.id);
-    return f;
-  }
-
-  laneOf(n: FlowNode): string {
-    return stepsOf(n)[0]?.agency ?? this.lanes[0];
-  }
-
-  measure(n: FlowNode): Measure {
-    const hit = this.measured.get(n);
-    if (hit) return hit;
-    let m: Measure;
-    switch (n.kind) {
-      case 'step':
-        m = { cols: 1, tracks: new Map([[n.agency, 1]]) };
-        break;
-      case 'sequence': {
-        m = { cols: 0, tracks: new Map() };
-        for (const child of n.steps) {
-          const c = this.measure(child);
-          m.cols += c.cols;
-          for (const [lane, t] of c.tracks) m.tracks.set(lane, Math.max(m.tracks.get(lane) ?? 0, t));
-        }
-        break;
-      }
-      default: {
-        const gl = this.laneOf(n);
-        m = { cols: 0, tracks: new Map() };
-        let width = 0;
-        for (const b of branchesOf(n)) {
-          const c: Measure =
-            b.kind === 'skip' || isEmptyFlow(b.node) ? { cols: 0, tracks: new Map([[gl, 1]]) } : this.measure(b.node);
-          width = Math.max(width, c.cols);
-          for (const [lane, t] of c.tracks) m.tracks.set(lane, (m.tracks.get(lane) ?? 0) + t);
-        }
-        m.cols = width + 2;
-      }
-    }
-    this.measured.set(n, m);
-    return m;
-  }
-
-  /** Places a fragment from column `col`, its tracks starting at `base[lane]`; returns its ends (none if empty). */
-  place(n: FlowNode, col: number, base: Map<string, number>): { entry: string; exit: string } | undefined {
-    switch (n.kind) {
-      case 'step':
-        return this.placeStep(n, col, base.get(n.agency) ?? 0);
-      case 'sequence': {
-        let first: string | undefined;
-        let last: string | undefined;
-        let c = col;
-        for (const child of n.steps) {
-          const r = this.place(child, c, base);
-          c += this.measure(child).cols;
-          if (!r) continue;
-          if (last) this.flow(last, r.entry);
-          else first = r.entry;
-          last = r.exit;
-        }
-        return first && last ? { entry: first, exit: last } : undefined;
-      }
-      default:
-        return this.placeBlock(n, col, base);
-    }
-  }
-
-  private placeStep(s: StepDef, col: number, track: number): { entry: string; exit: string } {
-    const id = this.stepIds.get(s)!;
-    const doc: Record<string, unknown> = { agency: s.agency, role: s.role };
-    if (s.jurisdiction !== undefined) doc.jurisdiction = s.jurisdiction;
-    doc.deadline = s.deadline;
-    if (s.weight !== undefined) doc.weight = s.weight;
-    if (id !== s.id) doc.id = s.id;
-    this.node({ id, kind: 'userTask', name: s.name, doc: JSON.stringify(doc), lane: s.agency, col, track });
-
-    const escalation = { id: this.ids.take(`Escalation_${id}`), name: `${s.name}: overdue`, code: `${s.id}.overdue` };
-    this.escalations.push(escalation);
-    const timer = this.node({
-      id: this.ids.take(`${id}_deadline`),
-      kind: 'boundaryEvent',
-      name: describeDuration(s.deadline),
-      doc:
-        `Step deadline: ${describeDuration(s.deadline)} (${toIsoDuration(s.deadline)}), BUSINESS time: working days of ` +
-        '7.5 hours on the office calendar, not calendar time. Non-interrupting: the task stays open and escalates.',
-      lane: s.agency,
-      attachedTo: id,
-      timerDuration: toIsoDuration(s.deadline),
-    });
-    const thrower = this.node({
-      id: this.ids.take(`${id}_escalate`),
-      kind: 'intermediateThrowEvent',
-      name: 'Escalate',
-      doc: ladderText(this.def),
-      lane: s.agency,
-      escalationRef: escalation.id,
-    });
-    this.flow(timer.id, thrower.id);
-    return { entry: id, exit: id };
-  }
-
-  private placeBlock(n: ParallelDef | ChoiceDef, col: number, base: Map<string, number>): { entry: string; exit: string } {
-    const gl = this.laneOf(n);
-    const gt = base.get(gl) ?? 0;
-    const kind = n.kind === 'parallel' ? 'parallelGateway' : 'exclusiveGateway';
-    const splitId = this.gatewayIds.get(n)!;
-    const splitDoc: Record<string, unknown> = { kind: n.kind };
-    if (splitId !== n.id) splitDoc.id = n.id;
-    const split = this.node({
-      id: splitId,
-      kind,
-      name: n.kind === 'choice' ? n.name : undefined,
-      doc: JSON.stringify(splitDoc),
-      lane: gl,
-      col,
-      track: gt,
-    });
-    const m = this.measure(n);
-    const join = this.node({
-      id: this.ids.take(`${splitId}_join`),
-      kind,
-      doc: JSON.stringify({ joinOf: splitId }),
-      lane: gl,
-      col: col + m.cols - 1,
-      track: gt,
-    });
-
-    const running = new Map(base);
-    for (const b of branchesOf(n)) {
-      const extra: Partial<GFlow> = {};
-      if (b.kind === 'when') {
-        extra.condition = JSON.stringify(b.when);
-        if (b.label !== undefined) extra.name = b.label;
-        else {
-          extra.name = describeCondition(b.when);
-          extra.doc = JSON.stringify({ generatedName: true });
-        }
-      } else if (b.kind === 'otherwise' || b.kind === 'skip') {
-        extra.name = b.kind === 'otherwise' ? 'otherwise' : 'otherwise: skip';
-      }
-      if (b.kind === 'skip' || isEmptyFlow(b.node)) {
-        const t = running.get(gl) ?? 0;
-        running.set(gl, t + 1);
-        const f = this.flow(split.id, join.id, { ...extra, via: { lane: gl, track: t } });
-        if (b.kind === 'skip' || b.kind === 'otherwise') split.defaultFlow = f.id;
-        continue;
-      }
-      const r = this.place(b.node, col + 1, new Map(running))!;
-      const f = this.flow(split.id, r.entry, extra);
-      if (b.kind === 'otherwise') split.defaultFlow = f.id;
-      this.flow(r.exit, join.id);
-      for (const [lane, t] of this.measure(b.node).tracks) running.set(lane, (running.get(lane) ?? 0) + t);
-    }
-    return { entry: split.id, exit: join.id };
-  }
-}
-
-function ladderText(def: PermitDefinition): string {
-  const rungs = def.escalation.map((r) => {
-    const when =
-      r.atFraction !== undefined
-        ? `at ${Math.round(r.atFraction * 1000) / 10}% of the step deadline`
-        : r.afterDeadline
-          ? `${describeDuration(r.afterDeadline)} after the step deadline`
-          : 'at the step deadline';
-    return `${r.id}: notify ${r.notify} ${when}${r.publicList ? ' (public late list)' : ''}`;
-  });
-  return rungs.length
-    ? `Escalation ladder, on this step's business-time clock: ${rungs.join('; ')}.`
-    : 'No escalation ladder is defined.';
-}
-
-// ---- XML writing -------------------------------------------------------------------------------
-
-/** Drops characters XML 1.0 cannot carry at all. */
-function xmlChars(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
-}
-
-export function escapeText(s: string): string {
-  return xmlChars(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-export function escapeAttr(s: string): string {
-  return escapeText(s)
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    .replace(/\t/g, '&#9;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\r/g, '&#13;');
-}
-
-class Xml {
-  private lines: string[] = [];
-  private depth = 0;
-
-  open(tag: string, attrs: Record<string, string | number | boolean | undefined> = {}): this {
-    this.lines.push(`${this.pad()}<${tag}${attrText(attrs)}>`);
-    this.depth++;
-    return this;
-  }
-  close(tag: string): this {
-    this.depth--;
-    this.lines.push(`${this.pad()}</${tag}>`);
-    return this;
-  }
-  empty(tag: string, attrs: Record<string, string | number | boolean | undefined> = {}): this {
-    this.lines.push(`${this.pad()}<${tag}${attrText(attrs)} />`);
-    return this;
-  }
-  text(tag: string, text: string, attrs: Record<string, string | number | boolean | undefined> = {}): this {
-    this.lines.push(`${this.pad()}<${tag}${attrText(attrs)}>${escapeText(text)}</${tag}>`);
-    return this;
-  }
-  toString(): string {
-    return `${this.lines.join('\n')}\n`;
-  }
-  private pad(): string {
-    return '  '.repeat(this.depth);
-  }
-}
-
-function attrText(attrs: Record<string, string | number | boolean | undefined>): string {
-  return Object.entries(attrs)
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => ` ${k}="${escapeAttr(String(v))}"`)
-    .join('');
-}
-
-const round = (n: number) => Math.round(n);
-
-// ---- the export ---------------------------------------------------------------------------------
 
 /** The BPMN 2.0 XML (with BPMNDI) of a permit definition. Deterministic: same definition, same bytes. */
 export function toBpmnXml(def: PermitDefinition): string {
+  const diagram = buildDiagram(def);
+  return writeBpmn(diagram, layOut(diagram));
+}
+
+function buildDiagram(def: PermitDefinition): Diagram {
   const steps = stepsOf(def.flow);
   const lanes = [...new Set(steps.map((s) => s.agency))];
   if (!lanes.length) lanes.push(FALLBACK_LANE);
@@ -465,91 +76,36 @@ export function toBpmnXml(def: PermitDefinition): string {
   const rejectionLane = lanes[lanes.length - 1];
   const rejectionTrack = tracks.get(rejectionLane)!;
   tracks.set(rejectionLane, rejectionTrack + 1);
+  return { def, b, lanes, ids, laneIds, tracks, rejection: addRejection(b, rejectionLane, rejectionTrack, ids.error) };
+}
 
-  const rejection = b.node({
+/** Any step that rejects raises the error this interrupting event sub-process catches. */
+function addRejection(b: Builder, lane: string, track: number, errorId: string): Diagram['rejection'] {
+  const box = b.node({
     id: b.ids.take('Rejection'),
     kind: 'subProcess',
     name: 'Rejection',
     doc: 'Any step that rejects ends the application as rejected; open parallel branches are cancelled.',
-    lane: rejectionLane,
+    lane,
     triggeredByEvent: true,
   });
-  const rejectedStart = b.node({
+  const start = b.node({
     id: b.ids.take('Start_rejected'),
     kind: 'startEvent',
     name: 'Step rejected',
-    lane: rejectionLane,
-    parent: rejection.id,
-    errorRef: ids.error,
+    lane,
+    parent: box.id,
+    errorRef: errorId,
     isInterrupting: true,
   });
-  const rejectedEnd = b.node({ id: b.ids.take('End_rejected'), kind: 'endEvent', name: 'Rejected', lane: rejectionLane, parent: rejection.id });
-  const innerFlow = b.flow(rejectedStart.id, rejectedEnd.id);
-  innerFlow.parent = rejection.id;
+  const end = b.node({ id: b.ids.take('End_rejected'), kind: 'endEvent', name: 'Rejected', lane, parent: box.id });
+  const inner = b.flow(start.id, end.id);
+  inner.parent = box.id;
+  return { lane, track, box, start, end };
+}
 
-  // ---- geometry: rows holding shapes are tall, rows only an empty branch runs along are thin ----
-  const occupied = new Set(b.nodes.filter((n) => n.track !== undefined).map((n) => `${n.lane}/${n.track}`));
-  occupied.add(`${rejectionLane}/${rejectionTrack}`);
-  const trackY = new Map<string, { top: number; center: number }>();
-  const laneY = new Map<string, number>();
-  const laneH = new Map<string, number>();
-  let y = POOL_Y;
-  for (const l of lanes) {
-    laneY.set(l, y);
-    for (let t = 0; t < tracks.get(l)!; t++) {
-      const tall = occupied.has(`${l}/${t}`);
-      trackY.set(`${l}/${t}`, { top: y, center: y + (tall ? CENTER_Y : THIN_TRACK_H / 2) });
-      y += tall ? TRACK_H : THIN_TRACK_H;
-    }
-    laneH.set(l, y - laneY.get(l)!);
-  }
-  const poolH = y - POOL_Y;
-  const trackTop = (lane: string, track: number) => trackY.get(`${lane}/${track}`)!.top;
-  const trackCenter = (lane: string, track: number) => trackY.get(`${lane}/${track}`)!.center;
-
-  const sizeOf = (k: NodeKind) =>
-    k === 'userTask' ? SIZE.task : k.endsWith('Gateway') ? SIZE.gateway : k === 'subProcess' ? SIZE.subProcess : SIZE.event;
-  const colW: number[] = [];
-  for (const n of b.nodes) {
-    if (n.col === undefined) continue;
-    colW[n.col] = Math.max(colW[n.col] ?? 0, sizeOf(n.kind).w + COL_GAP);
-  }
-  const colX: number[] = [];
-  let x = CONTENT_X0;
-  for (let c = 0; c < colW.length; c++) {
-    colW[c] = colW[c] ?? 100;
-    colX[c] = x;
-    x += colW[c];
-  }
-  const poolW = Math.max(x + PAD, CONTENT_X0 + SIZE.subProcess.w + PAD) - POOL_X;
-
-  for (const n of b.nodes) {
-    if (n.col === undefined) continue;
-    const s = sizeOf(n.kind);
-    const cx = colX[n.col] + colW[n.col] / 2;
-    const cy = trackCenter(n.lane, n.track!);
-    n.bounds = { x: round(cx - s.w / 2), y: round(cy - s.h / 2), w: s.w, h: s.h };
-  }
-  for (const n of b.nodes) {
-    if (n.kind === 'boundaryEvent') {
-      const t = b.get(n.attachedTo!).bounds!;
-      const cx = t.x + t.w - 25;
-      const cy = t.y + t.h;
-      n.bounds = { x: cx - 18, y: cy - 18, w: 36, h: 36 };
-      n.label = { x: cx + 20, y: cy + 4, w: 90, h: 14 };
-      const thrower = b.get(b.flows.find((f) => f.source === n.id)!.target);
-      thrower.bounds = { x: cx - 18, y: cy + 60 - 18, w: 36, h: 36 };
-      thrower.label = { x: cx - 30, y: cy + 60 + 22, w: 60, h: 14 };
-    }
-  }
-  rejection.bounds = { x: CONTENT_X0, y: trackTop(rejectionLane, rejectionTrack) + 40, w: SIZE.subProcess.w, h: SIZE.subProcess.h };
-  const rb = rejection.bounds;
-  rejectedStart.bounds = { x: rb.x + 40, y: rb.y + rb.h / 2 - 18, w: 36, h: 36 };
-  rejectedEnd.bounds = { x: rb.x + rb.w - 76, y: rb.y + rb.h / 2 - 18, w: 36, h: 36 };
-
-  for (const f of b.flows) f.waypoints = route(b.get(f.source), b.get(f.target), f.via && trackCenter(f.via.lane, f.via.track));
-
-  // ---- XML ----
+function writeBpmn(d: Diagram, geometry: Geometry): string {
+  const { def, ids } = d;
   const xml = new Xml();
   xml.open('bpmn:definitions', {
     'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
@@ -566,6 +122,16 @@ export function toBpmnXml(def: PermitDefinition): string {
   xml.empty('bpmn:participant', { id: ids.participant, name: `${def.name.en} (${def.code} v${def.version})`, processRef: ids.process });
   xml.close('bpmn:collaboration');
 
+  writeProcess(xml, d);
+  for (const e of d.b.escalations) xml.empty('bpmn:escalation', { id: e.id, name: e.name, escalationCode: e.code });
+  xml.empty('bpmn:error', { id: ids.error, name: 'Rejected', errorCode: REJECTED_ERROR_CODE });
+  writeInterchange(xml, d, geometry);
+  xml.close('bpmn:definitions');
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${xml.toString()}`;
+}
+
+function writeProcess(xml: Xml, d: Diagram): void {
+  const { def, ids, lanes, laneIds, b } = d;
   xml.open('bpmn:process', { id: ids.process, name: def.name.id, isExecutable: false });
   xml.text('bpmn:documentation', processDoc(def), { textFormat: 'application/json' });
   xml.open('bpmn:laneSet', { id: ids.laneSet });
@@ -582,15 +148,15 @@ export function toBpmnXml(def: PermitDefinition): string {
   };
   writeNodes(undefined);
   xml.close('bpmn:process');
+}
 
-  for (const e of b.escalations) xml.empty('bpmn:escalation', { id: e.id, name: e.name, escalationCode: e.code });
-  xml.empty('bpmn:error', { id: ids.error, name: 'Rejected', errorCode: REJECTED_ERROR_CODE });
-
+function writeInterchange(xml: Xml, d: Diagram, g: Geometry): void {
+  const { def, ids, lanes, laneIds, b } = d;
   xml.open('bpmndi:BPMNDiagram', { id: ids.diagram, name: `${def.code} v${def.version}` });
   xml.open('bpmndi:BPMNPlane', { id: ids.plane, bpmnElement: ids.collaboration });
-  shape(xml, ids.participant, { x: POOL_X, y: POOL_Y, w: poolW, h: poolH }, { isHorizontal: true });
+  shape(xml, ids.participant, g.pool, { isHorizontal: true });
   for (const l of lanes) {
-    shape(xml, laneIds.get(l)!, { x: POOL_X + HEADER, y: laneY.get(l)!, w: poolW - HEADER, h: laneH.get(l)! }, { isHorizontal: true });
+    shape(xml, laneIds.get(l)!, { x: g.pool.x + HEADER, y: g.laneY.get(l)!, w: g.pool.w - HEADER, h: g.laneH.get(l)! }, { isHorizontal: true });
   }
   for (const n of b.nodes) {
     shape(xml, n.id, n.bounds!, n.kind === 'subProcess' ? { isExpanded: true } : {}, n.label);
@@ -602,8 +168,6 @@ export function toBpmnXml(def: PermitDefinition): string {
   }
   xml.close('bpmndi:BPMNPlane');
   xml.close('bpmndi:BPMNDiagram');
-  xml.close('bpmn:definitions');
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${xml.toString()}`;
 }
 
 function processDoc(def: PermitDefinition): string {
@@ -672,31 +236,4 @@ function shape(xml: Xml, id: string, b: Bounds, attrs: Record<string, boolean>, 
     xml.close('bpmndi:BPMNLabel');
   }
   xml.close('bpmndi:BPMNShape');
-}
-
-/** Orthogonal waypoints: gateways fan out from their top/bottom corner, everything else elbows in the gap. */
-function route(src: GNode, tgt: GNode, viaY?: number): Array<[number, number]> {
-  const s = src.bounds!;
-  const t = tgt.bounds!;
-  const scx = s.x + s.w / 2;
-  const scy = s.y + s.h / 2;
-  const tcx = t.x + t.w / 2;
-  const tcy = t.y + t.h / 2;
-  if (src.kind === 'boundaryEvent') return [[scx, s.y + s.h], [tcx, t.y]];
-  if (viaY !== undefined && viaY !== scy) {
-    const down = viaY > scy;
-    return [
-      [scx, down ? s.y + s.h : s.y],
-      [scx, viaY],
-      [tcx, viaY],
-      [tcx, down ? t.y + t.h : t.y],
-    ];
-  }
-  if (scy === tcy) return [[s.x + s.w, scy], [t.x, tcy]];
-  const srcGateway = src.kind.endsWith('Gateway') && src.outgoing.length > 1;
-  const tgtGateway = tgt.kind.endsWith('Gateway') && tgt.incoming.length > 1;
-  if (srcGateway) return [[scx, tcy > scy ? s.y + s.h : s.y], [scx, tcy], [t.x, tcy]];
-  if (tgtGateway) return [[s.x + s.w, scy], [tcx, scy], [tcx, scy > tcy ? t.y + t.h : t.y]];
-  const mx = (s.x + s.w + t.x) / 2;
-  return [[s.x + s.w, scy], [mx, scy], [mx, tcy], [t.x, tcy]];
 }

@@ -1,8 +1,8 @@
-// What the calendar specs share. All times in them are Jakarta wall-clock times (WIB, UTC+7), written
-// 'YYYY-MM-DD HH:mm[:ss]'.
-import { JAKARTA_UTC_OFFSET_MS } from '../domain/time';
+// What the calendar specs share: Jakarta wall-clock times in and out, and a seeded generator for
+// random samples. Test code only (not built).
+import { JAKARTA_UTC_OFFSET_MINUTES } from './index';
 
-export const WIB_OFFSET_MS = JAKARTA_UTC_OFFSET_MS;
+const WIB_OFFSET_MS = JAKARTA_UTC_OFFSET_MINUTES * 60_000;
 export const MINUTE = 60_000;
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 

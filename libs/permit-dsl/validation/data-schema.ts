@@ -1,30 +1,9 @@
-// The shared pieces of definition checking (define.ts): value tests, paths in messages, and the
-// data schema with its examples. Pure, for the same reason as define.ts.
-import type { JsonSchema } from './definition';
-
-export type Add = (path: string, message: string) => void;
+// The data schema of a definition: its shape, and a light check of its examples (no ajv in the
+// workflow sandbox): required fields present, no unknown field, primitive types and enums.
+import type { JsonSchema } from '../definition';
+import { Add, isRecord, prop, show } from './shared';
 
 const JSON_TYPES = ['string', 'number', 'integer', 'boolean', 'object', 'array', 'null'];
-
-export type Rec = Record<string, unknown>;
-
-export function isRecord(v: unknown): v is Rec {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-export function nonEmptyString(v: unknown): v is string {
-  return typeof v === 'string' && v.trim().length > 0;
-}
-
-export function show(v: unknown): string {
-  return typeof v === 'string' ? `'${v}'` : JSON.stringify(v) ?? String(v);
-}
-
-/** `base.key`, or `base["key"]` when the key is not a plain identifier. */
-export function prop(base: string, key: string): string {
-  const seg = /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
-  return base ? `${base}${seg}` : key;
-}
 
 /** Checks the schema's shape and its examples; returns its declared properties (for the conditions). */
 export function checkDataSchema(schema: unknown, add: Add): Record<string, JsonSchema> | undefined {
