@@ -4,6 +4,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { CalendarSnapshot } from '../libs/calendar/business-calendar';
 import type { ApplicationStatus } from '../libs/domain/statuses';
+import { MESSAGE_NAMES } from '../libs/domain/application-contract';
 import type { CarriedState } from './engine/state';
 
 export type { ApplicationStatus };
@@ -169,36 +170,11 @@ export interface WithdrawArgs {
   requestId?: string;
 }
 
-export const viewQuery = defineQuery<ApplicationView>('view');
-export const decideUpdate = defineUpdate<ApplicationView, [DecideArgs]>('decide');
-export const resubmitUpdate = defineUpdate<ApplicationView, [ResubmitArgs]>('resubmit');
-export const withdrawUpdate = defineUpdate<ApplicationView, [WithdrawArgs]>('withdraw');
+export const viewQuery = defineQuery<ApplicationView>(MESSAGE_NAMES.view);
+export const decideUpdate = defineUpdate<ApplicationView, [DecideArgs]>(MESSAGE_NAMES.decide);
+export const resubmitUpdate = defineUpdate<ApplicationView, [ResubmitArgs]>(MESSAGE_NAMES.resubmit);
+export const withdrawUpdate = defineUpdate<ApplicationView, [WithdrawArgs]>(MESSAGE_NAMES.withdraw);
 
-/**
- * Business refusals raised by Update validators, as ApplicationFailure types.
- * The API maps each to one HTTP status (apps/api/src/common/problem.ts).
- */
-export const Refusal = {
-  WrongAgency: 'WrongAgency',
-  TaskNotFound: 'TaskNotFound',
-  TaskNotOpen: 'TaskNotOpen',
-  ApplicationClosed: 'ApplicationClosed',
-  AwaitingApplicant: 'AwaitingApplicant',
-  NoRevisionRequested: 'NoRevisionRequested',
-  InvalidDecision: 'InvalidDecision',
-} as const;
-export type RefusalType = (typeof Refusal)[keyof typeof Refusal];
-
-/** Task ids carry their application id so a decision needs no lookup: `<applicationId>.<stepId>.<attempt>`. */
-export function taskIdOf(applicationId: string, stepId: string, attempt: number): string {
-  return `${applicationId}.${stepId}.${attempt}`;
-}
-
-export function parseTaskId(taskId: string): { applicationId: string; stepId: string; attempt: number } | undefined {
-  const m = /^([A-Z0-9-]{6,64})\.([a-z][a-z0-9_]{0,63})\.([1-9][0-9]{0,3})$/.exec(taskId);
-  return m ? { applicationId: m[1], stepId: m[2], attempt: Number(m[3]) } : undefined;
-}
-
-export function workflowIdOf(applicationId: string): string {
-  return `application-${applicationId}`;
-}
+// Ids, message names and refusal types live in a pure module that callers outside workflows/ share.
+export { parseTaskId, Refusal, taskIdOf, workflowIdOf } from '../libs/domain/application-contract';
+export type { RefusalType } from '../libs/domain/application-contract';

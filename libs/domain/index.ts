@@ -4,3 +4,4 @@ export * from './deciders';
 export * from './overdue';
 export * from './statuses';
 export * from './time';
+export * from './application-contract';

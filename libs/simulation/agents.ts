@@ -3,8 +3,8 @@
 // then; applicants who answer a revision request (or let it lapse) and sometimes withdraw.
 import { BusinessCalendar, MINUTES_PER_BUSINESS_DAY } from '../calendar';
 import { toBusinessMinutes } from '../permit-dsl/definition';
-import { FINAL_STATUSES } from '../domain';
-import { ApplicationView, Decision, taskIdOf } from '../../workflows/messages';
+import { FINAL_STATUSES, taskIdOf } from '../domain';
+import type { ApplicationView, Decision } from '../../workflows/messages';
 import type { Agendas } from './agenda';
 import { decisionSlotAtOrAfter } from './clock';
 import { AGENCY_PACE, DEFAULT_PACE, entrySteps, LAPSE_SHARE, officersAt, PACE_SIGMA, REJECT_SHARE, REVISION_SHARE, SLOW_PACE } from './permits';

@@ -6,10 +6,11 @@ import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker, WorkerOptions } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
-import { createPermitWorker } from '../../apps/worker/src/worker.factory';
+import type { createPermitWorker } from '../../apps/worker/src/worker.factory';
 import type { BusinessCalendar } from '../calendar';
 import { workflowTypeOf } from '../permit-dsl/definition';
-import { Actor, ApplicationView, decideUpdate, Refusal, resubmitUpdate, withdrawUpdate, workflowIdOf } from '../../workflows/messages';
+import { MESSAGE_NAMES, Refusal, workflowIdOf } from '../domain';
+import type { Actor, ApplicationView, DecideArgs, ResubmitArgs, WithdrawArgs } from '../../workflows/messages';
 import { Action, Agenda, inOrder } from './agenda';
 import type { Agents } from './agents';
 import { dayOf } from './clock';
@@ -36,6 +37,7 @@ export interface ShardsArgs {
   db: DataSource;
   calendar: BusinessCalendar;
   workflowBundle: WorkerOptions['workflowBundle'];
+  createWorker: typeof createPermitWorker;
 }
 
 /** A test server, its worker and a client per agenda. Every server started is pushed to `envs`, for the caller to tear down. */
@@ -46,7 +48,7 @@ export async function openShards(a: ShardsArgs, envs: TestWorkflowEnvironment[])
     envs.push(env);
     if ((await env.currentTimeMs()) >= a.from) throw new Error(`the test server's clock is already past ${a.start}: pass a later --start`);
     const taskQueue = `simulate-${a.seed}-${k}`;
-    const worker = await createPermitWorker({
+    const worker = await a.createWorker({
       connection: env.nativeConnection,
       db: a.db,
       config: { temporal: { address: '', namespace: env.namespace ?? 'default', taskQueue } },
@@ -165,10 +167,10 @@ export class Runner {
     const handle = app.handle!;
     if (action.kind === 'decide') {
       const actor: Actor = { sub: action.officer, role: 'approver', agency: action.agency, office: action.officeId };
-      return handle.executeUpdate(decideUpdate, { args: [{ taskId: action.taskId, decision: action.decision, note: action.decision === 'approve' ? undefined : 'simulasi', actor }] });
+      return handle.executeUpdate<ApplicationView, [DecideArgs]>(MESSAGE_NAMES.decide, { args: [{ taskId: action.taskId, decision: action.decision, note: action.decision === 'approve' ? undefined : 'simulasi', actor }] });
     }
     const actor: Actor = { sub: 'integrator-simulator', role: 'integrator' };
-    if (action.kind === 'resubmit') return handle.executeUpdate(resubmitUpdate, { args: [{ note: 'dokumen dilengkapi', actor }] });
-    return handle.executeUpdate(withdrawUpdate, { args: [{ reason: 'tidak jadi', actor }] });
+    if (action.kind === 'resubmit') return handle.executeUpdate<ApplicationView, [ResubmitArgs]>(MESSAGE_NAMES.resubmit, { args: [{ note: 'dokumen dilengkapi', actor }] });
+    return handle.executeUpdate<ApplicationView, [WithdrawArgs]>(MESSAGE_NAMES.withdraw, { args: [{ reason: 'tidak jadi', actor }] });
   }
 }

@@ -14,9 +14,9 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, WorkerOptions } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
-import { ReportsService } from '../../apps/api/src/reports/reports.service';
+import type { ReportsService } from '../../apps/api/src/reports/reports.service';
 import type { AgencyReportDto, OfficeReportDto } from '../../apps/api/src/reports/sla/dto/sla.dto';
-import { WORKFLOWS_PATH } from '../../apps/worker/src/worker.factory';
+import type { createPermitWorker } from '../../apps/worker/src/worker.factory';
 import { BusinessCalendar } from '../calendar';
 import { createDataSource, migrate } from '../database/data-source';
 import { seed as seedReadModel } from '../database/seed';
@@ -31,7 +31,19 @@ import { PERMIT_MIX } from './permits';
 import { openShards, Runner, Shard } from './shards';
 import { drawApplications } from './traffic';
 
+/**
+ * What the simulation runs of the platform itself: the real worker and the reports as the API computes
+ * them. Given by the caller (scripts/simulate.ts, the test) so that libs/ depends on no app.
+ */
+export interface SimulationPlatform {
+  createWorker: typeof createPermitWorker;
+  /** The module the worker bundles (apps/worker's WORKFLOWS_PATH). */
+  workflowsPath: string;
+  reports: (ds: DataSource, options: { maxRangeDays: number }, calendar: BusinessCalendar) => ReportsService;
+}
+
 export interface SimulationOptions {
+  platform: SimulationPlatform;
   days: number;
   applications: number;
   seed: number;
@@ -86,8 +98,8 @@ function simulatedDefinitions(slowAgency: string | undefined): Map<string, Reado
 }
 
 /** The league tables over the simulated range, as of its end, with instants to the minute. */
-async function leagueTables(ds: DataSource, calendar: BusinessCalendar, days: number, from: number, to: number) {
-  const reports = new ReportsService(ds, { maxRangeDays: Math.max(366, days) }, calendar);
+async function leagueTables(platform: SimulationPlatform, ds: DataSource, calendar: BusinessCalendar, days: number, from: number, to: number) {
+  const reports = platform.reports(ds, { maxRangeDays: Math.max(366, days) }, calendar);
   const range = { from: new Date(from), to: new Date(to) };
   const [agencies, offices] = await Promise.all([reports.agencies({ range, asOf: new Date(to) }), reports.offices({ range, asOf: new Date(to) })]);
   for (const row of [...agencies.agencies, ...offices.offices.map((x) => x.fieldSteps)]) {
@@ -130,7 +142,8 @@ export async function simulate(o: SimulationOptions): Promise<SimulationResult> 
         serverPath: o.testServerPath ?? loadToolchain().testServer.path ?? undefined,
         db: ds,
         calendar,
-        workflowBundle: o.workflowBundle ?? (await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') })),
+        createWorker: o.platform.createWorker,
+        workflowBundle: o.workflowBundle ?? (await bundleWorkflowCode({ workflowsPath: o.platform.workflowsPath, logger: new DefaultLogger('WARN') })),
       },
       envs,
     );
@@ -145,7 +158,7 @@ export async function simulate(o: SimulationOptions): Promise<SimulationResult> 
     };
     await Promise.all(shards.map((shard) => shard.worker.runUntil(() => runner.drive(shard, to, startDay + o.days, reached))));
 
-    const { range, agencies, offices } = await leagueTables(ds, calendar, o.days, from, to);
+    const { range, agencies, offices } = await leagueTables(o.platform, ds, calendar, o.days, from, to);
     return {
       simulation: {
         seed: o.seed,
