@@ -145,6 +145,7 @@ async function drill(platform: PlatformProcess, o: DrillOptions, began: number):
     if (!settled) deciding.delete(task.id);
     decisionsInFlight--;
   };
+  const decisionsOnTheWire = new Set<Promise<void>>();
   let deciderOn = true;
   const decider = (async () => {
     while (deciderOn) {
@@ -155,7 +156,9 @@ async function drill(platform: PlatformProcess, o: DrillOptions, began: number):
         for (const t of page.body.items) {
           if (deciding.has(t.id) || !t.dueAt) continue;
           deciding.add(t.id);
-          void decide(t);
+          const pending = decide(t);
+          decisionsOnTheWire.add(pending);
+          void pending.finally(() => decisionsOnTheWire.delete(pending));
         }
         cursor = page.body.nextCursor;
       } while (cursor);
@@ -216,6 +219,7 @@ async function drill(platform: PlatformProcess, o: DrillOptions, began: number):
     }
     deciderOn = false;
     await decider;
+    await Promise.all([...decisionsOnTheWire]);
     const ledgers = await compare(platform, db, acknowledged);
     return { applications: o.applications, acknowledged: ids.length, ...ledgers, handRestarts, recoverySeconds, decisions, retries, seconds: Math.round((Date.now() - began) / 1000) };
   } finally {
