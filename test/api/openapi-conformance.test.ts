@@ -158,6 +158,15 @@ describe('every endpoint answers as the OpenAPI document says', () => {
     expect((await http('DELETE', `/v1/webhooks/${hook.body.id}`, { token: tokens.kiosk })).status).toBe(404);
   });
 
+  it('development sign-in: the seeded roles, agencies and offices, and a token for one of them', async () => {
+    const options = await http('GET', '/v1/dev/sign-in');
+    expect(options.status).toBe(200);
+    const minted = await http('POST', '/v1/dev/tokens', { body: { role: 'approver', agency: 'KELURAHAN', office: 'kel-31.71.01.1001' } });
+    expect(minted.status).toBe(201);
+    expect((await http('GET', '/v1/tasks?limit=1', { token: minted.body.token })).status).toBe(200);
+    expect((await http('POST', '/v1/dev/tokens', { body: { role: 'approver', agency: 'KELURAHAN' } })).status).toBe(400);
+  });
+
   it('complaints: filed in public, escalated when money was asked, read back by tracking code', async () => {
     const filed = await http('POST', '/v1/complaints', { body: { channel: 'web', officeId: 'kel-31.71.01.1001', category: 'illegal_fee', description: 'Diminta uang pelicin' } });
     expect(filed.status).toBe(201);

@@ -121,6 +121,9 @@ describe('authorization matrix', () => {
     // Complaints (pengaduan) are public: any citizen, no token.
     { endpoint: 'POST /v1/complaints', path: '/v1/complaints', body: {}, expect: { none: 'ok', integrator: 'ok', otherIntegrator: 'ok', approver: 'ok', otherApprover: 'ok', admin: 'ok' } },
     { endpoint: 'GET /v1/complaints/{trackingCode}', path: '/v1/complaints/ADU-0000-0000', expect: { none: 'ok', integrator: 'ok', otherIntegrator: 'ok', approver: 'ok', otherApprover: 'ok', admin: 'ok' } },
+    // The console's development sign-in: open while the development secret signs tokens (404 in production).
+    { endpoint: 'GET /v1/dev/sign-in', path: '/v1/dev/sign-in', expect: { none: 200, integrator: 200, otherIntegrator: 200, approver: 200, otherApprover: 200, admin: 200 } },
+    { endpoint: 'POST /v1/dev/tokens', path: '/v1/dev/tokens', body: { role: 'admin' }, expect: { none: 201, integrator: 201, otherIntegrator: 201, approver: 201, otherApprover: 201, admin: 201 } },
   ];
 
   it('allows exactly the documented combinations, and answers the rest with the documented status and problem type', async () => {

@@ -15,6 +15,7 @@ import { ProblemFilter } from './common/problem';
 import { createValidationPipe } from './common/validation';
 import { APP_CONFIG } from './config.provider';
 import { dataSourceProvider } from './database/database.provider';
+import { DevSignInController } from './dev-sign-in/dev-sign-in.controller';
 import { HealthController } from './health/health.controller';
 import { HealthRepository } from './health/health.repository';
 import { HealthService } from './health/health.service';
@@ -44,7 +45,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ThrottlerModule.forRoot({ throttlers: [{ name: 'default', limit: config.http.rateLimit.limit, ttl: config.http.rateLimit.windowSec * 1000 }] })],
-      controllers: [HealthController, PermitTypesController, OfficesController, ApplicationsController, TasksController, TrackController, WebhooksController, ...REPORT_CONTROLLERS, ComplaintsController],
+      controllers: [HealthController, DevSignInController, PermitTypesController, OfficesController, ApplicationsController, TasksController, TrackController, WebhooksController, ...REPORT_CONTROLLERS, ComplaintsController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         dataSourceProvider,

@@ -3,6 +3,10 @@ import { CataloguePage } from '../features/catalogue/CataloguePage';
 import { PermitTypePage } from '../features/catalogue/PermitTypePage';
 import { HomePage } from '../features/home/HomePage';
 import { TrackingPage } from '../features/tracking/TrackingPage';
+import { InboxPage } from '../features/inbox/InboxPage';
+import { TaskPage } from '../features/inbox/TaskPage';
+import { SignInPage } from '../features/sign-in/SignInPage';
+import { SessionProvider } from './session';
 import { I18nProvider, useI18n } from './i18n';
 import { match, RouterProvider, useRouter } from './router';
 
@@ -13,6 +17,10 @@ function Routes() {
   if (path === '/lacak') return <TrackingPage />;
   const tracked = match('/lacak/:code', path);
   if (tracked) return <TrackingPage code={tracked.code} />;
+  if (path === '/masuk') return <SignInPage />;
+  if (path === '/kotak-masuk') return <InboxPage />;
+  const task = match('/kotak-masuk/:taskId', path);
+  if (task) return <TaskPage taskId={task.taskId} />;
   if (path === '/layanan') return <CataloguePage />;
   const type = match('/layanan/:code', path);
   if (type) return <PermitTypePage code={type.code} />;
@@ -22,11 +30,13 @@ function Routes() {
 export function App({ initialPath }: { initialPath?: string }) {
   return (
     <I18nProvider>
-      <RouterProvider initialPath={initialPath}>
-        <Layout>
-          <Routes />
-        </Layout>
-      </RouterProvider>
+      <SessionProvider>
+        <RouterProvider initialPath={initialPath}>
+          <Layout>
+            <Routes />
+          </Layout>
+        </RouterProvider>
+      </SessionProvider>
     </I18nProvider>
   );
 }

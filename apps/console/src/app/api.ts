@@ -9,8 +9,12 @@ export class ApiError extends Error {
   }
 }
 
-export async function getJson<T>(path: string): Promise<T> {
-  const res = await fetch(path, { headers: { accept: 'application/json' } });
+function headers(token?: string, extra: Record<string, string> = {}): Record<string, string> {
+  return { accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...extra };
+}
+
+export async function getJson<T>(path: string, token?: string): Promise<T> {
+  const res = await fetch(path, { headers: headers(token) });
   const body = await res.json().catch(() => undefined);
   if (!res.ok) throw new ApiError(res.status, body);
   return body as T;
@@ -22,10 +26,11 @@ export async function getText(path: string): Promise<string> {
   return res.text();
 }
 
-export async function postJson<T>(path: string, body: unknown): Promise<T> {
+/** A write with its Idempotency-Key: pass the same key when retrying the same intent. */
+export async function postJson<T>(path: string, body: unknown, o: { token?: string; idempotencyKey?: string } = {}): Promise<T> {
   const res = await fetch(path, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json', 'idempotency-key': crypto.randomUUID() },
+    headers: headers(o.token, { 'content-type': 'application/json', 'idempotency-key': o.idempotencyKey ?? crypto.randomUUID() }),
     body: JSON.stringify(body),
   });
   const answer = await res.json().catch(() => undefined);

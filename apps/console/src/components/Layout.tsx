@@ -1,9 +1,12 @@
 import { ReactNode } from 'react';
 import { useI18n } from '../app/i18n';
-import { Link } from '../app/router';
+import { Link, useRouter } from '../app/router';
+import { useSession } from '../app/session';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t, lang, setLang } = useI18n();
+  const { session, signOut } = useSession();
+  const { navigate } = useRouter();
   return (
     <>
       <a className="skip" href="#main">
@@ -17,6 +20,21 @@ export function Layout({ children }: { children: ReactNode }) {
         <nav aria-label="Menu">
           <Link to="/lacak">{t('nav.track')}</Link>
           <Link to="/layanan">{t('nav.catalogue')}</Link>
+          {session?.role === 'approver' && <Link to="/kotak-masuk">{t('inbox.title')}</Link>}
+          {session ? (
+            <button
+              type="button"
+              className="lang"
+              onClick={() => {
+                signOut();
+                navigate('/');
+              }}
+            >
+              {t('nav.signOut')}
+            </button>
+          ) : (
+            <Link to="/masuk">{t('nav.signIn')}</Link>
+          )}
           <button type="button" className="lang" onClick={() => setLang(lang === 'id' ? 'en' : 'id')} aria-label={t('lang.label')}>
             {t('lang.switch')}
           </button>

@@ -1,0 +1,61 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+
+export class SignInAgencyDto {
+  @ApiProperty({ example: 'KELURAHAN' })
+  code!: string;
+
+  @ApiProperty({ example: 'Kelurahan' })
+  name!: string;
+
+  @ApiProperty({ description: 'A territorial agency acts through the office of the place: its tokens name that office' })
+  territorial!: boolean;
+}
+
+export class SignInOfficeDto {
+  @ApiProperty({ example: 'kel-31.71.01.1001' })
+  id!: string;
+
+  @ApiProperty({ example: 'PTSP Kelurahan Gambir' })
+  name!: string;
+
+  @ApiProperty({ enum: ['province', 'city', 'regency', 'kecamatan', 'kelurahan', 'outlet'] })
+  type!: string;
+}
+
+export class SignInOptionsDto {
+  @ApiProperty({ type: [String], example: ['approver', 'admin', 'integrator'] })
+  roles!: string[];
+
+  @ApiProperty({ type: [SignInAgencyDto] })
+  agencies!: SignInAgencyDto[];
+
+  @ApiProperty({ type: [SignInOfficeDto], description: 'Offices a territorial agency acts through (not the outlets)' })
+  offices!: SignInOfficeDto[];
+}
+
+export class DevTokenRequestDto {
+  @ApiProperty({ enum: ['integrator', 'approver', 'admin'] })
+  @IsIn(['integrator', 'approver', 'admin'], { message: 'role must be one of integrator, approver, admin' })
+  role!: 'integrator' | 'approver' | 'admin';
+
+  @ApiPropertyOptional({ example: 'KELURAHAN', description: 'Required for an approver' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/, { message: 'agency must be an agency code such as KELURAHAN' })
+  agency?: string;
+
+  @ApiPropertyOptional({ example: 'kel-31.71.01.1001', description: 'Required for an approver of a territorial agency' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  office?: string;
+}
+
+export class DevTokenDto {
+  @ApiProperty({ description: 'A bearer token signed with the development secret, valid 12 hours' })
+  token!: string;
+
+  @ApiProperty({ example: 'dev-approver-KELURAHAN-kel-31.71.01.1001' })
+  sub!: string;
+}

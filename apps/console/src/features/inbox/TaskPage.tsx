@@ -1,0 +1,116 @@
+import { FormEvent, useEffect, useMemo, useState } from 'react';
+import { ApiError, getJson, postJson } from '../../app/api';
+import { jakartaDateTime } from '../../app/format';
+import { useI18n } from '../../app/i18n';
+import { Link, useRouter } from '../../app/router';
+import { useSession } from '../../app/session';
+import { dueState } from './due';
+import type { ApplicationForApprover, InboxTask } from './types';
+
+type Decision = 'approve' | 'reject' | 'request_revision';
+
+export function TaskPage({ taskId }: { taskId: string }) {
+  const { t, lang } = useI18n();
+  const { session } = useSession();
+  const { navigate } = useRouter();
+  const [task, setTask] = useState<InboxTask>();
+  const [app, setApp] = useState<ApplicationForApprover>();
+  const [failure, setFailure] = useState<string>();
+  const [decision, setDecision] = useState<Decision>('approve');
+  const [note, setNote] = useState('');
+  const [sending, setSending] = useState(false);
+  // One key per intent: a retry of the same decision (a timeout, a double click) is never a second decision.
+  const idempotencyKey = useMemo(() => crypto.randomUUID(), [taskId]);
+
+  useEffect(() => {
+    if (!session) return;
+    setTask(undefined);
+    setApp(undefined);
+    setFailure(undefined);
+    setNote('');
+    setDecision('approve');
+    getJson<InboxTask>(`/v1/tasks/${encodeURIComponent(taskId)}`, session.token)
+      .then(async (found) => {
+        setTask(found);
+        setApp(await getJson<ApplicationForApprover>(`/v1/applications/${found.applicationId}`, session.token));
+      })
+      .catch((e: unknown) => setFailure(e instanceof ApiError ? e.message : t('track.error')));
+  }, [session, taskId, t]);
+
+  if (!session) return <Link to="/masuk">{t('nav.signIn')}</Link>;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (decision !== 'approve' && !note.trim()) return setFailure(t('task.noteRequired'));
+    setSending(true);
+    try {
+      await postJson(`/v1/tasks/${encodeURIComponent(taskId)}/decision`, { decision, ...(note.trim() ? { note: note.trim() } : {}) }, { token: session.token, idempotencyKey });
+      const rest = await getJson<{ items: InboxTask[] }>('/v1/tasks?status=open&limit=100', session.token);
+      const next = rest.items.find((x) => x.id !== taskId);
+      navigate(next ? `/kotak-masuk/${next.id}` : '/kotak-masuk');
+    } catch (err) {
+      setFailure(err instanceof ApiError ? err.message : String(err));
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <article className="task">
+      <p>
+        <Link to="/kotak-masuk">← {t('inbox.title')}</Link>
+      </p>
+      {failure && <p className="error" role="alert">{failure}</p>}
+      {task && (
+        <>
+          <h1>{task.stepName}</h1>
+          <p className="eyebrow">
+            {task.permitType} · <span className="code">{task.trackingCode}</span>
+          </p>
+          <dl className="facts">
+            <dt>{t('track.office')}</dt>
+            <dd>{task.officeId}</dd>
+            <dt>{t('track.since')}</dt>
+            <dd>{jakartaDateTime(task.assignedAt, lang)}</dd>
+            <dt>{t('track.due')}</dt>
+            <dd>
+              {jakartaDateTime(task.dueAt, lang)} <span className={`badge badge-${dueState(task)}`}>{t(`due.${dueState(task)}`)}</span>
+            </dd>
+          </dl>
+          {app && (
+            <section aria-labelledby="history">
+              <h2 id="history">{t('track.history')}</h2>
+              <ol className="timeline">
+                {[...app.timeline].reverse().map((ev) => (
+                  <li key={ev.seq}>
+                    <time dateTime={ev.at}>{jakartaDateTime(ev.at, lang)}</time> {t(`event.${ev.type}`)}
+                    {ev.agency ? ` · ${ev.agency}` : ''}
+                    {ev.note ? ` · “${ev.note}”` : ''}
+                  </li>
+                ))}
+              </ol>
+            </section>
+          )}
+          {task.status === 'open' && (
+            <form className="decision" onSubmit={submit}>
+              <fieldset>
+                <legend>{t('task.decision')}</legend>
+                {(['approve', 'reject', 'request_revision'] as const).map((d) => (
+                  <label key={d} className="choice">
+                    <input type="radio" name="decision" value={d} checked={decision === d} onChange={() => setDecision(d)} /> {t(`decision.${d}`)}
+                  </label>
+                ))}
+              </fieldset>
+              <label htmlFor="decision-note">{decision === 'approve' ? t('task.noteOptional') : t('task.noteReason')}</label>
+              <textarea id="decision-note" rows={3} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
+              <p>
+                <button type="submit" disabled={sending}>
+                  {t('task.send')}
+                </button>
+              </p>
+            </form>
+          )}
+        </>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,97 @@
+import { FormEvent, useEffect, useMemo, useState } from 'react';
+import { ApiError, getJson, postJson } from '../../app/api';
+import { useI18n } from '../../app/i18n';
+import { useRouter } from '../../app/router';
+import { Session, useSession } from '../../app/session';
+
+interface Options {
+  roles: Array<Session['role']>;
+  agencies: Array<{ code: string; name: string; territorial: boolean }>;
+  offices: Array<{ id: string; name: string; type: string }>;
+}
+
+/** Which offices a territorial agency acts through: its own level where the code names one. */
+function officesFor(agency: string, offices: Options['offices']): Options['offices'] {
+  const level = agency.toLowerCase();
+  const same = offices.filter((o) => o.type === level);
+  return same.length > 0 ? same : offices;
+}
+
+/** Development sign-in: the seeded roles, agencies and offices (production signs in through the identity provider). */
+export function SignInPage() {
+  const { t } = useI18n();
+  const { navigate } = useRouter();
+  const { signIn } = useSession();
+  const [options, setOptions] = useState<Options>();
+  const [failure, setFailure] = useState<string>();
+  const [role, setRole] = useState<Session['role']>('approver');
+  const [agency, setAgency] = useState('KELURAHAN');
+  const [office, setOffice] = useState('');
+  useEffect(() => {
+    getJson<Options>('/v1/dev/sign-in').then(setOptions, (e: unknown) => setFailure(e instanceof ApiError && e.status === 404 ? t('signIn.off') : t('track.error')));
+  }, [t]);
+  const territorial = options?.agencies.find((a) => a.code === agency)?.territorial ?? false;
+  const offices = useMemo(() => (options ? officesFor(agency, options.offices) : []), [options, agency]);
+  useEffect(() => {
+    if (territorial && !offices.some((o) => o.id === office)) setOffice(offices[0]?.id ?? '');
+  }, [territorial, offices, office]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      const body = { role, ...(role === 'approver' ? { agency, ...(territorial ? { office } : {}) } : {}) };
+      const minted = await postJson<{ token: string; sub: string }>('/v1/dev/tokens', body);
+      signIn({ token: minted.token, sub: minted.sub, role, ...(role === 'approver' ? { agency, ...(territorial ? { office } : {}) } : {}) });
+      navigate(role === 'approver' ? '/kotak-masuk' : '/');
+    } catch (err) {
+      setFailure(err instanceof ApiError ? err.message : String(err));
+    }
+  };
+
+  return (
+    <>
+      <h1>{t('signIn.title')}</h1>
+      <p className="hint">{t('signIn.lead')}</p>
+      {failure && <p className="error" role="alert">{failure}</p>}
+      {options && (
+        <form onSubmit={submit} className="sign-in">
+          <label htmlFor="sign-in-role">{t('signIn.role')}</label>
+          <select id="sign-in-role" value={role} onChange={(e) => setRole(e.target.value as Session['role'])}>
+            {options.roles.map((r) => (
+              <option key={r} value={r}>
+                {t(`role.${r}`)}
+              </option>
+            ))}
+          </select>
+          {role === 'approver' && (
+            <>
+              <label htmlFor="sign-in-agency">{t('signIn.agency')}</label>
+              <select id="sign-in-agency" value={agency} onChange={(e) => setAgency(e.target.value)}>
+                {options.agencies.map((a) => (
+                  <option key={a.code} value={a.code}>
+                    {a.name} ({a.code})
+                  </option>
+                ))}
+              </select>
+              {territorial && (
+                <>
+                  <label htmlFor="sign-in-office">{t('signIn.office')}</label>
+                  <select id="sign-in-office" value={office} onChange={(e) => setOffice(e.target.value)}>
+                    {offices.map((o) => (
+                      <option key={o.id} value={o.id}>
+                        {o.name}
+                      </option>
+                    ))}
+                  </select>
+                </>
+              )}
+            </>
+          )}
+          <p>
+            <button type="submit">{t('signIn.submit')}</button>
+          </p>
+        </form>
+      )}
+    </>
+  );
+}

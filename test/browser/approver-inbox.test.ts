@@ -1,0 +1,86 @@
+// Story: the officer of Kelurahan Gambir opens the console, signs in (development sign-in), finds a
+// business domicile letter in the inbox with its due time, opens it, approves it, and the next open
+// task of the inbox opens by itself. The decision is in the workflow: the task is closed for good.
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser';
+import { startPlatform, Platform } from '../support/platform';
+import { eventually } from '../support/time-skipping';
+import { seriousViolations } from './axe';
+
+const SCREENSHOTS = path.resolve(__dirname, '..', '.screenshots');
+const OFFICE = 'kel-31.71.01.1001';
+
+describe('the approver inbox of the console, in a real browser', () => {
+  let p: Platform;
+  let browser: Browser;
+  let page: Page;
+  let trackingCode: string;
+  let applicationId: string;
+
+  beforeAll(async () => {
+    p = await startPlatform();
+    browser = (await launchBrowser()).browser;
+    const integrator = await p.token({ role: 'integrator', sub: 'kiosk-inbox' });
+    const example = (await p.http('GET', '/v1/permit-types/SKDU')).body.dataSchema.examples[0];
+    const filed = await p.http('POST', '/v1/applications', {
+      token: integrator,
+      body: { permitType: 'SKDU', applicant: { nik: '3171014101900003', name: 'Budi Santoso' }, receivingOfficeId: OFFICE, location: { kelurahanCode: '31.71.01.1001', address: 'Jl. Juanda 5' }, data: example, documents: [] },
+    });
+    expect(filed.status).toBe(201);
+    ({ trackingCode, id: applicationId } = filed.body);
+    await eventually(
+      () => p.http('GET', `/v1/applications/${applicationId}`, { token: integrator }),
+      (r) => r.status === 200 && r.body.openTasks.length >= 2 && r.body.openTasks.every((t: { dueAt: string | null }) => t.dueAt),
+      'the kelurahan tasks open',
+    );
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' })).newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await p?.close();
+  });
+
+  it('signs an officer in with a development token and lists the office\'s open tasks with their due times', async () => {
+    await page.goto(`${p.baseUrl}/masuk`);
+    await page.getByLabel('Instansi').selectOption('KELURAHAN');
+    await page.getByLabel('Kantor').selectOption(OFFICE);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Kotak masuk' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/kotak-masuk');
+    const ours = page.getByRole('row').filter({ hasText: trackingCode });
+    expect(await ours.count()).toBeGreaterThanOrEqual(2);
+    expect(await ours.first().innerText()).toMatch(/WIB/);
+    expect(await page.evaluate(() => (globalThis as unknown as { location: { href: string } }).location.href)).not.toMatch(/eyJ/); // no token in the URL
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'kotak-masuk-desktop.png'), fullPage: true });
+  });
+
+  it('approves a task, and the next open task opens', async () => {
+    await page.getByRole('row').filter({ hasText: trackingCode }).first().getByRole('link').click();
+    await page.getByRole('heading', { level: 2, name: 'Riwayat' }).waitFor();
+    const decided = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'tugas-desktop.png'), fullPage: true });
+    await page.getByLabel('Setujui').check();
+    await page.getByRole('button', { name: 'Kirim keputusan' }).click();
+    await page.waitForURL((url) => url.pathname !== `/kotak-masuk/${decided}`);
+    expect(new URL(page.url()).pathname).toMatch(/^\/kotak-masuk(\/.+)?$/);
+    const admin = await p.token({ role: 'admin' });
+    const task = await p.http('GET', `/v1/tasks/${decided}`, { token: admin });
+    expect(task.body.status).toBe('approved');
+  });
+
+  it('asks for the reason before a rejection is sent', async () => {
+    await page.goto(`${p.baseUrl}/kotak-masuk`);
+    await page.getByRole('row').filter({ hasText: trackingCode }).first().getByRole('link').click();
+    await page.getByRole('heading', { level: 2, name: 'Riwayat' }).waitFor();
+    await page.getByLabel('Tolak').check();
+    await page.getByRole('button', { name: 'Kirim keputusan' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Tuliskan alasannya' }).waitFor();
+    const admin = await p.token({ role: 'admin' });
+    const app = await p.http('GET', `/v1/applications/${applicationId}`, { token: admin });
+    expect(app.body.status).toBe('in_review');
+  });
+});
