@@ -9,7 +9,9 @@ import { eventually } from '../support/time-skipping';
 import { seriousViolations } from './axe';
 
 const SCREENSHOTS = path.resolve(__dirname, '..', '.screenshots');
-const OFFICE = 'kel-31.71.01.1001';
+// A kelurahan no other suite files in: its inbox holds this story's tasks only.
+const KELURAHAN = '31.74.02.1007';
+const OFFICE = `kel-${KELURAHAN}`;
 
 describe('the approver inbox of the console, in a real browser', () => {
   let p: Platform;
@@ -25,7 +27,7 @@ describe('the approver inbox of the console, in a real browser', () => {
     const example = (await p.http('GET', '/v1/permit-types/SKDU')).body.dataSchema.examples[0];
     const filed = await p.http('POST', '/v1/applications', {
       token: integrator,
-      body: { permitType: 'SKDU', applicant: { nik: '3171014101900003', name: 'Budi Santoso' }, receivingOfficeId: OFFICE, location: { kelurahanCode: '31.71.01.1001', address: 'Jl. Juanda 5' }, data: example, documents: [] },
+      body: { permitType: 'SKDU', applicant: { nik: '3171014101900003', name: 'Budi Santoso' }, receivingOfficeId: OFFICE, location: { kelurahanCode: KELURAHAN, address: 'Jl. Guntur 5' }, data: example, documents: [] },
     });
     expect(filed.status).toBe(201);
     ({ trackingCode, id: applicationId } = filed.body);
