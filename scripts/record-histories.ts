@@ -24,7 +24,7 @@ import { type Actor, type ApplicationView, type Decision, decideUpdate, type Per
 const OUT = resolve(__dirname, '..', 'test', 'replay', 'histories');
 const TASK_QUEUE = 'record';
 const applicant: Actor = { sub: 'integrator-replay', role: 'integrator' };
-const approverOf = (t: TaskView): Actor => ({ sub: 'officer', role: 'approver', agency: t.agency, office: t.officeId });
+const approverOf = (t: TaskView): Actor => ({ sub: 'officer', role: 'approver', agency: t.agency, office: t.officeId, position: 'head' });
 
 function inputFor(def: PermitDefinition, path: Path): PermitInput {
   const tag = `${def.code}V${def.version}${path}`.replace(/[^A-Za-z0-9]/g, '').toUpperCase();

@@ -179,6 +179,7 @@ async function main(): Promise<void> {
         '',
         '  Mint a token:  npm run -s token -- --role integrator',
         '                 npm run -s token -- --role approver --agency DCKTRP',
+        '                 npm run -s token -- --role approver --agency KELURAHAN --office kel-31.71.01.1001 --position head',
         '  Stop:          Ctrl-C (applications in flight resume on the next npm start)',
         '',
       ].join('\n'),

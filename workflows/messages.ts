@@ -17,6 +17,8 @@ export interface Actor {
   agency?: string;
   /** For territorial approvers (kelurahan, kecamatan, city): the office they sit in. */
   office?: string;
+  /** For approvers: officer (when absent) or head; a head's step takes a head (libs/domain/deciders.ts). */
+  position?: 'officer' | 'head';
 }
 
 export interface Applicant {
@@ -146,6 +148,12 @@ export interface ApplicationView {
   revision: number;
 }
 
+/** What an approver reads to decide a task: the application's data and documents as they stand now. */
+export interface Dossier {
+  data: Record<string, unknown>;
+  documents: DocumentRef[];
+}
+
 export type Decision = 'approve' | 'reject' | 'request_revision';
 
 export interface DecideArgs {
@@ -171,6 +179,7 @@ export interface WithdrawArgs {
 }
 
 export const viewQuery = defineQuery<ApplicationView>(MESSAGE_NAMES.view);
+export const dossierQuery = defineQuery<Dossier>(MESSAGE_NAMES.dossier);
 export const decideUpdate = defineUpdate<ApplicationView, [DecideArgs]>(MESSAGE_NAMES.decide);
 export const resubmitUpdate = defineUpdate<ApplicationView, [ResubmitArgs]>(MESSAGE_NAMES.resubmit);
 export const withdrawUpdate = defineUpdate<ApplicationView, [WithdrawArgs]>(MESSAGE_NAMES.withdraw);

@@ -13,9 +13,15 @@ function hs256(claims: JWTPayload, secret = SECRET): Promise<string> {
 describe('createVerifier with the development secret (HS256)', () => {
   const verify = createVerifier({ jwtSecret: SECRET, clockToleranceSec: 30 });
 
-  it('accepts a token minted by the dev command and reads sub, role, agency and office', async () => {
-    const token = await mintToken(SECRET, { sub: 'officer-1', role: 'approver', agency: 'DCKTRP', office: 'kec-31.71.01' });
-    await expect(verify(token)).resolves.toEqual({ sub: 'officer-1', role: 'approver', agency: 'DCKTRP', office: 'kec-31.71.01' });
+  it('accepts a token minted by the dev command and reads sub, role, agency, office and position', async () => {
+    const token = await mintToken(SECRET, { sub: 'officer-1', role: 'approver', agency: 'DCKTRP', office: 'kec-31.71.01', position: 'head' });
+    await expect(verify(token)).resolves.toEqual({ sub: 'officer-1', role: 'approver', agency: 'DCKTRP', office: 'kec-31.71.01', position: 'head' });
+  });
+
+  it('reads an approver without a position claim as an officer, and refuses a position that is neither', async () => {
+    await expect(verify(await mintToken(SECRET, { sub: 'officer-2', role: 'approver', agency: 'DINKES' }))).resolves.toEqual({ sub: 'officer-2', role: 'approver', agency: 'DINKES', position: 'officer' });
+    await expect(verify(await hs256({ sub: 'x', role: 'approver', agency: 'DINKES', position: 'lurah', exp: now() + 600 }))).rejects.toThrow(/position claim must be one of officer, head/);
+    await expect(verify(await mintToken(SECRET, { sub: 'admin-1', role: 'admin' }))).resolves.toEqual({ sub: 'admin-1', role: 'admin', agency: undefined, office: undefined });
   });
 
   it('refuses a token signed with another secret', async () => {

@@ -1,3 +1,4 @@
+import { POSITIONS, type Position } from '../domain/deciders';
 import { createRemoteJWKSet, errors, JWTPayload, jwtVerify, SignJWT } from 'jose';
 
 export type Role = 'integrator' | 'approver' | 'admin';
@@ -8,6 +9,8 @@ export interface Principal {
   role: Role;
   agency?: string;
   office?: string;
+  /** For approvers: officer (the default when the claim is absent) or head of the agency or office. */
+  position?: Position;
 }
 
 export class TokenError extends Error {}
@@ -19,6 +22,7 @@ export async function mintToken(secret: string, p: Principal, ttl = '12h'): Prom
   const claims: JWTPayload = { role: p.role };
   if (p.agency) claims.agency = p.agency;
   if (p.office) claims.office = p.office;
+  if (p.position) claims.position = p.position;
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(p.sub)
@@ -65,11 +69,13 @@ export function createVerifier(opts: VerifierOptions): (token: string) => Promis
     const role = payload.role as Role;
     if (!ROLES.includes(role)) throw new TokenError(`the token's role claim must be one of ${ROLES.join(', ')}`);
     if (role === 'approver' && typeof payload.agency !== 'string') throw new TokenError('an approver token must carry an agency claim');
+    if (payload.position !== undefined && !POSITIONS.includes(payload.position as Position)) throw new TokenError(`the token's position claim must be one of ${POSITIONS.join(', ')}`);
     return {
       sub: payload.sub!,
       role,
       agency: typeof payload.agency === 'string' ? payload.agency : undefined,
       office: typeof payload.office === 'string' ? payload.office : undefined,
+      ...(role === 'approver' ? { position: (payload.position as Position | undefined) ?? 'officer' } : {}),
     };
   };
 }

@@ -3,7 +3,7 @@
 // it without tying libs/ to workflows/ (workflows/messages.ts builds the typed definitions on it).
 
 /** Query and Update names of every application workflow. */
-export const MESSAGE_NAMES = { view: 'view', decide: 'decide', resubmit: 'resubmit', withdraw: 'withdraw' } as const;
+export const MESSAGE_NAMES = { view: 'view', dossier: 'dossier', decide: 'decide', resubmit: 'resubmit', withdraw: 'withdraw' } as const;
 
 /**
  * Business refusals raised by Update validators, as ApplicationFailure types.
@@ -11,6 +11,7 @@ export const MESSAGE_NAMES = { view: 'view', decide: 'decide', resubmit: 'resubm
  */
 export const Refusal = {
   WrongAgency: 'WrongAgency',
+  WrongPosition: 'WrongPosition',
   TaskNotFound: 'TaskNotFound',
   TaskNotOpen: 'TaskNotOpen',
   ApplicationClosed: 'ApplicationClosed',

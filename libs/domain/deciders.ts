@@ -7,7 +7,13 @@ export interface Decider {
   role: string;
   agency?: string;
   office?: string;
+  /** An approver's position in its agency or office; an approver without one is an officer. */
+  position?: Position;
 }
+
+/** What a step's definition asks of whoever signs it, and what an approver's token says it is. */
+export type Position = 'officer' | 'head';
+export const POSITIONS: readonly Position[] = ['officer', 'head'];
 
 /** The part of a task these rules read. */
 export interface HeldTask {
@@ -28,6 +34,21 @@ export function mayDecide(actor: Decider, task: HeldTask): boolean {
   if (actor.role !== 'approver' || actor.agency !== task.agency) return false;
   if (TERRITORIAL_AGENCIES.has(task.agency)) return actor.office === task.officeId;
   return actor.office === undefined || actor.office === task.officeId;
+}
+
+/**
+ * Office scope is never implied: an approver of a territorial agency sits in one office, so a token
+ * without its office is refused rather than read as "every kelurahan of Jakarta". Answers why, or
+ * undefined when the scope is complete.
+ */
+export function missingOfficeScope(actor: Decider): string | undefined {
+  if (actor.role !== 'approver' || !actor.agency || !TERRITORIAL_AGENCIES.has(actor.agency) || actor.office) return undefined;
+  return `an approver token of the territorial agency ${actor.agency} must name its office (office claim, e.g. kel-31.71.01.1001); it is never widened to every office`;
+}
+
+/** The step's role is enforced: a head's step only by a head, an officer's step by an officer or a head. */
+export function holdsPosition(actor: Decider, step: { role: Position }): boolean {
+  return step.role === 'officer' || (actor.position ?? 'officer') === 'head';
 }
 
 /** An approver sees the applications that have (had) a task of its agency, and of its office when its token names one. */

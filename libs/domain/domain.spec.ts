@@ -1,4 +1,4 @@
-import { FINAL_STATUSES, isFinalStatus, isOverdue, mayDecide, maySee, MINUTES_PER_BUSINESS_DAY, overdueSql, TERRITORIAL_AGENCIES } from './index';
+import { FINAL_STATUSES, holdsPosition, isFinalStatus, isOverdue, mayDecide, maySee, missingOfficeScope, MINUTES_PER_BUSINESS_DAY, overdueSql, TERRITORIAL_AGENCIES } from './index';
 import { MINUTES_PER_BUSINESS_DAY as CALENDAR_DAY, JAKARTA_UTC_OFFSET_MINUTES } from '../calendar';
 
 describe('who may decide a task', () => {
@@ -28,6 +28,27 @@ describe('who may decide a task', () => {
     expect(maySee({ role: 'approver', agency: 'KELURAHAN' }, kelurahanTask)).toBe(true);
     expect(maySee({ role: 'approver', agency: 'KELURAHAN', office: 'kel-31.74.01.1002' }, kelurahanTask)).toBe(false);
     expect(maySee({ role: 'approver', agency: 'DINKES' }, sectoralTask)).toBe(false);
+  });
+});
+
+describe('office scope and position', () => {
+  it('refuses a territorial approver without its office, and nobody else', () => {
+    expect(missingOfficeScope({ role: 'approver', agency: 'KELURAHAN' })).toMatch(/KELURAHAN must name its office/);
+    expect(missingOfficeScope({ role: 'approver', agency: 'WALIKOTA' })).toMatch(/must name its office/);
+    expect(missingOfficeScope({ role: 'approver', agency: 'KELURAHAN', office: 'kel-31.74.01.1001' })).toBeUndefined();
+    expect(missingOfficeScope({ role: 'approver', agency: 'DINKES' })).toBeUndefined();
+    expect(missingOfficeScope({ role: 'admin' })).toBeUndefined();
+  });
+
+  it("lets only a head sign a head's step, and an officer or a head an officer's step", () => {
+    const lurah = { role: 'approver', agency: 'KELURAHAN', office: 'kel-31.74.01.1001', position: 'head' as const };
+    const officer = { ...lurah, position: 'officer' as const };
+    const unnamed = { role: 'approver', agency: 'KELURAHAN', office: 'kel-31.74.01.1001' };
+    expect(holdsPosition(lurah, { role: 'head' })).toBe(true);
+    expect(holdsPosition(officer, { role: 'head' })).toBe(false);
+    expect(holdsPosition(unnamed, { role: 'head' })).toBe(false);
+    expect(holdsPosition(officer, { role: 'officer' })).toBe(true);
+    expect(holdsPosition(lurah, { role: 'officer' })).toBe(true);
   });
 });
 

@@ -130,7 +130,7 @@ async function drill(platform: PlatformProcess, o: DrillOptions, began: number):
   let decisionsInFlight = 0;
   const decide = async (task: OpenTask) => {
     decisionsInFlight++;
-    const approver = await token({ sub: `drill-${task.agency}-${task.officeId}`, role: 'approver', agency: task.agency, office: task.officeId });
+    const approver = await token({ sub: `drill-${task.agency}-${task.officeId}`, role: 'approver', agency: task.agency, office: task.officeId, position: 'head' });
     const reject = digest(task.applicationId) % 10 === 0;
     const answer = await api.call('POST', `/v1/tasks/${task.id}/decision`, {
       token: approver,

@@ -166,7 +166,8 @@ export class Runner {
   private send(app: SimApp, action: Exclude<Action, { kind: 'submit' }>): Promise<ApplicationView> {
     const handle = app.handle!;
     if (action.kind === 'decide') {
-      const actor: Actor = { sub: action.officer, role: 'approver', agency: action.agency, office: action.officeId };
+      // A head signs every step: the simulator measures deadlines, not who holds which position.
+      const actor: Actor = { sub: action.officer, role: 'approver', agency: action.agency, office: action.officeId, position: 'head' };
       return handle.executeUpdate<ApplicationView, [DecideArgs]>(MESSAGE_NAMES.decide, { args: [{ taskId: action.taskId, decision: action.decision, note: action.decision === 'approve' ? undefined : 'simulasi', actor }] });
     }
     const actor: Actor = { sub: 'integrator-simulator', role: 'integrator' };

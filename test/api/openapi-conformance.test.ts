@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { conformance, Conformance } from '../support/openapi-conformance';
 import type { HttpAnswer } from '../support/http';
 import { startPlatform, Platform } from '../support/platform';
-import { openTaskOf, projected, sipDokter, submit } from '../e2e/fixtures/applications';
+import { NIK, openTaskOf, projected, sipDokter, submit } from '../e2e/fixtures/applications';
 
 const PERIOD = 'from=2026-06-01&to=2026-06-30';
 
@@ -32,7 +32,7 @@ describe('every endpoint answers as the OpenAPI document says', () => {
     tokens.kiosk = await p.token({ role: 'integrator', sub: `kiosk-${randomUUID()}` });
     tokens.otherKiosk = await p.token({ role: 'integrator', sub: `kiosk-${randomUUID()}` });
     tokens.dinkes = await p.token({ role: 'approver', agency: 'DINKES', sub: 'dinkes-officer' });
-    tokens.dpmptsp = await p.token({ role: 'approver', agency: 'DPMPTSP', sub: 'dpmptsp-officer' });
+    tokens.dpmptsp = await p.token({ role: 'approver', agency: 'DPMPTSP', sub: 'dpmptsp-head', position: 'head' });
     tokens.admin = await p.token({ role: 'admin', sub: 'governor-office' });
   });
   afterEach(() => {
@@ -103,7 +103,11 @@ describe('every endpoint answers as the OpenAPI document says', () => {
     expect((await http('GET', '/v1/tasks', { token: tokens.dinkes })).status).toBe(200);
     expect((await http('GET', '/v1/tasks?agency=DCKTRP', { token: tokens.dinkes })).status).toBe(403);
     expect((await http('GET', '/v1/tasks', { token: tokens.kiosk })).status).toBe(403);
-    expect((await http('GET', `/v1/tasks/${task.id}`, { token: tokens.dinkes })).status).toBe(200);
+    const held = await http('GET', `/v1/tasks/${task.id}`, { token: tokens.dinkes });
+    expect(held.status).toBe(200);
+    expect(held.body.application.applicant.nik).toBe(NIK);
+    const unscoped = await p.token({ role: 'approver', agency: 'KELURAHAN', sub: 'kelurahan-without-office' });
+    expect((await http('GET', '/v1/tasks', { token: unscoped })).status).toBe(403);
     expect((await http('GET', `/v1/tasks/${task.id}`, { token: tokens.dpmptsp })).status).toBe(404);
 
     expect((await http('POST', `/v1/tasks/${task.id}/decision`, { token: tokens.dpmptsp, body: { decision: 'approve', note: 'bukan tugas saya' } })).status).toBe(403);
@@ -115,6 +119,9 @@ describe('every endpoint answers as the OpenAPI document says', () => {
     const second = await openTaskOf(p, tokens.kiosk, id, 'DINKES');
     expect((await http('POST', `/v1/tasks/${second.id}/decision`, { token: tokens.dinkes, body: { decision: 'approve', note: 'Lengkap' } })).status).toBe(200);
     expect((await http('POST', `/v1/tasks/${second.id}/decision`, { token: tokens.dinkes, body: { decision: 'approve', note: 'lagi' } })).status).toBe(409);
+    const issuance = await openTaskOf(p, tokens.kiosk, id, 'DPMPTSP');
+    const dpmptspOfficer = await p.token({ role: 'approver', agency: 'DPMPTSP', sub: 'dpmptsp-officer' });
+    expect((await http('POST', `/v1/tasks/${issuance.id}/decision`, { token: dpmptspOfficer, body: { decision: 'approve', note: 'bukan kepala' } })).status).toBe(403);
 
     const track = await http('GET', `/v1/track/${filed.body.trackingCode}`);
     expect(track.status).toBe(200);

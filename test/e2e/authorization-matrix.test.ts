@@ -20,7 +20,7 @@ interface Row {
   expect: Record<Caller, number | 'ok'>;
 }
 
-const PROBLEM_OF: Record<number, string[]> = { 401: ['unauthorized'], 403: ['forbidden', 'wrong-agency'], 404: ['not-found'] };
+const PROBLEM_OF: Record<number, string[]> = { 401: ['unauthorized'], 403: ['forbidden', 'wrong-agency', 'wrong-position'], 404: ['not-found'] };
 
 describe('authorization matrix', () => {
   let p: Platform;
@@ -146,6 +146,42 @@ describe('authorization matrix', () => {
       }
     }
     expect(mismatches).toEqual([]);
+  });
+
+  it('refuses a territorial approver whose token names no office on every endpoint that takes a token', async () => {
+    const unscoped = await p.token({ role: 'approver', agency: 'KELURAHAN', sub: `kelurahan-${randomUUID()}`, position: 'head' });
+    const mismatches: string[] = [];
+    for (const row of rows()) {
+      const open = row.expect.none !== 401;
+      const path = typeof row.path === 'string' ? row.path : await row.path('approver');
+      const r = await p.http(row.endpoint.split(' ')[0], path, { token: unscoped, body: row.body });
+      const forbidden = r.status === 403 && String(r.body?.type).endsWith('/forbidden');
+      // Where approvers may go, the refusal says the office is missing; elsewhere the role is refused first.
+      const forApprovers = row.expect.approver !== 403;
+      const refused = forbidden && (!forApprovers || /must name its office/.test(r.body.detail));
+      if (open ? forbidden || r.status === 401 : !refused) mismatches.push(`${row.endpoint}: ${r.status} ${r.text.slice(0, 160)}`);
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it("lets only a head of the agency decide a head's step; an officer gets 403 wrong-position", async () => {
+    const id = await freshApplication();
+    const verification = await openTaskOf(p, tokens.integrator, id, 'DINKES');
+    expect((await p.http('POST', `/v1/tasks/${verification.id}/decision`, { token: tokens.approver, body: { decision: 'approve', note: 'Lengkap' } })).status).toBe(200);
+    const issuance = await openTaskOf(p, tokens.integrator, id, 'DPMPTSP');
+    expect(issuance.role).toBe('head');
+    const officer = await p.token({ role: 'approver', agency: 'DPMPTSP', sub: `dpmptsp-staff-${randomUUID()}`, position: 'officer' });
+    const head = await p.token({ role: 'approver', agency: 'DPMPTSP', sub: `dpmptsp-head-${randomUUID()}`, position: 'head' });
+    const asOfficer = await p.http('POST', `/v1/tasks/${issuance.id}/decision`, { token: officer, body: { decision: 'approve', note: 'Terbit' } });
+    expect([asOfficer.status, asOfficer.body.type]).toEqual([403, 'https://satupintu.jakarta.go.id/problems/wrong-position']);
+    expect((await p.http('POST', `/v1/tasks/${issuance.id}/decision`, { token: head, body: { decision: 'approve', note: 'Terbit' } })).status).toBe(200);
+  });
+
+  it("gives the application's data, documents and applicant in GET /v1/tasks/{taskId} only to the task's holders", async () => {
+    const holder = await p.http('GET', `/v1/tasks/${taskId}`, { token: tokens.approver });
+    expect(holder.body.application).toMatchObject({ data: expect.any(Object), documents: expect.any(Array), applicant: { nik: '3171011505900001' } });
+    expect((await p.http('GET', `/v1/tasks/${taskId}`, { token: tokens.admin })).body.application).toBeUndefined();
+    expect((await p.http('GET', `/v1/tasks/${taskId}`, { token: tokens.otherApprover })).status).toBe(404);
   });
 
   it('lists to each caller only what it may see', async () => {

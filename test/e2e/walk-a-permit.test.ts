@@ -47,7 +47,7 @@ describe('walking one permit through the HTTP API', () => {
       for (const task of app.body.openTasks) {
         // Territorial steps go to the office of the location (Gambir), whichever office received the file.
         if (task.agency === 'KELURAHAN') expect(task.officeId).toBe('kel-31.71.01.1001');
-        const approver = await p.token({ role: 'approver', agency: task.agency, office: task.officeId, sub: `officer-${task.stepId}` });
+        const approver = await p.token({ role: 'approver', agency: task.agency, office: task.officeId, sub: `officer-${task.stepId}`, position: task.role });
         const inbox = await p.http('GET', '/v1/tasks', { token: approver });
         expect(inbox.body.items.map((t: any) => t.id)).toContain(task.id);
         const answer = await p.http('POST', `/v1/tasks/${task.id}/decision`, { token: approver, body: { decision: 'approve', note: 'Sesuai' } });

@@ -79,7 +79,7 @@ describe('webhooks', () => {
       const second = await openTaskOf(p, kiosk, id, 'DINKES');
       expect((await p.http('POST', `/v1/tasks/${second.id}/decision`, { token: dinkes, body: { decision: 'approve', note: 'Lengkap' } })).status).toBe(200);
       const issuing = await openTaskOf(p, kiosk, id, 'DPMPTSP');
-      const dpmptsp = await p.token({ role: 'approver', agency: 'DPMPTSP' });
+      const dpmptsp = await p.token({ role: 'approver', agency: 'DPMPTSP', position: 'head' });
       expect((await p.http('POST', `/v1/tasks/${issuing.id}/decision`, { token: dpmptsp, body: { decision: 'approve' } })).status).toBe(200);
 
       const expected = [

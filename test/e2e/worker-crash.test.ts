@@ -64,7 +64,7 @@ describe('a worker killed with SIGKILL mid-flow', () => {
 
     let app = await open();
     const first = app.body.openTasks[0];
-    const approver = await p.token({ role: 'approver', agency: first.agency, office: first.officeId });
+    const approver = await p.token({ role: 'approver', agency: first.agency, office: first.officeId, position: 'head' });
     const pending = p.http('POST', `/v1/tasks/${first.id}/decision`, { token: approver, body: { decision: 'approve' } });
     worker.kill('SIGKILL');
     await exited(worker);
@@ -75,7 +75,7 @@ describe('a worker killed with SIGKILL mid-flow', () => {
     let approvals = 1;
     for (app = await open(); app.body.status !== 'issued'; app = await open()) {
       for (const t of app.body.openTasks) {
-        const token = await p.token({ role: 'approver', agency: t.agency, office: t.officeId });
+        const token = await p.token({ role: 'approver', agency: t.agency, office: t.officeId, position: 'head' });
         expect((await p.http('POST', `/v1/tasks/${t.id}/decision`, { token, body: { decision: 'approve' } })).status).toBe(200);
         approvals++;
       }

@@ -64,7 +64,7 @@ describe('decisions the engine refuses', () => {
     return (cause as ApplicationFailure).message;
   }
 
-  it('refuses a wrong agency, a wrong office, a step not open, an unknown decision, a decided task and a paused application', async () => {
+  it('refuses a wrong agency, a wrong office, an officer on a head step, a step not open, an unknown decision, a decided task and a paused application', async () => {
     // Given a domicile letter for a shop in Tebet: its verification waits at the kelurahan of Tebet Barat.
     const input = applicationInput(skduV1);
     const handle = await client.workflow.start(workflowTypeOf(skduV1), { workflowId: workflowIdOf(input.applicationId), taskQueue, args: [input] });
@@ -89,8 +89,14 @@ describe('decisions the engine refuses', () => {
     const approved = await decide(handle, verification, 'approve', 'Lokasi sesuai');
     await refused(handle, { taskId: verification.id, decision: 'reject', actor: approverFor(verification, 'other-officer') }, Refusal.TaskNotOpen);
 
-    // While the lurah's signature waits on the applicant, no decision is taken on it.
+    // The lurah's signature is a head's step: an officer of the right kelurahan is refused, whether its
+    // token says officer or names no position at all.
     const signing = approved.openTasks[0];
+    expect(signing).toMatchObject({ stepId: 'lurah_signature', role: 'head' });
+    const officer: Actor = { sub: 'staff-tebet-barat', role: 'approver', agency: signing.agency, office: signing.officeId, position: 'officer' };
+    expect(await refused(handle, { taskId: signing.id, decision: 'approve', actor: officer }, Refusal.WrongPosition)).toMatch(/signed by a head of KELURAHAN/);
+    await refused(handle, { taskId: signing.id, decision: 'approve', actor: { ...officer, position: undefined } }, Refusal.WrongPosition);
+    // While the lurah's signature waits on the applicant, no decision is taken on it.
     await decide(handle, signing, 'request_revision', 'Nama usaha berbeda dengan SPPT');
     await refused(handle, { taskId: signing.id, decision: 'approve', actor: approverFor(signing) }, Refusal.AwaitingApplicant);
     // And a second resubmission after the first is refused by its own validator, leaving no trace either.

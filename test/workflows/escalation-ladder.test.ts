@@ -25,7 +25,7 @@ function input(id: string, data: Record<string, unknown>): PermitInput {
 }
 
 const newId = () => randomUUID().replace(/-/g, '').toUpperCase().slice(0, 24);
-const approver = { sub: 'officer-kec-tebet', role: 'approver' as const, agency: 'KECAMATAN', office: 'kec-31.74.01' };
+const approver = { sub: 'officer-kec-tebet', role: 'approver' as const, agency: 'KECAMATAN', office: 'kec-31.74.01', position: 'head' as const };
 
 describe('PBG: the escalation ladder on business days', () => {
   let h: TimeSkippingHarness;

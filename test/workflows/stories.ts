@@ -69,9 +69,9 @@ export function planned(handle: WorkflowHandle, what: string, accept: (v: Applic
   );
 }
 
-/** The approver who may sign `task`: the right agency, sitting in the task's office. */
+/** The approver who may sign `task`: the right agency, sitting in the task's office, a head (who signs officers' steps too). */
 export function approverFor(task: Pick<TaskView, 'agency' | 'officeId'>, sub = `officer-${task.agency.toLowerCase()}`): Actor {
-  return { sub, role: 'approver', agency: task.agency, office: task.officeId };
+  return { sub, role: 'approver', agency: task.agency, office: task.officeId, position: 'head' };
 }
 
 export const applicantActor: Actor = { sub: 'integrator-story', role: 'integrator' };

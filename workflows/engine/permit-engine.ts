@@ -26,6 +26,7 @@ import {
   type ApplicationView,
   type DecideArgs,
   decideUpdate,
+  dossierQuery,
   type PermitInput,
   type ResubmitArgs,
   resubmitUpdate,
@@ -133,6 +134,9 @@ export class PermitEngine implements FlowHost {
   private registerHandlers(): void {
     const refuseUnlessOpenNow = () => refuseUnlessOpen(this.state, this.def, this.legalDeadline.watching);
     setHandler(viewQuery, () => this.view());
+    // Personal data stays out of the view and the read model: the API asks for it only for an approver
+    // who holds an open task, and writes each such read to the audit log.
+    setHandler(dossierQuery, () => ({ data: this.input.data, documents: this.input.documents }));
     setHandler(decideUpdate, (args) => this.decide(args), {
       validator: (args) => {
         refuseUnlessOpenNow();

@@ -1,7 +1,7 @@
 // The validators of the engine's Updates: a refused Update is answered with an ApplicationFailure of a
 // Refusal type (the API maps each type to one HTTP status) and leaves no event in the history.
 import { ApplicationFailure } from '@temporalio/workflow';
-import { mayDecide } from '../../libs/domain/deciders';
+import { holdsPosition, mayDecide } from '../../libs/domain/deciders';
 import type { PermitDefinition } from '../../libs/permit-dsl/definition';
 import { type DecideArgs, Refusal, type RefusalType } from '../messages';
 import { type ApplicationState, iso } from './state';
@@ -37,6 +37,9 @@ export function refuseDecision(state: ApplicationState, args: DecideArgs): void 
   if (!mayDecide(args.actor, task)) {
     const office = args.actor.office ? ` (office ${args.actor.office})` : '';
     refuse(Refusal.WrongAgency, `task ${task.id} belongs to ${task.agency} (office ${task.officeId}); your token is for ${args.actor.agency ?? 'no agency'}${office}`);
+  }
+  if (!holdsPosition(args.actor, task)) {
+    refuse(Refusal.WrongPosition, `task ${task.id} (${task.stepName}) is signed by a head of ${task.agency}; your token is for ${args.actor.position ?? 'an officer'}: ask for a token with position head`);
   }
   if (state.paused) {
     refuse(Refusal.AwaitingApplicant, 'the application waits for the applicant to answer a revision request; decide after resubmission');

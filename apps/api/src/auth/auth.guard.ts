@@ -4,6 +4,7 @@ import type { Request } from 'express';
 import { createVerifier, KeySetUnavailableError, Principal, Role, TokenError } from '../../../../libs/auth/token';
 import { APP_CONFIG } from '../config.provider';
 import type { AppConfig } from '../../../../libs/config/config';
+import { missingOfficeScope } from '../../../../libs/domain/deciders';
 import { ForbiddenError, UnauthorizedError, UnavailableError } from '../common/errors';
 
 export const PUBLIC_KEY = 'satupintu:public';
@@ -44,6 +45,9 @@ export class AuthGuard implements CanActivate {
     if (roles && !roles.includes(req.principal.role)) {
       throw new ForbiddenError(`this endpoint is for ${roles.join(' or ')} tokens; yours is ${req.principal.role}`);
     }
+    // Office scope is never implied: every service below may trust that a territorial approver names its office.
+    const unscoped = missingOfficeScope(req.principal);
+    if (unscoped) throw new ForbiddenError(`${unscoped}: ask for a token with your office`);
     return true;
   }
 }

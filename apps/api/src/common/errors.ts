@@ -44,11 +44,14 @@ export class UnauthorizedError extends DomainError {
   }
 }
 
-/** The caller may not do this; `wrong-agency` when the workflow refuses a task of another agency or office. */
+/**
+ * The caller may not do this; `wrong-agency` when the workflow refuses a task of another agency or
+ * office, `wrong-position` when it refuses a head's step to an officer.
+ */
 export class ForbiddenError extends DomainError {
   constructor(
     detail: string,
-    readonly kind: 'forbidden' | 'wrong-agency' = 'forbidden',
+    readonly kind: 'forbidden' | 'wrong-agency' | 'wrong-position' = 'forbidden',
   ) {
     super(detail);
   }
@@ -108,4 +111,4 @@ export class UnavailableError extends DomainError {
   }
 }
 
-export type DomainErrorKind = 'validation' | 'idempotency-key-missing' | 'unauthorized' | 'forbidden' | 'wrong-agency' | 'not-found' | ConflictKind | UnprocessableKind | 'unavailable';
+export type DomainErrorKind = 'validation' | 'idempotency-key-missing' | 'unauthorized' | 'forbidden' | 'wrong-agency' | 'wrong-position' | 'not-found' | ConflictKind | UnprocessableKind | 'unavailable';

@@ -32,12 +32,16 @@ export class TasksController {
 
   @Get(':taskId')
   @Roles('approver', 'admin')
-  @ApiOperation({ summary: 'One task', description: 'A task of another agency or office answers 404, like one that does not exist.' })
+  @ApiOperation({
+    summary: 'One task; for its holders, with what it takes to decide it',
+    description:
+      "A task of another agency or office answers 404, like one that does not exist. An approver who holds the open task (its agency, and its office for territorial steps) also gets `application`: the data, documents and applicant identity; every such read is written to the audit log (type personal_data.read). Nobody else gets that block.",
+  })
   @ApiParam(TASK_PARAM)
   @ApiOkResponse({ type: TaskDto })
-  @ApiProblems('unauthorized', 'forbidden', 'not-found')
-  get(@CurrentPrincipal() principal: Principal, @Param('taskId') taskId: string) {
-    return this.tasks.get(principal, taskId);
+  @ApiProblems('unauthorized', 'forbidden', 'not-found', 'unavailable')
+  get(@CurrentPrincipal() principal: Principal, @RequestId() requestId: string, @Param('taskId') taskId: string) {
+    return this.tasks.get(principal, taskId, requestId);
   }
 
   @Post(':taskId/decision')
@@ -46,13 +50,13 @@ export class TasksController {
   @ApiOperation({
     summary: "Approve, reject or request a revision on one of your agency's open tasks",
     description:
-      'A Temporal Update validated by the workflow: a task of another agency (403 wrong-agency), a closed task (409), a finished application (409) is refused and leaves no trace in its history. Answers the application after the decision.',
+      "A Temporal Update validated by the workflow: a task of another agency (403 wrong-agency), a head's step decided by a token whose position is not head (403 wrong-position), a closed task (409), a finished application (409) is refused and leaves no trace in its history. Answers the application after the decision.",
   })
   @ApiParam(TASK_PARAM)
   @ApiBody({ type: DecisionDto })
   @ApiOkResponse({ type: ApplicationDto })
   @ApiIdempotent()
-  @ApiProblems('validation', 'unauthorized', 'forbidden', 'wrong-agency', 'not-found', 'task-not-open', 'awaiting-applicant', 'application-closed', 'unavailable')
+  @ApiProblems('validation', 'unauthorized', 'forbidden', 'wrong-agency', 'wrong-position', 'not-found', 'task-not-open', 'awaiting-applicant', 'application-closed', 'unavailable')
   decide(
     @CurrentPrincipal() principal: Principal,
     @RequestId() requestId: string,

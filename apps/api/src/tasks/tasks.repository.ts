@@ -1,5 +1,7 @@
 import { overdueSql } from '../../../../libs/domain';
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import type { Applicant } from '../../../../workflows/messages';
 import { DataSource } from 'typeorm';
 import { Where } from '../database/where';
 
@@ -21,6 +23,18 @@ export interface TaskRow {
   decidedAt: Date | null;
   decidedBy: string | null;
   overdue: boolean;
+}
+
+/** One read of an application's personal data by the holder of one of its tasks, for the audit log. */
+export interface PersonalDataRead {
+  applicationId: string;
+  taskId: string;
+  stepId: string;
+  actor: string;
+  agency: string;
+  /** The application's status when it was read (the audit log's status before and after alike). */
+  status: string;
+  requestId?: string;
 }
 
 export interface InboxQuery {
@@ -62,6 +76,31 @@ export class TasksRepository {
   async findById(taskId: string): Promise<TaskRow | undefined> {
     const rows: TaskRow[] = await this.db.query(`SELECT ${TASK_COLUMNS} FROM task t JOIN application a ON a.id = t.application_id WHERE t.id = $1`, [taskId]);
     return rows[0];
+  }
+
+  /** The applicant's identity and the application's status, from the read model. */
+  async applicantOf(applicationId: string): Promise<{ applicant: Applicant; status: string } | undefined> {
+    const rows: Array<{ applicant: Applicant; status: string }> = await this.db.query(`SELECT applicant, status FROM application WHERE id = $1`, [applicationId]);
+    return rows[0];
+  }
+
+  /** Appends one row to the audit log: who read the personal data of which application, when, and for which task. */
+  async recordPersonalDataRead(read: PersonalDataRead): Promise<void> {
+    await this.db.query(
+      `INSERT INTO audit_log (event_id, application_id, at, type, actor, role, agency, step_id, task_id, note, status_before, status_after, request_id)
+       VALUES ($1, $2, now(), 'personal_data.read', $3, 'approver', $4, $5, $6, $7, $8, $8, $9)`,
+      [
+        `${read.applicationId}:read:${randomUUID()}`,
+        read.applicationId,
+        read.actor,
+        read.agency,
+        read.stepId,
+        read.taskId,
+        `data, documents and applicant identity read to decide task ${read.taskId}`,
+        read.status,
+        read.requestId ?? null,
+      ],
+    );
   }
 
   async exists(taskId: string): Promise<boolean> {

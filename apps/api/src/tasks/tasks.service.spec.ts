@@ -6,7 +6,8 @@ import { OfficesService } from '../offices/offices.service';
 import { CatalogService } from '../permit-types/catalog.service';
 import { updateIdOf } from '../temporal/workflow-errors';
 import { aView, FakeApplicationsRepository, fakeOffices, FakeWorkflows } from '../testing/fakes';
-import { InboxQuery, TaskRow, TasksRepository } from './tasks.repository';
+import type { PermitInput } from '../../../../workflows/messages';
+import { InboxQuery, PersonalDataRead, TaskRow, TasksRepository } from './tasks.repository';
 import { TasksService } from './tasks.service';
 
 const APP = '0123456789ABCDEFGHJKMNPQ';
@@ -36,9 +37,18 @@ function aRow(overrides: Partial<TaskRow> = {}): TaskRow {
 }
 
 /** The read model's tasks, and the inbox queries the service sent. */
-class FakeTasksRepository implements Pick<TasksRepository, 'inbox' | 'findById' | 'exists'> {
+class FakeTasksRepository implements Pick<TasksRepository, 'inbox' | 'findById' | 'exists' | 'applicantOf' | 'recordPersonalDataRead'> {
   rows: TaskRow[] = [];
   readonly queries: InboxQuery[] = [];
+  readonly audit: PersonalDataRead[] = [];
+
+  async applicantOf(_applicationId: string) {
+    return { applicant: { nik: '3171011505900001', name: 'dr. Siti Rahayu', phone: '081234567890' }, status: 'in_review' };
+  }
+
+  async recordPersonalDataRead(read: PersonalDataRead) {
+    this.audit.push(read);
+  }
 
   async inbox(q: InboxQuery) {
     this.queries.push(q);
@@ -98,14 +108,35 @@ describe(TasksService.name, () => {
   });
 
   describe('get', () => {
+    const id = `${APP}.verify.1`;
+    const dossier = { data: { strNumber: 'STR-2024-778812' }, documents: [{ type: 'ktp', url: 'https://files.example.id/ktp.pdf', sha256: 'a'.repeat(64) }] };
+
+    beforeEach(() => workflows.started.set(APP, { applicationId: APP, ...dossier } as unknown as PermitInput));
+
     it('answers a task of another agency or office exactly like one that does not exist', async () => {
       repository.rows = [aRow({ officeId: 'kec-31.71.01' })];
-      const id = `${APP}.verify.1`;
 
       await expect(sut.get(dinkes, id)).resolves.toMatchObject({ id });
       await expect(sut.get({ ...dinkes, agency: 'DCKTRP' }, id)).rejects.toBeInstanceOf(NotFoundError);
       await expect(sut.get({ ...dinkes, office: 'kec-31.71.02' }, id)).rejects.toBeInstanceOf(NotFoundError);
       await expect(sut.get(dinkes, 'not a task id')).rejects.toBeInstanceOf(NotFoundError);
+    });
+
+    it('gives the holder of an open task the data, documents and applicant, and audits the read with its task and request', async () => {
+      repository.rows = [aRow()];
+
+      const task = await sut.get(dinkes, id, 'req-7');
+
+      expect(task.application).toEqual({ ...dossier, applicant: { nik: '3171011505900001', name: 'dr. Siti Rahayu', phone: '081234567890' } });
+      expect(repository.audit).toEqual([{ applicationId: APP, taskId: id, stepId: 'verify', actor: 'officer-1', agency: 'DINKES', status: 'in_review', requestId: 'req-7' }]);
+    });
+
+    it('gives no personal data, and audits nothing, to an admin or for a task that is no longer open', async () => {
+      repository.rows = [aRow()];
+      await expect(sut.get(admin, id)).resolves.not.toHaveProperty('application');
+      repository.rows = [aRow({ status: 'approved' })];
+      await expect(sut.get(dinkes, id)).resolves.not.toHaveProperty('application');
+      expect(repository.audit).toEqual([]);
     });
   });
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../../../libs/auth/token';
-import { parseTaskId } from '../../../../workflows/messages';
-import { maySee } from '../../../../libs/domain';
+import { type Applicant, type Dossier, parseTaskId } from '../../../../workflows/messages';
+import { mayDecide, maySee } from '../../../../libs/domain';
 import { ApplicationResponse, ApplicationsService, WriteRequest } from '../applications/applications.service';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { ForbiddenError, NotFoundError, UnavailableError } from '../common/errors';
@@ -9,6 +9,9 @@ import { ApplicationWorkflows } from '../temporal/application-workflows';
 import { updateIdOf } from '../temporal/workflow-errors';
 import { DecisionDto } from './dto/decision.dto';
 import { TaskRow, TasksRepository } from './tasks.repository';
+
+/** A task as read by one of its holders: with what it takes to decide it. */
+export type TaskResponse = TaskRow & { application?: Dossier & { applicant: Applicant } };
 
 export interface InboxFilter {
   agency?: string;
@@ -48,13 +51,30 @@ export class TasksService {
     };
   }
 
-  /** One task. A task of another agency (or office) answers exactly like one that does not exist. */
-  async get(principal: Principal, taskId: string): Promise<TaskRow> {
+  /**
+   * One task. A task of another agency (or office) answers exactly like one that does not exist. The
+   * holders of an open task (its agency, and its office for territorial steps) also get what they need
+   * to decide it: the application's data, documents and applicant identity; each such read is
+   * appended to the audit log before it is answered, so no personal data leaves unrecorded.
+   */
+  async get(principal: Principal, taskId: string, requestId?: string): Promise<TaskResponse> {
     const notFound = new NotFoundError('Task', `No task ${taskId} is visible to this token.`);
     if (!parseTaskId(taskId)) throw notFound;
     const row = await this.repository.findById(taskId);
     if (!row || (principal.role === 'approver' && !maySee(principal, row))) throw notFound;
-    return row;
+    if (principal.role !== 'approver' || row.status !== 'open' || !mayDecide(principal, row)) return row;
+    const [dossier, owner] = await Promise.all([this.workflows.dossier(row.applicationId), this.repository.applicantOf(row.applicationId)]);
+    if (!owner) throw notFound;
+    await this.repository.recordPersonalDataRead({
+      applicationId: row.applicationId,
+      taskId: row.id,
+      stepId: row.stepId,
+      actor: principal.sub,
+      agency: row.agency,
+      status: owner.status,
+      requestId,
+    });
+    return { ...row, application: { data: dossier.data, documents: dossier.documents, applicant: owner.applicant } };
   }
 
   /** A decision is a Temporal Update: the workflow's validator refuses a wrong agency or a closed step, leaving no trace. */
@@ -66,7 +86,7 @@ export class TasksService {
         taskId,
         decision: dto.decision,
         note: dto.note,
-        actor: { sub: principal.sub, role: principal.role, agency: principal.agency, office: principal.office },
+        actor: { sub: principal.sub, role: principal.role, agency: principal.agency, office: principal.office, position: principal.position },
         requestId: request.requestId,
       });
       return this.applications.present(view);

@@ -6,6 +6,8 @@ import {
   ApplicationView,
   DecideArgs,
   decideUpdate,
+  Dossier,
+  dossierQuery,
   PermitInput,
   ResubmitArgs,
   resubmitUpdate,
@@ -52,6 +54,11 @@ export class ApplicationWorkflows {
 
   async view(applicationId: string): Promise<ApplicationView> {
     return this.refusing(`No application ${applicationId} is visible to this token.`, () => this.temporal.workflow.getHandle(workflowIdOf(applicationId)).query(viewQuery));
+  }
+
+  /** The application's data and documents as they stand now (they change on resubmission). */
+  async dossier(applicationId: string): Promise<Dossier> {
+    return this.refusing(`No application ${applicationId}.`, () => this.temporal.workflow.getHandle(workflowIdOf(applicationId)).query(dossierQuery));
   }
 
   async decide(applicationId: string, updateId: string, args: DecideArgs): Promise<ApplicationView> {

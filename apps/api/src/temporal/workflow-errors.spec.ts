@@ -9,6 +9,7 @@ const refused = (type: string, message: string) => new WorkflowUpdateFailedError
 describe('refusalOf', () => {
   it("turns each of the workflow's refusals into the domain error of the same meaning", () => {
     expect(refusalOf(refused(Refusal.WrongAgency, 'DINKES only'), 'x')).toEqual(new ForbiddenError('DINKES only', 'wrong-agency'));
+    expect(refusalOf(refused(Refusal.WrongPosition, 'a head signs'), 'x')).toEqual(new ForbiddenError('a head signs', 'wrong-position'));
     expect(refusalOf(refused(Refusal.TaskNotOpen, 'decided'), 'x')).toMatchObject({ constructor: ConflictError, kind: 'task-not-open', message: 'decided' });
     expect(refusalOf(refused(Refusal.TaskNotFound, 'no such step'), 'x')).toMatchObject({ constructor: NotFoundError, resource: 'Task' });
   });

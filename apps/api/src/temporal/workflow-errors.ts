@@ -7,6 +7,7 @@ import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationEr
 /** Each refusal of an Update validator, as the domain error the services throw. */
 const REFUSALS: Record<RefusalType, (message: string) => DomainError> = {
   [Refusal.WrongAgency]: (m) => new ForbiddenError(m, 'wrong-agency'),
+  [Refusal.WrongPosition]: (m) => new ForbiddenError(m, 'wrong-position'),
   [Refusal.TaskNotFound]: (m) => new NotFoundError('Task', m),
   [Refusal.TaskNotOpen]: (m) => new ConflictError('task-not-open', m),
   [Refusal.ApplicationClosed]: (m) => new ConflictError('application-closed', m),

@@ -88,7 +88,7 @@ export class FakeApplicationsRepository implements Pick<ApplicationsRepository, 
 }
 
 /** Workflows that exist only in memory: views by application id, and every Update sent. */
-export class FakeWorkflows implements Pick<ApplicationWorkflows, 'start' | 'view' | 'decide' | 'resubmit' | 'withdraw'> {
+export class FakeWorkflows implements Pick<ApplicationWorkflows, 'start' | 'view' | 'dossier' | 'decide' | 'resubmit' | 'withdraw'> {
   readonly started = new Map<string, PermitInput>();
   readonly views = new Map<string, ApplicationView>();
   readonly updates: Array<{ name: 'decide' | 'resubmit' | 'withdraw'; applicationId: string; updateId: string; args: DecideArgs | ResubmitArgs | WithdrawArgs }> = [];
@@ -105,6 +105,13 @@ export class FakeWorkflows implements Pick<ApplicationWorkflows, 'start' | 'view
     const view = this.views.get(applicationId);
     if (!view) throw new NotFoundError('Application', `No application ${applicationId} is visible to this token.`);
     return view;
+  }
+
+  /** The data and documents of an application this fake started. */
+  async dossier(applicationId: string) {
+    const input = this.started.get(applicationId);
+    if (!input) throw new NotFoundError('Application', `No application ${applicationId}.`);
+    return { data: input.data, documents: input.documents };
   }
 
   decide(applicationId: string, updateId: string, args: DecideArgs) {

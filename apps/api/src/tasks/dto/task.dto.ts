@@ -1,5 +1,34 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApplicantViewDto } from '../../applications/dto/application.dto';
 import { TASK_STATUSES } from './inbox.query';
+
+export class TaskDocumentDto {
+  @ApiProperty({ example: 'ktp' })
+  type!: string;
+
+  @ApiProperty({ example: 'https://files.example.id/ktp.pdf' })
+  url!: string;
+
+  @ApiProperty({ example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' })
+  sha256!: string;
+}
+
+/** What the holder of an open task reads to decide it. Every answer that carries it is in the audit log. */
+export class TaskApplicationDto {
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: "The application's data as it stands now (the permit type's dataSchema)",
+    example: { businessName: 'Warung Makan Bu Sari', businessType: 'perorangan', employees: 3 },
+  })
+  data!: Record<string, unknown>;
+
+  @ApiProperty({ type: [TaskDocumentDto], description: 'The documents filed, resubmitted ones included' })
+  documents!: TaskDocumentDto[];
+
+  @ApiProperty({ type: ApplicantViewDto, description: "The applicant's identity, to verify the file" })
+  applicant!: ApplicantViewDto;
+}
 
 /** One task of an inbox: a step attempt with its application's tracking code and permit type. */
 export class TaskDto {
@@ -50,6 +79,12 @@ export class TaskDto {
 
   @ApiProperty()
   overdue!: boolean;
+
+  @ApiPropertyOptional({
+    type: TaskApplicationDto,
+    description: 'Only in GET /v1/tasks/{taskId}, only for an approver who holds the open task (its agency, and its office for territorial steps); each read is audited',
+  })
+  application?: TaskApplicationDto;
 }
 
 export class TaskListDto {
