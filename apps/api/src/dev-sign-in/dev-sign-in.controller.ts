@@ -41,6 +41,7 @@ export class DevSignInController {
     this.requireDevelopment();
     return {
       roles: ['approver', 'admin', 'integrator'],
+      positions: ['officer', 'head'],
       agencies: agencies.map((a) => ({ code: a.code, name: a.name, territorial: TERRITORIAL_AGENCIES.has(a.code) })),
       offices: this.offices
         .list({})
@@ -65,9 +66,9 @@ export class DevSignInController {
       }
     }
     const principal = {
-      sub: ['dev', body.role, body.agency, body.office].filter(Boolean).join('-'),
+      sub: ['dev', body.role, body.agency, body.office, body.role === 'approver' ? (body.position ?? 'officer') : undefined].filter(Boolean).join('-'),
       role: body.role,
-      ...(body.role === 'approver' ? { agency: body.agency, ...(body.office ? { office: body.office } : {}) } : {}),
+      ...(body.role === 'approver' ? { agency: body.agency, position: body.position ?? 'officer', ...(body.office ? { office: body.office } : {}) } : {}),
     };
     return { token: await mintToken(DEV_JWT_SECRET, principal), sub: principal.sub };
   }

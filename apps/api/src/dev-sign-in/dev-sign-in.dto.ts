@@ -27,6 +27,9 @@ export class SignInOptionsDto {
   @ApiProperty({ type: [String], example: ['approver', 'admin', 'integrator'] })
   roles!: string[];
 
+  @ApiProperty({ type: [String], example: ['officer', 'head'] })
+  positions!: string[];
+
   @ApiProperty({ type: [SignInAgencyDto] })
   agencies!: SignInAgencyDto[];
 
@@ -50,6 +53,11 @@ export class DevTokenRequestDto {
   @IsString()
   @MaxLength(64)
   office?: string;
+
+  @ApiPropertyOptional({ enum: ['officer', 'head'], description: 'An approver\'s position: only a head decides a head step (the lurah\'s signature); officer by default' })
+  @IsOptional()
+  @IsIn(['officer', 'head'], { message: 'position must be officer or head' })
+  position?: 'officer' | 'head';
 }
 
 export class DevTokenDto {

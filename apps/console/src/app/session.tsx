@@ -7,6 +7,7 @@ export interface Session {
   role: 'integrator' | 'approver' | 'admin';
   agency?: string;
   office?: string;
+  position?: 'officer' | 'head';
 }
 
 const KEY = 'satupintu.session';

@@ -6,6 +6,7 @@ import { Session, useSession } from '../../app/session';
 
 interface Options {
   roles: Array<Session['role']>;
+  positions: Array<'officer' | 'head'>;
   agencies: Array<{ code: string; name: string; territorial: boolean }>;
   offices: Array<{ id: string; name: string; type: string }>;
 }
@@ -27,6 +28,7 @@ export function SignInPage() {
   const [role, setRole] = useState<Session['role']>('approver');
   const [agency, setAgency] = useState('KELURAHAN');
   const [office, setOffice] = useState('');
+  const [position, setPosition] = useState<'officer' | 'head'>('officer');
   useEffect(() => {
     getJson<Options>('/v1/dev/sign-in').then(setOptions, (e: unknown) => setFailure(e instanceof ApiError && e.status === 404 ? t('signIn.off') : t('track.error')));
   }, [t]);
@@ -39,9 +41,9 @@ export function SignInPage() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      const body = { role, ...(role === 'approver' ? { agency, ...(territorial ? { office } : {}) } : {}) };
+      const body = { role, ...(role === 'approver' ? { agency, position, ...(territorial ? { office } : {}) } : {}) };
       const minted = await postJson<{ token: string; sub: string }>('/v1/dev/tokens', body);
-      signIn({ token: minted.token, sub: minted.sub, role, ...(role === 'approver' ? { agency, ...(territorial ? { office } : {}) } : {}) });
+      signIn({ token: minted.token, sub: minted.sub, role, ...(role === 'approver' ? { agency, position, ...(territorial ? { office } : {}) } : {}) });
       navigate(role === 'approver' ? '/kotak-masuk' : '/');
     } catch (err) {
       setFailure(err instanceof ApiError ? err.message : String(err));
@@ -70,6 +72,14 @@ export function SignInPage() {
                 {options.agencies.map((a) => (
                   <option key={a.code} value={a.code}>
                     {a.name} ({a.code})
+                  </option>
+                ))}
+              </select>
+              <label htmlFor="sign-in-position">{t('signIn.position')}</label>
+              <select id="sign-in-position" value={position} onChange={(e) => setPosition(e.target.value as 'officer' | 'head')}>
+                {options.positions.map((p) => (
+                  <option key={p} value={p}>
+                    {t(`position.${p}`)}
                   </option>
                 ))}
               </select>
