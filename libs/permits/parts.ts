@@ -29,3 +29,6 @@ export function noFee(legalBasis: string): PermitDefinition['fee'] {
 /** Why a letter from the kelurahan or the province levies nothing: it is no object of the regional retribusi. */
 export const NOT_A_RETRIBUSI_OBJECT =
   'Tidak dipungut biaya: bukan objek retribusi menurut Perda DKI Jakarta No. 1 Tahun 2024 tentang Pajak Daerah dan Retribusi Daerah';
+
+/** The applicant's identity card, asked for by every permit filed in the applicant's own name. */
+export const APPLICANT_KTP = { type: 'ktp', name: 'KTP pemohon' };

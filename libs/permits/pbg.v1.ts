@@ -14,7 +14,7 @@
 // collected as regional revenue before the approval is handed over. The application itself costs Rp 0.
 import { definePermit } from '../permit-dsl/define';
 import { DEFAULT_LADDER } from './ladders';
-import { applicationData, noFee, step } from './parts';
+import { APPLICANT_KTP, applicationData, noFee, step } from './parts';
 
 export const pbgV1 = definePermit({
   code: 'PBG',
@@ -32,7 +32,7 @@ export const pbgV1 = definePermit({
       'Perda DKI Jakarta No. 1 Tahun 2024 tentang Pajak Daerah dan Retribusi Daerah; permohonan tidak dikenai biaya tetap',
   ),
   requiredDocuments: [
-    { type: 'ktp', name: 'KTP pemohon' },
+    APPLICANT_KTP,
     { type: 'bukti_hak_tanah', name: 'Bukti kepemilikan hak atas tanah (sertifikat) atau perjanjian pemanfaatan tanah' },
     { type: 'kkpr', name: 'Konfirmasi/Persetujuan Kesesuaian Kegiatan Pemanfaatan Ruang (KKPR)' },
     { type: 'sppt_pbb', name: 'SPPT PBB tahun berjalan' },

@@ -13,7 +13,7 @@
 // Fee: none: neither UU 1/2022 (HKPD) nor Perda DKI Jakarta 1/2024 levies a retribusi on practice licences.
 import { definePermit } from '../permit-dsl/define';
 import { DEFAULT_LADDER } from './ladders';
-import { applicationData, noFee, step } from './parts';
+import { APPLICANT_KTP, applicationData, noFee, step } from './parts';
 
 export const sipDokterV1 = definePermit({
   code: 'SIP_DOKTER',
@@ -29,7 +29,7 @@ export const sipDokterV1 = definePermit({
       'Perda DKI Jakarta No. 1 Tahun 2024 tentang Pajak Daerah dan Retribusi Daerah',
   ),
   requiredDocuments: [
-    { type: 'ktp', name: 'KTP pemohon' },
+    APPLICANT_KTP,
     { type: 'str', name: 'Surat Tanda Registrasi (STR) yang berlaku' },
     { type: 'ijazah', name: 'Ijazah dokter / dokter spesialis / dokter gigi' },
     { type: 'pas_foto', name: 'Pas foto berwarna terbaru' },

@@ -11,7 +11,7 @@
 // Fee: none (Perda DKI Jakarta 1/2024 levies no retribusi on kelurahan letters).
 import { definePermit } from '../permit-dsl/define';
 import { DEFAULT_LADDER } from './ladders';
-import { applicationData, noFee, NOT_A_RETRIBUSI_OBJECT, step } from './parts';
+import { APPLICANT_KTP, applicationData, noFee, NOT_A_RETRIBUSI_OBJECT, step } from './parts';
 
 export const skduV1 = definePermit({
   code: 'SKDU',
@@ -22,7 +22,7 @@ export const skduV1 = definePermit({
   source: 'Kelurahan domicile-letter service of the PTSP units, as published on the DPMPTSP DKI service catalogue (pelayanan.jakarta.go.id)',
   fee: noFee(NOT_A_RETRIBUSI_OBJECT),
   requiredDocuments: [
-    { type: 'ktp', name: 'KTP pemohon' },
+    APPLICANT_KTP,
     { type: 'pengantar_rt_rw', name: 'Surat pengantar RT/RW' },
     { type: 'bukti_tempat_usaha', name: 'Bukti kepemilikan atau perjanjian sewa tempat usaha' },
     { type: 'sppt_pbb', name: 'SPPT PBB tempat usaha tahun berjalan' },

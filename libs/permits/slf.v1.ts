@@ -11,7 +11,7 @@
 // Fee: none. UU 1/2022 (HKPD) and Perda DKI Jakarta 1/2024 levy a retribusi on the PBG only, not on the SLF.
 import { definePermit } from '../permit-dsl/define';
 import { DEFAULT_LADDER } from './ladders';
-import { applicationData, noFee, step } from './parts';
+import { APPLICANT_KTP, applicationData, noFee, step } from './parts';
 
 export const slfV1 = definePermit({
   code: 'SLF',
@@ -28,7 +28,7 @@ export const slfV1 = definePermit({
       'Pajak Daerah dan Retribusi Daerah hanya menetapkan retribusi atas PBG',
   ),
   requiredDocuments: [
-    { type: 'ktp', name: 'KTP pemohon' },
+    APPLICANT_KTP,
     { type: 'pbg', name: 'Persetujuan Bangunan Gedung (PBG/IMB) beserta lampiran gambar' },
     { type: 'bukti_hak_tanah', name: 'Bukti kepemilikan hak atas tanah' },
     { type: 'surat_pernyataan_kelaikan', name: 'Surat pernyataan kelaikan fungsi dari pengkaji teknis' },
