@@ -15,6 +15,7 @@
 // Fee: none.
 import { definePermit } from '../permit-dsl/define';
 import { DEFAULT_LADDER } from './ladders';
+import { applicationData, noFee, NOT_A_RETRIBUSI_OBJECT, step } from './parts';
 
 export const izinKeramaianV1 = definePermit({
   code: 'IZIN_KERAMAIAN',
@@ -26,11 +27,7 @@ export const izinKeramaianV1 = definePermit({
   source:
     'Perda DKI Jakarta No. 8 Tahun 2007 tentang Ketertiban Umum; UU No. 22 Tahun 2009 tentang LLAJ; provincial event ' +
     'recommendation service as published on the DPMPTSP DKI service catalogue (pelayanan.jakarta.go.id)',
-  fee: {
-    amount: 0,
-    currency: 'IDR',
-    legalBasis: 'Tidak dipungut biaya: bukan objek retribusi menurut Perda DKI Jakarta No. 1 Tahun 2024 tentang Pajak Daerah dan Retribusi Daerah',
-  },
+  fee: noFee(NOT_A_RETRIBUSI_OBJECT),
   requiredDocuments: [
     { type: 'ktp', name: 'KTP penanggung jawab kegiatan' },
     { type: 'proposal_kegiatan', name: 'Proposal kegiatan (susunan acara, waktu, perkiraan jumlah pengunjung)' },
@@ -39,12 +36,9 @@ export const izinKeramaianV1 = definePermit({
     { type: 'rencana_pengamanan', name: 'Rencana pengamanan dan penanganan kesehatan/kedaruratan' },
     { type: 'pernyataan_penanggung_jawab', name: 'Surat pernyataan tanggung jawab atas ketertiban, kebersihan dan kerusakan' },
   ],
-  dataSchema: {
-    $schema: 'https://json-schema.org/draft/2020-12/schema',
-    type: 'object',
-    additionalProperties: false,
-    required: ['eventName', 'eventType', 'startDate', 'endDate', 'expectedAttendance', 'venueType', 'usesPublicRoad', 'organizerName'],
-    properties: {
+  dataSchema: applicationData(
+    ['eventName', 'eventType', 'startDate', 'endDate', 'expectedAttendance', 'venueType', 'usesPublicRoad', 'organizerName'],
+    {
       eventName: { type: 'string', minLength: 3, maxLength: 200 },
       eventType: { type: 'string', enum: ['konser_musik', 'olahraga', 'keagamaan', 'pameran', 'festival_budaya', 'pawai', 'lainnya'] },
       startDate: { type: 'string', format: 'date' },
@@ -54,7 +48,7 @@ export const izinKeramaianV1 = definePermit({
       usesPublicRoad: { type: 'boolean', description: 'Closes or occupies a public road (pawai, car free day, street festival)' },
       organizerName: { type: 'string', minLength: 2, maxLength: 200 },
     },
-    examples: [
+    [
       {
         eventName: 'Festival Kuliner Betawi',
         eventType: 'festival_budaya',
@@ -76,7 +70,7 @@ export const izinKeramaianV1 = definePermit({
         organizerName: 'Pengurus Masjid Al-Ikhlas',
       },
     ],
-  },
+  ),
   flow: {
     kind: 'sequence',
     steps: [
@@ -84,15 +78,7 @@ export const izinKeramaianV1 = definePermit({
         kind: 'parallel',
         id: 'keramaian_reviews',
         branches: [
-          {
-            kind: 'step',
-            id: 'public_order_review',
-            name: 'Kajian ketertiban umum',
-            agency: 'SATPOLPP',
-            jurisdiction: 'province',
-            role: 'officer',
-            deadline: { days: 3 },
-          },
+          step('public_order_review', 'Kajian ketertiban umum', 'SATPOLPP', 'province', 'officer', { days: 3 }),
           {
             kind: 'choice',
             id: 'traffic_plan_needed',
@@ -106,29 +92,13 @@ export const izinKeramaianV1 = definePermit({
                     { field: 'usesPublicRoad', op: 'eq', value: true },
                   ],
                 },
-                then: {
-                  kind: 'step',
-                  id: 'traffic_plan_review',
-                  name: 'Kajian rencana manajemen lalu lintas',
-                  agency: 'DISHUB',
-                  jurisdiction: 'province',
-                  role: 'officer',
-                  deadline: { days: 3 },
-                },
+                then: step('traffic_plan_review', 'Kajian rencana manajemen lalu lintas', 'DISHUB', 'province', 'officer', { days: 3 }),
               },
             ],
           },
         ],
       },
-      {
-        kind: 'step',
-        id: 'recommendation_issuance',
-        name: 'Penerbitan rekomendasi',
-        agency: 'DPMPTSP',
-        jurisdiction: 'province',
-        role: 'head',
-        deadline: { days: 1 },
-      },
+      step('recommendation_issuance', 'Penerbitan rekomendasi', 'DPMPTSP', 'province', 'head', { days: 1 }),
     ],
   },
   deadline: { days: 5 },

@@ -14,6 +14,7 @@
 // collected as regional revenue before the approval is handed over. The application itself costs Rp 0.
 import { definePermit } from '../permit-dsl/define';
 import { DEFAULT_LADDER } from './ladders';
+import { APPLICANT_KTP, applicationData, noFee, step } from './parts';
 
 export const pbgV1 = definePermit({
   code: 'PBG',
@@ -26,15 +27,12 @@ export const pbgV1 = definePermit({
   source:
     'UU 28/2002 tentang Bangunan Gedung jo. UU 6/2023; PP 16/2021; DPMPTSP DKI Jakarta PBG service standard, ' +
     'as published on the DPMPTSP DKI service catalogue (pelayanan.jakarta.go.id)',
-  fee: {
-    amount: 0,
-    currency: 'IDR',
-    legalBasis:
-      'Retribusi PBG dihitung terpisah (SKRD) dari luas bangunan, indeks bangunan dan harga satuan menurut ' +
+  fee: noFee(
+    'Retribusi PBG dihitung terpisah (SKRD) dari luas bangunan, indeks bangunan dan harga satuan menurut ' +
       'Perda DKI Jakarta No. 1 Tahun 2024 tentang Pajak Daerah dan Retribusi Daerah; permohonan tidak dikenai biaya tetap',
-  },
+  ),
   requiredDocuments: [
-    { type: 'ktp', name: 'KTP pemohon' },
+    APPLICANT_KTP,
     { type: 'bukti_hak_tanah', name: 'Bukti kepemilikan hak atas tanah (sertifikat) atau perjanjian pemanfaatan tanah' },
     { type: 'kkpr', name: 'Konfirmasi/Persetujuan Kesesuaian Kegiatan Pemanfaatan Ruang (KKPR)' },
     { type: 'sppt_pbb', name: 'SPPT PBB tahun berjalan' },
@@ -44,12 +42,9 @@ export const pbgV1 = definePermit({
     { type: 'data_perencana', name: 'Data penyedia jasa perencanaan dan sertifikat kompetensi perencana' },
     { type: 'dokumen_lingkungan', name: 'Dokumen lingkungan (SPPL, UKL-UPL atau AMDAL sesuai skala)' },
   ],
-  dataSchema: {
-    $schema: 'https://json-schema.org/draft/2020-12/schema',
-    type: 'object',
-    additionalProperties: false,
-    required: ['function', 'floors', 'basements', 'buildingAreaM2', 'landAreaM2', 'heightM', 'landTitle', 'workType'],
-    properties: {
+  dataSchema: applicationData(
+    ['function', 'floors', 'basements', 'buildingAreaM2', 'landAreaM2', 'heightM', 'landTitle', 'workType'],
+    {
       function: {
         type: 'string',
         description: 'Fungsi bangunan gedung (PP 16/2021); campuran for mixed use',
@@ -69,7 +64,7 @@ export const pbgV1 = definePermit({
       kkprNumber: { type: 'string', minLength: 3, maxLength: 100 },
       plannerName: { type: 'string', minLength: 2, maxLength: 200 },
     },
-    examples: [
+    [
       {
         function: 'hunian',
         floors: 2,
@@ -94,7 +89,7 @@ export const pbgV1 = definePermit({
         plannerName: 'PT Rancang Kota Nusantara',
       },
     ],
-  },
+  ),
   flow: {
     kind: 'choice',
     id: 'pbg_authority',
@@ -111,24 +106,8 @@ export const pbgV1 = definePermit({
         then: {
           kind: 'sequence',
           steps: [
-            {
-              kind: 'step',
-              id: 'kecamatan_technical_review',
-              name: 'Pemeriksaan teknis rumah tinggal',
-              agency: 'KECAMATAN',
-              jurisdiction: 'kecamatan',
-              role: 'officer',
-              deadline: { days: 7 },
-            },
-            {
-              kind: 'step',
-              id: 'kecamatan_approval',
-              name: 'Persetujuan camat',
-              agency: 'KECAMATAN',
-              jurisdiction: 'kecamatan',
-              role: 'head',
-              deadline: { days: 2 },
-            },
+            step('kecamatan_technical_review', 'Pemeriksaan teknis rumah tinggal', 'KECAMATAN', 'kecamatan', 'officer', { days: 7 }),
+            step('kecamatan_approval', 'Persetujuan camat', 'KECAMATAN', 'kecamatan', 'head', { days: 2 }),
           ],
         },
       },
@@ -138,24 +117,8 @@ export const pbgV1 = definePermit({
         then: {
           kind: 'sequence',
           steps: [
-            {
-              kind: 'step',
-              id: 'city_technical_consultation',
-              name: 'Konsultasi teknis (Tim Profesi Ahli / Tim Penilai Teknis) suku dinas',
-              agency: 'DCKTRP',
-              jurisdiction: 'city',
-              role: 'officer',
-              deadline: { days: 14 },
-            },
-            {
-              kind: 'step',
-              id: 'city_approval',
-              name: 'Persetujuan kepala suku dinas',
-              agency: 'DCKTRP',
-              jurisdiction: 'city',
-              role: 'head',
-              deadline: { days: 3 },
-            },
+            step('city_technical_consultation', 'Konsultasi teknis (Tim Profesi Ahli / Tim Penilai Teknis) suku dinas', 'DCKTRP', 'city', 'officer', { days: 14 }),
+            step('city_approval', 'Persetujuan kepala suku dinas', 'DCKTRP', 'city', 'head', { days: 3 }),
           ],
         },
       },
@@ -167,44 +130,12 @@ export const pbgV1 = definePermit({
           kind: 'parallel',
           id: 'province_reviews',
           branches: [
-            {
-              kind: 'step',
-              id: 'province_technical_consultation',
-              name: 'Konsultasi teknis Tim Profesi Ahli (arsitektur, struktur, MEP)',
-              agency: 'DCKTRP',
-              jurisdiction: 'province',
-              role: 'officer',
-              deadline: { days: 14 },
-            },
-            {
-              kind: 'step',
-              id: 'fire_safety_review',
-              name: 'Kajian sistem proteksi kebakaran',
-              agency: 'DPKP',
-              jurisdiction: 'province',
-              role: 'officer',
-              deadline: { days: 10 },
-            },
-            {
-              kind: 'step',
-              id: 'environment_review',
-              name: 'Kajian persetujuan lingkungan',
-              agency: 'DLH',
-              jurisdiction: 'province',
-              role: 'officer',
-              deadline: { days: 10 },
-            },
+            step('province_technical_consultation', 'Konsultasi teknis Tim Profesi Ahli (arsitektur, struktur, MEP)', 'DCKTRP', 'province', 'officer', { days: 14 }),
+            step('fire_safety_review', 'Kajian sistem proteksi kebakaran', 'DPKP', 'province', 'officer', { days: 10 }),
+            step('environment_review', 'Kajian persetujuan lingkungan', 'DLH', 'province', 'officer', { days: 10 }),
           ],
         },
-        {
-          kind: 'step',
-          id: 'province_approval',
-          name: 'Persetujuan kepala dinas',
-          agency: 'DCKTRP',
-          jurisdiction: 'province',
-          role: 'head',
-          deadline: { days: 3 },
-        },
+        step('province_approval', 'Persetujuan kepala dinas', 'DCKTRP', 'province', 'head', { days: 3 }),
       ],
     },
   },

@@ -12,6 +12,7 @@
 // size, type, location and duration) and paid on its own assessment, so the fee here is Rp 0.
 import { definePermit } from '../permit-dsl/define';
 import { DEFAULT_LADDER } from './ladders';
+import { applicationData, noFee, step } from './parts';
 
 export const reklameV1 = definePermit({
   code: 'REKLAME',
@@ -22,13 +23,10 @@ export const reklameV1 = definePermit({
   source:
     'Perda DKI Jakarta No. 9 Tahun 2014 tentang Penyelenggaraan Reklame and its implementing Pergub; Perda DKI Jakarta ' +
     'No. 1 Tahun 2024 (pajak reklame); as published on the DPMPTSP DKI service catalogue (pelayanan.jakarta.go.id)',
-  fee: {
-    amount: 0,
-    currency: 'IDR',
-    legalBasis:
-      'Izin tidak dikenai retribusi; pajak reklame ditetapkan BAPENDA dan dibayar terpisah menurut Perda DKI Jakarta ' +
+  fee: noFee(
+    'Izin tidak dikenai retribusi; pajak reklame ditetapkan BAPENDA dan dibayar terpisah menurut Perda DKI Jakarta ' +
       'No. 1 Tahun 2024 tentang Pajak Daerah dan Retribusi Daerah',
-  },
+  ),
   requiredDocuments: [
     { type: 'ktp', name: 'KTP pemohon / penanggung jawab' },
     { type: 'npwp', name: 'NPWP pemohon atau perusahaan' },
@@ -39,12 +37,9 @@ export const reklameV1 = definePermit({
     { type: 'gambar_konstruksi', name: 'Gambar dan perhitungan konstruksi (reklame permanen)' },
     { type: 'polis_asuransi', name: 'Polis asuransi tanggung gugat pihak ketiga' },
   ],
-  dataSchema: {
-    $schema: 'https://json-schema.org/draft/2020-12/schema',
-    type: 'object',
-    additionalProperties: false,
-    required: ['reklameType', 'widthM', 'heightM', 'faces', 'illuminated', 'startDate', 'durationMonths', 'content'],
-    properties: {
+  dataSchema: applicationData(
+    ['reklameType', 'widthM', 'heightM', 'faces', 'illuminated', 'startDate', 'durationMonths', 'content'],
+    {
       reklameType: {
         type: 'string',
         enum: ['papan_billboard', 'videotron_megatron', 'kain', 'melekat_stiker', 'berjalan_kendaraan', 'udara'],
@@ -60,7 +55,7 @@ export const reklameV1 = definePermit({
       latitude: { type: 'number', minimum: -6.5, maximum: -5.0 },
       longitude: { type: 'number', minimum: 106.3, maximum: 107.1 },
     },
-    examples: [
+    [
       {
         reklameType: 'papan_billboard',
         widthM: 8,
@@ -75,7 +70,7 @@ export const reklameV1 = definePermit({
         longitude: 106.8295,
       },
     ],
-  },
+  ),
   flow: {
     kind: 'sequence',
     steps: [
@@ -83,35 +78,11 @@ export const reklameV1 = definePermit({
         kind: 'parallel',
         id: 'reklame_reviews',
         branches: [
-          {
-            kind: 'step',
-            id: 'placement_review',
-            name: 'Kajian titik, tata ruang dan konstruksi reklame',
-            agency: 'DCKTRP',
-            jurisdiction: 'province',
-            role: 'officer',
-            deadline: { days: 5 },
-          },
-          {
-            kind: 'step',
-            id: 'tax_assessment',
-            name: 'Penetapan pajak reklame',
-            agency: 'BAPENDA',
-            jurisdiction: 'province',
-            role: 'officer',
-            deadline: { days: 5 },
-          },
+          step('placement_review', 'Kajian titik, tata ruang dan konstruksi reklame', 'DCKTRP', 'province', 'officer', { days: 5 }),
+          step('tax_assessment', 'Penetapan pajak reklame', 'BAPENDA', 'province', 'officer', { days: 5 }),
         ],
       },
-      {
-        kind: 'step',
-        id: 'reklame_issuance',
-        name: 'Penerbitan izin penyelenggaraan reklame',
-        agency: 'DPMPTSP',
-        jurisdiction: 'province',
-        role: 'head',
-        deadline: { days: 2 },
-      },
+      step('reklame_issuance', 'Penerbitan izin penyelenggaraan reklame', 'DPMPTSP', 'province', 'head', { days: 2 }),
     ],
   },
   deadline: { days: 10 },

@@ -13,6 +13,7 @@
 // Fee: none: neither UU 1/2022 (HKPD) nor Perda DKI Jakarta 1/2024 levies a retribusi on practice licences.
 import { definePermit } from '../permit-dsl/define';
 import { DEFAULT_LADDER } from './ladders';
+import { APPLICANT_KTP, applicationData, noFee, step } from './parts';
 
 export const sipDokterV1 = definePermit({
   code: 'SIP_DOKTER',
@@ -23,27 +24,21 @@ export const sipDokterV1 = definePermit({
   source:
     'UU No. 17 Tahun 2023 tentang Kesehatan; PP No. 28 Tahun 2024; Permenkes No. 2052 Tahun 2011; ' +
     'as published on the DPMPTSP DKI service catalogue (pelayanan.jakarta.go.id)',
-  fee: {
-    amount: 0,
-    currency: 'IDR',
-    legalBasis:
-      'Tidak dipungut biaya: SIP tidak termasuk objek retribusi dalam UU No. 1 Tahun 2022 tentang HKPD dan ' +
+  fee: noFee(
+    'Tidak dipungut biaya: SIP tidak termasuk objek retribusi dalam UU No. 1 Tahun 2022 tentang HKPD dan ' +
       'Perda DKI Jakarta No. 1 Tahun 2024 tentang Pajak Daerah dan Retribusi Daerah',
-  },
+  ),
   requiredDocuments: [
-    { type: 'ktp', name: 'KTP pemohon' },
+    APPLICANT_KTP,
     { type: 'str', name: 'Surat Tanda Registrasi (STR) yang berlaku' },
     { type: 'ijazah', name: 'Ijazah dokter / dokter spesialis / dokter gigi' },
     { type: 'pas_foto', name: 'Pas foto berwarna terbaru' },
     { type: 'surat_keterangan_fasyankes', name: 'Surat keterangan dari pimpinan fasilitas pelayanan kesehatan tempat praktik' },
     { type: 'pernyataan_tempat_praktik', name: 'Surat pernyataan jumlah tempat praktik (paling banyak tiga)' },
   ],
-  dataSchema: {
-    $schema: 'https://json-schema.org/draft/2020-12/schema',
-    type: 'object',
-    additionalProperties: false,
-    required: ['profession', 'strNumber', 'practiceKind', 'facilityName', 'practicePlaceNumber'],
-    properties: {
+  dataSchema: applicationData(
+    ['profession', 'strNumber', 'practiceKind', 'facilityName', 'practicePlaceNumber'],
+    {
       profession: { type: 'string', enum: ['dokter', 'dokter_spesialis', 'dokter_gigi', 'dokter_gigi_spesialis'] },
       specialty: { type: 'string', minLength: 2, maxLength: 100, description: 'For specialists, e.g. Sp.A, Sp.PD' },
       strNumber: { type: 'string', minLength: 6, maxLength: 40 },
@@ -52,7 +47,7 @@ export const sipDokterV1 = definePermit({
       practicePlaceNumber: { type: 'integer', minimum: 1, maximum: 3, description: 'Which of the (at most three) practice places this is' },
       practiceHours: { type: 'string', maxLength: 200, description: 'Schedule, e.g. Senin-Jumat 08.00-14.00' },
     },
-    examples: [
+    [
       {
         profession: 'dokter',
         strNumber: '3121100320145678',
@@ -62,28 +57,12 @@ export const sipDokterV1 = definePermit({
         practiceHours: 'Senin-Jumat 07.30-14.30',
       },
     ],
-  },
+  ),
   flow: {
     kind: 'sequence',
     steps: [
-      {
-        kind: 'step',
-        id: 'dinkes_verification',
-        name: 'Verifikasi persyaratan oleh suku dinas kesehatan',
-        agency: 'DINKES',
-        jurisdiction: 'city',
-        role: 'officer',
-        deadline: { days: 3 },
-      },
-      {
-        kind: 'step',
-        id: 'sip_issuance',
-        name: 'Penerbitan SIP',
-        agency: 'DPMPTSP',
-        jurisdiction: 'city',
-        role: 'head',
-        deadline: { days: 1 },
-      },
+      step('dinkes_verification', 'Verifikasi persyaratan oleh suku dinas kesehatan', 'DINKES', 'city', 'officer', { days: 3 }),
+      step('sip_issuance', 'Penerbitan SIP', 'DPMPTSP', 'city', 'head', { days: 1 }),
     ],
   },
   deadline: { days: 5 },

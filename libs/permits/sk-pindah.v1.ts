@@ -12,6 +12,7 @@
 // Fee: none (UU 24/2013 art. 79A).
 import { definePermit } from '../permit-dsl/define';
 import { DEFAULT_LADDER } from './ladders';
+import { applicationData, noFee, step } from './parts';
 
 export const skPindahV1 = definePermit({
   code: 'SK_PINDAH',
@@ -22,22 +23,15 @@ export const skPindahV1 = definePermit({
   source:
     'UU No. 23 Tahun 2006 jo. UU No. 24 Tahun 2013 tentang Administrasi Kependudukan; Perpres No. 96 Tahun 2018; ' +
     'Permendagri No. 108 Tahun 2019; as published on the DPMPTSP DKI service catalogue (pelayanan.jakarta.go.id)',
-  fee: {
-    amount: 0,
-    currency: 'IDR',
-    legalBasis: 'Tidak dipungut biaya: Pasal 79A UU No. 24 Tahun 2013 tentang Perubahan atas UU No. 23 Tahun 2006 tentang Administrasi Kependudukan',
-  },
+  fee: noFee('Tidak dipungut biaya: Pasal 79A UU No. 24 Tahun 2013 tentang Perubahan atas UU No. 23 Tahun 2006 tentang Administrasi Kependudukan'),
   requiredDocuments: [
     { type: 'kk', name: 'Kartu Keluarga (KK)' },
     { type: 'ktp', name: 'KTP-el pemohon' },
     { type: 'formulir_pindah', name: 'Formulir pendaftaran perpindahan penduduk (F-1.03)' },
   ],
-  dataSchema: {
-    $schema: 'https://json-schema.org/draft/2020-12/schema',
-    type: 'object',
-    additionalProperties: false,
-    required: ['kkNumber', 'movingType', 'reason', 'destinationAddress', 'destinationRegion', 'membersMoving'],
-    properties: {
+  dataSchema: applicationData(
+    ['kkNumber', 'movingType', 'reason', 'destinationAddress', 'destinationRegion', 'membersMoving'],
+    {
       kkNumber: { type: 'string', pattern: '^[0-9]{16}$', description: 'Sixteen-digit family card number' },
       movingType: {
         type: 'string',
@@ -53,7 +47,7 @@ export const skPindahV1 = definePermit({
       destinationRegion: { type: 'string', minLength: 2, maxLength: 200, description: 'Destination kelurahan/desa, kecamatan, city/regency, province' },
       membersMoving: { type: 'integer', minimum: 1, maximum: 30 },
     },
-    examples: [
+    [
       {
         kkNumber: '3174011203150004',
         movingType: 'antar_provinsi',
@@ -64,28 +58,12 @@ export const skPindahV1 = definePermit({
         membersMoving: 4,
       },
     ],
-  },
+  ),
   flow: {
     kind: 'sequence',
     steps: [
-      {
-        kind: 'step',
-        id: 'dukcapil_verification',
-        name: 'Verifikasi data kependudukan',
-        agency: 'DUKCAPIL',
-        jurisdiction: 'kelurahan',
-        role: 'officer',
-        deadline: { hours: 3 },
-      },
-      {
-        kind: 'step',
-        id: 'skpwni_signature',
-        name: 'Penandatanganan SKPWNI',
-        agency: 'DUKCAPIL',
-        jurisdiction: 'city',
-        role: 'head',
-        deadline: { hours: 3 },
-      },
+      step('dukcapil_verification', 'Verifikasi data kependudukan', 'DUKCAPIL', 'kelurahan', 'officer', { hours: 3 }),
+      step('skpwni_signature', 'Penandatanganan SKPWNI', 'DUKCAPIL', 'city', 'head', { hours: 3 }),
     ],
   },
   deadline: { days: 1 },

@@ -11,6 +11,7 @@
 // Fee: none (Perda DKI Jakarta 1/2024 levies no retribusi on kelurahan letters).
 import { definePermit } from '../permit-dsl/define';
 import { DEFAULT_LADDER } from './ladders';
+import { APPLICANT_KTP, applicationData, noFee, NOT_A_RETRIBUSI_OBJECT, step } from './parts';
 
 export const skduV1 = definePermit({
   code: 'SKDU',
@@ -19,24 +20,17 @@ export const skduV1 = definePermit({
   category: 'non-perizinan',
   description: 'Letter from the kelurahan stating that a business operates at an address in its area.',
   source: 'Kelurahan domicile-letter service of the PTSP units, as published on the DPMPTSP DKI service catalogue (pelayanan.jakarta.go.id)',
-  fee: {
-    amount: 0,
-    currency: 'IDR',
-    legalBasis: 'Tidak dipungut biaya: bukan objek retribusi menurut Perda DKI Jakarta No. 1 Tahun 2024 tentang Pajak Daerah dan Retribusi Daerah',
-  },
+  fee: noFee(NOT_A_RETRIBUSI_OBJECT),
   requiredDocuments: [
-    { type: 'ktp', name: 'KTP pemohon' },
+    APPLICANT_KTP,
     { type: 'pengantar_rt_rw', name: 'Surat pengantar RT/RW' },
     { type: 'bukti_tempat_usaha', name: 'Bukti kepemilikan atau perjanjian sewa tempat usaha' },
     { type: 'sppt_pbb', name: 'SPPT PBB tempat usaha tahun berjalan' },
     { type: 'foto_tempat_usaha', name: 'Foto tempat usaha tampak depan' },
   ],
-  dataSchema: {
-    $schema: 'https://json-schema.org/draft/2020-12/schema',
-    type: 'object',
-    additionalProperties: false,
-    required: ['businessName', 'businessType', 'employees'],
-    properties: {
+  dataSchema: applicationData(
+    ['businessName', 'businessType', 'employees'],
+    {
       businessName: { type: 'string', minLength: 2, maxLength: 200 },
       businessType: {
         type: 'string',
@@ -45,29 +39,13 @@ export const skduV1 = definePermit({
       },
       employees: { type: 'integer', minimum: 0, maximum: 100000 },
     },
-    examples: [{ businessName: 'Warung Makan Bu Sari', businessType: 'perorangan', employees: 3 }],
-  },
+    [{ businessName: 'Warung Makan Bu Sari', businessType: 'perorangan', employees: 3 }],
+  ),
   flow: {
     kind: 'sequence',
     steps: [
-      {
-        kind: 'step',
-        id: 'kelurahan_verification',
-        name: 'Verifikasi data dan lokasi usaha',
-        agency: 'KELURAHAN',
-        jurisdiction: 'kelurahan',
-        role: 'officer',
-        deadline: { days: 1 },
-      },
-      {
-        kind: 'step',
-        id: 'lurah_signature',
-        name: 'Penandatanganan oleh lurah',
-        agency: 'KELURAHAN',
-        jurisdiction: 'kelurahan',
-        role: 'head',
-        deadline: { days: 1 },
-      },
+      step('kelurahan_verification', 'Verifikasi data dan lokasi usaha', 'KELURAHAN', 'kelurahan', 'officer', { days: 1 }),
+      step('lurah_signature', 'Penandatanganan oleh lurah', 'KELURAHAN', 'kelurahan', 'head', { days: 1 }),
     ],
   },
   deadline: { days: 3 },

@@ -16,43 +16,22 @@
 // whose facts are the applicant's own declaration backed by the RT/RW cover letter.
 // Fee: none (Perda DKI Jakarta 1/2024 levies no retribusi on kelurahan letters).
 import { definePermit } from '../permit-dsl/define';
-import { DEFAULT_LADDER } from './ladders';
+import { step } from './parts';
+import { skduV1 } from './skdu.v1';
+
+// Everything but the flow is version 1's, shared rather than copied so the two cannot drift apart.
+const { code, name, category, description, source, fee, requiredDocuments, dataSchema } = skduV1;
 
 export const skduV2 = definePermit({
-  code: 'SKDU',
+  code,
   version: 2,
-  name: { id: 'Surat Keterangan Domisili Usaha', en: 'Business Domicile Letter' },
-  category: 'non-perizinan',
-  description: 'Letter from the kelurahan stating that a business operates at an address in its area.',
-  source: 'Kelurahan domicile-letter service of the PTSP units, as published on the DPMPTSP DKI service catalogue (pelayanan.jakarta.go.id)',
-  fee: {
-    amount: 0,
-    currency: 'IDR',
-    legalBasis: 'Tidak dipungut biaya: bukan objek retribusi menurut Perda DKI Jakarta No. 1 Tahun 2024 tentang Pajak Daerah dan Retribusi Daerah',
-  },
-  requiredDocuments: [
-    { type: 'ktp', name: 'KTP pemohon' },
-    { type: 'pengantar_rt_rw', name: 'Surat pengantar RT/RW' },
-    { type: 'bukti_tempat_usaha', name: 'Bukti kepemilikan atau perjanjian sewa tempat usaha' },
-    { type: 'sppt_pbb', name: 'SPPT PBB tempat usaha tahun berjalan' },
-    { type: 'foto_tempat_usaha', name: 'Foto tempat usaha tampak depan' },
-  ],
-  dataSchema: {
-    $schema: 'https://json-schema.org/draft/2020-12/schema',
-    type: 'object',
-    additionalProperties: false,
-    required: ['businessName', 'businessType', 'employees'],
-    properties: {
-      businessName: { type: 'string', minLength: 2, maxLength: 200 },
-      businessType: {
-        type: 'string',
-        description: 'Legal form of the business',
-        enum: ['perorangan', 'cv', 'firma', 'pt', 'koperasi', 'yayasan'],
-      },
-      employees: { type: 'integer', minimum: 0, maximum: 100000 },
-    },
-    examples: [{ businessName: 'Warung Makan Bu Sari', businessType: 'perorangan', employees: 3 }],
-  },
+  name,
+  category,
+  description,
+  source,
+  fee,
+  requiredDocuments,
+  dataSchema,
   flow: {
     kind: 'sequence',
     steps: [
@@ -60,39 +39,15 @@ export const skduV2 = definePermit({
         kind: 'parallel',
         id: 'kelurahan_checks',
         branches: [
-          {
-            kind: 'step',
-            id: 'kelurahan_verification',
-            name: 'Verifikasi data dan dokumen',
-            agency: 'KELURAHAN',
-            jurisdiction: 'kelurahan',
-            role: 'officer',
-            deadline: { days: 1 },
-          },
-          {
-            kind: 'step',
-            id: 'site_visit',
-            name: 'Peninjauan lokasi usaha',
-            agency: 'KELURAHAN',
-            jurisdiction: 'kelurahan',
-            role: 'officer',
-            deadline: { days: 1 },
-          },
+          step('kelurahan_verification', 'Verifikasi data dan dokumen', 'KELURAHAN', 'kelurahan', 'officer', { days: 1 }),
+          step('site_visit', 'Peninjauan lokasi usaha', 'KELURAHAN', 'kelurahan', 'officer', { days: 1 }),
         ],
       },
-      {
-        kind: 'step',
-        id: 'lurah_signature',
-        name: 'Penandatanganan oleh lurah',
-        agency: 'KELURAHAN',
-        jurisdiction: 'kelurahan',
-        role: 'head',
-        deadline: { days: 1 },
-      },
+      step('lurah_signature', 'Penandatanganan oleh lurah', 'KELURAHAN', 'kelurahan', 'head', { days: 1 }),
     ],
   },
-  deadline: { days: 3 },
-  onHardDeadline: 'deem-granted',
-  applicantDeadline: { days: 10 },
-  escalation: DEFAULT_LADDER,
+  deadline: skduV1.deadline,
+  onHardDeadline: skduV1.onHardDeadline,
+  applicantDeadline: skduV1.applicantDeadline,
+  escalation: skduV1.escalation,
 });

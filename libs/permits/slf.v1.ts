@@ -11,6 +11,7 @@
 // Fee: none. UU 1/2022 (HKPD) and Perda DKI Jakarta 1/2024 levy a retribusi on the PBG only, not on the SLF.
 import { definePermit } from '../permit-dsl/define';
 import { DEFAULT_LADDER } from './ladders';
+import { APPLICANT_KTP, applicationData, noFee, step } from './parts';
 
 export const slfV1 = definePermit({
   code: 'SLF',
@@ -22,15 +23,12 @@ export const slfV1 = definePermit({
   source:
     'UU 28/2002 tentang Bangunan Gedung jo. UU 6/2023; PP 16/2021; DPMPTSP DKI Jakarta SLF service standard, ' +
     'as published on the DPMPTSP DKI service catalogue (pelayanan.jakarta.go.id)',
-  fee: {
-    amount: 0,
-    currency: 'IDR',
-    legalBasis:
-      'Tidak dipungut retribusi: UU No. 1 Tahun 2022 tentang HKPD dan Perda DKI Jakarta No. 1 Tahun 2024 tentang ' +
+  fee: noFee(
+    'Tidak dipungut retribusi: UU No. 1 Tahun 2022 tentang HKPD dan Perda DKI Jakarta No. 1 Tahun 2024 tentang ' +
       'Pajak Daerah dan Retribusi Daerah hanya menetapkan retribusi atas PBG',
-  },
+  ),
   requiredDocuments: [
-    { type: 'ktp', name: 'KTP pemohon' },
+    APPLICANT_KTP,
     { type: 'pbg', name: 'Persetujuan Bangunan Gedung (PBG/IMB) beserta lampiran gambar' },
     { type: 'bukti_hak_tanah', name: 'Bukti kepemilikan hak atas tanah' },
     { type: 'surat_pernyataan_kelaikan', name: 'Surat pernyataan kelaikan fungsi dari pengkaji teknis' },
@@ -38,12 +36,9 @@ export const slfV1 = definePermit({
     { type: 'gambar_terbangun', name: 'Gambar terbangun (as-built drawings)' },
     { type: 'foto_bangunan', name: 'Foto bangunan tampak depan, samping dan belakang' },
   ],
-  dataSchema: {
-    $schema: 'https://json-schema.org/draft/2020-12/schema',
-    type: 'object',
-    additionalProperties: false,
-    required: ['slfType', 'pbgNumber', 'function', 'floors', 'buildingAreaM2', 'completionDate', 'assessorName'],
-    properties: {
+  dataSchema: applicationData(
+    ['slfType', 'pbgNumber', 'function', 'floors', 'buildingAreaM2', 'completionDate', 'assessorName'],
+    {
       slfType: { type: 'string', enum: ['baru', 'perpanjangan'], description: 'First certificate or renewal' },
       pbgNumber: { type: 'string', minLength: 3, maxLength: 100, description: 'Number of the PBG (or former IMB)' },
       function: { type: 'string', enum: ['hunian', 'keagamaan', 'usaha', 'sosial_budaya', 'khusus', 'campuran'] },
@@ -53,7 +48,7 @@ export const slfV1 = definePermit({
       assessorName: { type: 'string', minLength: 2, maxLength: 200, description: 'Pengkaji teknis: firm or certified individual' },
       assessorCertificate: { type: 'string', minLength: 3, maxLength: 100 },
     },
-    examples: [
+    [
       {
         slfType: 'baru',
         pbgNumber: 'SK-PBG-317404-12062024-001',
@@ -65,37 +60,13 @@ export const slfV1 = definePermit({
         assessorCertificate: 'SKK-KONSTRUKSI-7.1-0012345',
       },
     ],
-  },
+  ),
   flow: {
     kind: 'sequence',
     steps: [
-      {
-        kind: 'step',
-        id: 'slf_document_check',
-        name: 'Pemeriksaan kelengkapan dan kesesuaian dokumen',
-        agency: 'DCKTRP',
-        jurisdiction: 'city',
-        role: 'officer',
-        deadline: { days: 2 },
-      },
-      {
-        kind: 'step',
-        id: 'slf_field_inspection',
-        name: 'Pemeriksaan lapangan kesesuaian bangunan dengan PBG',
-        agency: 'DCKTRP',
-        jurisdiction: 'city',
-        role: 'officer',
-        deadline: { days: 7 },
-      },
-      {
-        kind: 'step',
-        id: 'slf_approval',
-        name: 'Penetapan SLF oleh kepala suku dinas',
-        agency: 'DCKTRP',
-        jurisdiction: 'city',
-        role: 'head',
-        deadline: { days: 3 },
-      },
+      step('slf_document_check', 'Pemeriksaan kelengkapan dan kesesuaian dokumen', 'DCKTRP', 'city', 'officer', { days: 2 }),
+      step('slf_field_inspection', 'Pemeriksaan lapangan kesesuaian bangunan dengan PBG', 'DCKTRP', 'city', 'officer', { days: 7 }),
+      step('slf_approval', 'Penetapan SLF oleh kepala suku dinas', 'DCKTRP', 'city', 'head', { days: 3 }),
     ],
   },
   deadline: { days: 15 },

@@ -12,6 +12,7 @@
 // Fee: none (no retribusi under UU 1/2022 and Perda DKI Jakarta 1/2024).
 import { definePermit } from '../permit-dsl/define';
 import { DEFAULT_LADDER } from './ladders';
+import { applicationData, noFee, step } from './parts';
 
 export const tdupV1 = definePermit({
   code: 'TDUP',
@@ -22,13 +23,10 @@ export const tdupV1 = definePermit({
   source:
     'UU No. 10 Tahun 2009 tentang Kepariwisataan; PP No. 5 Tahun 2021; Permenparekraf No. 4 Tahun 2021; ' +
     'as published on the DPMPTSP DKI service catalogue (pelayanan.jakarta.go.id)',
-  fee: {
-    amount: 0,
-    currency: 'IDR',
-    legalBasis:
-      'Tidak dipungut biaya: bukan objek retribusi menurut UU No. 1 Tahun 2022 tentang HKPD dan Perda DKI Jakarta ' +
+  fee: noFee(
+    'Tidak dipungut biaya: bukan objek retribusi menurut UU No. 1 Tahun 2022 tentang HKPD dan Perda DKI Jakarta ' +
       'No. 1 Tahun 2024 tentang Pajak Daerah dan Retribusi Daerah',
-  },
+  ),
   requiredDocuments: [
     { type: 'ktp', name: 'KTP penanggung jawab usaha' },
     { type: 'nib', name: 'Nomor Induk Berusaha (NIB)' },
@@ -38,12 +36,9 @@ export const tdupV1 = definePermit({
     { type: 'dokumen_lingkungan', name: 'Dokumen lingkungan (SPPL atau UKL-UPL)' },
     { type: 'foto_usaha', name: 'Foto tempat usaha' },
   ],
-  dataSchema: {
-    $schema: 'https://json-schema.org/draft/2020-12/schema',
-    type: 'object',
-    additionalProperties: false,
-    required: ['businessName', 'businessField', 'kbli', 'nib', 'employees'],
-    properties: {
+  dataSchema: applicationData(
+    ['businessName', 'businessField', 'kbli', 'nib', 'employees'],
+    {
       businessName: { type: 'string', minLength: 2, maxLength: 200 },
       businessField: {
         type: 'string',
@@ -69,7 +64,7 @@ export const tdupV1 = definePermit({
       employees: { type: 'integer', minimum: 0, maximum: 100000 },
       capacity: { type: 'integer', minimum: 0, maximum: 100000, description: 'Rooms, seats or visitors, as fits the field' },
     },
-    examples: [
+    [
       {
         businessName: 'Kedai Kopi Kota Tua',
         businessField: 'jasa_makanan_minuman',
@@ -79,28 +74,12 @@ export const tdupV1 = definePermit({
         capacity: 40,
       },
     ],
-  },
+  ),
   flow: {
     kind: 'sequence',
     steps: [
-      {
-        kind: 'step',
-        id: 'disparekraf_verification',
-        name: 'Verifikasi pemenuhan standar usaha pariwisata',
-        agency: 'DISPAREKRAF',
-        jurisdiction: 'city',
-        role: 'officer',
-        deadline: { days: 3 },
-      },
-      {
-        kind: 'step',
-        id: 'tdup_issuance',
-        name: 'Penerbitan tanda daftar usaha pariwisata',
-        agency: 'DPMPTSP',
-        jurisdiction: 'city',
-        role: 'head',
-        deadline: { days: 1 },
-      },
+      step('disparekraf_verification', 'Verifikasi pemenuhan standar usaha pariwisata', 'DISPAREKRAF', 'city', 'officer', { days: 3 }),
+      step('tdup_issuance', 'Penerbitan tanda daftar usaha pariwisata', 'DPMPTSP', 'city', 'head', { days: 1 }),
     ],
   },
   deadline: { days: 5 },

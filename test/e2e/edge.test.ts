@@ -2,20 +2,15 @@
 // budget gets 429 with Retry-After while other callers go on; the security headers are there; a
 // browser from the configured origin may call, another may not; webhooks may not target this host.
 import { randomUUID } from 'node:crypto';
-import { startPlatform, Platform } from '../support/platform';
+import { Platform, platformSuite } from '../support/platform';
 
 const ORIGIN = 'https://loket.jakarta.go.id';
 
 describe('the edge: rate limits, headers, CORS', () => {
   let p: Platform;
-  beforeAll(async () => {
-    p = await startPlatform({
-      worker: false,
-      env: { RATE_LIMIT: '5', RATE_LIMIT_WINDOW_SEC: '120', CORS_ORIGINS: `${ORIGIN}, https://oss.go.id`, WEBHOOK_ALLOW_INSECURE_TARGETS: 'false' },
-    });
-  });
-  afterAll(async () => {
-    await p?.close();
+  platformSuite((started) => (p = started), {
+    worker: false,
+    env: { RATE_LIMIT: '5', RATE_LIMIT_WINDOW_SEC: '120', CORS_ORIGINS: `${ORIGIN}, https://oss.go.id`, WEBHOOK_ALLOW_INSECURE_TARGETS: 'false' },
   });
 
   it('answers 429 problem+json with Retry-After to a caller over its budget, and goes on serving other callers', async () => {

@@ -1,7 +1,7 @@
 // Story: a kiosk polls its applications cheaply (ETag, If-None-Match), pages through them with
 // filters and sorts, and an agency works its inbox most-urgent first, filtering what is overdue.
 import { randomUUID } from 'node:crypto';
-import { startPlatform, Platform } from '../support/platform';
+import { Platform, platformSuite } from '../support/platform';
 import { eventually } from '../support/time-skipping';
 import { openTaskOf, projected, sipDokter, submit } from './fixtures/applications';
 
@@ -10,12 +10,7 @@ const skdu = () =>
 
 describe('reading: ETags, lists and inboxes', () => {
   let p: Platform;
-  beforeAll(async () => {
-    p = await startPlatform();
-  });
-  afterAll(async () => {
-    await p?.close();
-  });
+  platformSuite((started) => (p = started));
 
   it('answers a weak ETag from the view and 304 to If-None-Match until the application changes', async () => {
     const kiosk = await p.token({ role: 'integrator', sub: `kiosk-${randomUUID()}` });

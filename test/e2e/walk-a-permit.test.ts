@@ -1,17 +1,12 @@
 // Story: an integrator at a mall outlet files a business domicile letter (SKDU) for a shop in Gambir.
 // The kelurahan of the shop's location, not the outlet, gets the task. Each agency's approver signs
 // through HTTP; the application is issued with a full timeline, and the read model holds one row per step.
-import { startPlatform, Platform } from '../support/platform';
+import { Platform, platformSuite } from '../support/platform';
 import { eventually } from '../support/time-skipping';
 
 describe('walking one permit through the HTTP API', () => {
   let p: Platform;
-  beforeAll(async () => {
-    p = await startPlatform();
-  });
-  afterAll(async () => {
-    await p?.close();
-  });
+  platformSuite((started) => (p = started));
 
   it('submits at an outlet, routes to the kelurahan of the location, and issues after every agency approves', async () => {
     const integrator = await p.token({ role: 'integrator', sub: 'kiosk-mall-1' });
@@ -80,31 +75,20 @@ describe('walking one permit through the HTTP API', () => {
   it('answers 401 without a token, and problem+json for bad input, writing nothing', async () => {
     const integrator = await p.token({ role: 'integrator', sub: 'kiosk-bad-input' });
     expect((await p.http('GET', '/v1/applications')).status).toBe(401);
+    // A well-formed filing but for the one field each case gets wrong.
+    const filing = (permitType: string, receivingOfficeId: string) => ({
+      permitType,
+      applicant: { nik: '3171011505900001', name: 'X' },
+      receivingOfficeId,
+      location: { kelurahanCode: '31.71.01.1001', address: 'x' },
+      data: {},
+      documents: [],
+    });
     const cases = [
       { rawBody: '{"permitType": "SKDU",', expect: 400 },
       { body: { permitType: 'SKDU' }, expect: 400 },
-      {
-        body: {
-          permitType: 'NOPE',
-          applicant: { nik: '3171011505900001', name: 'X' },
-          receivingOfficeId: 'kel-31.71.01.1001',
-          location: { kelurahanCode: '31.71.01.1001', address: 'x' },
-          data: {},
-          documents: [],
-        },
-        expect: 422,
-      },
-      {
-        body: {
-          permitType: 'SKDU',
-          applicant: { nik: '3171011505900001', name: 'X' },
-          receivingOfficeId: 'no-such-office',
-          location: { kelurahanCode: '31.71.01.1001', address: 'x' },
-          data: {},
-          documents: [],
-        },
-        expect: 422,
-      },
+      { body: filing('NOPE', 'kel-31.71.01.1001'), expect: 422 },
+      { body: filing('SKDU', 'no-such-office'), expect: 422 },
     ];
     for (const c of cases) {
       const r = await p.http('POST', '/v1/applications', { token: integrator, body: c.body, rawBody: c.rawBody, headers: { 'content-type': 'application/json' } });

@@ -4,7 +4,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { createServer, IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startPlatform, Platform } from '../support/platform';
+import { Platform, platformSuite } from '../support/platform';
 import { eventually } from '../support/time-skipping';
 import { openTaskOf, submit } from './fixtures/applications';
 
@@ -47,12 +47,7 @@ function verify(headers: IncomingMessage['headers'], raw: string, secret: string
 
 describe('webhooks', () => {
   let p: Platform;
-  beforeAll(async () => {
-    p = await startPlatform();
-  });
-  afterAll(async () => {
-    await p?.close();
-  });
+  platformSuite((started) => (p = started));
 
   it('delivers every status change, signed, in order, once per event id, after the receiver failed the first attempts', async () => {
     const receiver = await startReceiver(2);

@@ -4,25 +4,12 @@ import { ReportsService } from '../../apps/api/src/reports/reports.service';
 import { bucketBounds, MINUTE_BUCKETS } from '../../apps/api/src/reports/shared/percentiles';
 import { parseReportRange } from '../../apps/api/src/reports/shared/report-range';
 import { loadJuneFixture, wib } from './fixture';
-import { ReportsApi, scratchDatabase, ScratchDatabase, startApi } from './support';
+import { reportsSuite } from './support';
 
 const JUNE = 'from=2026-06-01&to=2026-06-30';
 
 describe('Accountability reports on a fixed month', () => {
-  let scratch: ScratchDatabase;
-  let api: ReportsApi;
-  let admin: string;
-
-  beforeAll(async () => {
-    scratch = await scratchDatabase('reports_fixture');
-    await loadJuneFixture(scratch.db);
-    api = await startApi(scratch.url);
-    admin = await api.token({ role: 'admin', sub: 'governor-office' });
-  });
-  afterAll(async () => {
-    await api?.close();
-    await scratch?.drop();
-  });
+  const june = reportsSuite('reports_fixture', loadJuneFixture);
 
   describe('the agency league table', () => {
     // DLH:       nothing closed, D1 overdue (due 25 Jun): ranks first. Escalations E7, E8.
@@ -99,7 +86,7 @@ describe('Accountability reports on a fixed month', () => {
     ];
 
     it('ranks the agencies worst first with every figure as computed by hand', async () => {
-      const res = await api.http('GET', `/v1/reports/sla/agencies?${JUNE}`, { token: admin });
+      const res = await june.api.http('GET', `/v1/reports/sla/agencies?${JUNE}`, { token: june.admin });
       expect(res.status).toBe(200);
       expect(res.body.from).toBe('2026-05-31T17:00:00.000Z');
       expect(res.body.to).toBe('2026-06-30T17:00:00.000Z');
@@ -119,7 +106,7 @@ describe('Accountability reports on a fixed month', () => {
     });
 
     it('counts whole days overdue at the moment the report is read', async () => {
-      const reports = new ReportsService(scratch.db);
+      const reports = new ReportsService(june.scratch.db);
       const report = await reports.agencies({ range: parseReportRange('2026-06-01', '2026-06-30'), asOf: wib('2026-07-01 00:00') });
       // T9 due 15 Jun 16:00 WIB: 15 days 8 hours before 1 Jul 00:00. D1 due 25 Jun 16:00: 5 days 8 hours.
       expect(report.agencies.find((a) => a.agency === 'DCKTRP')!.oldestOverdue!.daysOverdue).toBe(15);
@@ -133,7 +120,7 @@ describe('Accountability reports on a fixed month', () => {
     it('narrows to one permit type', async () => {
       // PBG: T1 (on time), T2 (late) of DCKTRP, median of [300, 1000] is 300 = 5 h; escalation E1 only.
       // DLH's D1 and its escalations E7, E8 are on the PBG holder.
-      const res = await api.http('GET', `/v1/reports/sla/agencies?${JUNE}&permitType=PBG`, { token: admin });
+      const res = await june.api.http('GET', `/v1/reports/sla/agencies?${JUNE}&permitType=PBG`, { token: june.admin });
       expect(res.status).toBe(200);
       expect(res.body.permitType).toBe('PBG');
       expect(res.body.agencies).toEqual([
@@ -143,7 +130,7 @@ describe('Accountability reports on a fixed month', () => {
     });
 
     it('answers CSV for Accept: text/csv, one row per agency in rank order', async () => {
-      const res = await api.http('GET', `/v1/reports/sla/agencies?${JUNE}`, { token: admin, headers: { accept: 'text/csv' } });
+      const res = await june.api.http('GET', `/v1/reports/sla/agencies?${JUNE}`, { token: june.admin, headers: { accept: 'text/csv' } });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
       const lines = res.text.trimEnd().split('\r\n');
@@ -167,7 +154,7 @@ describe('Accountability reports on a fixed month', () => {
     // kota-31.74 holds DCKTRP's steps (0.5, two overdue); kota-31.71 DINKES's (0.6667); prov-31 DLH's D1.
     // The mall received 40 and closed none: nothing to rank it by, last.
     it('ranks the receiving offices worst first, with intake to hand-off and the field steps they hold', async () => {
-      const res = await api.http('GET', `/v1/reports/sla/offices?${JUNE}`, { token: admin });
+      const res = await june.api.http('GET', `/v1/reports/sla/offices?${JUNE}`, { token: june.admin });
       expect(res.status).toBe(200);
       expect(res.body.offices.map((o: { office: string }) => o.office)).toEqual([
         'prov-31',
@@ -199,7 +186,7 @@ describe('Accountability reports on a fixed month', () => {
     });
 
     it('answers CSV too', async () => {
-      const res = await api.http('GET', `/v1/reports/sla/offices?${JUNE}`, { token: admin, headers: { accept: 'text/csv' } });
+      const res = await june.api.http('GET', `/v1/reports/sla/offices?${JUNE}`, { token: june.admin, headers: { accept: 'text/csv' } });
       expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
       const lines = res.text.trimEnd().split('\r\n');
       expect(lines).toHaveLength(7);
@@ -211,7 +198,7 @@ describe('Accountability reports on a fixed month', () => {
     // o1: T1, T4 on time: 1 + 1 = 2. o4: U1, U2 on time: 2. o2: T2 late 100 of 900 (0.89), T3B late 50 of 900
     // (0.94): 1.83 (T6 is July). o3: K1 late 150 of 450 (0.67), K2 late 1 of 450 (1.00 rounded): 1.67.
     it('ranks officers by points, ties by name', async () => {
-      const res = await api.http('GET', `/v1/reports/points?by=officer&${JUNE}`, { token: admin });
+      const res = await june.api.http('GET', `/v1/reports/points?by=officer&${JUNE}`, { token: june.admin });
       expect(res.status).toBe(200);
       expect(res.body.items).toEqual([
         { key: 'o1', name: null, agency: 'DCKTRP', offices: ['kota-31.74'], steps: 2, onTime: 2, late: 0, points: 2 },
@@ -223,13 +210,13 @@ describe('Accountability reports on a fixed month', () => {
     });
 
     it('adds up by agency and by office', async () => {
-      const byAgency = await api.http('GET', `/v1/reports/points?by=agency&${JUNE}`, { token: admin });
+      const byAgency = await june.api.http('GET', `/v1/reports/points?by=agency&${JUNE}`, { token: june.admin });
       expect(byAgency.body.items.map((r: { key: string; points: number; steps: number }) => [r.key, r.points, r.steps])).toEqual([
         ['DCKTRP', 3.83, 4],
         ['DINKES', 2, 2],
         ['KELURAHAN', 1.67, 2],
       ]);
-      const byOffice = await api.http('GET', `/v1/reports/points?by=office&${JUNE}`, { token: admin });
+      const byOffice = await june.api.http('GET', `/v1/reports/points?by=office&${JUNE}`, { token: june.admin });
       expect(byOffice.body.items.map((r: { key: string; name: string; points: number }) => [r.key, r.name, r.points])).toEqual([
         ['kota-31.74', 'PTSP Kota Administrasi Jakarta Selatan', 3.83],
         ['kota-31.71', 'PTSP Kota Administrasi Jakarta Pusat', 2],
@@ -238,9 +225,9 @@ describe('Accountability reports on a fixed month', () => {
     });
 
     it('filters by agency and pages with a cursor', async () => {
-      const first = await api.http('GET', `/v1/reports/points?by=officer&${JUNE}&agency=DCKTRP&limit=1`, { token: admin });
+      const first = await june.api.http('GET', `/v1/reports/points?by=officer&${JUNE}&agency=DCKTRP&limit=1`, { token: june.admin });
       expect(first.body.items.map((r: { key: string }) => r.key)).toEqual(['o1']);
-      const second = await api.http('GET', `/v1/reports/points?by=officer&${JUNE}&agency=DCKTRP&limit=1&cursor=${first.body.nextCursor}`, { token: admin });
+      const second = await june.api.http('GET', `/v1/reports/points?by=officer&${JUNE}&agency=DCKTRP&limit=1&cursor=${first.body.nextCursor}`, { token: june.admin });
       expect(second.body.items.map((r: { key: string; points: number }) => [r.key, r.points])).toEqual([['o2', 1.83]]);
       expect(second.body.nextCursor).toBeNull();
     });
@@ -253,7 +240,7 @@ describe('Accountability reports on a fixed month', () => {
       // Tuesday 09h: A1, A2 over 5 Tuesdays = 0.4 an hour. S = 30 min (μ = 2/h), a = 0.2, C(1, 0.2) = 0.2,
       // wait = 0.2 / (2 − 0.4) h = 7.5 min. Wednesday 14h: A3 over 4 = 0.25 an hour, a = 0.125,
       // wait = 0.125 / (2 − 0.25) h = 4.29 min. Fewer than one arrival a day: no opening hours suggested.
-      const res = await api.http('GET', `/v1/reports/offices/kel-31.74.01.1001/load?${JUNE}&serviceMinutes=30`, { token: admin });
+      const res = await june.api.http('GET', `/v1/reports/offices/kel-31.74.01.1001/load?${JUNE}&serviceMinutes=30`, { token: june.admin });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ arrivals: 3, workingDays: 20, arrivalsPerWorkingDay: 0.15, serviceMinutes: 30, serviceMinutesSource: 'query', targetWaitMinutes: 15, mergeCandidate: true });
       expect(res.body.arrivalsByWeekdayHour.tue[9]).toBe(2);
@@ -272,7 +259,7 @@ describe('Accountability reports on a fixed month', () => {
       //   12h: λ = 4, a = 2:    three: C = 4/9, (4/9) / (6 − 4) h = 13.33 min.
       //   13h: λ = 2, a = 1:    two: C = 1/3, (1/3) / (4 − 2) h = 10 min.
       // 40 / 20 working days = 2 a day: not below 2, not a merge candidate.
-      const res = await api.http('GET', `/v1/reports/offices/outlet-mall-kota-kasablanka/load?${JUNE}&serviceMinutes=30`, { token: admin });
+      const res = await june.api.http('GET', `/v1/reports/offices/outlet-mall-kota-kasablanka/load?${JUNE}&serviceMinutes=30`, { token: june.admin });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ arrivals: 40, arrivalsPerWorkingDay: 2, mergeCandidate: false });
       const sat = res.body.weekdays.find((w: { weekday: string }) => w.weekday === 'sat');
@@ -288,15 +275,15 @@ describe('Accountability reports on a fixed month', () => {
 
     it('observes the service time from the office officers when they decided enough: 2 officer-days, 2 decisions', async () => {
       // K1 (15 Jun) and K2 (17 Jun) by o3: 2 officer-days × 450 min / 2 decisions = 450 min each.
-      const reports = new ReportsService(scratch.db, { minObservedDecisions: 2 });
+      const reports = new ReportsService(june.scratch.db, { minObservedDecisions: 2 });
       const load = await reports.officeLoad({ officeId: 'kel-31.74.01.1001', range: parseReportRange('2026-06-01', '2026-06-30') });
       expect([load.serviceMinutes, load.serviceMinutesSource]).toEqual([450, 'observed']);
-      const fallback = await api.http('GET', `/v1/reports/offices/kel-31.74.01.1001/load?${JUNE}`, { token: admin });
+      const fallback = await june.api.http('GET', `/v1/reports/offices/kel-31.74.01.1001/load?${JUNE}`, { token: june.admin });
       expect([fallback.body.serviceMinutes, fallback.body.serviceMinutesSource]).toEqual([20, 'default']);
     });
 
     it('lists the offices to merge: every kelurahan, kecamatan and outlet under 2 a working day', async () => {
-      const res = await api.http('GET', `/v1/reports/offices/merge-candidates?${JUNE}`, { token: admin });
+      const res = await june.api.http('GET', `/v1/reports/offices/merge-candidates?${JUNE}`, { token: june.admin });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ workingDays: 20, threshold: 2 });
       const ids = res.body.offices.map((o: { office: string }) => o.office);
@@ -313,7 +300,7 @@ describe('Accountability reports on a fixed month', () => {
     // In June: Tebet Timur 2 (one illegal fee), Tebet Barat 1 (illegal fee), kecamatan Tebet 1, the MPP 1.
     // Kecamatan Tebet: 2 + 1 + 1 = 4 over three offices, 2 illegal fees. Setiabudi (the MPP's): 1.
     it('counts and ranks complaints per office and per kecamatan', async () => {
-      const res = await api.http('GET', `/v1/reports/complaints?${JUNE}`, { token: admin });
+      const res = await june.api.http('GET', `/v1/reports/complaints?${JUNE}`, { token: june.admin });
       expect(res.status).toBe(200);
       expect(res.body.total).toBe(5);
       expect(res.body.offices.map((o: { office: string; complaints: number; illegalFee: number }) => [o.office, o.complaints, o.illegalFee])).toEqual([
@@ -344,8 +331,8 @@ describe('Accountability reports on a fixed month', () => {
     ])('%s to %s: the same figures with and without the rollups', async (from, to) => {
       const range = parseReportRange(from, to);
       const asOf = wib('2026-07-15 00:00');
-      const rolled = new ReportsService(scratch.db);
-      const raw = new ReportsService(scratch.db, { useRollups: false });
+      const rolled = new ReportsService(june.scratch.db);
+      const raw = new ReportsService(june.scratch.db, { useRollups: false });
       expect(await rolled.agencies({ range, asOf })).toEqual(await raw.agencies({ range, asOf }));
       expect(await rolled.agencies({ range, asOf, permitType: 'SLF' })).toEqual(await raw.agencies({ range, asOf, permitType: 'SLF' }));
       expect(await rolled.offices({ range, asOf })).toEqual(await raw.offices({ range, asOf }));
@@ -359,7 +346,7 @@ describe('Accountability reports on a fixed month', () => {
 
     it('bucket decision times with the same thresholds in the database and in the service', async () => {
       const probes = MINUTE_BUCKETS.flatMap((t) => [t, t + 1, Math.max(0, t - 1)]);
-      const rows: Array<{ m: number; b: number }> = await scratch.db.query(`SELECT m, minutes_bucket(m) AS b FROM unnest($1::int[]) AS m`, [probes]);
+      const rows: Array<{ m: number; b: number }> = await june.scratch.db.query(`SELECT m, minutes_bucket(m) AS b FROM unnest($1::int[]) AS m`, [probes]);
       for (const { m, b } of rows) {
         const { lo, hi } = bucketBounds(b);
         expect(m >= lo && (hi === null || m < hi)).toBe(true);
@@ -368,21 +355,21 @@ describe('Accountability reports on a fixed month', () => {
 
     it('follow updates and deletes: a decision reversed in the rows is reversed in the rollup', async () => {
       const range = parseReportRange('2026-06-01', '2026-06-30');
-      const reports = new ReportsService(scratch.db);
+      const reports = new ReportsService(june.scratch.db);
       const before = (await reports.agencies({ range, asOf: wib('2026-07-01 00:00') })).agencies.find((a) => a.agency === 'DINKES')!;
-      await scratch.db.query(`UPDATE task SET breached = true WHERE id = 'U1'`);
+      await june.scratch.db.query(`UPDATE task SET breached = true WHERE id = 'U1'`);
       const during = (await reports.agencies({ range, asOf: wib('2026-07-01 00:00') })).agencies.find((a) => a.agency === 'DINKES')!;
       expect([during.onTime, during.breaches]).toEqual([before.onTime - 1, before.breaches + 1]);
-      await scratch.db.query(`UPDATE task SET breached = false WHERE id = 'U1'`);
+      await june.scratch.db.query(`UPDATE task SET breached = false WHERE id = 'U1'`);
       const after = (await reports.agencies({ range, asOf: wib('2026-07-01 00:00') })).agencies.find((a) => a.agency === 'DINKES')!;
       expect(after).toEqual(before);
-      const [{ n }] = await scratch.db.query(`SELECT count(*)::int AS n FROM task_month_agency WHERE decided < 0 OR on_time < 0 OR breaches < 0 OR deemed < 0`);
+      const [{ n }] = await june.scratch.db.query(`SELECT count(*)::int AS n FROM task_month_agency WHERE decided < 0 OR on_time < 0 OR breaches < 0 OR deemed < 0`);
       expect(n).toBe(0);
       // An escalation written then removed (a rollback by hand): counted, then not.
-      await scratch.db.query(`INSERT INTO escalation (id, application_id, task_id, step_id, agency, office_id, rung, notify, public_list, at)
+      await june.scratch.db.query(`INSERT INTO escalation (id, application_id, task_id, step_id, agency, office_id, rung, notify, public_list, at)
         VALUES ('EX', 'HSIP', 'U1', 'step', 'DINKES', 'kota-31.71', 'governor', 'governor', true, $1)`, [wib('2026-06-09 10:00')]);
       expect((await reports.agencies({ range, asOf: wib('2026-07-01 00:00') })).agencies.find((a) => a.agency === 'DINKES')!.escalationsByRung).toEqual({ governor: 1 });
-      await scratch.db.query(`DELETE FROM escalation WHERE id = 'EX'`);
+      await june.scratch.db.query(`DELETE FROM escalation WHERE id = 'EX'`);
       expect((await reports.agencies({ range, asOf: wib('2026-07-01 00:00') })).agencies.find((a) => a.agency === 'DINKES')!.escalations).toBe(0);
     });
   });
@@ -395,34 +382,34 @@ describe('Accountability reports on a fixed month', () => {
     };
 
     it('refuses an unbounded, inverted or malformed period', async () => {
-      const unbounded = await api.http('GET', '/v1/reports/sla/agencies?from=2026-06-01', { token: admin });
+      const unbounded = await june.api.http('GET', '/v1/reports/sla/agencies?from=2026-06-01', { token: june.admin });
       problem(unbounded, 400, 'validation');
       expect(unbounded.body.errors).toEqual([expect.objectContaining({ field: 'to' })]);
-      problem(await api.http('GET', '/v1/reports/sla/agencies?from=2026-06-30&to=2026-06-01', { token: admin }), 400, 'validation');
-      problem(await api.http('GET', '/v1/reports/sla/offices?from=2026-02-30&to=2026-03-01', { token: admin }), 400, 'validation');
-      problem(await api.http('GET', '/v1/reports/points?by=officer&from=yesterday&to=2026-03-01', { token: admin }), 400, 'validation');
+      problem(await june.api.http('GET', '/v1/reports/sla/agencies?from=2026-06-30&to=2026-06-01', { token: june.admin }), 400, 'validation');
+      problem(await june.api.http('GET', '/v1/reports/sla/offices?from=2026-02-30&to=2026-03-01', { token: june.admin }), 400, 'validation');
+      problem(await june.api.http('GET', '/v1/reports/points?by=officer&from=yesterday&to=2026-03-01', { token: june.admin }), 400, 'validation');
     });
 
     it('refuses a period over the configured maximum, stating it', async () => {
-      const res = await api.http('GET', '/v1/reports/sla/agencies?from=2025-01-01&to=2026-06-30', { token: admin });
+      const res = await june.api.http('GET', '/v1/reports/sla/agencies?from=2025-01-01&to=2026-06-30', { token: june.admin });
       problem(res, 400, 'validation');
       expect(res.body.maxRangeDays).toBe(366);
       expect(res.body.detail).toMatch(/at most 366 days/);
     });
 
     it('refuses unknown offices, agencies and permit types', async () => {
-      problem(await api.http('GET', `/v1/reports/offices/kel-99.99/load?${JUNE}`, { token: admin }), 404, 'not-found');
-      problem(await api.http('GET', `/v1/reports/points?by=officer&${JUNE}&office=kel-99.99`, { token: admin }), 422, 'unknown-office');
-      problem(await api.http('GET', `/v1/reports/points?by=officer&${JUNE}&agency=NOPE`, { token: admin }), 400, 'validation');
-      problem(await api.http('GET', `/v1/reports/sla/agencies?${JUNE}&permitType=NOPE`, { token: admin }), 422, 'unknown-permit-type');
-      problem(await api.http('GET', `/v1/reports/points?by=kecamatan&${JUNE}`, { token: admin }), 400, 'validation');
-      problem(await api.http('GET', `/v1/reports/offices/kel-31.74.01.1001/load?${JUNE}&serviceMinutes=-3`, { token: admin }), 400, 'validation');
+      problem(await june.api.http('GET', `/v1/reports/offices/kel-99.99/load?${JUNE}`, { token: june.admin }), 404, 'not-found');
+      problem(await june.api.http('GET', `/v1/reports/points?by=officer&${JUNE}&office=kel-99.99`, { token: june.admin }), 422, 'unknown-office');
+      problem(await june.api.http('GET', `/v1/reports/points?by=officer&${JUNE}&agency=NOPE`, { token: june.admin }), 400, 'validation');
+      problem(await june.api.http('GET', `/v1/reports/sla/agencies?${JUNE}&permitType=NOPE`, { token: june.admin }), 422, 'unknown-permit-type');
+      problem(await june.api.http('GET', `/v1/reports/points?by=kecamatan&${JUNE}`, { token: june.admin }), 400, 'validation');
+      problem(await june.api.http('GET', `/v1/reports/offices/kel-31.74.01.1001/load?${JUNE}&serviceMinutes=-3`, { token: june.admin }), 400, 'validation');
     });
 
     it('is for admins only', async () => {
-      const approver = await api.token({ role: 'approver', agency: 'DCKTRP' });
-      problem(await api.http('GET', `/v1/reports/sla/agencies?${JUNE}`, { token: approver }), 403, 'forbidden');
-      problem(await api.http('GET', `/v1/reports/sla/agencies?${JUNE}`), 401, 'unauthorized');
+      const approver = await june.api.token({ role: 'approver', agency: 'DCKTRP' });
+      problem(await june.api.http('GET', `/v1/reports/sla/agencies?${JUNE}`, { token: approver }), 403, 'forbidden');
+      problem(await june.api.http('GET', `/v1/reports/sla/agencies?${JUNE}`), 401, 'unauthorized');
     });
   });
 });

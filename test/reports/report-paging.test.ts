@@ -2,29 +2,16 @@
 // without naming a period. The read model is the fixed June of test/reports/fixture.ts.
 import { jakartaMonthOf } from '../../apps/api/src/reports/shared/month-split';
 import { loadJuneFixture, wib } from './fixture';
-import { ReportsApi, scratchDatabase, ScratchDatabase, startApi } from './support';
+import { reportsSuite } from './support';
 
 const JUNE = 'from=2026-06-01&to=2026-06-30';
 type Item = { key: string; points: number };
 
 describe('Report paging and default periods', () => {
-  let scratch: ScratchDatabase;
-  let api: ReportsApi;
-  let admin: string;
-
-  beforeAll(async () => {
-    scratch = await scratchDatabase('reports_paging');
-    await loadJuneFixture(scratch.db);
-    api = await startApi(scratch.url);
-    admin = await api.token({ role: 'admin', sub: 'governor-office' });
-  });
-  afterAll(async () => {
-    await api?.close();
-    await scratch?.drop();
-  });
+  const june = reportsSuite('reports_paging', loadJuneFixture);
 
   const page = async (query: string) => {
-    const res = await api.http('GET', `/v1/reports/points?${query}`, { token: admin });
+    const res = await june.api.http('GET', `/v1/reports/points?${query}`, { token: june.admin });
     expect(res.status).toBe(200);
     return res.body as { items: Item[]; nextCursor: string | null };
   };
@@ -49,7 +36,7 @@ describe('Report paging and default periods', () => {
       // A new officer decides five steps on time: 5 points, now first of the ranking. The next page
       // still starts after o4, where the reader stopped (an OFFSET of 2 would have shown o4 again).
       for (let i = 1; i <= 5; i++) {
-        await scratch.db.query(
+        await june.scratch.db.query(
           `INSERT INTO points (task_id, application_id, officer, agency, office_id, permit_type, step_id, weight, deadline_minutes, late_minutes, points, awarded_at)
            VALUES ($1, 'HSLF', 'o9', 'DCKTRP', 'kota-31.74', 'SLF', 'step', 1, 900, 0, 1, $2)`,
           [`PAGING-${i}`, wib(`2026-06-2${i} 10:00`)],
@@ -61,14 +48,14 @@ describe('Report paging and default periods', () => {
         expect(second.nextCursor).toBeNull();
         expect((await page(`by=officer&${JUNE}&limit=1`)).items).toEqual([expect.objectContaining({ key: 'o9', points: 5 })]);
       } finally {
-        await scratch.db.query(`DELETE FROM points WHERE task_id LIKE 'PAGING-%'`);
+        await june.scratch.db.query(`DELETE FROM points WHERE task_id LIKE 'PAGING-%'`);
       }
     });
 
     it('refuses a cursor made for another grouping, or one it never gave', async () => {
       const first = await page(`by=officer&${JUNE}&limit=1`);
       for (const query of [`by=agency&${JUNE}&cursor=${first.nextCursor}`, `by=officer&${JUNE}&cursor=bm90LWEtY3Vyc29y`]) {
-        const res = await api.http('GET', `/v1/reports/points?${query}`, { token: admin });
+        const res = await june.api.http('GET', `/v1/reports/points?${query}`, { token: june.admin });
         expect(res.status).toBe(400);
         expect(res.body).toMatchObject({ type: 'https://satupintu.jakarta.go.id/problems/validation', errors: [expect.objectContaining({ field: 'cursor' })] });
       }
@@ -80,7 +67,7 @@ describe('Report paging and default periods', () => {
       '%s covers the current month in Asia/Jakarta',
       async (path) => {
         const before = jakartaMonthOf(new Date());
-        const res = await api.http('GET', path, { token: admin });
+        const res = await june.api.http('GET', path, { token: june.admin });
         const after = jakartaMonthOf(new Date());
         expect(res.status).toBe(200);
         // The request may straddle a month's first instant: then either month is right.
@@ -89,7 +76,7 @@ describe('Report paging and default periods', () => {
     );
 
     it('still refuses one bound without the other', async () => {
-      const res = await api.http('GET', '/v1/reports/sla/agencies?to=2026-06-30', { token: admin });
+      const res = await june.api.http('GET', '/v1/reports/sla/agencies?to=2026-06-30', { token: june.admin });
       expect(res.status).toBe(400);
       expect(res.body.errors).toEqual([expect.objectContaining({ field: 'from' })]);
     });

@@ -62,3 +62,30 @@ export async function startApi(databaseUrl: string, env: Record<string, string> 
     close: () => closeApiApp(app),
   };
 }
+
+export interface ReportsSuite {
+  scratch: ScratchDatabase;
+  api: ReportsApi;
+  /** A token of the governor's office, which every report lets read. */
+  admin: string;
+}
+
+/**
+ * Registers the suite's setup: before its tests, a scratch database named by `label` (loaded with
+ * `load`, when given) and the API on it; after them, both torn down. The fields are set once the
+ * suite's tests run.
+ */
+export function reportsSuite(label: string, load?: (db: DataSource) => Promise<void>): ReportsSuite {
+  const suite = {} as ReportsSuite;
+  beforeAll(async () => {
+    suite.scratch = await scratchDatabase(label);
+    if (load) await load(suite.scratch.db);
+    suite.api = await startApi(suite.scratch.url);
+    suite.admin = await suite.api.token({ role: 'admin', sub: 'governor-office' });
+  });
+  afterAll(async () => {
+    await suite.api?.close();
+    await suite.scratch?.drop();
+  });
+  return suite;
+}

@@ -27,6 +27,18 @@ export interface Platform {
   close(): Promise<void>;
 }
 
+/** Registers a suite's platform: started before its tests and handed to `take`, closed after them. */
+export function platformSuite(take: (p: Platform) => void, opts: Parameters<typeof startPlatform>[0] = {}): void {
+  let p: Platform | undefined;
+  beforeAll(async () => {
+    p = await startPlatform(opts);
+    take(p);
+  });
+  afterAll(async () => {
+    await p?.close();
+  });
+}
+
 /** `env` adds settings to the test configuration (for example a low RATE_LIMIT for one suite). */
 export async function startPlatform(opts: { worker?: boolean; env?: Record<string, string> } = {}): Promise<Platform> {
   quietRuntime();

@@ -2,6 +2,7 @@
 // PostgreSQL read model: deadlines of days pass in milliseconds.
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createPermitWorker, WORKFLOWS_PATH } from '../../apps/worker/src/worker.factory';
 import { createDataSource } from '../../libs/database/data-source';
@@ -59,6 +60,21 @@ export async function startTimeSkipping(taskQueue: string, opts: { smtp?: { host
       await env.teardown();
     },
   };
+}
+
+/**
+ * Registers a suite's harness: started before its tests on a task queue of its own (`name` and a
+ * random suffix) and handed to `take`, closed after them.
+ */
+export function timeSkippingSuite(name: string, take: (h: TimeSkippingHarness) => void): void {
+  let h: TimeSkippingHarness | undefined;
+  beforeAll(async () => {
+    h = await startTimeSkipping(`${name}-${randomUUID()}`);
+    take(h);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
 }
 
 /**

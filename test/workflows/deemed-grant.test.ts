@@ -4,28 +4,20 @@
 //
 // A business day is 450 working minutes: Mon-Thu 07:30-12:00 and 13:00-16:00, Fri 07:30-11:30 and
 // 13:00-16:30 (WIB, UTC+7). Times below are WIB in the prose and UTC in the assertions.
-import { randomUUID } from 'node:crypto';
 import { sipDokterV1 } from '../../libs/permits/sip-dokter.v1';
 import { skduV1 } from '../../libs/permits/skdu.v1';
-import { eventually, sleepUntil, startTimeSkipping, TimeSkippingHarness } from '../support/time-skipping';
-import { applicationInput, decide, escalationRows, fileApplication, outcome, planned, resubmit, taskRows, view } from './stories';
+import { eventually, sleepUntil, TimeSkippingHarness, timeSkippingSuite } from '../support/time-skipping';
+import { decide, escalationRows, fileAndPlan, outcome, resubmit, taskRows, view } from './stories';
 
 describe('deemed granted at the legal deadline', () => {
   let h: TimeSkippingHarness;
-  beforeAll(async () => {
-    h = await startTimeSkipping(`deemed-grant-${randomUUID()}`);
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  timeSkippingSuite('deemed-grant', (started) => (h = started));
 
   it('issues a domicile letter nobody decided at 16:00 on the third business day', async () => {
     // Given a domicile letter (SKDU: 3 business days, deem-granted) filed on Sunday 4 April 2027 at
     // 20:00: the clocks start on Monday 5 April at 07:30.
     await sleepUntil(h, '2027-04-04T13:00:00Z');
-    const input = applicationInput(skduV1);
-    const handle = await fileApplication(h, skduV1, input);
-    const filed = await planned(handle, 'the verification planned');
+    const { input, handle, filed } = await fileAndPlan(h, skduV1, 'the verification planned');
     // The kelurahan's verification has 1 day (450 min): Mon 5 April 16:00. The letter has 3 days
     // (1350 min): Mon 5, Tue 6, Wed 7 April, 16:00.
     expect(filed.openTasks[0]).toMatchObject({ stepId: 'kelurahan_verification', dueAt: '2027-04-05T09:00:00.000Z' });
@@ -66,9 +58,7 @@ describe('deemed granted at the legal deadline', () => {
     // April 2027 at 20:00: the clocks start on Monday 12 April at 07:30. Undisturbed, it would be deemed
     // granted after 2250 minutes, on Fri 16 April at 16:30.
     await sleepUntil(h, '2027-04-11T13:00:00Z');
-    const input = applicationInput(sipDokterV1);
-    const handle = await fileApplication(h, sipDokterV1, input);
-    const filed = await planned(handle, 'the health office review planned');
+    const { input, handle, filed } = await fileAndPlan(h, sipDokterV1, 'the health office review planned');
     expect(filed.dueAt).toBe('2027-04-16T09:30:00.000Z');
     // The health office (suku dinas kesehatan) has 3 days (1350 min): Wed 14 April 16:00.
     expect(filed.openTasks[0]).toMatchObject({ stepId: 'dinkes_verification', agency: 'DINKES', dueAt: '2027-04-14T09:00:00.000Z' });

@@ -3,7 +3,7 @@
 // skipping the weekend; then the kecamatan approves and the camat signs: the permit is issued.
 import { WorkflowHandle } from '@temporalio/client';
 import { ApplicationView, decideUpdate, PermitInput, viewQuery, workflowIdOf } from '../../workflows/messages';
-import { eventually, sleepUntil, startTimeSkipping, TimeSkippingHarness } from '../support/time-skipping';
+import { eventually, sleepUntil, TimeSkippingHarness, timeSkippingSuite } from '../support/time-skipping';
 import { pbgV1 } from '../../libs/permits/pbg.v1';
 import { workflowTypeOf } from '../../libs/permit-dsl/definition';
 import { randomUUID } from 'node:crypto';
@@ -29,12 +29,7 @@ const approver = { sub: 'officer-kec-tebet', role: 'approver' as const, agency: 
 
 describe('PBG: the escalation ladder on business days', () => {
   let h: TimeSkippingHarness;
-  beforeAll(async () => {
-    h = await startTimeSkipping(`ladder-${randomUUID()}`);
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  timeSkippingSuite('ladder', (started) => (h = started));
 
   async function view(handle: WorkflowHandle): Promise<ApplicationView> {
     return handle.query(viewQuery);

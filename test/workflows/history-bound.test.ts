@@ -7,11 +7,10 @@
 // A business day is 450 working minutes: Mon-Thu 07:30-12:00 and 13:00-16:00, Fri 07:30-11:30 and
 // 13:00-16:30 (WIB, UTC+7). Times below are WIB in the prose and UTC in the assertions.
 import { WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
-import { randomUUID } from 'node:crypto';
 import { BusinessCalendar } from '../../libs/calendar';
 import { ApplicationView } from '../../workflows/messages';
 import { pbgV1 } from '../../libs/permits/pbg.v1';
-import { sleepUntil, startTimeSkipping, TimeSkippingHarness } from '../support/time-skipping';
+import { sleepUntil, TimeSkippingHarness, timeSkippingSuite } from '../support/time-skipping';
 import { applicationInput, decide, escalationRows, fileApplication, historyCounts, idleHistoryLength, outcome, planned, resubmit, view } from './stories';
 
 /**
@@ -49,12 +48,7 @@ const VIEW_GROWTH = { rung: 400, revisionRound: 3000 };
 
 describe('a bounded history', () => {
   let h: TimeSkippingHarness;
-  beforeAll(async () => {
-    h = await startTimeSkipping(`history-bound-${randomUUID()}`);
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  timeSkippingSuite('history-bound', (started) => (h = started));
 
   it('continues a long high-rise review as new several times and ends exactly like a run that never did', async () => {
     // Given two identical 24-floor tower applications (PBG, province: DCKTRP 14 days, DPKP and DLH 10

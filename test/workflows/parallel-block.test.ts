@@ -4,21 +4,15 @@
 //
 // A business day is 450 working minutes: Mon-Thu 07:30-12:00 and 13:00-16:00, Fri 07:30-11:30 and
 // 13:00-16:30 (WIB, UTC+7). Times below are WIB in the prose and UTC in the assertions.
-import { randomUUID } from 'node:crypto';
 import { pbgV1 } from '../../libs/permits/pbg.v1';
 import { reklameV1 } from '../../libs/permits/reklame.v1';
 import { withdrawUpdate } from '../../workflows/messages';
-import { sleepUntil, startTimeSkipping, TimeSkippingHarness } from '../support/time-skipping';
-import { applicantActor, applicationInput, decide, escalationRows, fileApplication, historyCounts, outcome, planned } from './stories';
+import { sleepUntil, TimeSkippingHarness, timeSkippingSuite } from '../support/time-skipping';
+import { applicantActor, decide, escalationRows, fileAndPlan, historyCounts, outcome } from './stories';
 
 describe('a parallel block of reviews', () => {
   let h: TimeSkippingHarness;
-  beforeAll(async () => {
-    h = await startTimeSkipping(`parallel-${randomUUID()}`);
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  timeSkippingSuite('parallel', (started) => (h = started));
 
   it('rejects a high-rise when the fire service refuses, and cancels the other two reviews with their timers', async () => {
     // Given a 24-floor mixed-use tower (PBG, 9 floors or more: the province) filed on Sunday 4 April 2027
@@ -26,9 +20,7 @@ describe('a parallel block of reviews', () => {
     //   DCKTRP technical consultation, 14 days (6300 min): Thu 22 April 16:00
     //   DPKP fire safety and DLH environment, 10 days (4500 min): Fri 16 April 16:30
     await sleepUntil(h, '2027-04-04T13:00:00Z');
-    const input = applicationInput(pbgV1, { example: 1 });
-    const handle = await fileApplication(h, pbgV1, input);
-    const filed = await planned(handle, 'three reviews planned', (v) => v.openTasks.length === 3);
+    const { input, handle, filed } = await fileAndPlan(h, pbgV1, 'three reviews planned', { example: 1, accept: (v) => v.openTasks.length === 3 });
     const byStep = Object.fromEntries(filed.openTasks.map((t) => [t.stepId, t]));
     expect(Object.keys(byStep).sort()).toEqual(['environment_review', 'fire_safety_review', 'province_technical_consultation']);
     expect(byStep.province_technical_consultation.dueAt).toBe('2027-04-22T09:00:00.000Z');
@@ -69,9 +61,7 @@ describe('a parallel block of reviews', () => {
     // placement and BAPENDA assesses the tax at once from Monday 3 May 07:30, 5 days (2250 min) each:
     // Mon 3, Tue 4, Wed 5, (Thu 6 May is Ascension Day), Fri 7, Mon 10 May 16:00.
     await sleepUntil(h, '2027-05-02T13:00:00Z');
-    const input = applicationInput(reklameV1);
-    const handle = await fileApplication(h, reklameV1, input);
-    const filed = await planned(handle, 'two reviews planned', (v) => v.openTasks.length === 2);
+    const { input, handle, filed } = await fileAndPlan(h, reklameV1, 'two reviews planned', { accept: (v) => v.openTasks.length === 2 });
     expect(filed.openTasks.map((t) => [t.stepId, t.dueAt]).sort()).toEqual([
       ['placement_review', '2027-05-10T09:00:00.000Z'],
       ['tax_assessment', '2027-05-10T09:00:00.000Z'],

@@ -4,28 +4,20 @@
 //
 // A business day is 450 working minutes: Mon-Thu 07:30-12:00 and 13:00-16:00, Fri 07:30-11:30 and
 // 13:00-16:30 (WIB, UTC+7). Times below are WIB in the prose and UTC in the assertions.
-import { randomUUID } from 'node:crypto';
 import { pbgV1 } from '../../libs/permits/pbg.v1';
 import { skduV1 } from '../../libs/permits/skdu.v1';
-import { eventually, sleepUntil, startTimeSkipping, TimeSkippingHarness } from '../support/time-skipping';
-import { applicationInput, decide, escalationRows, fileApplication, outcome, planned, resubmit, taskRows, view } from './stories';
+import { eventually, sleepUntil, TimeSkippingHarness, timeSkippingSuite } from '../support/time-skipping';
+import { decide, escalationRows, fileAndPlan, outcome, resubmit, taskRows, view } from './stories';
 
 describe('the clock stops while the applicant revises', () => {
   let h: TimeSkippingHarness;
-  beforeAll(async () => {
-    h = await startTimeSkipping(`revision-clock-${randomUUID()}`);
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  timeSkippingSuite('revision-clock', (started) => (h = started));
 
   it('resumes a house approval with the time left after the applicant answers nine days later; fired rungs stay fired', async () => {
     // Given a house building approval (PBG, two floors: the kecamatan decides) filed on Sunday 4 April
     // 2027 at 20:00: every clock starts on Monday 5 April at 07:30. April 2027 has no holiday.
     await sleepUntil(h, '2027-04-04T13:00:00Z');
-    const input = applicationInput(pbgV1);
-    const handle = await fileApplication(h, pbgV1, input);
-    const filed = await planned(handle, 'the technical review planned');
+    const { input, handle, filed } = await fileAndPlan(h, pbgV1, 'the technical review planned');
     const review = filed.openTasks[0];
     expect(review).toMatchObject({ stepId: 'kecamatan_technical_review', agency: 'KECAMATAN', attempt: 1, deadlineMinutes: 3150 });
     // The review has 7 business days (3150 min): Mon 5 - Fri 9, Mon 12, Tue 13 April, due 16:00.
@@ -105,9 +97,7 @@ describe('the clock stops while the applicant revises', () => {
     // Given a domicile letter (SKDU, deemed granted after 3 business days) filed on Sunday 4 July 2027 at
     // 20:00: its clocks start on Monday 5 July at 07:30. July 2027 has no holiday.
     await sleepUntil(h, '2027-07-04T13:00:00Z');
-    const input = applicationInput(skduV1);
-    const handle = await fileApplication(h, skduV1, input);
-    const filed = await planned(handle, 'the verification planned');
+    const { input, handle, filed } = await fileAndPlan(h, skduV1, 'the verification planned');
     // Had it run undisturbed, the letter would be deemed granted on Wed 7 July at 16:00.
     expect(filed.dueAt).toBe('2027-07-07T09:00:00.000Z');
 

@@ -69,6 +69,18 @@ export function planned(handle: WorkflowHandle, what: string, accept: (v: Applic
   );
 }
 
+/** A story's opening: an application of `def` (its `example`-th example data) filed now, and its plan. */
+export async function fileAndPlan(
+  h: TimeSkippingHarness,
+  def: PermitDefinition,
+  what: string,
+  opts: { example?: number; accept?: (v: ApplicationView) => boolean } = {},
+): Promise<{ input: PermitInput; handle: WorkflowHandleWithFirstExecutionRunId; filed: ApplicationView }> {
+  const input = applicationInput(def, { example: opts.example });
+  const handle = await fileApplication(h, def, input);
+  return { input, handle, filed: await planned(handle, what, opts.accept) };
+}
+
 /** The approver who may sign `task`: the right agency, sitting in the task's office, a head (who signs officers' steps too). */
 export function approverFor(task: Pick<TaskView, 'agency' | 'officeId'>, sub = `officer-${task.agency.toLowerCase()}`): Actor {
   return { sub, role: 'approver', agency: task.agency, office: task.officeId, position: 'head' };

@@ -21,7 +21,7 @@ import { skduV1 } from '../../libs/permits/skdu.v1';
 import { skduV2 } from '../../libs/permits/skdu.v2';
 import { findDefinition } from '../../libs/permits';
 import { eventually, quietRuntime, sleepUntil, TimeSkippingHarness, workflowBundle } from '../support/time-skipping';
-import { applicationInput, decide, escalationRows, fileApplication, historyCounts, outcome, planned, view } from './stories';
+import { decide, escalationRows, fileAndPlan, historyCounts, outcome, planned, view } from './stories';
 
 describe('version pinning: SKDU v1 in flight when v2 ships', () => {
   let env: TestWorkflowEnvironment;
@@ -65,9 +65,7 @@ describe('version pinning: SKDU v1 in flight when v2 ships', () => {
 
     // A v1 letter is filed on Sunday 4 April 2027 at 20:00 and its verification is planned for Monday.
     await sleepUntil(h, '2027-04-04T13:00:00Z');
-    const v1Input = applicationInput(skduV1);
-    const v1 = await fileApplication(h, skduV1, v1Input);
-    const v1Filed = await planned(v1, 'the v1 verification planned');
+    const { input: v1Input, handle: v1, filed: v1Filed } = await fileAndPlan(h, skduV1, 'the v1 verification planned');
     expect(v1Filed.openTasks.map((t) => t.stepId)).toEqual(['kelurahan_verification']);
     await eventually(
       () => db.query(`SELECT revision FROM application WHERE id = $1`, [v1Input.applicationId]) as Promise<Array<{ revision: number }>>,
@@ -88,9 +86,7 @@ describe('version pinning: SKDU v1 in flight when v2 ships', () => {
 
     // ...and a second letter is filed half an hour later, it starts on v2.
     await sleepUntil(h, '2027-04-04T13:30:00Z');
-    const v2Input = applicationInput(skduV2);
-    const v2 = await fileApplication(h, skduV2, v2Input);
-    const v2Filed = await planned(v2, 'the v2 checks planned', (v) => v.openTasks.length === 2);
+    const { input: v2Input, handle: v2, filed: v2Filed } = await fileAndPlan(h, skduV2, 'the v2 checks planned', { accept: (v) => v.openTasks.length === 2 });
     expect(v2Filed.definitionVersion).toBe(2);
     expect(v2Filed.openTasks.map((t) => t.stepId).sort()).toEqual(['kelurahan_verification', 'site_visit']);
 

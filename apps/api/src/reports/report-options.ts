@@ -1,5 +1,6 @@
 import { DEFAULT_REPORT_LIMITS } from './shared/report-range';
 
+/** Injects the resolved ReportOptions: reportProviders fills in the defaults once, for every report. */
 export const REPORT_OPTIONS = Symbol('REPORT_OPTIONS');
 
 export interface ReportOptions {

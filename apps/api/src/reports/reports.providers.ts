@@ -5,7 +5,7 @@ import { ComplaintReportService } from './complaints/complaint-report.service';
 import { PointsController } from './points/points.controller';
 import { PointsRepository } from './points/points.repository';
 import { PointsService } from './points/points.service';
-import { REPORT_OPTIONS, ReportOptions } from './report-options';
+import { REPORT_OPTIONS, ReportOptions, resolveReportOptions } from './report-options';
 import { DirectoryRepository } from './shared/directory.repository';
 import { ReportFilters } from './shared/report-filters';
 import { ReportPeriods } from './shared/report-periods';
@@ -22,7 +22,7 @@ export const REPORT_CONTROLLERS: Type<unknown>[] = [SlaController, PointsControl
 /** The report services and repositories; they read the DataSource the app provides. */
 export function reportProviders(options: Partial<ReportOptions>): Provider[] {
   return [
-    { provide: REPORT_OPTIONS, useValue: options },
+    { provide: REPORT_OPTIONS, useValue: resolveReportOptions(options) },
     DirectoryRepository,
     ReportFilters,
     ReportPeriods,

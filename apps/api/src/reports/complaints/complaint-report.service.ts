@@ -1,8 +1,8 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
-import { REPORT_OPTIONS, ReportOptions, resolveReportOptions } from '../report-options';
+import { Inject, Injectable } from '@nestjs/common';
+import { REPORT_OPTIONS, ReportOptions } from '../report-options';
 import { DirectoryRepository, kecamatanOf } from '../shared/directory.repository';
 import { splitByMonth } from '../shared/month-split';
-import type { ReportRange } from '../shared/report-range';
+import { rangeFields, ReportRange } from '../shared/report-range';
 import { ComplaintReportRepository } from './complaint-report.repository';
 import { ComplaintKecamatanRowDto, ComplaintOfficeRowDto, ComplaintReportDto } from './dto/complaint-report.dto';
 
@@ -15,15 +15,11 @@ const most =
 /** Citizens' complaints counted per office and per kecamatan (docs/reports.md). */
 @Injectable()
 export class ComplaintReportService {
-  private readonly options: ReportOptions;
-
   constructor(
     private readonly complaints: ComplaintReportRepository,
     private readonly directory: DirectoryRepository,
-    @Optional() @Inject(REPORT_OPTIONS) options?: Partial<ReportOptions>,
-  ) {
-    this.options = resolveReportOptions(options);
-  }
+    @Inject(REPORT_OPTIONS) private readonly options: ReportOptions,
+  ) {}
 
   async report(q: { range: ReportRange }): Promise<ComplaintReportDto> {
     const [rows, received, offices] = await Promise.all([
@@ -66,8 +62,7 @@ export class ComplaintReportService {
       k.offices++;
     }
     return {
-      from: q.range.from.toISOString(),
-      to: q.range.to.toISOString(),
+      ...rangeFields(q.range),
       total,
       offices: [...byOffice.values()].sort(most((r) => r.office)),
       kecamatan: [...byKecamatan.values()].sort(most((r) => r.kecamatan)),

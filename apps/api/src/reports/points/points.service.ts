@@ -1,8 +1,8 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
-import { REPORT_OPTIONS, ReportOptions, resolveReportOptions } from '../report-options';
+import { Inject, Injectable } from '@nestjs/common';
+import { REPORT_OPTIONS, ReportOptions } from '../report-options';
 import { DirectoryRepository } from '../shared/directory.repository';
 import { splitByMonth } from '../shared/month-split';
-import type { ReportRange } from '../shared/report-range';
+import { rangeFields, ReportRange } from '../shared/report-range';
 import { PointsBy, PointsReportDto } from './dto/points.dto';
 import { decodePointsCursor, encodePointsCursor } from './points-cursor';
 import { PointsRepository } from './points.repository';
@@ -20,15 +20,11 @@ export interface PointsQuery {
 /** Points earned by deciding steps, by officer, office or agency, most first (docs/reports.md). */
 @Injectable()
 export class PointsService {
-  private readonly options: ReportOptions;
-
   constructor(
     private readonly points: PointsRepository,
     private readonly directory: DirectoryRepository,
-    @Optional() @Inject(REPORT_OPTIONS) options?: Partial<ReportOptions>,
-  ) {
-    this.options = resolveReportOptions(options);
-  }
+    @Inject(REPORT_OPTIONS) private readonly options: ReportOptions,
+  ) {}
 
   async report(q: PointsQuery): Promise<PointsReportDto> {
     const after = q.cursor === undefined ? null : decodePointsCursor(q.cursor, q.by);
@@ -39,8 +35,7 @@ export class PointsService {
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
     return {
-      from: q.range.from.toISOString(),
-      to: q.range.to.toISOString(),
+      ...rangeFields(q.range),
       by: q.by,
       items: page.map((r) => ({
         key: r.key,

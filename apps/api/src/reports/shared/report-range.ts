@@ -8,6 +8,11 @@ export interface ReportRange {
   to: Date;
 }
 
+/** The period as every report document states it. */
+export function rangeFields(range: ReportRange): { from: string; to: string } {
+  return { from: range.from.toISOString(), to: range.to.toISOString() };
+}
+
 export interface ReportLimits {
   /** The widest period one report may cover, in days. */
   maxRangeDays: number;

@@ -1,12 +1,13 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
-import { REPORT_OPTIONS, ReportOptions, resolveReportOptions } from '../report-options';
+import { Inject, Injectable } from '@nestjs/common';
+import { REPORT_OPTIONS, ReportOptions } from '../report-options';
 import { DirectoryRepository, kecamatanOf } from '../shared/directory.repository';
 import { DAY_MS } from '../shared/jakarta-month';
 import { splitByMonth } from '../shared/month-split';
-import { BucketCount, byKey, hoursOf, onTimeRate, percentilePicks } from '../shared/percentiles';
+import { onTimeRate } from '../shared/percentiles';
 import { rungColumns, worstFirst } from '../shared/ranking';
-import type { ReportRange } from '../shared/report-range';
+import { rangeFields, ReportRange } from '../shared/report-range';
 import { AgencyReportDto, AgencyRowDto, HandOffDto, OfficeReportDto, OfficeRowDto, StepMeasuresDto } from './dto/sla.dto';
+import { ClosureTally } from './closure-tally';
 import { SlaRepository, StepGrouping } from './sla.repository';
 
 export interface SlaQuery {
@@ -42,34 +43,17 @@ const emptyHandOff = (): HandOffDto => ({
   deemedGrants: 0,
 });
 
-/** A map that makes the entry of a key it does not hold yet. */
-function entries<T>(make: () => T): { map: Map<string, T>; get(key: string): T } {
-  const map = new Map<string, T>();
-  return {
-    map,
-    get(key) {
-      let v = map.get(key);
-      if (v === undefined) map.set(key, (v = make()));
-      return v;
-    },
-  };
-}
-
 /**
  * The league tables: agencies and offices ranked by missed deadlines, worst first. docs/reports.md
  * defines every figure; the SQL is in SlaRepository.
  */
 @Injectable()
 export class SlaService {
-  private readonly options: ReportOptions;
-
   constructor(
     private readonly sla: SlaRepository,
     private readonly directory: DirectoryRepository,
-    @Optional() @Inject(REPORT_OPTIONS) options?: Partial<ReportOptions>,
-  ) {
-    this.options = resolveReportOptions(options);
-  }
+    @Inject(REPORT_OPTIONS) private readonly options: ReportOptions,
+  ) {}
 
   async agencies(q: SlaQuery): Promise<AgencyReportDto> {
     const asOf = q.asOf ?? new Date();
@@ -77,8 +61,7 @@ export class SlaService {
     const [measures, names] = await Promise.all([this.stepMeasures('agency', q.range, asOf, permitType), this.directory.agencyNames()]);
     const rows: AgencyRowDto[] = [...measures.entries()].map(([agency, m]) => ({ agency, name: names.get(agency) ?? null, ...m }));
     return {
-      from: q.range.from.toISOString(),
-      to: q.range.to.toISOString(),
+      ...rangeFields(q.range),
       asOf: asOf.toISOString(),
       permitType,
       agencies: worstFirst(rows, (r) => r.breaches, (r) => r.agency),
@@ -96,26 +79,13 @@ export class SlaService {
       this.sla.openApplicationsOverdue(asOf, permitType),
       this.directory.offices(),
     ]);
-    const hand = entries(emptyHandOff);
-    const buckets = new Map<string, BucketCount[]>();
-    for (const r of closures) {
-      const h = hand.get(r.office);
-      h.closed += r.closed;
-      h.onTime += r.on_time;
-      h.breaches += r.breaches;
-      h.deemedGrants += r.deemed;
-      buckets.set(r.office, [...(buckets.get(r.office) ?? []), { bucket: r.bucket, n: r.closed }]);
-    }
-    const percentiles = byKey(await this.sla.handOffPercentiles(percentilePicks(buckets), q.range, permitType));
-    for (const [office, h] of hand.map) {
-      h.onTimeRate = onTimeRate(h.onTime, h.breaches);
-      h.medianBusinessHours = hoursOf(percentiles.get(office)?.p50);
-      h.p90BusinessHours = hoursOf(percentiles.get(office)?.p90);
-    }
+    const hand = new ClosureTally(emptyHandOff);
+    for (const r of closures) hand.add(r.office, r.closed, r).closed += r.closed;
+    await hand.rate((picks) => this.sla.handOffPercentiles(picks, q.range, permitType));
     for (const [office, n] of received) if (n > 0) hand.get(office).received = n;
     for (const r of openApps) hand.get(r.office).openOverdue = r.n;
 
-    const ids = new Set([...hand.map.keys(), ...fieldSteps.keys()]);
+    const ids = new Set([...hand.rows.keys(), ...fieldSteps.keys()]);
     const rows: OfficeRowDto[] = [...ids].map((id) => {
       const o = offices.get(id);
       const h = hand.get(id);
@@ -133,8 +103,7 @@ export class SlaService {
       };
     });
     return {
-      from: q.range.from.toISOString(),
-      to: q.range.to.toISOString(),
+      ...rangeFields(q.range),
       asOf: asOf.toISOString(),
       permitType,
       offices: worstFirst(rows, (r) => r.handOff.breaches + r.fieldSteps.breaches, (r) => r.office),
@@ -154,22 +123,9 @@ export class SlaService {
       this.sla.oldestOverdue(by, asOf, permitType),
       this.sla.escalations(by, split, range, permitType),
     ]);
-    const out = entries(emptyMeasures);
-    const buckets = new Map<string, BucketCount[]>();
-    for (const r of closed) {
-      const m = out.get(r.key);
-      m.tasksDecided += r.decided;
-      m.onTime += r.on_time;
-      m.breaches += r.breaches;
-      m.deemedGrants += r.deemed;
-      buckets.set(r.key, [...(buckets.get(r.key) ?? []), { bucket: r.bucket, n: r.decided }]);
-    }
-    const percentiles = byKey(await this.sla.stepPercentiles(by, percentilePicks(buckets), range, permitType));
-    for (const [key, m] of out.map) {
-      m.onTimeRate = onTimeRate(m.onTime, m.breaches);
-      m.medianBusinessHours = hoursOf(percentiles.get(key)?.p50);
-      m.p90BusinessHours = hoursOf(percentiles.get(key)?.p90);
-    }
+    const out = new ClosureTally(emptyMeasures);
+    for (const r of closed) out.add(r.key, r.decided, r).tasksDecided += r.decided;
+    await out.rate((picks) => this.sla.stepPercentiles(by, picks, range, permitType));
     for (const r of open) out.get(r.key).openOverdue = r.n;
     for (const r of oldest) {
       out.get(r.key).oldestOverdue = {
@@ -191,7 +147,7 @@ export class SlaService {
       m.escalationsByRung[r.rung] = (m.escalationsByRung[r.rung] ?? 0) + r.n;
     }
     // Rungs in ladder order whatever order the rows came in: the same data gives the same document.
-    for (const m of out.map.values()) m.escalationsByRung = Object.fromEntries(rungColumns([m]).map((k) => [k, m.escalationsByRung[k]]));
-    return out.map;
+    for (const m of out.rows.values()) m.escalationsByRung = Object.fromEntries(rungColumns([m]).map((k) => [k, m.escalationsByRung[k]]));
+    return out.rows;
   }
 }

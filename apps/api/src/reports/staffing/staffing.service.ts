@@ -1,10 +1,10 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { BusinessCalendar, MINUTES_PER_BUSINESS_DAY } from '../../../../../libs/calendar';
 import { problems } from '../../common/problem';
-import { REPORT_OPTIONS, ReportOptions, resolveReportOptions } from '../report-options';
+import { REPORT_OPTIONS, ReportOptions } from '../report-options';
 import { DirectoryRepository } from '../shared/directory.repository';
 import { splitByMonth } from '../shared/month-split';
-import type { ReportRange } from '../shared/report-range';
+import { rangeFields, ReportRange } from '../shared/report-range';
 import { LoadReportDto, MergeCandidatesDto, Weekday, WEEKDAYS } from './dto/staffing.dto';
 import { expectedWaitMinutes } from './erlang';
 import { hourLoads, jakartaDates, suggestOpeningHours, weekdayOccurrences } from './opening-hours';
@@ -25,16 +25,12 @@ const perDay = (n: number, days: number) => (days > 0 ? Math.round((n / days) * 
 /** Staffing and opening hours from an office's real load, and the offices too quiet to keep (docs/reports.md). */
 @Injectable()
 export class StaffingService {
-  private readonly options: ReportOptions;
-
   constructor(
     private readonly staffing: StaffingRepository,
     private readonly directory: DirectoryRepository,
-    @Optional() @Inject(REPORT_OPTIONS) options?: Partial<ReportOptions>,
+    @Inject(REPORT_OPTIONS) private readonly options: ReportOptions,
     @Optional() private readonly calendar: BusinessCalendar = new BusinessCalendar(),
-  ) {
-    this.options = resolveReportOptions(options);
-  }
+  ) {}
 
   async officeLoad(q: LoadQuery): Promise<LoadReportDto> {
     const office = (await this.directory.offices()).get(q.officeId);
@@ -54,8 +50,7 @@ export class StaffingService {
     const merge = this.isMergeCandidate(office.type, perWorkingDay);
     return {
       office: { id: office.id, name: office.name, type: office.type, parentId: office.parent_id, schedule: (office.schedule as Record<string, string[][]> | null) ?? null },
-      from: q.range.from.toISOString(),
-      to: q.range.to.toISOString(),
+      ...rangeFields(q.range),
       arrivals,
       workingDays,
       arrivalsPerWorkingDay: perWorkingDay,
@@ -87,7 +82,7 @@ export class StaffingService {
       })
       .filter((o) => this.isMergeCandidate(o.type, o.arrivalsPerWorkingDay))
       .sort((a, b) => a.arrivals - b.arrivals || (a.office < b.office ? -1 : 1));
-    return { from: q.range.from.toISOString(), to: q.range.to.toISOString(), workingDays, threshold: this.options.mergeBelowPerWorkingDay, offices: candidates };
+    return { ...rangeFields(q.range), workingDays, threshold: this.options.mergeBelowPerWorkingDay, offices: candidates };
   }
 
   /**
