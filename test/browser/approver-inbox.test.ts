@@ -31,10 +31,12 @@ describe('the approver inbox of the console, in a real browser', () => {
     });
     expect(filed.status).toBe(201);
     ({ trackingCode, id: applicationId } = filed.body);
+    // The inbox reads the read model: wait until it holds the kelurahan's open tasks.
+    const officer = await p.token({ role: 'approver', agency: 'KELURAHAN', office: OFFICE });
     await eventually(
-      () => p.http('GET', `/v1/applications/${applicationId}`, { token: integrator }),
-      (r) => r.status === 200 && r.body.openTasks.length >= 2 && r.body.openTasks.every((t: { dueAt: string | null }) => t.dueAt),
-      'the kelurahan tasks open',
+      () => p.http('GET', '/v1/tasks?status=open&limit=50', { token: officer }),
+      (r) => r.status === 200 && r.body.items.filter((t: { trackingCode: string; dueAt: string | null }) => t.trackingCode === trackingCode && t.dueAt).length >= 2,
+      'the kelurahan tasks in the inbox',
     );
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' })).newPage();
   });
@@ -63,6 +65,11 @@ describe('the approver inbox of the console, in a real browser', () => {
     await page.getByRole('row').filter({ hasText: trackingCode }).first().getByRole('link').click();
     await page.getByRole('heading', { level: 2, name: 'Riwayat' }).waitFor();
     const decided = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+    // The file the officer verifies: the applicant and the data, and the read is in the audit log.
+    await page.getByRole('heading', { level: 2, name: 'Berkas permohonan' }).waitFor();
+    expect(await page.locator('.dossier').innerText()).toContain('Budi Santoso');
+    const audited = await p.db.query(`SELECT 1 FROM audit_log WHERE application_id = $1 AND type = 'personal_data.read' AND task_id = $2`, [applicationId, decided]);
+    expect(audited.length).toBeGreaterThanOrEqual(1);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'tugas-desktop.png'), fullPage: true });
     await page.getByLabel('Setujui').check();

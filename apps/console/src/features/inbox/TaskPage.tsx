@@ -4,6 +4,7 @@ import { jakartaDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { Link, useRouter } from '../../app/router';
 import { useSession } from '../../app/session';
+import { Dossier } from './Dossier';
 import { dueState } from './due';
 import type { ApplicationForApprover, InboxTask } from './types';
 
@@ -76,6 +77,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
               {jakartaDateTime(task.dueAt, lang)} <span className={`badge badge-${dueState(task)}`}>{t(`due.${dueState(task)}`)}</span>
             </dd>
           </dl>
+          <Dossier task={task} version={app?.definitionVersion} />
           {app && (
             <section aria-labelledby="history">
               <h2 id="history">{t('track.history')}</h2>

@@ -12,6 +12,12 @@ export interface InboxTask {
   assignedAt: string;
   dueAt: string | null;
   overdue: boolean;
+  /** What the holder of the open task needs to decide (GET /v1/tasks/{id} only, for the task's holders). */
+  application?: {
+    data: Record<string, unknown>;
+    documents: Array<{ type: string; url: string; sha256: string }>;
+    applicant: { nik: string; name: string; email?: string; phone?: string };
+  };
 }
 
 /** GET /v1/applications/{id}, as an approver sees it. */
@@ -19,6 +25,7 @@ export interface ApplicationForApprover {
   id: string;
   trackingCode: string;
   permitType: string;
+  definitionVersion: number;
   status: string;
   timeline: Array<{ seq: number; at: string; type: string; agency?: string; stepId?: string; note?: string }>;
 }
