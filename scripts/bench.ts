@@ -15,7 +15,8 @@ import { DEV_JWT_SECRET } from '../libs/config/config';
 import { mintToken } from '../libs/auth/token';
 import { createDataSource, migrate } from '../libs/database/data-source';
 import { seed } from '../libs/database/seed';
-import { freePort, startEmbeddedPostgres, startTemporalDevServer } from '../libs/dev/services';
+import { startPostgres } from '../libs/dev/postgres';
+import { freePort, startTemporalDevServer } from '../libs/dev/services';
 import { loadToolchain } from '../libs/temporal/toolchain';
 import { skduV1 } from '../libs/permits/skdu.v1';
 import { runReportsBench } from './bench-reports';
@@ -98,7 +99,7 @@ async function benchSubmitVsRawStart(): Promise<string> {
   log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
   log('starting PostgreSQL and the Temporal dev server');
   const [pg, temporal] = await Promise.all([
-    startEmbeddedPostgres({ dir: path.join(dir, 'pg'), port: pgPort, database: 'bench' }),
+    startPostgres({ dir: path.join(dir, 'pg'), port: pgPort, database: 'bench' }),
     startTemporalDevServer({ cli: toolchain.cli.path!, port: tPort }),
   ]);
   const children: ChildProcess[] = [];

@@ -104,7 +104,7 @@ async function main(): Promise<void> {
         title: 'PostgreSQL',
         hint: `If its data directory is damaged, move it aside (mv ${pgDir} ${pgDir}.broken) and start again; or set DATABASE_URL to a PostgreSQL of your own`,
         start: async () => {
-          const pg = await startPostgres({ dir: asked, port: pgPort, detached: true, log: (l) => (/FATAL|PANIC/.test(l) ? say(`postgres: ${l}`) : undefined) });
+          const pg = await startPostgres({ dir: asked, layout, port: pgPort, detached: true, log: (l) => (/FATAL|PANIC/.test(l) ? say(`postgres: ${l}`) : undefined) });
           databaseUrl = pg.url;
           return { pid: pg.process.pid, exited: pg.exited, stop: pg.stop };
         },

@@ -25,7 +25,10 @@ export function startWorkerHeartbeat(db: DataSource, taskQueue: string, onError:
         [instanceId, taskQueue, os.hostname(), process.pid, startedAt],
       )
       .then(() => undefined, onError);
-  let last = beat();
+  // Rows of workers long gone are cleared once per worker start, not on every /health probe.
+  let last = db
+    .query(`DELETE FROM worker_heartbeat WHERE seen_at < now() - interval '1 day'`)
+    .then(beat, onError);
   const timer = setInterval(() => {
     last = last.then(beat);
   }, HEARTBEAT_EVERY_MS);
@@ -40,11 +43,10 @@ export function startWorkerHeartbeat(db: DataSource, taskQueue: string, onError:
   };
 }
 
-/** Workers of `taskQueue` seen alive lately; old rows of dead workers are purged on the way. */
+/** Workers of `taskQueue` seen alive lately. */
 export async function liveWorkers(db: DataSource, taskQueue: string): Promise<number> {
   const [row] = await db.query(
-    `WITH purged AS (DELETE FROM worker_heartbeat WHERE seen_at < now() - interval '1 day')
-     SELECT count(*)::int AS live FROM worker_heartbeat WHERE task_queue = $1 AND seen_at > now() - make_interval(secs => $2)`,
+    `SELECT count(*)::int AS live FROM worker_heartbeat WHERE task_queue = $1 AND seen_at > now() - make_interval(secs => $2)`,
     [taskQueue, LIVE_WITHIN_SEC],
   );
   return row.live as number;

@@ -18,7 +18,7 @@ function newest(dir: string): number {
   return latest;
 }
 
-export function consoleIsStale(): boolean {
+function consoleIsStale(): boolean {
   return !fs.existsSync(BUILT) || fs.statSync(BUILT).mtimeMs < newest(CONSOLE);
 }
 

@@ -129,6 +129,8 @@ export interface PostgresOptions {
   /** In a process group of its own, so a terminal's Ctrl-C reaches only the supervisor, which stops it in order. */
   detached?: boolean;
   dir: string;
+  /** Where the binaries and data live, when the caller already decided it (a supervisor restarting the server). */
+  layout?: PostgresLayout;
   port: number;
   database?: string;
   log?: (line: string) => void;
@@ -183,8 +185,8 @@ function isInitialised(dataDir: string): boolean {
  */
 export async function startPostgres(opts: PostgresOptions): Promise<PostgresProcess> {
   const log = opts.log ?? (() => undefined);
-  const layout = postgresLayout(opts.dir);
-  layout.notes.forEach((n) => log(n));
+  const layout = opts.layout ?? postgresLayout(opts.dir);
+  if (!opts.layout) layout.notes.forEach((n) => log(n));
   if (!isInitialised(layout.dataDir)) await initdb(layout, log);
   const child = run(layout, 'postgres', [
     '-D', layout.dataDir,

@@ -39,17 +39,6 @@ async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs: n
   throw new Error(`${what} did not become ready within ${timeoutMs / 1000} s`);
 }
 
-export interface RunningPostgres {
-  url: string;
-  stop(): Promise<void>;
-}
-
-/** A real PostgreSQL server from npm, data under `dir` (see libs/dev/postgres.ts for root and unreachable homes). */
-export async function startEmbeddedPostgres(opts: { dir: string; port: number; database?: string; log?: (line: string) => void }): Promise<RunningPostgres> {
-  const pg = await startPostgres(opts);
-  return { url: pg.url, stop: pg.stop };
-}
-
 export interface RunningTemporal {
   address: string;
   uiUrl?: string;
@@ -195,7 +184,7 @@ export async function openScratchDatabase(label: string, serverUrl?: string): Pr
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `satupintu-${label}-`));
   fs.chmodSync(dir, 0o777);
-  const pg = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), port: await freePort(), database: label });
+  const pg = await startPostgres({ dir: path.join(dir, 'pg'), port: await freePort(), database: label });
   return {
     // The server's Unix socket rather than TCP on loopback: cheaper per round trip for the many small
     // writes of a simulation or a bench (the server listens on both).

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { freePort } from '../dev/services';
-import { isAlive, readState, SupervisorState } from '../dev/supervisor';
+import { readState, SupervisorState } from '../dev/supervisor';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -119,11 +119,4 @@ export function platformProcesses(dataDir: string): Array<{ pid: number; command
     }
   }
   return found;
-}
-
-/** Whether `isAlive` says the supervisor's recorded parts are gone too (kept for callers without /proc). */
-export function recordedAlive(p: PlatformProcess): Array<{ name: string; pid: number }> {
-  return Object.entries(p.state()?.parts ?? {})
-    .filter(([, part]) => isAlive(part.pid))
-    .map(([name, part]) => ({ name, pid: part.pid as number }));
 }

@@ -6,12 +6,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createDataSource, migrate } from '../../libs/database/data-source';
 import { seed } from '../../libs/database/seed';
-import { freePort, RunningPostgres, RunningTemporal, startEmbeddedPostgres, startTemporalDevServer } from '../../libs/dev/services';
+import { PostgresProcess, startPostgres } from '../../libs/dev/postgres';
+import { freePort, RunningTemporal, startTemporalDevServer } from '../../libs/dev/services';
 import { loadToolchain } from '../../libs/temporal/toolchain';
 import { ensureConsoleBuilt } from '../../libs/dev/console-build';
 
 declare global {
-  var __SATUPINTU_SERVICES__: { postgres: RunningPostgres; temporal: RunningTemporal; dir: string } | undefined;
+  var __SATUPINTU_SERVICES__: { postgres: PostgresProcess; temporal: RunningTemporal; dir: string } | undefined;
 }
 
 export default async function globalSetup(): Promise<void> {
@@ -23,7 +24,7 @@ export default async function globalSetup(): Promise<void> {
   fs.chmodSync(dir, 0o777);
   const [pgPort, temporalPort] = [await freePort(), await freePort()];
   const [postgres, temporal] = await Promise.all([
-    startEmbeddedPostgres({ dir: path.join(dir, 'pg'), port: pgPort, database: 'satupintu_test' }),
+    startPostgres({ dir: path.join(dir, 'pg'), port: pgPort, database: 'satupintu_test' }),
     startTemporalDevServer({ cli: toolchain.cli.path, port: temporalPort }),
   ]);
   const db = createDataSource(postgres.url, { poolSize: 2 });

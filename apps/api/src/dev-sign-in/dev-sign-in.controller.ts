@@ -4,7 +4,7 @@ import { mintToken } from '../../../../libs/auth/token';
 import { DEV_JWT_SECRET } from '../../../../libs/config/config';
 import type { AppConfig } from '../../../../libs/config/config';
 import agencies from '../../../../libs/database/seed/agencies.json';
-import { TERRITORIAL_AGENCIES } from '../../../../libs/domain';
+import { missingOfficeScope, TERRITORIAL_AGENCIES } from '../../../../libs/domain';
 import { Public } from '../auth/auth.guard';
 import { NotFoundError, ValidationError } from '../common/errors';
 import { ApiProblems } from '../common/openapi';
@@ -61,9 +61,10 @@ export class DevSignInController {
     this.requireDevelopment();
     if (body.role === 'approver') {
       if (!body.agency || !agencies.some((a) => a.code === body.agency)) throw new ValidationError([{ field: 'agency', message: 'an approver needs one of the seeded agencies' }]);
-      if (TERRITORIAL_AGENCIES.has(body.agency) && (!body.office || !this.offices.get(body.office))) {
-        throw new ValidationError([{ field: 'office', message: `${body.agency} acts through the office of the place: choose the office` }]);
-      }
+      // The same rule the auth guard applies to every token: a territorial agency's token names its office.
+      const unscoped = missingOfficeScope(body);
+      if (unscoped) throw new ValidationError([{ field: 'office', message: unscoped }]);
+      if (body.office && !this.offices.get(body.office)) throw new ValidationError([{ field: 'office', message: `no office ${body.office}: GET /v1/dev/sign-in lists them` }]);
     }
     const principal = {
       sub: ['dev', body.role, body.agency, body.office, body.role === 'approver' ? (body.position ?? 'officer') : undefined].filter(Boolean).join('-'),
