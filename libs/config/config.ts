@@ -5,7 +5,15 @@ export interface AppConfig {
   port: number;
   databaseUrl: string;
   temporal: { address: string; namespace: string; taskQueue: string };
-  auth: { jwtSecret?: string; jwksUrl?: string; issuer?: string; audience?: string; clockToleranceSec: number };
+  auth: {
+    jwtSecret?: string;
+    jwksUrl?: string;
+    issuer?: string;
+    audience?: string;
+    clockToleranceSec: number;
+    /** The console's OpenID Connect sign-in (authorization code with PKCE) at the issuer the API trusts. */
+    oidc?: { issuer: string; clientId: string; scope: string };
+  };
   publicBaseUrl: string;
   logLevel: string;
   smtp?: { host: string; port: number; from: string };
@@ -26,6 +34,11 @@ export class ConfigError extends Error {}
 /** Development secret: fine on a laptop, refused in production (see loadConfig). */
 export const DEV_JWT_SECRET = 'satupintu-dev-secret-change-me-in-production';
 
+/** The console's development sign-in: only while the development secret signs the tokens the API accepts. */
+export function devSignInEnabled(config: Pick<AppConfig, 'env' | 'auth'>): boolean {
+  return config.env !== 'production' && !config.auth.jwksUrl && config.auth.jwtSecret === DEV_JWT_SECRET;
+}
+
 function int(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
@@ -42,6 +55,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (mode === 'production' && !jwtSecret && !jwksUrl) throw new ConfigError('production needs JWT_SECRET or JWKS_URL');
   if (mode === 'production' && jwtSecret === DEV_JWT_SECRET) throw new ConfigError('JWT_SECRET is the development secret: set a real one');
   const port = int('PORT', env.PORT, 3000);
+  const issuer = env.JWT_ISSUER || undefined;
+  const clientId = env.OIDC_CLIENT_ID || undefined;
+  if (clientId && (!issuer || !jwksUrl)) throw new ConfigError('OIDC_CLIENT_ID needs JWT_ISSUER and JWKS_URL: the console signs in at the issuer whose keys the API trusts');
   return {
     env: mode,
     port,
@@ -54,9 +70,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     auth: {
       jwtSecret,
       jwksUrl,
-      issuer: env.JWT_ISSUER || undefined,
+      issuer,
       audience: env.JWT_AUDIENCE || undefined,
       clockToleranceSec: int('JWT_CLOCK_TOLERANCE_SEC', env.JWT_CLOCK_TOLERANCE_SEC, 30),
+      ...(clientId && issuer ? { oidc: { issuer, clientId, scope: env.OIDC_SCOPE || 'openid profile' } } : {}),
     },
     publicBaseUrl: env.PUBLIC_BASE_URL || `http://localhost:${port}`,
     logLevel: env.LOG_LEVEL || (mode === 'test' ? 'silent' : 'info'),

@@ -27,6 +27,9 @@ import { OfficesRepository } from './offices/offices.repository';
 import { OfficesService } from './offices/offices.service';
 import { CatalogService } from './permit-types/catalog.service';
 import { PermitTypesController } from './permit-types/permit-types.controller';
+import { PermitTypeVersionsController } from './permit-types/permit-type-versions.controller';
+import { PermitTypeVersionsRepository } from './permit-types/permit-type-versions.repository';
+import { ConsoleConfigController } from './console/console-config.controller';
 import { REPORT_CONTROLLERS, reportProviders } from './reports/reports.providers';
 import { TasksController } from './tasks/tasks.controller';
 import { TasksRepository } from './tasks/tasks.repository';
@@ -45,13 +48,14 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ThrottlerModule.forRoot({ throttlers: [{ name: 'default', limit: config.http.rateLimit.limit, ttl: config.http.rateLimit.windowSec * 1000 }] })],
-      controllers: [HealthController, DevSignInController, PermitTypesController, OfficesController, ApplicationsController, TasksController, TrackController, WebhooksController, ...REPORT_CONTROLLERS, ComplaintsController],
+      controllers: [HealthController, DevSignInController, PermitTypesController, PermitTypeVersionsController, ConsoleConfigController, OfficesController, ApplicationsController, TasksController, TrackController, WebhooksController, ...REPORT_CONTROLLERS, ComplaintsController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         dataSourceProvider,
         temporalClientProvider,
         ApplicationWorkflows,
         CatalogService,
+        PermitTypeVersionsRepository,
         OfficesRepository,
         OfficesService,
         ApplicationsRepository,

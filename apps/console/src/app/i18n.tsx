@@ -1,5 +1,6 @@
 // Indonesian first, English on request; the choice is kept in the browser, never in the URL.
 import { createContext, ReactNode, useContext, useEffect, useState } from 'react';
+import { WALL_EN, WALL_ID } from './messages-wall';
 
 export type Lang = 'id' | 'en';
 
@@ -255,7 +256,7 @@ const EN: Record<string, string> = {
   'decision.request_revision': 'Request a revision',
 };
 
-const MESSAGES: Record<Lang, Record<string, string>> = { id: ID, en: EN };
+const MESSAGES: Record<Lang, Record<string, string>> = { id: { ...ID, ...WALL_ID }, en: { ...EN, ...WALL_EN } };
 
 interface I18n {
   lang: Lang;

@@ -3,24 +3,32 @@ import { createContext, MouseEvent, ReactNode, useCallback, useContext, useEffec
 
 interface RouterState {
   path: string;
+  /** The query string ('' or '?a=b'): filters and display modes, never personal data. */
+  search: string;
   navigate(to: string): void;
 }
 
-const RouterContext = createContext<RouterState>({ path: '/', navigate: () => undefined });
+const RouterContext = createContext<RouterState>({ path: '/', search: '', navigate: () => undefined });
 
 export function RouterProvider({ children, initialPath }: { children: ReactNode; initialPath?: string }) {
   const [path, setPath] = useState(initialPath ?? window.location.pathname);
+  const [search, setSearch] = useState(initialPath === undefined ? window.location.search : '');
   useEffect(() => {
-    const onPop = () => setPath(window.location.pathname);
+    const onPop = () => {
+      setPath(window.location.pathname);
+      setSearch(window.location.search);
+    };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
   const navigate = useCallback((to: string) => {
     window.history.pushState(null, '', to);
-    setPath(new URL(to, window.location.origin).pathname);
+    const url = new URL(to, window.location.origin);
+    setPath(url.pathname);
+    setSearch(url.search);
     window.scrollTo?.(0, 0);
   }, []);
-  return <RouterContext.Provider value={{ path, navigate }}>{children}</RouterContext.Provider>;
+  return <RouterContext.Provider value={{ path, search, navigate }}>{children}</RouterContext.Provider>;
 }
 
 export const useRouter = () => useContext(RouterContext);

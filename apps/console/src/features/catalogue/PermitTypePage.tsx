@@ -4,6 +4,7 @@ import { rupiah } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { Link } from '../../app/router';
 import { BpmnDiagram } from './BpmnDiagram';
+import { VersionsPanel } from './VersionsPanel';
 import { durationText } from './duration';
 import type { PermitType } from './types';
 
@@ -61,6 +62,7 @@ export function PermitTypePage({ code }: { code: string }) {
         <h2 id="diagram">{t('catalogue.diagram')}</h2>
         <BpmnDiagram url={`/v1/permit-types/${encodeURIComponent(type.code)}/bpmn?version=${type.version}`} title={type.name} />
       </section>
+      <VersionsPanel code={type.code} />
     </article>
   );
 }

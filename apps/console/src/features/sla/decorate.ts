@@ -1,0 +1,62 @@
+// The SLA wall's paint on a diagram, through bpmn-js's own services: a heat marker on every step
+// (canvas.addMarker, coloured by styles.css), an overlay with the open and overdue counts that links to
+// the step's tasks, and a click on the step that goes there too.
+import type { Decorate } from '../catalogue/BpmnDiagram';
+import { HEATS, heatOf, inboxLink, stepIdOf, StepCount } from './heat';
+
+interface Shape {
+  id: string;
+  type: string;
+  businessObject: { documentation?: Array<{ text?: string }> };
+}
+
+type Translate = (key: string, vars?: Record<string, string | number>) => string;
+
+export function stepDecorator(permitType: string, counts: Map<string, StepCount>, navigate: (to: string) => void, t: Translate): Decorate {
+  return (viewer) => {
+    const tasks = viewer.get<{ filter(fn: (e: Shape) => boolean): Shape[] }>('elementRegistry').filter((e) => e.type === 'bpmn:UserTask');
+    const canvas = viewer.get<{ addMarker(id: string, marker: string): void; removeMarker(id: string, marker: string): void }>('canvas');
+    const overlays = viewer.get<{ add(id: string, type: string, o: { position: Record<string, number>; html: HTMLElement }): string; remove(filter: { type: string }): void }>('overlays');
+    const events = viewer.get<{ on(event: string, fn: (e: { element: { id: string } }) => void): void; off(event: string, fn: unknown): void }>('eventBus');
+    const steps = new Map<string, string>();
+    for (const el of tasks) {
+      const stepId = stepIdOf(el.id, el.businessObject.documentation?.[0]?.text);
+      steps.set(el.id, stepId);
+      const c = counts.get(stepId) ?? { open: 0, overdue: 0, stepName: null };
+      const heat = heatOf(c);
+      canvas.addMarker(el.id, `heat-${heat}`);
+      const link = document.createElement('a');
+      link.href = inboxLink(permitType, stepId);
+      link.className = `step-counts heat-${heat}`;
+      link.dataset.step = stepId;
+      link.dataset.open = String(c.open);
+      link.dataset.overdue = String(c.overdue);
+      link.setAttribute('aria-label', t('sla.stepBadge', { step: c.stepName ?? stepId, open: c.open, overdue: c.overdue }));
+      const open = document.createElement('span');
+      open.className = 'count-open';
+      open.textContent = String(c.open);
+      open.title = t('sla.open');
+      const overdue = document.createElement('span');
+      overdue.className = 'count-overdue';
+      overdue.textContent = String(c.overdue);
+      overdue.title = t('sla.overdue');
+      link.append(open, overdue);
+      link.addEventListener('click', (e) => {
+        if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+        e.preventDefault();
+        navigate(inboxLink(permitType, stepId));
+      });
+      overlays.add(el.id, 'sla-counts', { position: { top: -14, right: 18 }, html: link });
+    }
+    const onClick = (e: { element: { id: string } }) => {
+      const stepId = steps.get(e.element.id);
+      if (stepId) navigate(inboxLink(permitType, stepId));
+    };
+    events.on('element.click', onClick);
+    return () => {
+      events.off('element.click', onClick);
+      overlays.remove({ type: 'sla-counts' });
+      for (const el of tasks) for (const h of HEATS) canvas.removeMarker(el.id, `heat-${h}`);
+    };
+  };
+}
