@@ -21,6 +21,8 @@ export function BpmnDiagram({ url, title, decorate }: { url: string; title: stri
   const host = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<'loading' | 'shown' | 'failed'>('loading');
   const [viewer, setViewer] = useState<DiagramViewer>();
+  // Declared before the drawing effect, so its paint comes off before a new URL destroys the viewer.
+  useEffect(() => (viewer && decorate ? decorate(viewer) ?? undefined : undefined), [viewer, decorate]);
   useEffect(() => {
     let shown: { destroy(): void } | undefined;
     let live = true;
@@ -42,7 +44,6 @@ export function BpmnDiagram({ url, title, decorate }: { url: string; title: stri
       shown?.destroy();
     };
   }, [url]);
-  useEffect(() => (viewer && decorate ? decorate(viewer) ?? undefined : undefined), [viewer, decorate]);
   return (
     <figure className="diagram">
       <div ref={host} className="diagram-canvas" role="region" aria-label={`${t('catalogue.diagram')}: ${title}`} data-state={state} />

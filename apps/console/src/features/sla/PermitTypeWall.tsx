@@ -36,7 +36,7 @@ export function PermitTypeWall({ type, items }: { type: PermitType; items: StepC
           })}
         </p>
       )}
-      <BpmnDiagram url={`/v1/permit-types/${encodeURIComponent(type.code)}/bpmn?version=${version}`} title={`${name}, ${t('sla.version', { v: version })}`} decorate={decorate} />
+      <BpmnDiagram key={version} url={`/v1/permit-types/${encodeURIComponent(type.code)}/bpmn?version=${version}`} title={`${name}, ${t('sla.version', { v: version })}`} decorate={decorate} />
       {rows.length === 0 ? (
         <p className="hint">{t('sla.noOpen')}</p>
       ) : (

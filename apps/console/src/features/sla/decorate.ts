@@ -16,7 +16,7 @@ export function stepDecorator(permitType: string, counts: Map<string, StepCount>
   return (viewer) => {
     const tasks = viewer.get<{ filter(fn: (e: Shape) => boolean): Shape[] }>('elementRegistry').filter((e) => e.type === 'bpmn:UserTask');
     const canvas = viewer.get<{ addMarker(id: string, marker: string): void; removeMarker(id: string, marker: string): void }>('canvas');
-    const overlays = viewer.get<{ add(id: string, type: string, o: { position: Record<string, number>; html: HTMLElement }): string; remove(filter: { type: string }): void }>('overlays');
+    const overlays = viewer.get<{ add(id: string, type: string, o: { position: Record<string, number>; scale: { min: number }; html: HTMLElement }): string; remove(filter: { type: string }): void }>('overlays');
     const events = viewer.get<{ on(event: string, fn: (e: { element: { id: string } }) => void): void; off(event: string, fn: unknown): void }>('eventBus');
     const steps = new Map<string, string>();
     for (const el of tasks) {
@@ -31,22 +31,28 @@ export function stepDecorator(permitType: string, counts: Map<string, StepCount>
       link.dataset.step = stepId;
       link.dataset.open = String(c.open);
       link.dataset.overdue = String(c.overdue);
-      link.setAttribute('aria-label', t('sla.stepBadge', { step: c.stepName ?? stepId, open: c.open, overdue: c.overdue }));
-      const open = document.createElement('span');
-      open.className = 'count-open';
-      open.textContent = String(c.open);
-      open.title = t('sla.open');
-      const overdue = document.createElement('span');
-      overdue.className = 'count-overdue';
-      overdue.textContent = String(c.overdue);
-      overdue.title = t('sla.overdue');
-      link.append(open, overdue);
+      // The accessible name is the visible counts with their words around them (hidden to the eye).
+      const span = (className: string, text: string) => {
+        const s = document.createElement('span');
+        s.className = className;
+        s.textContent = text;
+        return s;
+      };
+      link.title = t('sla.stepBadge', { step: c.stepName ?? stepId, open: c.open, overdue: c.overdue });
+      link.append(
+        span('visually-hidden', `${c.stepName ?? stepId}: `),
+        span('count-open', String(c.open)),
+        span('visually-hidden', ` ${t('sla.open')}, `),
+        span('count-overdue', String(c.overdue)),
+        span('visually-hidden', ` ${t('sla.overdue')}`),
+      );
       link.addEventListener('click', (e) => {
         if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
         e.preventDefault();
         navigate(inboxLink(permitType, stepId));
       });
-      overlays.add(el.id, 'sla-counts', { position: { top: -14, right: 18 }, html: link });
+      // Never drawn smaller than life: a zoomed-out diagram keeps readable badges.
+      overlays.add(el.id, 'sla-counts', { position: { top: -14, right: 18 }, scale: { min: 1 }, html: link });
     }
     const onClick = (e: { element: { id: string } }) => {
       const stepId = steps.get(e.element.id);
