@@ -156,6 +156,8 @@ describe('the projection into PostgreSQL', () => {
       { id: 'SLFPROJ.slf_document_check.2', status: 'approved', before: 60, attempt: 180, breached: false, weight: 1, permit_type: 'SLF', receiving_office_id: 'kec-31.74.01' },
       { id: 'SLFPROJ.slf_field_inspection.1', status: 'approved', before: 0, attempt: 3200, breached: true, weight: 1, permit_type: 'SLF', receiving_office_id: 'kec-31.74.01' },
     ]);
+    // Each attempt carries its application's definition version: the SLA wall counts per version from task alone.
+    expect(await scratch.db.query(`SELECT DISTINCT definition_version FROM task`)).toEqual([{ definition_version: 1 }]);
     // The revision request earns nothing; the field inspection is 50 of 3150 late: 1 − 50/3150 = 0.98.
     const points = await scratch.db.query(`SELECT task_id, officer, late_minutes, points::float AS points FROM points ORDER BY task_id`);
     expect(points).toEqual([

@@ -16,7 +16,7 @@ export class OpenSteps1795400000010 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE task ADD COLUMN definition_version int`);
     await q.query(`UPDATE task t SET definition_version = a.definition_version FROM application a WHERE a.id = t.application_id`);
-    await q.query(`CREATE INDEX task_open_step_idx ON task (permit_type, definition_version, step_id) INCLUDE (overdue, due_at) WHERE status = 'open'`);
+    await q.query(`CREATE INDEX task_open_step_idx ON task (permit_type, definition_version, step_id) INCLUDE (overdue, due_at, status) WHERE status = 'open'`);
     await q.query(
       `CREATE INDEX application_running_idx ON application (permit_type, definition_version) WHERE status IN ('in_review', 'awaiting_applicant')`,
     );
