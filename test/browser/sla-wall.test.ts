@@ -66,7 +66,7 @@ describe('the SLA wall, in a real browser', () => {
       return {
         open: Number(badge.dataset.open),
         overdue: Number(badge.dataset.overdue),
-        text: `${badge.querySelector('.count-open').textContent}/${badge.querySelector('.count-overdue').textContent}`,
+        text: badge.querySelector('.count-none') ? badge.querySelector('.count-none').textContent : `${badge.querySelector('.count-open').textContent}/${badge.querySelector('.count-overdue').textContent}`,
         elementId,
         marker: (shape?.getAttribute('class')?.match(/heat-\w+/)?.[0] as string | undefined) ?? null,
       };
@@ -81,7 +81,7 @@ describe('the SLA wall, in a real browser', () => {
       expect(await stepOnDiagram(page, c.permitType, c.stepId)).toEqual({ open: c.open, overdue: c.overdue, text: `${c.open}/${c.overdue}`, elementId: c.stepId, marker: heat(c.open, c.overdue) });
     }
     // A step with nothing open shows zeros and no heat.
-    expect(await stepOnDiagram(page, 'PBG', 'province_approval')).toMatchObject({ open: 0, overdue: 0, marker: 'heat-none' });
+    expect(await stepOnDiagram(page, 'PBG', 'province_approval')).toMatchObject({ open: 0, overdue: 0, text: '0', marker: 'heat-none' });
     // Every permit type of the catalogue is on the wall with its diagram.
     const types = (await api.http('GET', '/v1/permit-types')).body.items as Array<{ code: string }>;
     for (const t of types) await page.locator(`section[data-permit-type="${t.code}"] .diagram-canvas[data-state="shown"]`).waitFor();
@@ -91,7 +91,11 @@ describe('the SLA wall, in a real browser', () => {
     expect(await stepOnDiagram(page, 'SKDU', 'lurah_signature')).toMatchObject({ open: 1, overdue: 1, marker: 'heat-burning' });
     await page.locator('section[data-permit-type="SKDU"]').getByRole('button', { name: /versi 2/ }).click();
     await page.locator('section[data-permit-type="SKDU"] a.step-counts[data-step="site_visit"]').waitFor();
+    // Most overdue first: SKDU (5 overdue), then PBG (1), then the quiet ones.
+    const order = await page.locator('section[data-permit-type]').evaluateAll((els: any[]) => els.map((e) => e.getAttribute('data-permit-type')));
+    expect(order.slice(0, 2)).toEqual(['SKDU', 'PBG']);
     expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'sla-top-desktop.png') });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'sla-desktop.png'), fullPage: true });
   });
 
@@ -103,7 +107,10 @@ describe('the SLA wall, in a real browser', () => {
     expect(page.url()).toBe(`${baseUrl}/kotak-masuk?queue=open&permitType=SKDU&step=lurah_signature`);
     await page.goBack();
     await wallReady(page);
-    await page.locator('section[data-permit-type="PBG"] g.djs-element[data-element-id="city_approval"]').click();
+    // On the step itself, away from its badge (top right), as a person would click the shape.
+    const shape = page.locator('section[data-permit-type="PBG"] g.djs-element[data-element-id="city_approval"] > .djs-hit');
+    const box = (await shape.boundingBox())!;
+    await shape.click({ position: { x: box.width * 0.25, y: box.height * 0.55 } });
     await page.waitForURL((u) => u.pathname === '/kotak-masuk');
     expect(page.url()).toBe(`${baseUrl}/kotak-masuk?queue=open&permitType=PBG&step=city_approval`);
   });

@@ -32,7 +32,14 @@ export function BpmnDiagram({ url, title, decorate }: { url: string; title: stri
       const v = new NavigatedViewer({ container: host.current });
       shown = v;
       await v.importXML(xml);
-      (v.get('canvas') as { zoom(level: string): void }).zoom('fit-viewport');
+      const canvas = v.get('canvas') as { zoom(level: string): void; resized(): void; viewbox(): { inner: { width: number; height: number } } };
+      // As tall as the diagram needs at the width it has (within bounds): a tall diagram is not shrunk to a sliver.
+      const { inner } = canvas.viewbox();
+      if (inner.width > 0) {
+        host.current.style.height = `${Math.round(Math.min(768, Math.max(256, (host.current.clientWidth * inner.height) / inner.width + 48)))}px`;
+        canvas.resized();
+      }
+      canvas.zoom('fit-viewport');
       if (live) {
         setViewer(v as unknown as DiagramViewer);
         setState('shown');

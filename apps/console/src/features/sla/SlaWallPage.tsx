@@ -7,6 +7,7 @@ import type { PermitType } from '../catalogue/types';
 import { LeagueTables } from './LeagueTables';
 import { OnTimeChart } from './OnTimeChart';
 import { PermitTypeWall } from './PermitTypeWall';
+import { StepCount, totals } from './heat';
 import { jakartaMonth } from './period';
 import type { AgencyRow, OfficeRow, OpenSteps, Week } from './types';
 
@@ -18,6 +19,12 @@ interface Board {
   offices: OfficeRow[];
   weeks: Week[];
   at: Date;
+}
+
+/** The permit types with the most overdue tasks first, then the most open: the wall's eye starts where files pile up. */
+function byUrgency(types: PermitType[], items: StepCount[]): PermitType[] {
+  const sums = new Map(types.map((t) => [t.code, totals(items, t.code)]));
+  return [...types].sort((a, b) => sums.get(b.code)!.overdue - sums.get(a.code)!.overdue || sums.get(b.code)!.open - sums.get(a.code)!.open || a.code.localeCompare(b.code));
 }
 
 function Forbidden() {
@@ -122,7 +129,7 @@ export function SlaWallPage() {
       {types && board && (
         <div className="wall-grid">
           <div className="wall-diagrams">
-            {types.map((type) => (
+            {byUrgency(types, board.steps.items).map((type) => (
               <PermitTypeWall key={type.code} type={type} items={board.steps.items} />
             ))}
           </div>

@@ -4,12 +4,12 @@ import { stepDecorator } from './decorate';
 import { countsByStep, StepCount } from './heat';
 
 /** A stand-in for bpmn-js's services, recording what the decorator asked of them. */
-function fakeViewer(shapes: Array<{ id: string; type: string; doc?: string }>) {
+function fakeViewer(shapes: Array<{ id: string; type: string; name?: string; doc?: string }>) {
   const markers = new Map<string, Set<string>>();
   const overlays: Array<{ id: string; type: string; html: HTMLElement; scale: unknown }> = [];
   const listeners = new Map<string, (e: { element: { id: string } }) => void>();
   const services: Record<string, unknown> = {
-    elementRegistry: { filter: (fn: (e: unknown) => boolean) => shapes.map((s) => ({ id: s.id, type: s.type, businessObject: { documentation: s.doc ? [{ text: s.doc }] : undefined } })).filter(fn) },
+    elementRegistry: { filter: (fn: (e: unknown) => boolean) => shapes.map((s) => ({ id: s.id, type: s.type, businessObject: { name: s.name, documentation: s.doc ? [{ text: s.doc }] : undefined } })).filter(fn) },
     canvas: {
       addMarker: (id: string, m: string) => markers.set(id, new Set([...(markers.get(id) ?? []), m])),
       removeMarker: (id: string, m: string) => markers.get(id)?.delete(m),
@@ -30,7 +30,7 @@ describe(stepDecorator.name, () => {
   it('marks every task with its heat, puts a linked badge on it, and follows a click on the task to its inbox', () => {
     const f = fakeViewer([
       { id: 'kelurahan_verification', type: 'bpmn:UserTask' },
-      { id: 'Task_2', type: 'bpmn:UserTask', doc: '{"agency":"KELURAHAN","id":"site_visit"}' },
+      { id: 'Task_2', type: 'bpmn:UserTask', name: 'Peninjauan lokasi usaha', doc: '{"agency":"KELURAHAN","id":"site_visit"}' },
       { id: 'Issued', type: 'bpmn:EndEvent' },
     ]);
     const went: string[] = [];
@@ -46,6 +46,11 @@ describe(stepDecorator.name, () => {
     ]);
     expect(f.overlays[0].scale).toEqual({ min: 1 });
     expect(f.overlays[0].html.textContent).toContain('Step kelurahan_verification');
+    expect(f.overlays[0].html.querySelector('.count-open')!.textContent).toBe('3');
+    // A step with nothing open: one quiet 0, named from the diagram.
+    expect(f.overlays[1].html.querySelector('.count-none')!.textContent).toBe('0');
+    expect(f.overlays[1].html.querySelector('.count-open')).toBeNull();
+    expect(f.overlays[1].html.title).toContain('Peninjauan lokasi usaha');
 
     f.overlays[0].html.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 }));
     f.listeners.get('element.click')!({ element: { id: 'Task_2' } });

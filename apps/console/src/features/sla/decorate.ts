@@ -7,7 +7,7 @@ import { HEATS, heatOf, inboxLink, stepIdOf, StepCount } from './heat';
 interface Shape {
   id: string;
   type: string;
-  businessObject: { documentation?: Array<{ text?: string }> };
+  businessObject: { name?: string; documentation?: Array<{ text?: string }> };
 }
 
 type Translate = (key: string, vars?: Record<string, string | number>) => string;
@@ -38,14 +38,12 @@ export function stepDecorator(permitType: string, counts: Map<string, StepCount>
         s.textContent = text;
         return s;
       };
-      link.title = t('sla.stepBadge', { step: c.stepName ?? stepId, open: c.open, overdue: c.overdue });
-      link.append(
-        span('visually-hidden', `${c.stepName ?? stepId}: `),
-        span('count-open', String(c.open)),
-        span('visually-hidden', ` ${t('sla.open')}, `),
-        span('count-overdue', String(c.overdue)),
-        span('visually-hidden', ` ${t('sla.overdue')}`),
-      );
+      const name = c.stepName ?? el.businessObject.name ?? stepId;
+      link.title = t('sla.stepBadge', { step: name, open: c.open, overdue: c.overdue });
+      link.append(span('visually-hidden', `${name}: `));
+      // A quiet step gets one small grey 0: the wall's eye goes to the steps that hold files.
+      if (c.open === 0) link.append(span('count-none', '0'), span('visually-hidden', ` ${t('sla.open')}, 0 ${t('sla.overdue')}`));
+      else link.append(span('count-open', String(c.open)), span('visually-hidden', ` ${t('sla.open')}, `), span('count-overdue', String(c.overdue)), span('visually-hidden', ` ${t('sla.overdue')}`));
       link.addEventListener('click', (e) => {
         if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
         e.preventDefault();
