@@ -2,6 +2,7 @@
 // libs/permits: do not edit. One workflow type per definition version, named permit_<CODE>_v<N> (docs/versions.md).
 import { permitWorkflow } from './engine/permit-engine';
 import { izinKeramaianV1 } from '../libs/permits/izin-keramaian.v1';
+import { izinTamanV1 } from '../libs/permits/izin-taman.v1';
 import { pbgV1 } from '../libs/permits/pbg.v1';
 import { reklameV1 } from '../libs/permits/reklame.v1';
 import { sipDokterV1 } from '../libs/permits/sip-dokter.v1';
@@ -12,6 +13,7 @@ import { slfV1 } from '../libs/permits/slf.v1';
 import { tdupV1 } from '../libs/permits/tdup.v1';
 
 export const permit_IZIN_KERAMAIAN_v1 = permitWorkflow(izinKeramaianV1);
+export const permit_IZIN_TAMAN_v1 = permitWorkflow(izinTamanV1);
 export const permit_PBG_v1 = permitWorkflow(pbgV1);
 export const permit_REKLAME_v1 = permitWorkflow(reklameV1);
 export const permit_SIP_DOKTER_v1 = permitWorkflow(sipDokterV1);

@@ -2,6 +2,7 @@
 // libs/permits: do not edit. Every version of every permit type, old ones included; libs/permits/index.ts serves it.
 import type { PermitDefinition } from '../permit-dsl/definition';
 import { izinKeramaianV1 } from './izin-keramaian.v1';
+import { izinTamanV1 } from './izin-taman.v1';
 import { pbgV1 } from './pbg.v1';
 import { reklameV1 } from './reklame.v1';
 import { sipDokterV1 } from './sip-dokter.v1';
@@ -13,6 +14,7 @@ import { tdupV1 } from './tdup.v1';
 
 export const REGISTERED: ReadonlyArray<Readonly<PermitDefinition>> = [
   izinKeramaianV1,
+  izinTamanV1,
   pbgV1,
   reklameV1,
   sipDokterV1,
