@@ -36,14 +36,14 @@ describe('permit:new', () => {
 
   it('writes a blank definition with the regulation block, registers it, and permit:check lists its TODOs', async () => {
     const root = fresh();
-    const result = await scaffold(root, { code: 'izin_taman' });
-    expect(result.file).toBe('libs/permits/izin-taman.v1.ts');
+    const result = await scaffold(root, { code: 'izin_lapangan' });
+    expect(result.file).toBe('libs/permits/izin-lapangan.v1.ts');
     expect(result.registered).toEqual(['libs/permits/registry.ts', 'workflows/permits.ts']);
     const source = fs.readFileSync(path.join(root, result.file), 'utf8');
-    expect(source.split('\n').slice(0, 10).join('\n')).toMatch(/^\/\/ IZIN_TAMAN: TODO: .*\n[\s\S]*\/\/ Source: TODO[\s\S]*\/\/ Deadline: TODO[\s\S]*\/\/ Policy: TODO[\s\S]*\/\/ Fee: TODO/);
-    expect(fs.readFileSync(path.join(root, 'libs/permits/registry.ts'), 'utf8')).toContain("import { izinTamanV1 } from './izin-taman.v1';");
-    expect(fs.readFileSync(path.join(root, 'workflows/permits.ts'), 'utf8')).toContain('export const permit_IZIN_TAMAN_v1 = permitWorkflow(izinTamanV1);');
-    const def = loadScaffolded(root, result.file, 'izinTamanV1');
+    expect(source.split('\n').slice(0, 10).join('\n')).toMatch(/^\/\/ IZIN_LAPANGAN: TODO: .*\n[\s\S]*\/\/ Source: TODO[\s\S]*\/\/ Deadline: TODO[\s\S]*\/\/ Policy: TODO[\s\S]*\/\/ Fee: TODO/);
+    expect(fs.readFileSync(path.join(root, 'libs/permits/registry.ts'), 'utf8')).toContain("import { izinLapanganV1 } from './izin-lapangan.v1';");
+    expect(fs.readFileSync(path.join(root, 'workflows/permits.ts'), 'utf8')).toContain('export const permit_IZIN_LAPANGAN_v1 = permitWorkflow(izinLapanganV1);');
+    const def = loadScaffolded(root, result.file, 'izinLapanganV1');
     const issues = checkDefinition(def, { file: result.file, agencies: loadAgencies(ROOT), source });
     expect(issues.length).toBeGreaterThan(5);
     expect(issues.every((i) => /TODO|names no regulation/.test(i.message))).toBe(true);
