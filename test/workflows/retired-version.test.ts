@@ -1,7 +1,7 @@
 // Story: an SKDU v1 letter is under way when a release marks v1 retired. New letters start on v2 (the
 // newest active version); the v1 letter replays its history on the new worker and finishes on v1.
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Worker } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
@@ -35,11 +35,11 @@ describe('a retired version finishes the applications running on it', () => {
     await env?.teardown();
   });
 
-  const start = async (workflowBundle: Awaited<ReturnType<typeof workflowBundle>>) => {
+  const start = async (bundle: WorkflowBundleWithSourceMap) => {
     const worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue,
-      workflowBundle,
+      workflowBundle: bundle,
       maxCachedWorkflows: 0,
       activities: createActivities({ db, calendar: new BusinessCalendar(), notifier: new OutboxNotifier(db) }),
     });
