@@ -1,22 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiEnum, ApiNextCursor, ApiNullableString } from '../common/openapi-types';
+
+export const OFFICE_TYPES = ['province', 'city', 'regency', 'kecamatan', 'kelurahan', 'outlet'];
 
 export class OfficeDto {
-  @ApiProperty({ example: 'outlet-mall-kota-kasablanka' })
+  @ApiProperty({ example: 'kel-31.74.01.1001' })
   id!: string;
 
-  @ApiProperty({ example: 'PTSP Goes To Mall - Mal Kota Kasablanka' })
+  @ApiProperty({ example: 'PTSP Kelurahan Tebet Timur' })
   name!: string;
 
-  @ApiProperty({ enum: ['province', 'city', 'regency', 'kecamatan', 'kelurahan', 'outlet'] })
+  @ApiEnum(OFFICE_TYPES)
   type!: string;
 
-  @ApiProperty({ description: 'Kemendagri code of its area', example: '31.74.01' })
+  @ApiProperty({ description: 'Kemendagri code of its area', example: '31.74.01.1001' })
   areaCode!: string;
 
-  @ApiProperty({ nullable: true, type: String, example: 'kec-31.74.01' })
+  @ApiNullableString({ example: 'kec-31.74.01' })
   parentId!: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String })
+  @ApiNullableString({ required: false })
   address!: string | null;
 
   @ApiPropertyOptional({
@@ -33,6 +36,6 @@ export class OfficeListDto {
   @ApiProperty({ type: [OfficeDto] })
   items!: OfficeDto[];
 
-  @ApiProperty({ nullable: true, type: String, description: 'The id after which the next page starts; null on the last page' })
+  @ApiNextCursor('The id after which the next page starts; null on the last page')
   nextCursor!: string | null;
 }

@@ -1,5 +1,7 @@
 // Response shapes of the permit catalogue, for the OpenAPI document (CatalogService.describe).
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { POSITIONS } from '../../../../libs/domain';
+import { ApiEnum, ApiNextCursor } from '../common/openapi-types';
 
 export class BusinessDurationDto {
   @ApiPropertyOptional({ example: 3, description: 'Working days of 7.5 business hours (Asia/Jakarta civil-service week)' })
@@ -44,10 +46,10 @@ export class StepDto {
   @ApiProperty({ example: 'DINKES' })
   agency!: string;
 
-  @ApiProperty({ enum: ['province', 'city', 'kecamatan', 'kelurahan'], description: 'Which office of the location holds the step' })
+  @ApiEnum(['province', 'city', 'kecamatan', 'kelurahan'], { description: 'Which office of the location holds the step' })
   jurisdiction!: string;
 
-  @ApiProperty({ enum: ['officer', 'head'] })
+  @ApiEnum(POSITIONS)
   role!: string;
 
   @ApiProperty({ type: BusinessDurationDto })
@@ -70,7 +72,7 @@ export class PermitTypeDto {
   @ApiProperty({ type: [Number], example: [1] })
   versions!: number[];
 
-  @ApiProperty({ enum: ['perizinan', 'non-perizinan'] })
+  @ApiEnum(['perizinan', 'non-perizinan'])
   category!: string;
 
   @ApiProperty()
@@ -97,7 +99,7 @@ export class PermitTypeDto {
   @ApiProperty({ type: BusinessDurationDto, description: 'The legal deadline of the whole application' })
   deadline!: BusinessDurationDto;
 
-  @ApiProperty({ enum: ['escalate', 'deem-granted'], description: 'What happens when the legal deadline passes undecided' })
+  @ApiEnum(['escalate', 'deem-granted'], { description: 'What happens when the legal deadline passes undecided' })
   onHardDeadline!: string;
 
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'How long the applicant has to answer a revision request', example: { days: 10 } })
@@ -111,6 +113,6 @@ export class PermitTypeListDto {
   @ApiProperty({ type: [PermitTypeDto] })
   items!: PermitTypeDto[];
 
-  @ApiProperty({ nullable: true, type: String, description: 'Always null: the catalogue fits one page' })
+  @ApiNextCursor('Always null: the catalogue fits one page')
   nextCursor!: null;
 }

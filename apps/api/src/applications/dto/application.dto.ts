@@ -1,6 +1,9 @@
 // Response shapes of applications, for the OpenAPI document. The service returns ApplicationView
 // (workflows/messages.ts); these classes describe it field by field.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { POSITIONS } from '../../../../../libs/domain';
+import { ApiEnum, ApiInstant, ApiNextCursor, ApiNullableInstant } from '../../common/openapi-types';
+import { TASK_STATUSES } from '../../tasks/dto/inbox.query';
 import { APPLICATION_STATUSES } from './list-applications.query';
 
 const APP_ID = '01J9Z8Q4M3KX7T2W5R6Y8B0C1D';
@@ -22,19 +25,19 @@ export class TaskViewDto {
   @ApiProperty({ example: 'kel-31.71.01.1001' })
   officeId!: string;
 
-  @ApiProperty({ enum: ['officer', 'head'] })
+  @ApiEnum(POSITIONS)
   role!: string;
 
   @ApiProperty({ description: 'Attempts grow when a revision was requested', example: 1 })
   attempt!: number;
 
-  @ApiProperty({ enum: ['open', 'approved', 'rejected', 'revision_requested', 'cancelled', 'deemed'] })
+  @ApiEnum(TASK_STATUSES)
   status!: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiInstant()
   assignedAt!: string;
 
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Due in business time (Asia/Jakarta civil-service hours)' })
+  @ApiNullableInstant({ description: 'Due in business time (Asia/Jakarta civil-service hours)' })
   dueAt!: string | null;
 
   @ApiProperty({ description: 'Past its due time and still open, or decided late' })
@@ -49,7 +52,7 @@ export class TaskViewDto {
   @ApiProperty({ type: [String], description: 'Escalation rungs fired', example: [] })
   escalations!: string[];
 
-  @ApiPropertyOptional({ format: 'date-time' })
+  @ApiInstant({ required: false })
   decidedAt?: string;
 
   @ApiPropertyOptional({ example: 'officer-kelurahan-1' })
@@ -63,7 +66,7 @@ export class TimelineEventDto {
   @ApiProperty({ example: 1 })
   seq!: number;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiInstant()
   at!: string;
 
   @ApiProperty({
@@ -89,10 +92,10 @@ export class TimelineEventDto {
   @ApiPropertyOptional()
   note?: string;
 
-  @ApiProperty({ enum: APPLICATION_STATUSES })
+  @ApiEnum(APPLICATION_STATUSES)
   statusBefore!: string;
 
-  @ApiProperty({ enum: APPLICATION_STATUSES })
+  @ApiEnum(APPLICATION_STATUSES)
   statusAfter!: string;
 
   @ApiPropertyOptional({ description: 'X-Request-Id of the HTTP request that caused the event' })
@@ -134,7 +137,7 @@ export class ApplicationDto {
   @ApiProperty({ description: 'The definition version this application runs on, whatever ships later', example: 1 })
   definitionVersion!: number;
 
-  @ApiProperty({ enum: APPLICATION_STATUSES })
+  @ApiEnum(APPLICATION_STATUSES)
   status!: string;
 
   @ApiProperty({ description: 'Issued because the legal deadline passed without a decision' })
@@ -149,16 +152,16 @@ export class ApplicationDto {
   @ApiProperty({ type: ApplicationLocationDto })
   location!: ApplicationLocationDto;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiInstant()
   submittedAt!: string;
 
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'The legal deadline of the whole application' })
+  @ApiNullableInstant({ description: 'The legal deadline of the whole application' })
   dueAt!: string | null;
 
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'While awaiting_applicant: when the application lapses' })
+  @ApiNullableInstant({ description: 'While awaiting_applicant: when the application lapses' })
   applicantDueAt!: string | null;
 
-  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  @ApiNullableInstant()
   decidedAt!: string | null;
 
   @ApiProperty({ type: [TaskViewDto] })
@@ -181,6 +184,6 @@ export class ApplicationListDto {
   @ApiProperty({ type: [ApplicationDto] })
   items!: ApplicationDto[];
 
-  @ApiProperty({ nullable: true, type: String, description: 'Pass as ?cursor= for the next page; null on the last page' })
+  @ApiNextCursor()
   nextCursor!: string | null;
 }

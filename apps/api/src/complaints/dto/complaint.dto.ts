@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ApiEnum, ApiInstant, ApiNullableInstant, ApiNullableString } from '../../common/openapi-types';
 import { COMPLAINT_CATEGORIES, COMPLAINT_CHANNELS } from './file-complaint.dto';
 
 /** A complaint as its filer sees it: no contact details, no description echoed. */
@@ -9,27 +10,27 @@ export class ComplaintDto {
   @ApiProperty({ example: 'received' })
   status!: string;
 
-  @ApiProperty({ enum: COMPLAINT_CHANNELS })
+  @ApiEnum(COMPLAINT_CHANNELS)
   channel!: string;
 
-  @ApiProperty({ enum: COMPLAINT_CATEGORIES })
+  @ApiEnum(COMPLAINT_CATEGORIES)
   category!: string;
 
   @ApiProperty({ example: 'kel-31.74.01.1001' })
   officeId!: string;
 
-  @ApiProperty({ type: String, nullable: true, example: 'PTSP Kelurahan Tebet Timur' })
+  @ApiNullableString({ example: 'PTSP Kelurahan Tebet Timur' })
   officeName!: string | null;
 
-  @ApiProperty({ type: String, nullable: true, example: null, description: 'The application the complaint is about, when it names one' })
+  @ApiNullableString({ example: null, description: 'The application the complaint is about, when it names one' })
   applicationTrackingCode!: string | null;
 
-  @ApiProperty({ type: String, format: 'date-time' })
+  @ApiInstant()
   createdAt!: string;
 
-  @ApiProperty({ type: String, nullable: true, example: 'INSPEKTORAT', description: 'Set at once for illegal_fee: the provincial inspectorate has been notified' })
+  @ApiNullableString({ example: 'INSPEKTORAT', description: 'Set at once for illegal_fee: the provincial inspectorate has been notified' })
   escalatedTo!: string | null;
 
-  @ApiProperty({ type: String, nullable: true, format: 'date-time' })
+  @ApiNullableInstant()
   escalatedAt!: string | null;
 }

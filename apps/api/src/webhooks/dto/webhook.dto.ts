@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ApiEnum, ApiInstant, ApiNextCursor, ApiNullableInstant, ApiNullableString, NULLABLE_NUMBER } from '../../common/openapi-types';
 import { IsPlainText } from '../../common/text';
 
 export class CreateWebhookDto {
@@ -35,13 +36,13 @@ export class WebhookDto {
   @ApiProperty({ example: 'https://hooks.example.id/satupintu' })
   url!: string;
 
-  @ApiPropertyOptional({ nullable: true, type: String })
+  @ApiNullableString({ required: false })
   description!: string | null;
 
   @ApiProperty({ description: 'The last 4 characters of the secret, to tell secrets apart', example: '2c11' })
   secretHint!: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiInstant()
   createdAt!: string;
 
   @ApiProperty({ example: ['application.status_changed'], type: [String] })
@@ -52,7 +53,7 @@ export class WebhookListDto {
   @ApiProperty({ type: [WebhookDto] })
   items!: WebhookDto[];
 
-  @ApiProperty({ nullable: true, type: String, description: 'Always null: an integrator has at most 20 webhooks' })
+  @ApiNextCursor('Always null: an integrator has at most 20 webhooks')
   nextCursor!: null;
 }
 
@@ -63,22 +64,22 @@ export class WebhookDeliveryDto {
   @ApiProperty({ example: '01J9Z8Q4M3KX7T2W5R6Y8B0C1D' })
   applicationId!: string;
 
-  @ApiProperty({ enum: ['pending', 'delivered', 'failed'] })
+  @ApiEnum(['pending', 'delivered', 'failed'])
   state!: string;
 
   @ApiProperty({ example: 1 })
   attempts!: number;
 
-  @ApiPropertyOptional({ nullable: true, type: Number, example: 200 })
+  @ApiProperty({ ...NULLABLE_NUMBER, required: false, example: 200 })
   lastStatus!: number | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String })
+  @ApiNullableString({ required: false })
   lastError!: string | null;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiInstant()
   createdAt!: string;
 
-  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String })
+  @ApiNullableInstant({ required: false })
   deliveredAt!: string | null;
 }
 
@@ -86,6 +87,6 @@ export class WebhookDeliveryListDto {
   @ApiProperty({ type: [WebhookDeliveryDto] })
   items!: WebhookDeliveryDto[];
 
-  @ApiProperty({ nullable: true, type: String })
+  @ApiNextCursor()
   nextCursor!: string | null;
 }
