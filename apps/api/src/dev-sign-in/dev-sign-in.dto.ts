@@ -6,30 +6,18 @@ import { ApiEnum } from '../common/openapi-types';
 import { OfficeDto } from '../offices/office.dto';
 
 export class SignInAgencyDto {
-  @ApiProperty({ example: 'KELURAHAN' })
-  code!: string;
-
-  @ApiProperty({ example: 'Kelurahan' })
-  name!: string;
-
-  @ApiProperty({ description: 'A territorial agency acts through the office of the place: its tokens name that office' })
-  territorial!: boolean;
+  @ApiProperty({ example: 'KELURAHAN' }) code!: string;
+  @ApiProperty({ example: 'Kelurahan' }) name!: string;
+  @ApiProperty({ description: 'A territorial agency acts through the office of the place: its tokens name that office' }) territorial!: boolean;
 }
 
 export class SignInOfficeDto extends PickType(OfficeDto, ['id', 'name', 'type'] as const) {}
 
 export class SignInOptionsDto {
-  @ApiProperty({ type: [String], example: ['approver', 'admin', 'integrator'] })
-  roles!: string[];
-
-  @ApiProperty({ type: [String], example: ['officer', 'head'] })
-  positions!: string[];
-
-  @ApiProperty({ type: [SignInAgencyDto] })
-  agencies!: SignInAgencyDto[];
-
-  @ApiProperty({ type: [SignInOfficeDto], description: 'Offices a territorial agency acts through (not the outlets)' })
-  offices!: SignInOfficeDto[];
+  @ApiProperty({ type: [String], example: ['approver', 'admin', 'integrator'] }) roles!: string[];
+  @ApiProperty({ type: [String], example: ['officer', 'head'] }) positions!: string[];
+  @ApiProperty({ type: [SignInAgencyDto] }) agencies!: SignInAgencyDto[];
+  @ApiProperty({ type: [SignInOfficeDto], description: 'Offices a territorial agency acts through (not the outlets)' }) offices!: SignInOfficeDto[];
 }
 
 export class DevTokenRequestDto {
@@ -56,9 +44,6 @@ export class DevTokenRequestDto {
 }
 
 export class DevTokenDto {
-  @ApiProperty({ description: 'A bearer token signed with the development secret, valid 12 hours' })
-  token!: string;
-
-  @ApiProperty({ example: 'dev-approver-KELURAHAN-kel-31.71.01.1001' })
-  sub!: string;
+  @ApiProperty({ description: 'A bearer token signed with the development secret, valid 12 hours' }) token!: string;
+  @ApiProperty({ example: 'dev-approver-KELURAHAN-kel-31.71.01.1001' }) sub!: string;
 }

@@ -6,52 +6,27 @@ import { FeeDto } from '../permit-types/permit-type.dto';
 const OFFICE_ID = 'The office id (GET /v1/offices), e.g. to name it in a complaint';
 
 export class TrackStepDto extends PickType(TaskViewDto, ['agency', 'assignedAt', 'dueAt', 'overdue'] as const) {
-  @ApiProperty({ example: 'Verifikasi data dan lokasi usaha' })
-  step!: string;
-
-  @ApiProperty({ example: 'Kelurahan Gambir' })
-  office!: string;
-
-  @ApiProperty({ example: 'kel-31.71.01.1001', description: OFFICE_ID })
-  officeId!: string;
+  @ApiProperty({ example: 'Verifikasi data dan lokasi usaha' }) step!: string;
+  @ApiProperty({ example: 'Kelurahan Gambir' }) office!: string;
+  @ApiProperty({ example: 'kel-31.71.01.1001', description: OFFICE_ID }) officeId!: string;
 }
 
 export class TrackEventDto {
-  @ApiInstant()
-  at!: string;
-
-  @ApiProperty({ example: 'task.approved' })
-  type!: string;
-
-  @ApiNullableString({ example: 'KELURAHAN' })
-  agency!: string | null;
-
-  @ApiNullableString({ example: 'kelurahan_verification' })
-  stepId!: string | null;
+  @ApiInstant() at!: string;
+  @ApiProperty({ example: 'task.approved' }) type!: string;
+  @ApiNullableString({ example: 'KELURAHAN' }) agency!: string | null;
+  @ApiNullableString({ example: 'kelurahan_verification' }) stepId!: string | null;
 }
 
 const APPLICATION_FIELDS = ['trackingCode', 'permitType', 'status', 'deemedGranted', 'submittedAt', 'dueAt', 'decidedAt'] as const;
 
 /** What a citizen sees by tracking code: no NIK, names, contacts, notes or officers. */
 export class TrackDto extends PickType(ApplicationDto, APPLICATION_FIELDS) {
-  @ApiPropertyOptional({ example: 'Surat Keterangan Domisili Usaha' })
-  permitName?: string;
-
-  @ApiProperty({ example: 'Kelurahan Gambir' })
-  receivingOffice!: string;
-
-  @ApiProperty({ example: 'kel-31.71.01.1001', description: OFFICE_ID })
-  receivingOfficeId!: string;
-
-  @ApiProperty({ type: FeeDto, nullable: true })
-  officialFee!: FeeDto | null;
-
-  @ApiProperty({ type: [TrackStepDto], description: 'Where the file is now: the open steps, the agency holding each, and when it is due' })
-  currentSteps!: TrackStepDto[];
-
-  @ApiProperty({ type: [TrackEventDto] })
-  timeline!: TrackEventDto[];
-
-  @ApiProperty({ description: 'How to report a request for money beyond the official fee' })
-  reportIllegalFee!: string;
+  @ApiPropertyOptional({ example: 'Surat Keterangan Domisili Usaha' }) permitName?: string;
+  @ApiProperty({ example: 'Kelurahan Gambir' }) receivingOffice!: string;
+  @ApiProperty({ example: 'kel-31.71.01.1001', description: OFFICE_ID }) receivingOfficeId!: string;
+  @ApiProperty({ type: FeeDto, nullable: true }) officialFee!: FeeDto | null;
+  @ApiProperty({ type: [TrackStepDto], description: 'Where the file is now: the open steps, the agency holding each, and when it is due' }) currentSteps!: TrackStepDto[];
+  @ApiProperty({ type: [TrackEventDto] }) timeline!: TrackEventDto[];
+  @ApiProperty({ description: 'How to report a request for money beyond the official fee' }) reportIllegalFee!: string;
 }

@@ -13,25 +13,17 @@ export class TaskApplicationDto {
   })
   data!: Record<string, unknown>;
 
-  @ApiProperty({ type: [DocumentDto], description: 'The documents filed, resubmitted ones included' })
-  documents!: DocumentDto[];
-
-  @ApiProperty({ type: ApplicantViewDto, description: "The applicant's identity, to verify the file" })
-  applicant!: ApplicantViewDto;
+  @ApiProperty({ type: [DocumentDto], description: 'The documents filed, resubmitted ones included' }) documents!: DocumentDto[];
+  @ApiProperty({ type: ApplicantViewDto, description: "The applicant's identity, to verify the file" }) applicant!: ApplicantViewDto;
 }
 
 const STEP_ATTEMPT = ['id', 'stepId', 'stepName', 'attempt', 'agency', 'officeId', 'role', 'status', 'assignedAt', 'dueAt', 'overdue'] as const;
 
 /** One task of an inbox: a step attempt with its application's tracking code and permit type. */
 export class TaskDto extends IntersectionType(PickType(TaskViewDto, STEP_ATTEMPT), PickType(ApplicationDto, ['trackingCode', 'permitType'] as const)) {
-  @ApiProperty({ example: '01J9Z8Q4M3KX7T2W5R6Y8B0C1D' })
-  applicationId!: string;
-
-  @ApiNullableInstant({ required: false })
-  decidedAt?: string | null;
-
-  @ApiNullableString({ required: false })
-  decidedBy?: string | null;
+  @ApiProperty({ example: '01J9Z8Q4M3KX7T2W5R6Y8B0C1D' }) applicationId!: string;
+  @ApiNullableInstant({ required: false }) decidedAt?: string | null;
+  @ApiNullableString({ required: false }) decidedBy?: string | null;
 
   @ApiPropertyOptional({
     type: TaskApplicationDto,
@@ -41,9 +33,6 @@ export class TaskDto extends IntersectionType(PickType(TaskViewDto, STEP_ATTEMPT
 }
 
 export class TaskListDto {
-  @ApiProperty({ type: [TaskDto] })
-  items!: TaskDto[];
-
-  @ApiNextCursor()
-  nextCursor!: string | null;
+  @ApiProperty({ type: [TaskDto] }) items!: TaskDto[];
+  @ApiNextCursor() nextCursor!: string | null;
 }
