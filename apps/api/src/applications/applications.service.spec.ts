@@ -1,9 +1,8 @@
 import type { Principal } from '../../../../libs/auth/token';
 import { encodeCursor } from '../common/cursor';
 import { NotFoundError, UnprocessableError, ValidationError } from '../common/errors';
-import { OfficesService } from '../offices/offices.service';
 import { CatalogService } from '../permit-types/catalog.service';
-import { aTask, aView, FakeApplicationsRepository, fakeOffices, FakeWorkflows } from '../testing/fakes';
+import { aTask, aView, FakeApplicationsRepository, FakeWorkflows, loadedOffices } from '../testing/fakes';
 import { updateIdOf } from '../temporal/workflow-errors';
 import { ApplicationsService } from './applications.service';
 import { SubmitApplicationDto } from './dto/submit-application.dto';
@@ -35,9 +34,7 @@ describe(ApplicationsService.name, () => {
   beforeEach(async () => {
     repository = new FakeApplicationsRepository();
     workflows = new FakeWorkflows();
-    const offices = new OfficesService(fakeOffices());
-    await offices.reload();
-    sut = new ApplicationsService(repository.as(), workflows.as(), new CatalogService(), offices, undefined, () => NOW);
+    sut = new ApplicationsService(repository.as(), workflows.as(), new CatalogService(), await loadedOffices(), undefined, () => NOW);
   });
 
   describe('submit', () => {

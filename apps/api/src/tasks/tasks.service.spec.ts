@@ -2,10 +2,9 @@ import type { Principal } from '../../../../libs/auth/token';
 import { ApplicationsService } from '../applications/applications.service';
 import { decodeCursor } from '../common/cursor';
 import { ConflictError, ForbiddenError, NotFoundError, UnavailableError } from '../common/errors';
-import { OfficesService } from '../offices/offices.service';
 import { CatalogService } from '../permit-types/catalog.service';
 import { updateIdOf } from '../temporal/workflow-errors';
-import { aView, FakeApplicationsRepository, fakeOffices, FakeWorkflows } from '../testing/fakes';
+import { aView, FakeApplicationsRepository, FakeWorkflows, loadedOffices } from '../testing/fakes';
 import type { PermitInput } from '../../../../workflows/messages';
 import { InboxQuery, PersonalDataRead, TaskRow, TasksRepository } from './tasks.repository';
 import { TasksService } from './tasks.service';
@@ -72,9 +71,7 @@ describe(TasksService.name, () => {
   beforeEach(async () => {
     repository = new FakeTasksRepository();
     workflows = new FakeWorkflows();
-    const offices = new OfficesService(fakeOffices());
-    await offices.reload();
-    const applications = new ApplicationsService(new FakeApplicationsRepository().as(), workflows.as(), new CatalogService(), offices);
+    const applications = new ApplicationsService(new FakeApplicationsRepository().as(), workflows.as(), new CatalogService(), await loadedOffices());
     sut = new TasksService(repository as unknown as TasksRepository, workflows.as(), applications);
   });
 

@@ -4,6 +4,7 @@ import type { ApplicationView, DecideArgs, PermitInput, ResubmitArgs, TaskView, 
 import type { ApplicationListRow, ApplicationQuery, ApplicationRow, ApplicationsRepository } from '../applications/applications.repository';
 import { NotFoundError } from '../common/errors';
 import type { Office, OfficesRepository } from '../offices/offices.repository';
+import { OfficesService } from '../offices/offices.service';
 import type { ApplicationWorkflows } from '../temporal/application-workflows';
 
 export function aTask(overrides: Partial<TaskView> = {}): TaskView {
@@ -59,6 +60,13 @@ export const OFFICES: Office[] = [
 
 export function fakeOffices(offices: Office[] = OFFICES): OfficesRepository {
   return { all: async () => offices } as Pick<OfficesRepository, 'all'> as OfficesRepository;
+}
+
+/** The offices service over `offices`, loaded. */
+export async function loadedOffices(offices: Office[] = OFFICES): Promise<OfficesService> {
+  const service = new OfficesService(fakeOffices(offices));
+  await service.reload();
+  return service;
 }
 
 /** The read model's applications, and the queries the service sent. */
