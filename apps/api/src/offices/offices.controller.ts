@@ -22,12 +22,7 @@ export class OfficesController {
   @ApiProblems('validation', 'unauthorized')
   list(@Query('type') type?: string, @Query('parentId') parentId?: string, @Query('cursor') cursor?: string, @Query('limit') limit?: string) {
     if (type !== undefined && !OFFICE_TYPES.includes(type)) throw new ValidationError([{ field: 'type', message: `must be one of ${OFFICE_TYPES.join(', ')}` }]);
-    const n = limit === undefined ? 500 : parseLimit(limit);
-    const all = this.offices.list({ type, parentId });
-    const start = cursor ? all.findIndex((o) => o.id === cursor) + 1 : 0;
-    if (cursor && start === 0) throw new ValidationError([{ field: 'cursor', message: 'is not an office id of this list' }]);
-    const items = all.slice(start, start + n);
-    return { items, nextCursor: start + n < all.length ? items[items.length - 1].id : null };
+    return this.offices.page({ type, parentId }, cursor, limit === undefined ? 500 : parseLimit(limit));
   }
 
   @Get(':id')
