@@ -13,7 +13,10 @@ export class OfficesController {
   constructor(private readonly offices: OfficesService) {}
 
   @Get()
-  @ApiOperation({ summary: 'PTSP offices (province, cities, kecamatan, kelurahan) and outlets with weekly schedules' })
+  @ApiOperation({
+    summary: 'PTSP offices (province, cities, kecamatan, kelurahan) and outlets with weekly schedules',
+    description: 'Sorted by area code, a parent before the offices under it. Without a limit every office comes in one page; with one, pages follow nextCursor.',
+  })
   @ApiQuery({ name: 'type', required: false, enum: OFFICE_TYPES })
   @ApiQuery({ name: 'parentId', required: false })
   @ApiQuery({ name: 'cursor', required: false, description: 'the id after which to continue' })
