@@ -1,8 +1,7 @@
 import type { Principal } from '../../../../libs/auth/token';
 import { encodeCursor } from '../common/cursor';
 import { NotFoundError, UnprocessableError, ValidationError } from '../common/errors';
-import { CatalogService } from '../permit-types/catalog.service';
-import { aTask, aView, FakeApplicationsRepository, FakeWorkflows, loadedOffices } from '../testing/fakes';
+import { applicationsOverFakes, aTask, aView, FakeApplicationsRepository, FakeWorkflows } from '../testing/fakes';
 import { updateIdOf } from '../temporal/workflow-errors';
 import { ApplicationsService } from './applications.service';
 import { SubmitApplicationDto } from './dto/submit-application.dto';
@@ -32,9 +31,7 @@ describe(ApplicationsService.name, () => {
   let sut: ApplicationsService;
 
   beforeEach(async () => {
-    repository = new FakeApplicationsRepository();
-    workflows = new FakeWorkflows();
-    sut = new ApplicationsService(repository.as(), workflows.as(), new CatalogService(), await loadedOffices(), undefined, () => NOW);
+    ({ sut, repository, workflows } = await applicationsOverFakes(() => NOW));
   });
 
   describe('submit', () => {
