@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import type { PermitDefinition } from '../permit-dsl/definition';
 import { DEFAULT_LADDER } from '../permits/ladders';
-import { APPLICANT_KTP, applicationData, noFee, step } from '../permits/parts';
+import { APPLICANT_KTP, applicationData, documents, noFee, step } from '../permits/parts';
 import { checkCatalogue, loadAgencies } from './catalogue-check';
 import { checkDefinition, formatIssue } from './check';
 
@@ -20,7 +20,7 @@ function good(): PermitDefinition {
     category: 'perizinan',
     source: 'Perda DKI Jakarta No. 1 Tahun 2024',
     fee: noFee('Perda DKI Jakarta No. 1 Tahun 2024 tentang Pajak Daerah dan Retribusi Daerah'),
-    requiredDocuments: [APPLICANT_KTP],
+    requiredDocuments: documents(APPLICANT_KTP),
     dataSchema: applicationData(
       ['attendance', 'size'],
       { attendance: { type: 'integer', minimum: 1, maximum: 100000 }, size: { type: 'string', enum: ['small', 'large'] }, tent: { type: 'boolean' } },

@@ -10,7 +10,7 @@ import { validateDefinition } from '../permit-dsl/define';
 import type { PermitDefinition } from '../permit-dsl/definition';
 import { findDefinition } from '../permits';
 import { DEFAULT_LADDER } from '../permits/ladders';
-import { APPLICANT_KTP, applicationData } from '../permits/parts';
+import { APPLICANT_KTP, applicationData, documents } from '../permits/parts';
 import { kebabOf, PERMITS_DIR, writeRegistry } from './registry';
 
 export interface ScaffoldOptions {
@@ -62,7 +62,7 @@ function blank(code: string): PermitDefinition {
     description: 'TODO: one sentence an applicant understands.',
     source: 'TODO: the regulation and service standard the requirements come from',
     fee: { amount: 0, currency: 'IDR', legalBasis: 'TODO: the regulation that sets the fee or exempts it' },
-    requiredDocuments: [APPLICANT_KTP],
+    requiredDocuments: documents(APPLICANT_KTP),
     dataSchema: applicationData(['purpose'], { purpose: { type: 'string', minLength: 3, maxLength: 500, description: 'TODO: the fields of the application' } }, [{ purpose: 'TODO: an example' }]),
     flow: {
       kind: 'sequence',

@@ -16,8 +16,7 @@
 // Fee: the application costs nothing; the retribusi for using the park is assessed separately (SKRD) from
 // the area and the days of use under Perda DKI Jakarta 1/2024 and is paid before the permit is handed over.
 import { definePermit } from '../permit-dsl/define';
-import { DEFAULT_LADDER } from './ladders';
-import { applicationData, noFee, step } from './parts';
+import { applicationData, deadlines, documents, noFee, parallel, sequence, step } from './parts';
 
 export const izinTamanV1 = definePermit({
   code: 'IZIN_TAMAN',
@@ -32,12 +31,12 @@ export const izinTamanV1 = definePermit({
     'Retribusi pemakaian taman dihitung terpisah (SKRD) dari luas dan lama pemakaian menurut Perda DKI Jakarta No. 1 Tahun 2024 ' +
       'tentang Pajak Daerah dan Retribusi Daerah; permohonan tidak dikenai biaya tetap',
   ),
-  requiredDocuments: [
-    { type: 'ktp', name: 'KTP penanggung jawab kegiatan' },
-    { type: 'proposal_kegiatan', name: 'Proposal kegiatan (susunan acara, waktu, perkiraan jumlah pengunjung)' },
-    { type: 'denah_area', name: 'Denah area taman yang dipakai, tenda, panggung dan jalur pengunjung' },
-    { type: 'pernyataan_kebersihan', name: 'Surat pernyataan menjaga kebersihan dan mengganti kerusakan taman' },
-  ],
+  requiredDocuments: documents({
+    ktp: 'KTP penanggung jawab kegiatan',
+    proposal_kegiatan: 'Proposal kegiatan (susunan acara, waktu, perkiraan jumlah pengunjung)',
+    denah_area: 'Denah area taman yang dipakai, tenda, panggung dan jalur pengunjung',
+    pernyataan_kebersihan: 'Surat pernyataan menjaga kebersihan dan mengganti kerusakan taman',
+  }),
   dataSchema: applicationData(
     ['eventName', 'eventType', 'parkName', 'startDate', 'endDate', 'areaM2', 'expectedAttendance', 'organizerName'],
     {
@@ -75,33 +74,23 @@ export const izinTamanV1 = definePermit({
       },
     ],
   ),
-  flow: {
-    kind: 'sequence',
-    steps: [
+  flow: sequence([
+    parallel('park_reviews', [
+      step('park_schedule_check', 'Pemeriksaan jadwal, daya tampung dan area taman', 'DISTAMHUT', 'city', 'officer', { days: 2 }),
       {
-        kind: 'parallel',
-        id: 'park_reviews',
+        kind: 'choice',
+        id: 'crowd_review_needed',
+        name: 'Perlu kajian ketertiban umum?',
         branches: [
-          step('park_schedule_check', 'Pemeriksaan jadwal, daya tampung dan area taman', 'DISTAMHUT', 'city', 'officer', { days: 2 }),
           {
-            kind: 'choice',
-            id: 'crowd_review_needed',
-            name: 'Perlu kajian ketertiban umum?',
-            branches: [
-              {
-                label: 'Pengunjung 500 orang atau lebih',
-                when: { field: 'expectedAttendance', op: 'gte', value: 500 },
-                then: step('public_order_review', 'Kajian ketertiban umum', 'SATPOLPP', 'province', 'officer', { days: 2 }),
-              },
-            ],
+            label: 'Pengunjung 500 orang atau lebih',
+            when: { field: 'expectedAttendance', op: 'gte', value: 500 },
+            then: step('public_order_review', 'Kajian ketertiban umum', 'SATPOLPP', 'province', 'officer', { days: 2 }),
           },
         ],
       },
-      step('park_permit_issuance', 'Penerbitan izin oleh kepala suku dinas', 'DISTAMHUT', 'city', 'head', { days: 1 }),
-    ],
-  },
-  deadline: { days: 5 },
-  onHardDeadline: 'escalate',
-  applicantDeadline: { days: 3 },
-  escalation: DEFAULT_LADDER,
+    ]),
+    step('park_permit_issuance', 'Penerbitan izin oleh kepala suku dinas', 'DISTAMHUT', 'city', 'head', { days: 1 }),
+  ]),
+  ...deadlines({ days: 5 }, 'escalate', { days: 3 }),
 });
