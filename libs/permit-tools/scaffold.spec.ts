@@ -4,8 +4,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { checkDefinition } from './check';
-import { loadAgencies } from './catalogue-check';
+import { checkDefinition, formatIssue } from './check';
+import { checkCatalogue, loadAgencies } from './catalogue-check';
 import { scaffold } from './scaffold';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -15,7 +15,7 @@ function emptyCatalogue(): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'permit-new-'));
   fs.mkdirSync(path.join(root, 'libs', 'permits'), { recursive: true });
   fs.mkdirSync(path.join(root, 'workflows'));
-  for (const dir of ['permit-dsl', 'domain']) fs.symlinkSync(path.join(ROOT, 'libs', dir), path.join(root, 'libs', dir));
+  for (const dir of ['permit-dsl', 'domain', 'database']) fs.symlinkSync(path.join(ROOT, 'libs', dir), path.join(root, 'libs', dir));
   for (const file of ['ladders.ts', 'parts.ts']) fs.copyFileSync(path.join(ROOT, 'libs', 'permits', file), path.join(root, 'libs', 'permits', file));
   return root;
 }
@@ -65,6 +65,14 @@ describe('permit:new', () => {
     ]);
     expect(result.registered).toEqual([]);
     expect(fs.existsSync(path.join(root, 'workflows/permits.ts'))).toBe(false);
+    // permit:check reads the file that does not load yet, and says the registries wait for it.
+    expect(checkCatalogue(root).issues.map(formatIssue)).toEqual(
+      expect.arrayContaining([
+        "libs/permits/restoran.v1.ts: step 'luas_usaha', flow.steps[2].branches[1].when.field: 'TODO' is not declared in dataSchema.properties",
+        'libs/permits/registry.ts: (file): is out of date with the definition files in libs/permits: run `npm run permit:register`.',
+        'libs/permits/restoran.v1.ts: line 1: still to fill in: RESTORAN: TODO: the permit\'s Indonesian name (its English name), version 1. Drawn as restoran.bpmn.',
+      ]),
+    );
   });
 
   it('starts like an existing type, and refuses a code that exists or a bad code', async () => {
