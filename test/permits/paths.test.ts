@@ -11,7 +11,7 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import { BusinessCalendar } from '../../libs/calendar';
 import { isFinalStatus } from '../../libs/domain';
-import { toBusinessMinutes } from '../../libs/permit-dsl/definition';
+import { type PermitDefinition, toBusinessMinutes } from '../../libs/permit-dsl/definition';
 import { DEFINITIONS } from '../../libs/permits';
 import type { ApplicationView } from '../../workflows/messages';
 import { eventually, sleepUntil, type TimeSkippingHarness, timeSkippingSuite } from '../support/time-skipping';
@@ -45,7 +45,7 @@ async function each(paths: PlannedPath[], work: (p: PlannedPath) => Promise<void
 
 async function file(p: PlannedPath): Promise<WorkflowHandle> {
   const input = { ...applicationInput(p.def), data: structuredClone(p.data) };
-  return fileApplication(h, p.def as typeof p.def & object, input);
+  return fileApplication(h, p.def as PermitDefinition, input);
 }
 
 /** The application settled: closed, or open with its deadline and every open step planned. */
