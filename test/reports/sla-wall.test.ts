@@ -86,8 +86,8 @@ describe('the SLA wall reads', () => {
       code: 'SKDU',
       name: expect.any(String),
       versions: [
-        { version: 2, latest: true, deployed: true, inReview: 2, awaitingApplicant: 1, running: 3 },
-        { version: 1, latest: false, deployed: true, inReview: 1, awaitingApplicant: 0, running: 1 },
+        { version: 2, latest: true, deployed: true, retired: false, inReview: 2, awaitingApplicant: 1, running: 3 },
+        { version: 1, latest: false, deployed: true, retired: false, inReview: 1, awaitingApplicant: 0, running: 1 },
       ],
     });
     expect((await suite.api.http('GET', '/v1/permit-types/NOPE/versions', { token: suite.admin })).status).toBe(404);

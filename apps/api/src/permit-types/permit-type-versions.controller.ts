@@ -28,17 +28,18 @@ export class PermitTypeVersionsController {
   @ApiProblems('unauthorized', 'forbidden', 'not-found')
   async versions(@Param('code') code: string): Promise<PermitTypeVersionsDto> {
     const latest = this.catalog.find(code);
-    if (!latest) throw new NotFoundError('Permit type', `No permit type ${code.slice(0, 40)}: GET /v1/permit-types lists them.`);
-    const deployed = this.catalog.all().filter((d) => d.code === code).map((d) => d.version);
+    const defs = this.catalog.all().filter((d) => d.code === code);
+    if (defs.length === 0) throw new NotFoundError('Permit type', `No permit type ${code.slice(0, 40)}: GET /v1/permit-types lists them.`);
     const counts = new Map((await this.repo.running(code)).map((r) => [r.version, r]));
-    const versions = [...new Set([...deployed, ...counts.keys()])].sort((a, b) => b - a);
+    const versions = [...new Set([...defs.map((d) => d.version), ...counts.keys()])].sort((a, b) => b - a);
     return {
       code,
-      name: latest.name.id,
+      name: (latest ?? defs[0]).name.id,
       versions: versions.map((v) => {
         const c = counts.get(v);
+        const def = defs.find((d) => d.version === v);
         const [inReview, awaitingApplicant] = [c?.in_review ?? 0, c?.awaiting ?? 0];
-        return { version: v, latest: v === latest.version, deployed: deployed.includes(v), inReview, awaitingApplicant, running: inReview + awaitingApplicant };
+        return { version: v, latest: v === latest?.version, deployed: def !== undefined, retired: def?.retired ?? false, inReview, awaitingApplicant, running: inReview + awaitingApplicant };
       }),
     };
   }

@@ -4,7 +4,7 @@ import { useI18n } from '../../app/i18n';
 import { useSession } from '../../app/session';
 
 interface Versions {
-  versions: Array<{ version: number; latest: boolean; deployed: boolean; inReview: number; awaitingApplicant: number; running: number }>;
+  versions: Array<{ version: number; latest: boolean; deployed: boolean; retired: boolean; inReview: number; awaitingApplicant: number; running: number }>;
 }
 
 /** For admins: every version of the permit type and the applications still running on each. */
@@ -43,6 +43,7 @@ export function VersionsPanel({ code }: { code: string }) {
                   <th scope="row">
                     {v.version}
                     {v.latest && ` (${t('versions.latest')})`}
+                    {v.retired && ` (${t('versions.retired')})`}
                     {!v.deployed && ` (${t('versions.notDeployed')})`}
                   </th>
                   <td>{v.inReview}</td>

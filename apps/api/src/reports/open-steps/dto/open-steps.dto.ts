@@ -1,6 +1,6 @@
 // The answer of the open/overdue counts per step (the SLA wall's badges). Field meanings: docs/reports.md.
 import { ApiProperty } from '@nestjs/swagger';
-import { INSTANT, INTEGER, NULLABLE_STRING } from '../../shared/openapi-types';
+import { INSTANT, INTEGER, NULLABLE_STRING } from '../../../common/openapi-types';
 
 export class OpenStepDto {
   @ApiProperty({ example: 'SKDU' }) permitType!: string;
