@@ -57,6 +57,12 @@ export class TaskViewDto {
 
   @ApiPropertyOptional({ example: 'Sesuai' })
   note?: string;
+
+  @ApiPropertyOptional({ description: 'The officer who holds the task: claimed it, or was assigned it by a head', example: 'officer-kelurahan-1' })
+  claimedBy?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Since when the officer holds it' })
+  claimedAt?: string;
 }
 
 export class TimelineEventDto {
@@ -67,7 +73,7 @@ export class TimelineEventDto {
   at!: string;
 
   @ApiProperty({
-    enum: ['submitted', 'task.assigned', 'task.approved', 'task.rejected', 'task.revision_requested', 'task.cancelled', 'task.deemed', 'escalation', 'legal_deadline_missed', 'resubmitted', 'withdrawn', 'issued', 'rejected', 'lapsed'],
+    enum: ['submitted', 'task.assigned', 'task.approved', 'task.rejected', 'task.revision_requested', 'task.cancelled', 'task.deemed', 'task.claimed', 'task.unclaimed', 'task.reassigned', 'escalation', 'legal_deadline_missed', 'resubmitted', 'withdrawn', 'issued', 'rejected', 'lapsed'],
   })
   type!: string;
 
@@ -88,6 +94,9 @@ export class TimelineEventDto {
 
   @ApiPropertyOptional()
   note?: string;
+
+  @ApiPropertyOptional({ description: 'task.reassigned: the officer the task was handed to; task.unclaimed: the officer whose claim was released', example: 'officer-kelurahan-2' })
+  assignee?: string;
 
   @ApiProperty({ enum: APPLICATION_STATUSES })
   statusBefore!: string;

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ApplicantViewDto } from '../../applications/dto/application.dto';
+import { DUE_WINDOWS } from '../../../../../libs/domain';
 import { TASK_STATUSES } from './inbox.query';
 
 export class TaskDocumentDto {
@@ -80,6 +81,24 @@ export class TaskDto {
   @ApiProperty()
   overdue!: boolean;
 
+  @ApiProperty({ enum: DUE_WINDOWS, description: 'overdue, soon (due within one business day) or later' })
+  dueWindow!: string;
+
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Business minutes left until the due time of an open task (negative once past); null when closed or not planned yet', example: 330 })
+  businessMinutesLeft!: number | null;
+
+  @ApiProperty({ nullable: true, type: String, description: 'The officer who holds the task: claimed it, or was assigned it by a head', example: 'officer-kelurahan-1' })
+  claimedBy!: string | null;
+
+  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  claimedAt!: string | null;
+
+  @ApiProperty({ type: 'integer', description: 'How many escalation rungs the task reached', example: 1 })
+  escalationLevel!: number;
+
+  @ApiProperty({ nullable: true, type: String, description: 'The last rung reached (its id in the permit type\'s ladder; `#n` marks repeats of the last rung)', example: 'remind_officer' })
+  escalationRung!: string | null;
+
   @ApiPropertyOptional({
     type: TaskApplicationDto,
     description: 'Only in GET /v1/tasks/{taskId}, only for an approver who holds the open task (its agency, and its office for territorial steps); each read is audited',
@@ -93,4 +112,18 @@ export class TaskListDto {
 
   @ApiProperty({ nullable: true, type: String })
   nextCursor!: string | null;
+}
+
+export class TaskCountsDto {
+  @ApiProperty({ description: 'Open tasks you hold', example: 3 })
+  mine!: number;
+
+  @ApiProperty({ description: 'Open tasks of your agency (and office) nobody holds', example: 12 })
+  unclaimed!: number;
+
+  @ApiProperty({ description: 'Every open task in your scope', example: 17 })
+  open!: number;
+
+  @ApiProperty({ description: 'Tasks you decided', example: 240 })
+  done!: number;
 }
