@@ -176,6 +176,8 @@ export interface DecideArgs {
 export interface ClaimArgs {
   taskId: string;
   actor: Actor;
+  /** Why, for the timeline. */
+  note?: string;
   requestId?: string;
 }
 

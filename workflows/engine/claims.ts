@@ -60,14 +60,14 @@ export function claimTask(state: ApplicationState, args: ClaimArgs): void {
   const task = taskOf(state, args.taskId);
   if (task.claimedBy === args.actor.sub) return;
   hold(state, task, args.actor.sub);
-  state.record('task.claimed', { actor: args.actor.sub, role: args.actor.role, agency: task.agency, stepId: task.stepId, taskId: task.id, requestId: args.requestId });
+  state.record('task.claimed', { actor: args.actor.sub, role: args.actor.role, agency: task.agency, stepId: task.stepId, taskId: task.id, note: args.note, requestId: args.requestId });
 }
 
 export function unclaimTask(state: ApplicationState, args: ClaimArgs): void {
   const task = taskOf(state, args.taskId);
   const holder = task.claimedBy;
   hold(state, task, undefined);
-  state.record('task.unclaimed', { actor: args.actor.sub, role: args.actor.role, agency: task.agency, stepId: task.stepId, taskId: task.id, assignee: holder, requestId: args.requestId });
+  state.record('task.unclaimed', { actor: args.actor.sub, role: args.actor.role, agency: task.agency, stepId: task.stepId, taskId: task.id, note: args.note, assignee: holder, requestId: args.requestId });
 }
 
 /** Assigning a task to the officer who holds it already changes nothing. */

@@ -7,6 +7,7 @@ import { ApiIdempotent, ApiProblems } from '../common/openapi';
 import { CurrentPrincipal, IdempotencyKey, RequestId } from '../common/request-context';
 import { ValidationError } from '../common/errors';
 import { AssignDto } from './dto/assign.dto';
+import { ClaimDto } from './dto/claim.dto';
 import { DecisionDto } from './dto/decision.dto';
 import { InboxQueryDto, TaskFiltersQueryDto } from './dto/inbox.query';
 import { TaskCountsDto, TaskDto, TaskListDto } from './dto/task.dto';
@@ -98,9 +99,10 @@ export class TasksController {
   @ApiParam(TASK_PARAM)
   @ApiOkResponse({ type: ApplicationDto })
   @ApiIdempotent()
-  @ApiProblems('unauthorized', 'forbidden', 'wrong-agency', 'wrong-position', 'not-found', 'task-not-open', 'task-claimed', 'application-closed', 'unavailable')
-  claim(@CurrentPrincipal() principal: Principal, @RequestId() requestId: string, @IdempotencyKey() idempotencyKey: string, @Param('taskId') taskId: string) {
-    return this.tasks.claim(principal, taskId, { idempotencyKey, requestId });
+  @ApiBody({ type: ClaimDto, required: false })
+  @ApiProblems('validation', 'unauthorized', 'forbidden', 'wrong-agency', 'wrong-position', 'not-found', 'task-not-open', 'task-claimed', 'application-closed', 'unavailable')
+  claim(@CurrentPrincipal() principal: Principal, @RequestId() requestId: string, @IdempotencyKey() idempotencyKey: string, @Param('taskId') taskId: string, @Body() dto: ClaimDto) {
+    return this.tasks.claim(principal, taskId, dto?.note, { idempotencyKey, requestId });
   }
 
   @Post(':taskId/unclaim')
@@ -114,9 +116,10 @@ export class TasksController {
   @ApiParam(TASK_PARAM)
   @ApiOkResponse({ type: ApplicationDto })
   @ApiIdempotent()
-  @ApiProblems('unauthorized', 'forbidden', 'wrong-agency', 'not-found', 'task-not-open', 'task-claimed', 'task-not-claimed', 'application-closed', 'unavailable')
-  unclaim(@CurrentPrincipal() principal: Principal, @RequestId() requestId: string, @IdempotencyKey() idempotencyKey: string, @Param('taskId') taskId: string) {
-    return this.tasks.unclaim(principal, taskId, { idempotencyKey, requestId });
+  @ApiBody({ type: ClaimDto, required: false })
+  @ApiProblems('validation', 'unauthorized', 'forbidden', 'wrong-agency', 'not-found', 'task-not-open', 'task-claimed', 'task-not-claimed', 'application-closed', 'unavailable')
+  unclaim(@CurrentPrincipal() principal: Principal, @RequestId() requestId: string, @IdempotencyKey() idempotencyKey: string, @Param('taskId') taskId: string, @Body() dto: ClaimDto) {
+    return this.tasks.unclaim(principal, taskId, dto?.note, { idempotencyKey, requestId });
   }
 
   @Post(':taskId/assign')

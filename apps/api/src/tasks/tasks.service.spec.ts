@@ -251,8 +251,8 @@ describe(TasksService.name, () => {
     beforeEach(() => workflows.views.set(APP, aView({ id: APP, revision: 3 })));
 
     it("sends each as an Update named by what it is, the caller and the Idempotency-Key", async () => {
-      await sut.claim(dinkes, taskId, { idempotencyKey: 'k-1', requestId: 'r-1' });
-      await sut.unclaim(dinkes, taskId, { idempotencyKey: 'k-1' });
+      await sut.claim(dinkes, taskId, undefined, { idempotencyKey: 'k-1', requestId: 'r-1' });
+      await sut.unclaim(dinkes, taskId, 'Cuti', { idempotencyKey: 'k-1' });
       await sut.assign({ ...dinkes, position: 'head' }, taskId, 'officer-2', { idempotencyKey: 'k-1' });
 
       expect(workflows.updates.map((u) => [u.name, u.updateId])).toEqual([
@@ -261,11 +261,12 @@ describe(TasksService.name, () => {
         ['assign', updateIdOf('assign', 'officer-1', 'k-1')],
       ]);
       expect(workflows.updates[0].args).toEqual({ taskId, actor: { sub: 'officer-1', role: 'approver', agency: 'DINKES' }, requestId: 'r-1' });
+      expect(workflows.updates[1].args).toMatchObject({ taskId, note: 'Cuti' });
       expect(workflows.updates[2].args).toMatchObject({ taskId, officerId: 'officer-2', actor: { sub: 'officer-1', position: 'head' } });
     });
 
     it('refuses a malformed task id without an Update', async () => {
-      await expect(sut.claim(dinkes, 'nope', { idempotencyKey: 'k' })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(sut.claim(dinkes, 'nope', undefined, { idempotencyKey: 'k' })).rejects.toBeInstanceOf(NotFoundError);
       expect(workflows.updates).toEqual([]);
     });
   });

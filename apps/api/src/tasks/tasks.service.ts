@@ -141,13 +141,13 @@ export class TasksService {
   }
 
   /** Claims the open task for the caller: other officers' claims and decisions on it are refused until it is released. */
-  async claim(principal: Principal, taskId: string, request: WriteRequest): Promise<ApplicationResponse> {
-    return this.update(taskId, (applicationId, actor) => this.workflows.claim(applicationId, updateIdOf('claim', principal.sub, request.idempotencyKey), { taskId, actor, requestId: request.requestId }), principal);
+  async claim(principal: Principal, taskId: string, note: string | undefined, request: WriteRequest): Promise<ApplicationResponse> {
+    return this.update(taskId, (applicationId, actor) => this.workflows.claim(applicationId, updateIdOf('claim', principal.sub, request.idempotencyKey), { taskId, actor, note, requestId: request.requestId }), principal);
   }
 
   /** Releases the claim: by the officer who holds it, or by a head of the task's agency (and office). */
-  async unclaim(principal: Principal, taskId: string, request: WriteRequest): Promise<ApplicationResponse> {
-    return this.update(taskId, (applicationId, actor) => this.workflows.unclaim(applicationId, updateIdOf('unclaim', principal.sub, request.idempotencyKey), { taskId, actor, requestId: request.requestId }), principal);
+  async unclaim(principal: Principal, taskId: string, note: string | undefined, request: WriteRequest): Promise<ApplicationResponse> {
+    return this.update(taskId, (applicationId, actor) => this.workflows.unclaim(applicationId, updateIdOf('unclaim', principal.sub, request.idempotencyKey), { taskId, actor, note, requestId: request.requestId }), principal);
   }
 
   /** A head hands the open task to one officer, who then holds it as if claimed. */
