@@ -8,10 +8,21 @@ export interface InboxTask {
   stepName: string;
   agency: string;
   officeId: string;
+  role: 'officer' | 'head';
   status: string;
   assignedAt: string;
   dueAt: string | null;
   overdue: boolean;
+  /** overdue, soon (due within one business day) or later: the API applies the platform's rules. */
+  dueWindow?: 'overdue' | 'soon' | 'later';
+  /** Business minutes left until the due time (negative once past); null when closed or not planned. */
+  businessMinutesLeft?: number | null;
+  /** The officer who holds the task (claimed it, or was assigned it), and since when. */
+  claimedBy: string | null;
+  claimedAt: string | null;
+  escalationLevel: number;
+  escalationRung: string | null;
+  decidedBy?: string | null;
   /** What the holder of the open task needs to decide (GET /v1/tasks/{id} only, for the task's holders). */
   application?: {
     data: Record<string, unknown>;
@@ -27,5 +38,5 @@ export interface ApplicationForApprover {
   permitType: string;
   definitionVersion: number;
   status: string;
-  timeline: Array<{ seq: number; at: string; type: string; agency?: string; stepId?: string; note?: string }>;
+  timeline: Array<{ seq: number; at: string; type: string; actor: string; agency?: string; stepId?: string; taskId?: string; note?: string; assignee?: string }>;
 }
