@@ -235,4 +235,10 @@ describe('claiming, releasing and assigning kelurahan tasks', () => {
     expectProblem(await p.http('GET', '/v1/tasks/counts?office=kel-31.71.03.1004', { token: ani }), 403, 'forbidden');
     expectProblem(await p.http('GET', '/v1/tasks/counts?agency=DINKES', { token: ani }), 403, 'forbidden');
   });
+
+  it('gives officers of one office their own identities at the development sign-in, the ids a head assigns to', async () => {
+    const minted = await p.http('POST', '/v1/dev/tokens', { body: { role: 'approver', agency: 'KELURAHAN', office: OFFICE, login: 'sari' } });
+    expect([minted.status, minted.body.sub]).toEqual([201, 'sari']);
+    expectProblem(await p.http('POST', '/v1/dev/tokens', { body: { role: 'approver', agency: 'KELURAHAN', office: OFFICE, login: 'Sari Wulandari' } }), 400, 'validation');
+  });
 });
