@@ -101,21 +101,21 @@ export function InboxPage() {
                 <tbody>
                   {tasks.map((task) => (
                     <tr key={task.id}>
-                      <td>
+                      <td data-label={t('inbox.code')}>
                         <Link to={`/kotak-masuk/${encodeURIComponent(task.id)}${inboxSearch(query)}`}>
                           <span className="code">{task.trackingCode}</span>
                         </Link>
                       </td>
-                      <td>{task.permitType}</td>
-                      <td>{task.stepName}</td>
-                      <td>{task.officeId}</td>
-                      <td>{jakartaDateTime(task.assignedAt, lang)}</td>
-                      <td>
+                      <td data-label={t('inbox.permit')}>{task.permitType}</td>
+                      <td data-label={t('track.step')}>{task.stepName}</td>
+                      <td data-label={t('track.office')}>{task.officeId}</td>
+                      <td data-label={t('inbox.received')}>{jakartaDateTime(task.assignedAt, lang)}</td>
+                      <td data-label={t('track.due')}>
                         <TimeLeft task={task} />
                       </td>
-                      <td>{task.escalationLevel > 0 ? `${t('escalation.level', { n: task.escalationLevel })} · ${task.escalationRung}` : '—'}</td>
-                      <td>{task.claimedBy ? (task.claimedBy === session.sub ? t('claim.you') : task.claimedBy) : '—'}</td>
-                      <td>
+                      <td data-label={t('inbox.escalation')}>{task.escalationLevel > 0 ? `${t('escalation.level', { n: task.escalationLevel })} · ${task.escalationRung}` : '—'}</td>
+                      <td data-label={t('inbox.holder')}>{task.claimedBy ? (task.claimedBy === session.sub ? t('claim.you') : task.claimedBy) : '—'}</td>
+                      <td data-label={t('inbox.actions')}>
                         {task.status === 'open' && !task.claimedBy && (
                           <button type="button" className="small" disabled={busy === task.id} aria-label={t('claim.claimRow', { code: `${task.trackingCode} · ${task.stepName}` })} onClick={() => act(task, 'claim')}>
                             {t('claim.claim')}

@@ -34,8 +34,10 @@ export function TaskPage({ taskId }: { taskId: string }) {
     setFailure(undefined);
     getJson<InboxTask>(`/v1/tasks/${encodeURIComponent(taskId)}`, session.token)
       .then(async (found) => {
+        // Shown together, so the holder and the timeline never disagree after a claim.
+        const application = await getJson<ApplicationForApprover>(`/v1/applications/${found.applicationId}`, session.token);
         setTask(found);
-        setApp(await getJson<ApplicationForApprover>(`/v1/applications/${found.applicationId}`, session.token));
+        setApp(application);
       })
       .catch((e: unknown) => setFailure(e instanceof ApiError ? e.message : t('track.error')));
   }, [session, taskId, t, reloaded]);

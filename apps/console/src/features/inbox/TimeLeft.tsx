@@ -15,9 +15,9 @@ export function TimeLeft({ task }: { task: InboxTask }) {
     text = t(b.late ? 'left.late' : 'left.ahead', { time });
   }
   return (
-    <>
+    <span>
       {jakartaDateTime(task.dueAt, lang)} <span className={`badge badge-${state}`}>{t(`due.${state}`)}</span>
       {text && <span className="hint block">{text}</span>}
-    </>
+    </span>
   );
 }
