@@ -18,7 +18,8 @@ export function InboxPage() {
   const { session } = useSession();
   const { search, navigate } = useRouter();
   const query = useMemo(() => parseInboxQuery(search), [search]);
-  const [tasks, setTasks] = useState<InboxTask[]>();
+  // The list is kept with the request it answers: a list of another queue or filter is never shown as this one's.
+  const [listed, setListed] = useState<{ path: string; items: InboxTask[] }>();
   const [counts, setCounts] = useState<QueueCounts>();
   const [permitTypes, setPermitTypes] = useState<PermitType[]>([]);
   const [failure, setFailure] = useState<string>();
@@ -34,15 +35,17 @@ export function InboxPage() {
   useEffect(() => {
     if (!session) return;
     setFailure(undefined);
-    Promise.all([getJson<{ items: InboxTask[] }>(tasksPath(query), session.token), getJson<QueueCounts>(countsPath(query), session.token)]).then(
+    const path = tasksPath(query);
+    Promise.all([getJson<{ items: InboxTask[] }>(path, session.token), getJson<QueueCounts>(countsPath(query), session.token)]).then(
       ([list, c]) => {
-        setTasks(list.items);
+        setListed({ path, items: list.items });
         setCounts(c);
       },
       (e: unknown) => setFailure(e instanceof ApiError ? e.message : t('track.error')),
     );
   }, [session, query, loaded, t]);
 
+  const tasks = listed?.path === tasksPath(query) ? listed.items : undefined;
   if (!session) {
     return (
       <p>

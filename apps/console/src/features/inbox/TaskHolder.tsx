@@ -37,7 +37,7 @@ export function TaskHolder({ task, session, onChanged }: { task: InboxTask; sess
   };
   return (
     <section aria-labelledby="holder" className="holder">
-      <h2 id="holder">{t('inbox.holder')}</h2>
+      <h2 id="holder">{t('claim.title')}</h2>
       <p role="status">{task.claimedBy ? (mine ? t('claim.byYou') : t('claim.byOther', { who: task.claimedBy })) : t('claim.nobody')}</p>
       {failure && (
         <p className="error" role="alert">
