@@ -1,5 +1,5 @@
-import { FormEvent, useState } from 'react';
-import { ApiError } from '../../app/api';
+import { FormEvent, useEffect, useState } from 'react';
+import { ApiError, getJson } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import type { Session } from '../../app/session';
 import { type ClaimAction, sendAssign, sendClaim } from './claims';
@@ -8,7 +8,7 @@ import type { InboxTask } from './types';
 /**
  * Who holds the open task, with the officer's Claim / Release buttons and, for heads, the Assign
  * control. No officer directory exists (docs/api.md): a head types the officer's id, the one the
- * officer signs in with.
+ * officer signs in with; the officers who hold open tasks of the office now are offered as suggestions.
  */
 export function TaskHolder({ task, session, onChanged }: { task: InboxTask; session: Session; onChanged: (message?: string) => void }) {
   const { t } = useI18n();
@@ -16,6 +16,14 @@ export function TaskHolder({ task, session, onChanged }: { task: InboxTask; sess
   const [sending, setSending] = useState(false);
   const [failure, setFailure] = useState<string>();
   const head = session.position === 'head';
+  const [officers, setOfficers] = useState<string[]>([]);
+  useEffect(() => {
+    if (!head) return;
+    getJson<{ items: InboxTask[] }>('/v1/tasks?queue=open&limit=200', session.token).then(
+      (r) => setOfficers([...new Set(r.items.map((x) => x.claimedBy).filter((x): x is string => !!x))].sort()),
+      () => undefined,
+    );
+  }, [head, session.token]);
   const mine = task.claimedBy === session.sub;
   const run = async (write: () => Promise<unknown>, message?: string) => {
     setSending(true);
@@ -60,7 +68,12 @@ export function TaskHolder({ task, session, onChanged }: { task: InboxTask; sess
         <form onSubmit={assign} className="assign">
           <label htmlFor="assign-officer">{t('assign.officer')}</label>
           <span className="row">
-            <input id="assign-officer" value={officer} onChange={(e) => setOfficer(e.target.value)} aria-describedby="assign-hint" spellCheck={false} autoComplete="off" />
+            <input id="assign-officer" list="assign-officers" value={officer} onChange={(e) => setOfficer(e.target.value)} aria-describedby="assign-hint" spellCheck={false} autoComplete="off" />
+            <datalist id="assign-officers">
+              {officers.map((o) => (
+                <option key={o} value={o} />
+              ))}
+            </datalist>
             <button type="submit" disabled={sending || !officer.trim()}>
               {t('assign.submit')}
             </button>
