@@ -6,3 +6,4 @@ export * from './due-window';
 export * from './statuses';
 export * from './time';
 export * from './application-contract';
+export * from './inbox-task';

@@ -1,4 +1,4 @@
-import { type DueWindow, dueWindowSql, overdueSql } from '../../../../libs/domain';
+import { type DueWindow, dueWindowSql, type InboxTaskOf, overdueSql } from '../../../../libs/domain';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Applicant } from '../../../../workflows/messages';
@@ -6,30 +6,7 @@ import { DataSource } from 'typeorm';
 import { Where } from '../database/where';
 
 /** A task as listed: its application's tracking code and permit type, and whether it is overdue now. */
-export interface TaskRow {
-  id: string;
-  applicationId: string;
-  trackingCode: string;
-  permitType: string;
-  stepId: string;
-  stepName: string;
-  attempt: number;
-  agency: string;
-  officeId: string;
-  role: string;
-  status: string;
-  assignedAt: Date;
-  dueAt: Date | null;
-  decidedAt: Date | null;
-  decidedBy: string | null;
-  overdue: boolean;
-  /** The officer who holds the task (claimed it, or was assigned it), and since when. */
-  claimedBy: string | null;
-  claimedAt: Date | null;
-  /** How many escalation rungs the task reached, and the last one (its rung id, `#n` for repeats). */
-  escalationLevel: number;
-  escalationRung: string | null;
-}
+export type TaskRow = InboxTaskOf<Date>;
 
 /** One read of an application's personal data by the holder of one of its tasks, for the audit log. */
 export interface PersonalDataRead {

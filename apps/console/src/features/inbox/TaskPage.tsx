@@ -9,6 +9,7 @@ import { inboxSearch, nextTask, parseInboxQuery, tasksPath } from './query';
 import { TaskHolder } from './TaskHolder';
 import { TimeLeft } from './TimeLeft';
 import type { ApplicationForApprover, InboxTask } from './types';
+import { Section } from '../../components/Section';
 
 type Decision = 'approve' | 'reject' | 'request_revision';
 
@@ -110,8 +111,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
           )}
           <Dossier task={task} version={app?.definitionVersion} />
           {app && (
-            <section aria-labelledby="history">
-              <h2 id="history">{t('track.history')}</h2>
+            <Section id="history" title={t('track.history')}>
               <ol className="timeline">
                 {[...app.timeline].reverse().map((ev) => (
                   <li key={ev.seq}>
@@ -123,7 +123,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
                   </li>
                 ))}
               </ol>
-            </section>
+            </Section>
           )}
           {task.status === 'open' && (
             <form className="decision" onSubmit={submit}>

@@ -1,28 +1,11 @@
+import type { InboxTaskOf } from '../../../../../libs/domain/inbox-task';
+
 /** GET /v1/tasks: one step attempt as its agency's inbox lists it. */
-export interface InboxTask {
-  id: string;
-  applicationId: string;
-  trackingCode: string;
-  permitType: string;
-  stepId: string;
-  stepName: string;
-  agency: string;
-  officeId: string;
-  role: 'officer' | 'head';
-  status: string;
-  assignedAt: string;
-  dueAt: string | null;
-  overdue: boolean;
+export interface InboxTask extends InboxTaskOf<string> {
   /** overdue, soon (due within one business day) or later: the API applies the platform's rules. */
   dueWindow?: 'overdue' | 'soon' | 'later';
   /** Business minutes left until the due time (negative once past); null when closed or not planned. */
   businessMinutesLeft?: number | null;
-  /** The officer who holds the task (claimed it, or was assigned it), and since when. */
-  claimedBy: string | null;
-  claimedAt: string | null;
-  escalationLevel: number;
-  escalationRung: string | null;
-  decidedBy?: string | null;
   /** What the holder of the open task needs to decide (GET /v1/tasks/{id} only, for the task's holders). */
   application?: {
     data: Record<string, unknown>;
