@@ -196,10 +196,8 @@ describe(TasksService.name, () => {
     let clocked: TasksService;
 
     beforeEach(async () => {
-      const offices = new OfficesService(fakeOffices());
-      await offices.reload();
-      const applications = new ApplicationsService(new FakeApplicationsRepository().as(), workflows.as(), new CatalogService(), offices);
-      clocked = new TasksService(repository as unknown as TasksRepository, workflows.as(), applications, new BusinessCalendar(), () => monday);
+      const applications = await applicationsOverFakes();
+      clocked = new TasksService(repository as unknown as TasksRepository, applications.workflows.as(), applications.sut, new BusinessCalendar(), () => monday);
     });
 
     it("lists the caller's own claims for queue=mine, with the filters, and due soon ending one business day from now", async () => {
