@@ -54,7 +54,7 @@ describe('the approver inbox of the console, in a real browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Kotak masuk' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/kotak-masuk');
     const ours = page.getByRole('row').filter({ hasText: trackingCode });
-    // The heading shows before the tasks arrive: wait for the rows, then count them.
+    // The list loads after the heading: wait for its rows before counting them.
     await ours.first().waitFor();
     expect(await ours.count()).toBeGreaterThanOrEqual(2);
     expect(await ours.first().innerText()).toMatch(/WIB/);

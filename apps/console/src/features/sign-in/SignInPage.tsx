@@ -36,6 +36,7 @@ export function SignInPage() {
   const [office, setOffice] = useState('');
   const [position, setPosition] = useState<'officer' | 'head'>('officer');
   const { config, failed } = useConsoleConfig();
+  const [login, setLogin] = useState('');
   useEffect(() => {
     if (!config?.devSignIn) return;
     getJson<Options>('/v1/dev/sign-in').then(setOptions, (e: unknown) => setFailure(e instanceof ApiError && e.status === 404 ? t('signIn.off') : t('track.error')));
@@ -56,7 +57,7 @@ export function SignInPage() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      const body = { role, ...(role === 'approver' ? { agency, position, ...(territorial ? { office } : {}) } : {}) };
+      const body = { role, ...(role === 'approver' ? { agency, position, ...(territorial ? { office } : {}), ...(login.trim() ? { login: login.trim() } : {}) } : {}) };
       const minted = await postJson<{ token: string; sub: string }>('/v1/dev/tokens', body);
       signIn({ via: 'dev', token: minted.token, sub: minted.sub, role, ...(role === 'approver' ? { agency, position, ...(territorial ? { office } : {}) } : {}) });
       navigate(role === 'approver' ? '/kotak-masuk' : role === 'admin' ? '/sla' : '/');
@@ -105,6 +106,11 @@ export function SignInPage() {
               {territorial && (
                 <LabelledSelect id="sign-in-office" label={t('signIn.office')} value={office} onChange={setOffice} choices={offices.map((o) => ({ value: o.id, label: o.name }))} />
               )}
+              <label htmlFor="sign-in-login">{t('signIn.login')}</label>
+              <input id="sign-in-login" autoComplete="username" value={login} onChange={(e) => setLogin(e.target.value)} aria-describedby="sign-in-login-hint" />
+              <p className="hint" id="sign-in-login-hint">
+                {t('signIn.loginHint')}
+              </p>
             </>
           )}
           <p>

@@ -10,8 +10,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - application_running_idx: applications still running (in review or waiting on the applicant) per
  *   permit type and version, for the admin catalogue's versions view.
  */
-export class OpenSteps1795400000010 implements MigrationInterface {
-  name = 'OpenSteps1795400000010';
+export class OpenSteps1795400000011 implements MigrationInterface {
+  name = 'OpenSteps1795400000011';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE task ADD COLUMN definition_version int`);
