@@ -58,6 +58,8 @@ describe('OpenID Connect sign-in of the console, in a real browser', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'masuk-sso-desktop.png'), fullPage: true });
 
+    // The inbox's first read of the tasks, with the access token the provider signed.
+    const inboxRead = page.waitForResponse((r) => new URL(r.url()).pathname === '/v1/tasks' && r.request().method() === 'GET');
     await sso.click();
     await page.getByRole('heading', { level: 1, name: 'Kotak masuk' }).waitFor();
     // The browser went to the provider with a S256 challenge and came back to the callback with a code.
@@ -70,8 +72,9 @@ describe('OpenID Connect sign-in of the console, in a real browser', () => {
     expect(await tabStorage(page, 'satupintu.sso')).toBeNull();
     const session = JSON.parse((await tabStorage(page, 'satupintu.session'))!);
     expect(session).toMatchObject({ sub: 'lurah-gambir', role: 'approver', agency: 'KELURAHAN', office: OFFICE, position: 'head', via: 'sso' });
-    // The API accepted the provider's token: the inbox counted the office's open tasks.
-    await page.getByText(/tugas terbuka/).waitFor();
+    // The API accepted the provider's token: the inbox read the office's tasks with it.
+    const read = await inboxRead;
+    expect([read.status(), read.request().headers().authorization]).toEqual([200, `Bearer ${session.token}`]);
     expect((await p.http('GET', '/v1/tasks?limit=1', { token: session.token })).status).toBe(200);
     // A head sees the SLA wall in the menu; signing out ends the session in the tab.
     await page.getByRole('link', { name: 'Papan SLA' }).waitFor();
