@@ -4,6 +4,8 @@ import { loadConfig } from '../../../libs/config/config';
 import { createDataSource } from '../../../libs/database/data-source';
 import { startWorkerHeartbeat } from '../../../libs/database/worker-heartbeat';
 import { createLogger, describeError } from '../../../libs/logging/logger';
+import { startTracing } from '../../../libs/observability/tracing';
+import { metricsTelemetry } from './telemetry';
 import { createPermitWorker } from './worker.factory';
 
 /** The worker process: no HTTP. Builds its dependencies, runs until SIGINT/SIGTERM, then drains. */
@@ -19,12 +21,13 @@ async function main(): Promise<void> {
       warn: (m, meta) => logger.warn(meta ?? {}, m),
       error: (m, meta) => logger.error(meta ?? {}, m),
     },
-    telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} } },
+    telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} }, metrics: metricsTelemetry(config.observability) },
   });
+  const tracing = startTracing('satupintu-worker', config.observability?.otlpTracesUrl);
   const db = createDataSource(config.databaseUrl, { applicationName: 'satupintu-worker' });
   await db.initialize();
   const connection = await NativeConnection.connect({ address: config.temporal.address });
-  const worker = await createPermitWorker({ connection, db, config });
+  const worker = await createPermitWorker({ connection, db, config, tracing });
   let lastHeartbeatError = '';
   const heartbeat = startWorkerHeartbeat(db, config.temporal.taskQueue, (err) => {
     const message = err instanceof Error ? err.message : String(err);
@@ -37,7 +40,8 @@ async function main(): Promise<void> {
   process.once('disconnect', () => {
     if (worker.getState() === 'RUNNING') worker.shutdown();
   });
-  logger.info({ taskQueue: config.temporal.taskQueue }, 'worker running');
+  const metricsPort = config.observability?.workerMetricsPort;
+  logger.info({ taskQueue: config.temporal.taskQueue, metrics: metricsPort === undefined ? 'off' : `${config.observability?.metrics.host}:${metricsPort}/metrics`, tracing: tracing.enabled }, 'worker running');
   try {
     // Runtime handles SIGINT/SIGTERM: the worker stops polling, finishes in-flight tasks, and run() resolves.
     await worker.run();
@@ -45,6 +49,7 @@ async function main(): Promise<void> {
     await heartbeat.stop();
     await connection.close();
     await db.destroy();
+    await tracing.shutdown();
     logger.info('worker stopped');
   }
 }
