@@ -6,6 +6,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { freePort } from '../../libs/dev/services';
 import { isOverdue } from '../../libs/domain';
+import type { HttpOptions } from '../support/http';
 import { Platform, startPlatform } from '../support/platform';
 import { OtlpReceiver, parsePrometheus, ReceivedSpan, Sample, samplesOf, startOtlpReceiver, valueOf } from '../support/telemetry';
 import { eventually } from '../support/time-skipping';
@@ -25,6 +26,7 @@ describe('observability of a filed and decided application', () => {
   let applicationId: string;
   let agency: string;
   let before: Sample[];
+  let submit: HttpOptions;
 
   const scrapeApi = async () => {
     const r = await p.http('GET', '/metrics');
@@ -73,8 +75,9 @@ describe('observability of a filed and decided application', () => {
   it('files an application: the open gauge of the agency holding it goes up by its open steps, the overdue gauge when a due time passes', async () => {
     before = await scrapeApi();
     const example = (await p.http('GET', '/v1/permit-types/SKDU', { token: integrator })).body.dataSchema.examples[0];
-    const submitted = await p.http('POST', '/v1/applications', {
+    submit = {
       token: integrator,
+      headers: { 'idempotency-key': `observability-${Date.now()}` },
       body: {
         permitType: 'SKDU',
         applicant: { nik: '3171011505900003', name: 'Sari' },
@@ -83,7 +86,8 @@ describe('observability of a filed and decided application', () => {
         data: example,
         documents: [],
       },
-    });
+    };
+    const submitted = await p.http('POST', '/v1/applications', submit);
     expect(submitted.status).toBe(201);
     applicationId = submitted.body.id;
     const open = await eventually(view, (r) => r.status === 200 && r.body.openTasks.length > 0 && r.body.openTasks[0].dueAt, 'the first open tasks');
@@ -102,7 +106,7 @@ describe('observability of a filed and decided application', () => {
     await eventually(scrapeApi, (s) => gauges(s).overdue === late.overdue, `satupintu_tasks_overdue{agency="${agency}"} = ${late.overdue}`);
   });
 
-  it('decides it: the gauges come back, the request histogram counts each route template, never an id', async () => {
+  it('decides it: the gauges come back, the request histogram counts each route template, never an id; a retried submit counts as a replay', async () => {
     for (let app = await view(); app.body.status !== 'issued'; ) {
       for (const t of app.body.openTasks) {
         const token = await p.token({ role: 'approver', agency: t.agency, office: t.officeId, position: 'head' });
@@ -114,15 +118,21 @@ describe('observability of a filed and decided application', () => {
     expect(counted.open).toBe(gauges(before).open);
     await eventually(scrapeApi, (s) => gauges(s).open === counted.open && gauges(s).overdue === counted.overdue, `the gauges of ${agency} back to ${JSON.stringify(counted)}`);
 
+    // The integrator's retry of the submit is answered from the idempotency store.
+    const retried = await p.http('POST', '/v1/applications', submit);
+    expect([retried.status, retried.headers.get('idempotent-replayed')]).toEqual([201, 'true']);
+
     const s = await scrapeApi();
+    const outcome = (o: string) => valueOf(s, 'satupintu_idempotency_outcomes_total', { outcome: o }) - valueOf(before, 'satupintu_idempotency_outcomes_total', { outcome: o });
+    expect(outcome('replayed')).toBe(1);
     const requests = (route: string, method: string, status: string) =>
       valueOf(s, 'satupintu_http_request_duration_seconds_count', { route, method, status }) -
       valueOf(before, 'satupintu_http_request_duration_seconds_count', { route, method, status });
-    expect(requests('/v1/applications', 'POST', '201')).toBe(1);
+    expect(requests('/v1/applications', 'POST', '201')).toBe(2);
     expect(requests('/v1/tasks/:taskId/decision', 'POST', '200')).toBeGreaterThanOrEqual(1);
     expect(requests('/v1/applications/:id', 'GET', '200')).toBeGreaterThanOrEqual(1);
     const buckets = samplesOf(s, 'satupintu_http_request_duration_seconds_bucket', { route: '/v1/applications', method: 'POST', status: '201' });
-    expect(buckets.find((b) => b.labels.le === '+Inf')?.value).toBe(1);
+    expect(buckets.find((b) => b.labels.le === '+Inf')?.value).toBe(2);
     const routes = new Set(samplesOf(s, 'satupintu_http_request_duration_seconds_count').map((x) => x.labels.route));
     expect([...routes].filter((r) => r.includes(applicationId) || /\d{4}/.test(r))).toEqual([]);
   });
@@ -141,15 +151,14 @@ describe('observability of a filed and decided application', () => {
 
   it('holds one trace from the submit request through the workflow start to its activities', async () => {
     const server = (x: ReceivedSpan) => x.service === 'satupintu-api' && x.name === 'POST /v1/applications';
+    const reachesActivity = (spans: ReceivedSpan[], root: ReceivedSpan) => spans.some((x) => x.traceId === root.traceId && x.name.startsWith('RunActivity:'));
+    // Two submits were served: the first and its replayed retry.
     const traced = await eventually(
       async () => collector.spans,
-      (spans) => {
-        const root = spans.find(server);
-        return !!root && spans.some((x) => x.traceId === root.traceId && x.name.startsWith('RunActivity:'));
-      },
-      'a submit trace reaching an activity',
+      (spans) => spans.filter(server).length === 2 && spans.filter(server).some((root) => reachesActivity(spans, root)),
+      'both submits exported, one trace reaching an activity',
     );
-    const root = traced.find(server)!;
+    const [root, ...others] = [...traced.filter(server)].sort((a, b) => Number(reachesActivity(traced, b)) - Number(reachesActivity(traced, a)));
     expect(root.attributes).toMatchObject({ 'http.route': '/v1/applications', 'http.response.status_code': 201 });
     const trace = traced.filter((x) => x.traceId === root.traceId);
     const named = (prefix: string) => trace.filter((x) => x.name.startsWith(prefix));
@@ -161,7 +170,8 @@ describe('observability of a filed and decided application', () => {
     const ran = named('RunActivity:');
     expect(ran.length).toBeGreaterThan(0);
     expect(ran.filter((x) => x.service !== 'satupintu-worker' || !scheduled.has(x.parentSpanId))).toEqual([]);
-    // One trace for the submit; the decisions are traces of their own.
+    // The replayed submit is a trace of its own that starts no workflow; the decisions are traces of their own too.
+    expect(others.map((o) => traced.filter((x) => x.traceId === o.traceId && x.name.startsWith('StartWorkflow:')).length)).toEqual([0]);
     expect(trace.filter((x) => x.service === 'satupintu-api' && x.name.startsWith('POST '))).toHaveLength(1);
   });
 });
