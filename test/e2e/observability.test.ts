@@ -3,6 +3,7 @@
 // it, a worker's metrics endpoint shows the Temporal SDK's workflow-task metrics, and the trace
 // collector holds one trace from the submit request through the workflow start to an activity.
 import { ChildProcess, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { freePort } from '../../libs/dev/services';
 import { isOverdue } from '../../libs/domain';
@@ -173,5 +174,15 @@ describe('observability of a filed and decided application', () => {
     // The replayed submit is a trace of its own that starts no workflow; the decisions are traces of their own too.
     expect(others.map((o) => traced.filter((x) => x.traceId === o.traceId && x.name.startsWith('StartWorkflow:')).length)).toEqual([0]);
     expect(trace.filter((x) => x.service === 'satupintu-api' && x.name.startsWith('POST '))).toHaveLength(1);
+  });
+
+  it('serves every metric the Grafana dashboard queries (those counting rare events once they happened)', async () => {
+    const dashboard = JSON.parse(fs.readFileSync(path.join(ROOT, 'docker', 'grafana', 'satupintu.json'), 'utf8')) as { panels: Array<{ targets?: Array<{ expr: string }> }> };
+    const queried = new Set(dashboard.panels.flatMap((panel) => (panel.targets ?? []).flatMap((t) => t.expr.match(/\b(satupintu|temporal)_\w+/g) ?? [])));
+    const served = new Set([...(await scrapeApi()), ...(await scrapeWorker())].map((x) => x.name));
+    // Counters with labels appear at their first event, which this flow does not cause.
+    const afterFirstEvent = new Set(['satupintu_activity_failures_total', 'satupintu_escalations_fired_total', 'temporal_workflow_failed_total', 'temporal_activity_execution_latency_bucket']);
+    expect([...queried].filter((name) => !served.has(name) && !afterFirstEvent.has(name))).toEqual([]);
+    expect(queried.size).toBeGreaterThan(10);
   });
 });
