@@ -1,7 +1,8 @@
 // Story: an operator watches the platform. One application is filed and decided; then the API's
 // /metrics shows the requests by route template, the open and overdue tasks of the agency that held
-// it, a worker's metrics endpoint shows the Temporal SDK's workflow-task metrics, and the trace
-// collector holds one trace from the submit request through the workflow start to an activity.
+// it, a worker's metrics endpoint shows the Temporal SDK's workflow-task metrics and the failed webhook
+// deliveries to the integrator's back office (down), and the trace collector holds one trace from the
+// submit request through the workflow start to an activity.
 import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -75,6 +76,9 @@ describe('observability of a filed and decided application', () => {
 
   it('files an application: the open gauge of the agency holding it goes up by its open steps, the overdue gauge when a due time passes', async () => {
     before = await scrapeApi();
+    // The integrator's back office is down: every webhook delivery attempt fails (counted by the worker).
+    const down = await freePort();
+    expect((await p.http('POST', '/v1/webhooks', { token: integrator, body: { url: `http://127.0.0.1:${down}/hook`, secret: 's'.repeat(40) } })).status).toBe(201);
     const example = (await p.http('GET', '/v1/permit-types/SKDU', { token: integrator })).body.dataSchema.examples[0];
     submit = {
       token: integrator,
@@ -138,7 +142,7 @@ describe('observability of a filed and decided application', () => {
     expect([...routes].filter((r) => r.includes(applicationId) || /\d{4}/.test(r))).toEqual([]);
   });
 
-  it("shows the Temporal SDK's workflow-task and activity metrics of the worker's task queue", async () => {
+  it("shows the Temporal SDK's workflow-task and activity metrics of the worker's task queue, and the failed webhook deliveries by kind", async () => {
     const taskQueue = p.config.temporal.taskQueue;
     const s = await eventually(scrapeWorker, (x) => valueOf(x, 'temporal_workflow_completed_total', { task_queue: taskQueue }) >= 1, 'a completed workflow in the worker metrics');
     expect(valueOf(s, 'temporal_workflow_task_execution_latency_count', { task_queue: taskQueue })).toBeGreaterThan(0);
@@ -148,6 +152,12 @@ describe('observability of a filed and decided application', () => {
     // The projection runs as a local activity, the deadline and delivery ones as activities.
     const activities = valueOf(s, 'temporal_local_activity_execution_latency_count', { task_queue: taskQueue }) + valueOf(s, 'temporal_activity_execution_latency_count', { task_queue: taskQueue });
     expect(activities).toBeGreaterThan(0);
+    const failed = await eventually(
+      scrapeWorker,
+      (x) => valueOf(x, 'satupintu_activity_failures_total', { task_queue: taskQueue, activity_type: 'deliverWebhookEvent', failure: 'WebhookDeliveryFailed' }) >= 1,
+      'a failed webhook delivery counted',
+    );
+    expect(samplesOf(failed, 'satupintu_activity_failures_total', { task_queue: taskQueue }).map((x) => x.labels.failure)).toEqual(['WebhookDeliveryFailed']);
   });
 
   it('holds one trace from the submit request through the workflow start to its activities', async () => {
@@ -180,8 +190,8 @@ describe('observability of a filed and decided application', () => {
     const dashboard = JSON.parse(fs.readFileSync(path.join(ROOT, 'docker', 'grafana', 'satupintu.json'), 'utf8')) as { panels: Array<{ targets?: Array<{ expr: string }> }> };
     const queried = new Set(dashboard.panels.flatMap((panel) => (panel.targets ?? []).flatMap((t) => t.expr.match(/\b(satupintu|temporal)_\w+/g) ?? [])));
     const served = new Set([...(await scrapeApi()), ...(await scrapeWorker())].map((x) => x.name));
-    // Counters with labels appear at their first event, which this flow does not cause.
-    const afterFirstEvent = new Set(['satupintu_activity_failures_total', 'satupintu_escalations_fired_total', 'temporal_workflow_failed_total', 'temporal_activity_execution_latency_bucket']);
+    // Counters with labels appear at their first event; this flow escalates nothing and fails no workflow.
+    const afterFirstEvent = new Set(['satupintu_escalations_fired_total', 'temporal_workflow_failed_total']);
     expect([...queried].filter((name) => !served.has(name) && !afterFirstEvent.has(name))).toEqual([]);
     expect(queried.size).toBeGreaterThan(10);
   });

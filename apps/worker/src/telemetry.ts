@@ -7,7 +7,7 @@ import {
   OpenTelemetryActivityInboundInterceptor,
   OpenTelemetryActivityOutboundInterceptor,
 } from '@temporalio/interceptors-opentelemetry';
-import type { ActivityInterceptorsFactory, InjectedSinks, TelemetryOptions } from '@temporalio/worker';
+import { ActivityInterceptorsFactory, InjectedSinks, Runtime, TelemetryOptions } from '@temporalio/worker';
 import type { ObservabilityConfig } from '../../../libs/config/config';
 import type { Tracing } from '../../../libs/observability/tracing';
 
@@ -47,7 +47,10 @@ export function activityInterceptors(tracing: Tracing | undefined): ActivityInte
         try {
           return await next(input);
         } catch (err) {
-          ctx.metricMeter.createCounter('satupintu_activity_failures', 'failures', 'Failed activity attempts, by activity type and failure kind').add(1, { failure: failureKind(err) });
+          // The runtime's meter, labelled like the SDK's own activity metrics (the activity context's meter adds camelCase tags).
+          Runtime.instance()
+            .metricMeter.createCounter('satupintu_activity_failures', 'failures', 'Failed activity attempts, by activity type and failure kind')
+            .add(1, { activity_type: ctx.info.activityType, task_queue: ctx.info.taskQueue, namespace: ctx.info.activityNamespace, failure: failureKind(err) });
           throw err;
         }
       },
