@@ -6,8 +6,9 @@ import {
   makeWorkflowExporter,
   OpenTelemetryActivityInboundInterceptor,
   OpenTelemetryActivityOutboundInterceptor,
+  OpenTelemetryWorkflowClientInterceptor,
 } from '@temporalio/interceptors-opentelemetry';
-import { ActivityInterceptorsFactory, InjectedSinks, Runtime, TelemetryOptions } from '@temporalio/worker';
+import { ActivityInterceptorsFactory, InjectedSinks, Runtime, TelemetryOptions, WorkerInterceptors } from '@temporalio/worker';
 import type { ObservabilityConfig } from '../../../libs/config/config';
 import type { Tracing } from '../../../libs/observability/tracing';
 
@@ -62,4 +63,9 @@ export function activityInterceptors(tracing: Tracing | undefined): ActivityInte
     outbound: new OpenTelemetryActivityOutboundInterceptor(ctx),
   });
   return [spans, failures];
+}
+
+/** With tracing on, a workflow an activity starts (a notice handed to its delivery workflow) continues the activity's trace. */
+export function activityClientInterceptors(tracing: Tracing | undefined): WorkerInterceptors['client'] {
+  return tracing?.enabled ? { workflow: [new OpenTelemetryWorkflowClientInterceptor({ tracer: tracing.tracer })] } : undefined;
 }

@@ -6,7 +6,7 @@ import { OutboxNotifier } from '../../../activities/notifier';
 import type { AppConfig } from '../../../libs/config/config';
 import { BusinessCalendar } from '../../../libs/calendar';
 import { NO_TRACING, type Tracing } from '../../../libs/observability/tracing';
-import { activityInterceptors, WORKFLOW_INTERCEPTOR_MODULES, workflowTracingSinks } from './telemetry';
+import { activityClientInterceptors, activityInterceptors, WORKFLOW_INTERCEPTOR_MODULES, workflowTracingSinks } from './telemetry';
 
 export const WORKFLOWS_PATH = require.resolve('../../../workflows');
 
@@ -42,7 +42,11 @@ export async function createPermitWorker(deps: WorkerDeps): Promise<Worker> {
     ...(deps.workflowBundle ? { workflowBundle: deps.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     activities,
     // A pre-built bundle carries the workflow interceptors already (workflowBundleOptions).
-    interceptors: { activity: activityInterceptors(deps.tracing), ...(deps.workflowBundle ? {} : { workflowModules: WORKFLOW_INTERCEPTOR_MODULES }) },
+    interceptors: {
+      activity: activityInterceptors(deps.tracing),
+      client: activityClientInterceptors(deps.tracing),
+      ...(deps.workflowBundle ? {} : { workflowModules: WORKFLOW_INTERCEPTOR_MODULES }),
+    },
     sinks: workflowTracingSinks(deps.tracing ?? NO_TRACING),
     // A worker killed mid-flight leaves the workflows it cached on its own (sticky) queue; after this
     // long their next task goes to any worker. A live worker takes a sticky task within milliseconds.
