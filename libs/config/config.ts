@@ -27,6 +27,21 @@ export interface AppConfig {
   webhooks: { allowInsecureTargets: boolean };
   /** Accountability reports: the widest period one report may cover. */
   reports?: { maxRangeDays: number };
+  /** Metrics and traces (docs/operations.md, Observability). */
+  observability?: ObservabilityConfig;
+}
+
+export interface ObservabilityConfig {
+  /**
+   * The API's GET /metrics: with `token`, only for `Authorization: Bearer <token>`; with `port`, also on a
+   * listener of its own at host:port (reached by the scraper, never by the public load balancer).
+   * Production without either answers 404 on the public port.
+   */
+  metrics: { token?: string; port?: number; host: string; open: boolean };
+  /** The worker's Prometheus endpoint (the Temporal SDK's exporter), at host:workerPort/metrics; none when unset. */
+  workerMetricsPort?: number;
+  /** Where spans go by OTLP/HTTP (JSON); no tracing when unset. */
+  otlpTracesUrl?: string;
 }
 
 export class ConfigError extends Error {}
@@ -44,6 +59,18 @@ function int(name: string, raw: string | undefined, fallback: number): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a non-negative integer, got "${raw}"`);
   return n;
+}
+
+function observabilityConfig(env: NodeJS.ProcessEnv, mode: AppConfig['env']): ObservabilityConfig {
+  const port = env.METRICS_PORT ? int('METRICS_PORT', env.METRICS_PORT, 0) : undefined;
+  const workerPort = env.WORKER_METRICS_PORT ? int('WORKER_METRICS_PORT', env.WORKER_METRICS_PORT, 0) : undefined;
+  // OTEL_EXPORTER_OTLP_ENDPOINT is the collector's base URL (OpenTelemetry's convention); the traces one is the full URL.
+  const base = env.OTEL_EXPORTER_OTLP_ENDPOINT?.replace(/\/+$/, '');
+  return {
+    metrics: { token: env.METRICS_TOKEN || undefined, port, host: env.METRICS_HOST || (mode === 'production' ? '0.0.0.0' : '127.0.0.1'), open: mode !== 'production' },
+    workerMetricsPort: workerPort,
+    otlpTracesUrl: env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || (base ? `${base}/v1/traces` : undefined),
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -83,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       idempotency: { ttlHours: int('IDEMPOTENCY_TTL_HOURS', env.IDEMPOTENCY_TTL_HOURS, 24), lockSec: int('IDEMPOTENCY_LOCK_SEC', env.IDEMPOTENCY_LOCK_SEC, 10) },
     },
     webhooks: { allowInsecureTargets: env.WEBHOOK_ALLOW_INSECURE_TARGETS ? env.WEBHOOK_ALLOW_INSECURE_TARGETS === 'true' : mode !== 'production' },
+    observability: observabilityConfig(env, mode),
     reports: { maxRangeDays: int('REPORTS_MAX_RANGE_DAYS', env.REPORTS_MAX_RANGE_DAYS, 366) },
     smtp: env.SMTP_HOST
       ? { host: env.SMTP_HOST, port: int('SMTP_PORT', env.SMTP_PORT, 25), from: env.SMTP_FROM || 'noreply@satupintu.local' }

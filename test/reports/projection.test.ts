@@ -1,6 +1,7 @@
 // The read model the reports stand on: what the projection derives from a workflow snapshot, worked out
 // by hand, and that projecting the same snapshot twice counts nothing twice.
 import { Client, Connection } from '@temporalio/client';
+import { MetricCounter, MetricMeter, MetricTags, noopMetricMeter } from '@temporalio/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { createServer } from 'node:net';
 import * as nodemailer from 'nodemailer';
@@ -15,6 +16,23 @@ import { wib } from './fixture';
 import { scratchDatabase, ScratchDatabase } from './support';
 
 const iso = (local: string) => wib(local).toISOString();
+
+/** A metric meter that keeps what counters were given (the worker's is the SDK's Prometheus exporter). */
+function recordingMeter(added: Array<{ counter: string; value: number; tags: MetricTags }>): MetricMeter {
+  const counter = (name: string, base: MetricTags): MetricCounter => ({
+    name,
+    kind: 'counter',
+    valueType: 'int',
+    add: (value, extraTags = {}) => added.push({ counter: name, value, tags: { ...base, ...extraTags } }),
+    withTags: (tags) => counter(name, { ...base, ...tags }),
+  });
+  return {
+    createCounter: (name) => counter(name, {}),
+    createHistogram: (...args) => noopMetricMeter.createHistogram(...args),
+    createGauge: (...args) => noopMetricMeter.createGauge(...args),
+    withTags: () => recordingMeter(added),
+  };
+}
 
 function task(p: Partial<TaskView> & Pick<TaskView, 'id' | 'stepId' | 'status' | 'businessMinutesUsed' | 'deadlineMinutes'>): TaskView {
   return {
@@ -215,13 +233,16 @@ describe('the projection into PostgreSQL', () => {
     const connection = await Connection.connect({ address: process.env.TEST_TEMPORAL_ADDRESS! });
     const client = new Client({ connection });
     const taskQueue = `notices-${Date.now()}`;
-    const env = new MockActivityEnvironment({ taskQueue }, { client });
+    const added: Array<{ counter: string; value: number; tags: MetricTags }> = [];
+    const env = new MockActivityEnvironment({ taskQueue }, { client, metricMeter: recordingMeter(added) });
     const applicant = { nik: '3174014101900001', name: 'Sri' };
 
     // The projection succeeds twice over: a retry sends nothing twice.
     for (let i = 0; i < 2; i++) await env.run(activities.projectApplication, { view: slf(12, false), applicant, notices: [notice('section_head')] });
     const escalations: Array<{ id: string; rung: string }> = await scratch.db.query(`SELECT id, rung FROM escalation WHERE application_id = 'SLFPROJ'`);
     expect(escalations).toEqual([{ id: 'SLFPROJ.slf_approval.1:section_head', rung: 'section_head' }]);
+    // Fired once for the operator's dashboard too (satupintu_escalations_fired_total).
+    expect(added.filter((a) => a.counter === 'satupintu_escalations_fired')).toEqual([{ counter: 'satupintu_escalations_fired', value: 1, tags: expect.objectContaining({ agency: 'DCKTRP', notify: 'section_head' }) }]);
     const outbox: Array<{ dedup_key: string; sent_at: Date | null; recipient: string }> = await scratch.db.query(
       `SELECT dedup_key, sent_at, recipient FROM notification WHERE dedup_key LIKE 'escalation:SLFPROJ.%' ORDER BY dedup_key`,
     );

@@ -22,6 +22,11 @@ import { HealthService } from './health/health.service';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyRepository } from './idempotency/idempotency.repository';
 import { IdempotencyService } from './idempotency/idempotency.service';
+import { ApiMetrics } from './observability/api-metrics';
+import { MetricsController } from './observability/metrics.controller';
+import { MetricsListener } from './observability/metrics-listener';
+import { MetricsRepository } from './observability/metrics.repository';
+import { tracingProvider } from './observability/tracing.provider';
 import { OfficesController } from './offices/offices.controller';
 import { OfficesRepository } from './offices/offices.repository';
 import { OfficesService } from './offices/offices.service';
@@ -48,7 +53,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ThrottlerModule.forRoot({ throttlers: [{ name: 'default', limit: config.http.rateLimit.limit, ttl: config.http.rateLimit.windowSec * 1000 }] })],
-      controllers: [HealthController, DevSignInController, PermitTypesController, PermitTypeVersionsController, ConsoleConfigController, OfficesController, ApplicationsController, TasksController, TrackController, WebhooksController, ...REPORT_CONTROLLERS, ComplaintsController],
+      controllers: [HealthController, MetricsController, DevSignInController, PermitTypesController, PermitTypeVersionsController, ConsoleConfigController, OfficesController, ApplicationsController, TasksController, TrackController, WebhooksController, ...REPORT_CONTROLLERS, ComplaintsController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         dataSourceProvider,
@@ -73,6 +78,10 @@ export class AppModule {
         IdempotencyService,
         HealthRepository,
         HealthService,
+        MetricsRepository,
+        { provide: ApiMetrics, inject: [MetricsRepository], useFactory: (repository: MetricsRepository) => new ApiMetrics(repository) },
+        MetricsListener,
+        tracingProvider,
         // The globals, each registered here and nowhere else. Guards run in this order: who is calling,
         // then whether the caller is over its budget. The filter also renders errors raised before
         // routing (the body parser's), through Nest's router error handler.
