@@ -1,7 +1,8 @@
-// `npm run bench [-- --json] [--count N] [--concurrency C] [--rows R] [--skip-reports]`
-// 1. One run on one Temporal dev server: raw client.workflow.start of a trivial workflow (with its own
-//    worker) vs POST /v1/applications through the whole stack (API and permit worker as separate
-//    processes, as deployed).
+// `npm run bench [-- --json] [--cluster] [--count N] [--concurrency C] [--rows R] [--skip-reports]`
+// 1. One run on one Temporal dev server (with --cluster: the real Temporal server on PostgreSQL, one
+//    process per service, as `npm start -- --cluster` runs it): raw client.workflow.start of a trivial
+//    workflow (with its own worker) vs POST /v1/applications through the whole stack (API and permit
+//    worker as separate processes, as deployed).
 // 2. The accountability reports timed on R seeded step attempts (default 1,000,000; scripts/bench-reports.ts).
 // Prints tables; with --json, a line {"reports": {...}} and, last, {"submitVsRawStart": {...}}.
 import { Client, Connection } from '@temporalio/client';
@@ -17,6 +18,7 @@ import { createDataSource, migrate } from '../libs/database/data-source';
 import { seed } from '../libs/database/seed';
 import { startPostgres } from '../libs/dev/postgres';
 import { freePort, startTemporalDevServer } from '../libs/dev/services';
+import { loadServerToolchain, SERVER_BUILD_HINT, startLocalCluster } from '../libs/dev/temporal-cluster';
 import { loadToolchain } from '../libs/temporal/toolchain';
 import { skduV1 } from '../libs/permits/skdu.v1';
 import { runReportsBench } from './bench-reports';
@@ -27,6 +29,7 @@ const arg = (name: string, fallback: number) => {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const JSON_OUT = process.argv.includes('--json');
+const CLUSTER = process.argv.includes('--cluster');
 const COUNT = arg('count', 1000);
 const CONCURRENCY = arg('concurrency', 32);
 const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
@@ -97,11 +100,16 @@ async function benchSubmitVsRawStart(): Promise<string> {
   fs.chmodSync(dir, 0o777);
   const [pgPort, tPort, apiPort] = [await freePort(), await freePort(), await freePort()];
   log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
-  log('starting PostgreSQL and the Temporal dev server');
-  const [pg, temporal] = await Promise.all([
-    startPostgres({ dir: path.join(dir, 'pg'), port: pgPort, database: 'bench' }),
-    startTemporalDevServer({ cli: toolchain.cli.path!, port: tPort }),
-  ]);
+  const server = CLUSTER ? loadServerToolchain() : undefined;
+  if (CLUSTER && !server) throw new Error(`--cluster needs temporal-server and temporal-sql-tool: ${SERVER_BUILD_HINT}`);
+  log(`starting PostgreSQL and ${server ? 'the Temporal server on it (four services)' : 'the Temporal dev server'}`);
+  const pg = await startPostgres({ dir: path.join(dir, 'pg'), port: pgPort, database: 'bench' });
+  const temporal = server
+    ? await startLocalCluster({ databaseUrl: pg.url, server, cli: toolchain.cli.path!, freePort, say: log }).catch(async (err) => {
+        await pg.stop();
+        throw err;
+      })
+    : await startTemporalDevServer({ cli: toolchain.cli.path!, port: tPort });
   const children: ChildProcess[] = [];
   try {
     const db = await createDataSource(pg.url, { poolSize: 2 }).initialize();
@@ -169,6 +177,7 @@ async function benchSubmitVsRawStart(): Promise<string> {
     process.stdout.write(`submit / raw ratio: ${ratio.toFixed(2)} (target >= 0.8)\n`);
     return JSON.stringify({
       submitVsRawStart: {
+        temporal: server ? 'cluster' : 'dev-server',
         rawPerSec: Math.round(rawResult.perSec),
         submitPerSec: Math.round(submitResult.perSec),
         ratio: Math.round(ratio * 100) / 100,

@@ -100,7 +100,10 @@ function serverMain() {
     // No C toolchain needed: the server's PostgreSQL driver is pure Go.
     const r = spawnSync('go', ['install', '-v', target], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, GOBIN: gobin, CGO_ENABLED: '0' } });
     if (r.error) throw new Error(`could not run go (${r.error.message}): install Go 1.25 or newer, or set ${b.envVar} to a ${b.name} binary`);
-    if (r.status !== 0 || !isExecutable(path.join(gobin, b.name))) throw new Error(`go install ${target} failed (exit ${r.status}): read go's lines above, or set ${b.envVar} to a ${b.name} binary`);
+    // go names the binary after the package's folder (server, sql): give it the name the images use.
+    const installed = path.join(gobin, path.basename(b.pkg));
+    if (r.status !== 0 || !isExecutable(installed)) throw new Error(`go install ${target} failed (exit ${r.status}): read go's lines above, or set ${b.envVar} to a ${b.name} binary`);
+    fs.renameSync(installed, path.join(gobin, b.name));
     say(`built ${b.name} in ${Math.round((Date.now() - began) / 1000)} s`);
     found[b.key] = { path: path.join(gobin, b.name), source: 'go install (built now)' };
   }

@@ -226,3 +226,32 @@ export function loadServerToolchain(): ServerToolchain | undefined {
 }
 
 export const SERVER_BUILD_HINT = 'build them with npm run toolchain:server (go install, a few minutes the first time), or set TEMPORAL_SERVER_PATH and TEMPORAL_SQL_TOOL_PATH and run it';
+
+/**
+ * A whole cluster, unsupervised, on free ports of `databaseUrl`'s server (the bench's): schemas, the four
+ * services, namespace and search attributes, the same steps as cluster mode. `stop` ends the services.
+ */
+export async function startLocalCluster(o: { databaseUrl: string; server: ServerToolchain; cli: string; freePort: () => Promise<number>; say?: (line: string) => void }): Promise<{ address: string; stop(): Promise<void> }> {
+  const free = async (n: number) => {
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) out.push(await o.freePort());
+    return out;
+  };
+  const [frontend, frontendHttp, history, matching, worker, mf, mh, mm, mw] = await free(9);
+  const ports: ClusterPorts = { frontend, frontendHttp, grpc: { history, matching, worker }, membership: { frontend: mf, history: mh, matching: mm, worker: mw } };
+  const env = { ...clusterEnv(o.databaseUrl, ports), TEMPORAL_SQL_TOOL: o.server.sqlTool, TEMPORAL_SCHEMA_DIR: o.server.schemaDir };
+  await runClusterScript('setup-schema.sh', env, o.say);
+  const running: RunningService[] = [];
+  const stop = async () => {
+    for (const s of running.reverse()) await s.stop();
+  };
+  try {
+    for (const service of TEMPORAL_SERVICES) running.push(await startTemporalService({ binary: o.server.server, service, env, ports, cli: o.cli }));
+    const address = `127.0.0.1:${frontend}`;
+    await runClusterScript('setup-namespace.sh', { TEMPORAL_ADDRESS: address, TEMPORAL_CLI: o.cli, SEARCH_ATTRIBUTES: searchAttributesEnv() }, o.say);
+    return { address, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
