@@ -17,7 +17,7 @@ import { mintToken } from '../libs/auth/token';
 import { createDataSource, migrate } from '../libs/database/data-source';
 import { seed } from '../libs/database/seed';
 import { startPostgres } from '../libs/dev/postgres';
-import { freePort, startTemporalDevServer } from '../libs/dev/services';
+import { freePort, portIsFree, startTemporalDevServer } from '../libs/dev/services';
 import { loadServerToolchain, SERVER_BUILD_HINT, startLocalCluster } from '../libs/dev/temporal-cluster';
 import { loadToolchain } from '../libs/temporal/toolchain';
 import { skduV1 } from '../libs/permits/skdu.v1';
@@ -105,7 +105,7 @@ async function benchSubmitVsRawStart(): Promise<string> {
   log(`starting PostgreSQL and ${server ? 'the Temporal server on it (four services)' : 'the Temporal dev server'}`);
   const pg = await startPostgres({ dir: path.join(dir, 'pg'), port: pgPort, database: 'bench' });
   const temporal = server
-    ? await startLocalCluster({ databaseUrl: pg.url, server, cli: toolchain.cli.path!, freePort, say: log }).catch(async (err) => {
+    ? await startLocalCluster({ databaseUrl: pg.url, server, cli: toolchain.cli.path!, freePort, portIsFree, say: log }).catch(async (err) => {
         await pg.stop();
         throw err;
       })

@@ -12,7 +12,7 @@ import { ensureConsoleBuilt } from '../libs/dev/console-build';
 import { postgresLayout, startPostgres } from '../libs/dev/postgres';
 import { portIsFree, startTemporalDevServer } from '../libs/dev/services';
 import { isAlive, nodePart, readState, StartError, Supervisor } from '../libs/dev/supervisor';
-import { clusterPortList, defaultClusterPorts, loadServerToolchain, SERVER_BUILD_HINT } from '../libs/dev/temporal-cluster';
+import { clusterPortList, defaultClusterPorts, loadServerToolchain, MAX_MEMBERSHIP_PORT, SERVER_BUILD_HINT } from '../libs/dev/temporal-cluster';
 import { loadToolchain } from '../libs/temporal/toolchain';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -67,6 +67,7 @@ function clusterPortsFromEnv(frontend: number) {
   if (list.length === 0) return ports;
   if (list.length !== 8 || list.some((p) => !Number.isInteger(p) || p <= 0)) throw new PreflightError('TEMPORAL_CLUSTER_PORTS needs 8 ports: frontend HTTP, history, matching, worker gRPC, then frontend, history, matching, worker membership');
   const [http, h, m, w, mf, mh, mm, mw] = list;
+  if ([mf, mh, mm, mw].some((p) => p > MAX_MEMBERSHIP_PORT)) throw new PreflightError(`TEMPORAL_CLUSTER_PORTS: Temporal's membership ports (the last four) must be at most ${MAX_MEMBERSHIP_PORT}`);
   return { frontend, frontendHttp: http, grpc: { history: h, matching: m, worker: w }, membership: { frontend: mf, history: mh, matching: mm, worker: mw } };
 }
 

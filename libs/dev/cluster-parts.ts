@@ -45,7 +45,7 @@ export async function addTemporalCluster(
           ports: o.ports,
           cli: o.cli,
           detached: true,
-          log: (l) => (supervisor.isStopping || !/"level":"(error|fatal|panic)"/.test(l) ? undefined : o.say(`temporal ${service}: ${l.slice(0, 300)}`)),
+          log: (l) => (supervisor.isStopping || !/"level":"(fatal|panic)"/.test(l) ? undefined : o.say(`temporal ${service}: ${l.slice(0, 300)}`)),
         });
         return { pid: s.process.pid, exited: s.exited, stop: s.stop };
       },

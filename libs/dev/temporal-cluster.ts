@@ -34,6 +34,21 @@ export function defaultClusterPorts(frontend: number): ClusterPorts {
   };
 }
 
+/** Temporal stores membership ports in a smallint column: above it, a service cannot join. */
+export const MAX_MEMBERSHIP_PORT = 32767;
+
+/**
+ * A free port for a membership listener: below MAX_MEMBERSHIP_PORT, so not from the kernel's ephemeral
+ * range (which starts at 32768); picked at random so concurrent starts rarely reach for the same one.
+ */
+export async function freeMembershipPort(isFree: (port: number) => Promise<boolean>): Promise<number> {
+  for (let i = 0; i < 200; i++) {
+    const port = 20000 + Math.floor(Math.random() * (MAX_MEMBERSHIP_PORT - 20000));
+    if (await isFree(port)) return port;
+  }
+  throw new Error(`no free port between 20000 and ${MAX_MEMBERSHIP_PORT} for Temporal's membership`);
+}
+
 export function clusterPortList(p: ClusterPorts): number[] {
   return [p.frontend, p.frontendHttp, ...Object.values(p.grpc), ...Object.values(p.membership)];
 }
@@ -231,13 +246,16 @@ export const SERVER_BUILD_HINT = 'build them with npm run toolchain:server (go i
  * A whole cluster, unsupervised, on free ports of `databaseUrl`'s server (the bench's): schemas, the four
  * services, namespace and search attributes, the same steps as cluster mode. `stop` ends the services.
  */
-export async function startLocalCluster(o: { databaseUrl: string; server: ServerToolchain; cli: string; freePort: () => Promise<number>; say?: (line: string) => void }): Promise<{ address: string; stop(): Promise<void> }> {
-  const free = async (n: number) => {
-    const out: number[] = [];
-    for (let i = 0; i < n; i++) out.push(await o.freePort());
-    return out;
-  };
-  const [frontend, frontendHttp, history, matching, worker, mf, mh, mm, mw] = await free(9);
+export async function startLocalCluster(o: {
+  databaseUrl: string;
+  server: ServerToolchain;
+  cli: string;
+  freePort: () => Promise<number>;
+  portIsFree: (port: number) => Promise<boolean>;
+  say?: (line: string) => void;
+}): Promise<{ address: string; stop(): Promise<void> }> {
+  const [frontend, frontendHttp, history, matching, worker] = [await o.freePort(), await o.freePort(), await o.freePort(), await o.freePort(), await o.freePort()];
+  const [mf, mh, mm, mw] = [await freeMembershipPort(o.portIsFree), await freeMembershipPort(o.portIsFree), await freeMembershipPort(o.portIsFree), await freeMembershipPort(o.portIsFree)];
   const ports: ClusterPorts = { frontend, frontendHttp, grpc: { history, matching, worker }, membership: { frontend: mf, history: mh, matching: mm, worker: mw } };
   const env = { ...clusterEnv(o.databaseUrl, ports), TEMPORAL_SQL_TOOL: o.server.sqlTool, TEMPORAL_SCHEMA_DIR: o.server.schemaDir };
   await runClusterScript('setup-schema.sh', env, o.say);

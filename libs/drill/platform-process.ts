@@ -4,7 +4,8 @@ import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { freePort } from '../dev/services';
+import { freePort, portIsFree } from '../dev/services';
+import { freeMembershipPort } from '../dev/temporal-cluster';
 import { readState, SupervisorState } from '../dev/supervisor';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -37,8 +38,10 @@ export interface PlatformProcess {
 export async function freePlatformPorts(cluster = false): Promise<PlatformPorts> {
   const ports: PlatformPorts = { api: await freePort(), temporal: await freePort(), temporalUi: await freePort(), postgres: await freePort() };
   if (cluster) {
+    // Frontend HTTP and three gRPC ports, then four membership ports (below 32768: see freeMembershipPort).
     ports.cluster = [];
-    for (let i = 0; i < 8; i++) ports.cluster.push(await freePort());
+    for (let i = 0; i < 4; i++) ports.cluster.push(await freePort());
+    for (let i = 0; i < 4; i++) ports.cluster.push(await freeMembershipPort(portIsFree));
   }
   return ports;
 }

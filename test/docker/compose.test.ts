@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
+import { clusterEnv, defaultClusterPorts, searchAttributesEnv } from '../../libs/dev/temporal-cluster';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const composeFile = path.join(repoRoot, 'docker', 'compose.yaml');
@@ -237,6 +238,7 @@ describe('docker/compose.yaml', () => {
 describe('docker/compose.yaml runs what `npm start -- --cluster` runs', () => {
   const temporalServices = ['temporal-history', 'temporal-matching', 'temporal-frontend', 'temporal-worker'];
   const dependsOn = (name: string) => (services[name].depends_on ?? {}) as Record<string, { condition?: string }>;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const serverVersion = (require(path.join(repoRoot, 'scripts', 'toolchain.js')) as { SERVER_VERSION: string }).SERVER_VERSION;
 
   it('runs the official server image (not auto-setup) of the release cluster mode builds, one service a container', () => {
@@ -253,8 +255,6 @@ describe('docker/compose.yaml runs what `npm start -- --cluster` runs', () => {
 
   it('gives every Temporal container the variables cluster mode gives each service (libs/dev/temporal-cluster.ts)', () => {
     // The same template renders both: the variables cluster mode sets for the database and shards are set here too.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { clusterEnv, defaultClusterPorts } = require(path.join(repoRoot, 'libs', 'dev', 'temporal-cluster')) as typeof import('../../libs/dev/temporal-cluster');
     const local = clusterEnv('postgres://u:p@127.0.0.1:5432/satupintu', defaultClusterPorts(7233));
     const shared = ['DB', 'POSTGRES_SEEDS', 'DB_PORT', 'POSTGRES_USER', 'POSTGRES_PWD', 'DBNAME', 'VISIBILITY_DBNAME', 'NUM_HISTORY_SHARDS', 'BIND_ON_IP'];
     for (const key of shared) expect([key, key in local]).toEqual([key, true]);
@@ -289,8 +289,6 @@ describe('docker/compose.yaml runs what `npm start -- --cluster` runs', () => {
   });
 
   it('registers the search attributes the code declares (libs/temporal/search-attributes.ts)', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { searchAttributesEnv } = require(path.join(repoRoot, 'libs', 'dev', 'temporal-cluster')) as typeof import('../../libs/dev/temporal-cluster');
     expect(envOf(services['temporal-namespace']).SEARCH_ATTRIBUTES).toBe(searchAttributesEnv());
     // The script's own default (when run by hand) says the same.
     const script = fs.readFileSync(path.join(composeDir, 'temporal', 'setup-namespace.sh'), 'utf8');
