@@ -2,7 +2,7 @@
 // 1. One run on one Temporal dev server (with --cluster: the real Temporal server on PostgreSQL, one
 //    process per service, as `npm start -- --cluster` runs it): raw client.workflow.start of a trivial
 //    workflow (with its own worker) vs POST /v1/applications through the whole stack (API and permit
-//    worker as separate processes, as deployed).
+//    worker as separate processes, as deployed), then decisions on the tasks of those applications.
 // 2. The accountability reports timed on R seeded step attempts (default 1,000,000; scripts/bench-reports.ts).
 // Prints tables; with --json, a line {"reports": {...}} and, last, {"submitVsRawStart": {...}}.
 import { Client, Connection } from '@temporalio/client';
@@ -94,6 +94,40 @@ async function main(): Promise<void> {
   if (JSON_OUT) process.stdout.write(`${submitLine}\n`);
 }
 
+/**
+ * Decisions (a Temporal Update each, validated and applied by the workflow on a worker): `count` open
+ * tasks of the applications just filed, approved as their kelurahan head at the bench's concurrency.
+ */
+async function benchDecisions(base: string, count: number): Promise<Result> {
+  const admin = await mintToken(DEV_JWT_SECRET, { sub: 'bench-admin', role: 'admin' });
+  const tasks: Array<{ id: string; agency: string; officeId: string }> = [];
+  for (let cursor: string | null = null; tasks.length < count; ) {
+    const page = (await (await fetch(`${base}/v1/tasks?status=open&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { headers: { authorization: `Bearer ${admin}` } })).json()) as {
+      items: Array<{ id: string; agency: string; officeId: string; dueAt: string | null }>;
+      nextCursor: string | null;
+    };
+    tasks.push(...page.items.filter((t) => t.dueAt));
+    cursor = page.nextCursor;
+    if (!cursor) break;
+  }
+  log(`decision × ${Math.min(count, tasks.length)} at concurrency ${CONCURRENCY}`);
+  const heads = new Map<string, string>();
+  for (const t of tasks) {
+    const key = `${t.agency}/${t.officeId}`;
+    if (!heads.has(key)) heads.set(key, await mintToken(DEV_JWT_SECRET, { sub: `bench-${key}`, role: 'approver', agency: t.agency, office: t.officeId, position: 'head' }));
+  }
+  return measure('decision', Math.min(count, tasks.length), CONCURRENCY, async (i) => {
+    const t = tasks[i];
+    const res = await fetch(`${base}/v1/tasks/${t.id}/decision`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${heads.get(`${t.agency}/${t.officeId}`)}`, 'content-type': 'application/json', 'idempotency-key': `bench-decision-${t.id}` },
+      body: JSON.stringify({ decision: 'approve', note: 'Sesuai (bench)' }),
+    });
+    if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`);
+    await res.arrayBuffer().catch(() => undefined);
+  });
+}
+
 async function benchSubmitVsRawStart(): Promise<string> {
   const toolchain = loadToolchain();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'satupintu-bench-'));
@@ -162,6 +196,7 @@ async function benchSubmitVsRawStart(): Promise<string> {
     const rawResult = await measure('raw', COUNT, CONCURRENCY, raw('raw'));
     log(`submit × ${COUNT} at concurrency ${CONCURRENCY}`);
     const submitResult = await measure('submit', COUNT, CONCURRENCY, submit('submit'));
+    const decisionResult = await benchDecisions(base, Math.min(COUNT, 500));
 
     noopWorker.shutdown();
     await noopRunning;
@@ -171,6 +206,7 @@ async function benchSubmitVsRawStart(): Promise<string> {
       ['', 'per second', 'p50 ms', 'p99 ms', 'errors'],
       ['raw workflow.start', rawResult.perSec.toFixed(0), rawResult.p50Ms.toFixed(1), rawResult.p99Ms.toFixed(1), String(rawResult.errors)],
       ['POST /v1/applications', submitResult.perSec.toFixed(0), submitResult.p50Ms.toFixed(1), submitResult.p99Ms.toFixed(1), String(submitResult.errors)],
+      ['POST .../decision', decisionResult.perSec.toFixed(0), decisionResult.p50Ms.toFixed(1), decisionResult.p99Ms.toFixed(1), String(decisionResult.errors)],
     ];
     process.stdout.write(`\n${rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(24) : c.padStart(11))).join('')).join('\n')}\n`);
     const ratio = submitResult.perSec / rawResult.perSec;
@@ -183,6 +219,8 @@ async function benchSubmitVsRawStart(): Promise<string> {
         ratio: Math.round(ratio * 100) / 100,
         rawP99Ms: Math.round(rawResult.p99Ms * 10) / 10,
         submitP99Ms: Math.round(submitResult.p99Ms * 10) / 10,
+        decisionPerSec: Math.round(decisionResult.perSec),
+        decisionP99Ms: Math.round(decisionResult.p99Ms * 10) / 10,
       },
     });
   } finally {
