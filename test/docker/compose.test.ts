@@ -397,7 +397,7 @@ describe('Dockerfiles used by docker/compose.yaml', () => {
 
   it('starts the compiled entry point of its app', () => {
     const expected: Record<string, string> = {
-      api: 'dist/apps/api/src/main.js',
+      api: 'dist/apps/api/src/cluster.js',
       worker: 'dist/apps/worker/src/main.js',
     };
     for (const { service, stages } of dockerfiles.values()) {

@@ -1,17 +1,17 @@
 // Several API processes behind one port, with Node's cluster module (the primary accepts connections
 // and hands them round-robin to its processes). The primary forks API_PROCESSES of them, reports ready
 // to its supervisor once all serve, forks a new one when one dies (the others keep serving meanwhile),
-// and stops them when it is stopped or its supervisor disappears. One process: main.ts alone is enough.
+// and stops them when it is stopped or its supervisor disappears. With API_PROCESSES=1 (the default)
+// it is main.ts itself, so the image always starts this file.
 import cluster, { Worker } from 'node:cluster';
 import * as path from 'node:path';
-import { loadConfig } from '../../../libs/config/config';
-import { createLogger } from '../../../libs/logging/logger';
+import { AppConfig, loadConfig } from '../../../libs/config/config';
+import { createLogger, describeError } from '../../../libs/logging/logger';
 
 const FIRST_BACKOFF_MS = 250;
 const MAX_BACKOFF_MS = 5_000;
 
-function primary(): void {
-  const config = loadConfig();
+function primary(config: AppConfig): void {
   const logger = createLogger(config.logLevel, { process: 'api-primary' });
   const register = path.resolve(__dirname, '..', '..', '..', 'scripts', 'register.js');
   // Compiled (dist/) the entry is main.js beside this file; from sources, main.ts through the register hook.
@@ -73,4 +73,17 @@ function primary(): void {
   for (let i = 0; i < config.apiProcesses; i++) fork();
 }
 
-if (cluster.isPrimary) primary();
+function entry(): void {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    process.stderr.write(`api failed to start: ${describeError(err)}\n`);
+    process.exit(1);
+  }
+  if (config.apiProcesses > 1) primary(config);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  else require('./main');
+}
+
+entry();
