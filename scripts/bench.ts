@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { Client as PgClient } from 'pg';
 import { DEV_JWT_SECRET } from '../libs/config/config';
 import { mintToken } from '../libs/auth/token';
 import { createDataSource, migrate } from '../libs/database/data-source';
@@ -92,6 +93,28 @@ async function main(): Promise<void> {
     if (JSON_OUT) process.stdout.write(`${JSON.stringify({ reports })}\n`);
   }
   if (JSON_OUT) process.stdout.write(`${submitLine}\n`);
+}
+
+/**
+ * Waits until every application filed has its first tasks with a due time: the workers' backlog from
+ * the submits is drained, so the decisions are timed on their own, not queued behind it.
+ */
+async function settled(databaseUrl: string): Promise<void> {
+  const db = new PgClient({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    for (let last = -1, giveUpAt = Date.now() + 10 * 60_000; ; await new Promise((r) => setTimeout(r, 1000))) {
+      if (Date.now() > giveUpAt) throw new Error('the workers did not assign the first tasks of every application within 10 minutes');
+      const { rows } = await db.query<{ waiting: number }>(
+        `SELECT count(*)::int AS waiting FROM application a WHERE NOT EXISTS (SELECT 1 FROM task t WHERE t.application_id = a.id AND t.due_at IS NOT NULL)`,
+      );
+      if (rows[0].waiting === 0) return;
+      if (rows[0].waiting !== last) log(`${rows[0].waiting} applications still waiting for their first task`);
+      last = rows[0].waiting;
+    }
+  } finally {
+    await db.end();
+  }
 }
 
 /**
@@ -196,6 +219,7 @@ async function benchSubmitVsRawStart(): Promise<string> {
     const rawResult = await measure('raw', COUNT, CONCURRENCY, raw('raw'));
     log(`submit × ${COUNT} at concurrency ${CONCURRENCY}`);
     const submitResult = await measure('submit', COUNT, CONCURRENCY, submit('submit'));
+    await settled(pg.url);
     const decisionResult = await benchDecisions(base, Math.min(COUNT, 500));
 
     noopWorker.shutdown();
