@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { SEARCH_ATTRIBUTES } from '../temporal/search-attributes';
+import { watchChild } from './child';
 import { POSTGRES_SOCKET_DIR, startPostgres } from './postgres';
 
 export async function freePort(): Promise<number> {
@@ -106,28 +107,13 @@ export async function startTemporalDevServer(opts: {
       });
   child.stdout?.on('data', forward);
   child.stderr?.on('data', forward);
-  let gone = false;
-  const exited = new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    child.once('error', (e) => {
-      tail.push(e.message);
-      resolve();
-    });
-  });
-  void exited.then(() => (gone = true));
-  const stop = async () => {
-    if (gone) return;
-    child.kill('SIGTERM');
-    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(force);
-  };
+  const { exited, gone, stop } = watchChild(child, 10_000, (e) => tail.push(e.message));
   const address = `127.0.0.1:${opts.port}`;
   try {
     await waitFor(
       'the Temporal dev server',
       async () => {
-        if (gone) throw new Error(`the Temporal dev server exited during start: ${tail.join(' / ') || 'no output'}`);
+        if (gone()) throw new Error(`the Temporal dev server exited during start: ${tail.join(' / ') || 'no output'}`);
         return (await cli(opts.cli, ['operator', 'namespace', 'describe', '--address', address, '--namespace', namespace], 5000)).status === 0;
       },
       60_000,

@@ -4,6 +4,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { watchChild } from './child';
 
 export interface RunningPart {
   pid: number | undefined;
@@ -190,16 +191,7 @@ export function nodePart(opts: { root: string; entry: string; env: NodeJS.Proces
         if (tail.length > 20) tail.shift();
       }
     });
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    let gone = false;
-    void exited.then(() => (gone = true));
-    const stop = async () => {
-      if (gone) return;
-      child.kill('SIGTERM');
-      const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(force);
-    };
+    const { exited, stop } = watchChild(child, 15_000, (e) => tail.push(e.message));
     const timeoutMs = opts.readyTimeoutMs ?? 120_000;
     try {
       await new Promise<void>((resolve, reject) => {

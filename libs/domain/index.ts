@@ -5,3 +5,4 @@ export * from './overdue';
 export * from './statuses';
 export * from './time';
 export * from './application-contract';
+export * from './inbox-task';

@@ -10,10 +10,7 @@ function valid(): PermitDefinition {
     category: 'perizinan',
     source: 'PP 16/2021',
     fee: { amount: 0, currency: 'IDR', legalBasis: 'Perda DKI Jakarta No. 1 Tahun 2024' },
-    requiredDocuments: [
-      { type: 'ktp', name: 'KTP pemohon' },
-      { type: 'sertifikat', name: 'Sertifikat tanah' },
-    ],
+    requiredDocuments: [{ type: 'ktp', name: 'KTP pemohon' }, { type: 'sertifikat', name: 'Sertifikat tanah' }],
     dataSchema: {
       type: 'object',
       additionalProperties: false,
@@ -89,6 +86,13 @@ function expectIssue(def: PermitDefinition, path: string, fragment: string, file
   expect(err.file).toBe(file);
 }
 
+/** A fresh valid definition, broken by `breakIt`, is refused with exactly one issue at `path`. */
+function expectBroken(breakIt: (def: PermitDefinition) => void, path: string, fragment: string): void {
+  const def = valid();
+  breakIt(def);
+  expectIssue(def, path, fragment);
+}
+
 describe('definePermit', () => {
   test('accepts a valid definition and deep-freezes it', () => {
     const def = valid();
@@ -142,35 +146,23 @@ describe('definePermit', () => {
   });
 
   test('required documents have unique types', () => {
-    const def = valid();
-    def.requiredDocuments.push({ type: 'ktp', name: 'KTP lagi' });
-    expectIssue(def, 'requiredDocuments[2].type', "duplicate document type 'ktp' (first at requiredDocuments[0])");
+    expectBroken((def) => { def.requiredDocuments.push({ type: 'ktp', name: 'KTP lagi' }); }, 'requiredDocuments[2].type', "duplicate document type 'ktp' (first at requiredDocuments[0])");
   });
 
   test('dataSchema must be an object schema with examples', () => {
-    const notObject = valid();
-    notObject.dataSchema.type = 'array';
-    expectIssue(notObject, 'dataSchema.type', "'object'");
+    expectBroken((def) => { def.dataSchema.type = 'array'; }, 'dataSchema.type', "'object'");
 
-    const noExamples = valid();
-    noExamples.dataSchema.examples = [];
-    expectIssue(noExamples, 'dataSchema.examples', 'at least one example');
+    expectBroken((def) => { def.dataSchema.examples = []; }, 'dataSchema.examples', 'at least one example');
 
-    const undeclaredRequired = valid();
-    undeclaredRequired.dataSchema.required = ['floors', 'function', 'height'];
-    expectIssue(undeclaredRequired, 'dataSchema.required[2]', "'height' is not declared in dataSchema.properties");
+    expectBroken((def) => { def.dataSchema.required = ['floors', 'function', 'height']; }, 'dataSchema.required[2]', "'height' is not declared in dataSchema.properties");
   });
 
   test('each example has every required property', () => {
-    const def = valid();
-    def.dataSchema.examples = [{ floors: 2, function: 'hunian' }, { floors: 3 }];
-    expectIssue(def, 'dataSchema.examples[1].function', 'required property is missing');
+    expectBroken((def) => { def.dataSchema.examples = [{ floors: 2, function: 'hunian' }, { floors: 3 }]; }, 'dataSchema.examples[1].function', 'required property is missing');
   });
 
   test('each example has only known properties when additionalProperties is false', () => {
-    const def = valid();
-    def.dataSchema.examples = [{ floors: 2, function: 'hunian', height: 7 }];
-    expectIssue(def, 'dataSchema.examples[0].height', 'additionalProperties is false');
+    expectBroken((def) => { def.dataSchema.examples = [{ floors: 2, function: 'hunian', height: 7 }]; }, 'dataSchema.examples[0].height', 'additionalProperties is false');
 
     const open = valid();
     delete open.dataSchema.additionalProperties;
@@ -179,39 +171,25 @@ describe('definePermit', () => {
   });
 
   test('example values match the declared type and enum', () => {
-    const wrongType = valid();
-    wrongType.dataSchema.examples = [{ floors: 2.5, function: 'hunian' }];
-    expectIssue(wrongType, 'dataSchema.examples[0].floors', 'must be of type integer');
+    expectBroken((def) => { def.dataSchema.examples = [{ floors: 2.5, function: 'hunian' }]; }, 'dataSchema.examples[0].floors', 'must be of type integer');
 
-    const wrongEnum = valid();
-    wrongEnum.dataSchema.examples = [{ floors: 2, function: 'gudang' }];
-    expectIssue(wrongEnum, 'dataSchema.examples[0].function', "must be one of 'hunian', 'usaha'");
+    expectBroken((def) => { def.dataSchema.examples = [{ floors: 2, function: 'gudang' }]; }, 'dataSchema.examples[0].function', "must be one of 'hunian', 'usaha'");
   });
 
   test('step ids are snake_case', () => {
-    const def = valid();
-    top(def)[0].id = 'Intake-1';
-    expectIssue(def, 'flow.steps[0].id', 'snake_case');
+    expectBroken((def) => { top(def)[0].id = 'Intake-1'; }, 'flow.steps[0].id', 'snake_case');
   });
 
   test('step ids are unique across the flow, choice branches included', () => {
-    const def = valid();
-    top(def)[3].otherwise.id = 'fire';
-    expectIssue(def, 'flow.steps[3].otherwise.id', "duplicate id 'fire' (already used at flow.steps[1].branches[0].id)");
+    expectBroken((def) => { top(def)[3].otherwise.id = 'fire'; }, 'flow.steps[3].otherwise.id', "duplicate id 'fire' (already used at flow.steps[1].branches[0].id)");
   });
 
   test('parallel and choice ids are unique and distinct from step ids', () => {
-    const parallelClash = valid();
-    top(parallelClash)[1].id = 'intake';
-    expectIssue(parallelClash, 'flow.steps[1].id', "duplicate id 'intake'");
+    expectBroken((def) => { top(def)[1].id = 'intake'; }, 'flow.steps[1].id', "duplicate id 'intake'");
 
-    const choiceClash = valid();
-    top(choiceClash)[3].id = 'reviews';
-    expectIssue(choiceClash, 'flow.steps[3].id', "duplicate id 'reviews' (already used at flow.steps[1].id)");
+    expectBroken((def) => { top(def)[3].id = 'reviews'; }, 'flow.steps[3].id', "duplicate id 'reviews' (already used at flow.steps[1].id)");
 
-    const missing = valid();
-    delete top(missing)[1].id;
-    expectIssue(missing, 'flow.steps[1].id', 'snake_case');
+    expectBroken((def) => { delete top(def)[1].id; }, 'flow.steps[1].id', 'snake_case');
   });
 
   test('every step deadline is a positive business duration', () => {
@@ -220,73 +198,43 @@ describe('definePermit', () => {
     const err = errorOf(zero);
     expect(err.message).toBe('libs/permits/pbg.v1.ts: flow.steps[2].deadline: must be a positive business duration (it comes to 0 business minutes)');
 
-    const negative = valid();
-    top(negative)[1].branches[1].deadline = { hours: -2 };
-    expectIssue(negative, 'flow.steps[1].branches[1].deadline', 'must be a positive business duration');
+    expectBroken((def) => { top(def)[1].branches[1].deadline = { hours: -2 }; }, 'flow.steps[1].branches[1].deadline', 'must be a positive business duration');
 
-    const roundsToZero = valid();
-    top(roundsToZero)[0].deadline = { minutes: 0.4 };
-    expectIssue(roundsToZero, 'flow.steps[0].deadline', 'must be a positive business duration');
+    expectBroken((def) => { top(def)[0].deadline = { minutes: 0.4 }; }, 'flow.steps[0].deadline', 'must be a positive business duration');
 
-    const twoUnits = valid();
-    top(twoUnits)[0].deadline = { days: 1, hours: 2 };
-    expectIssue(twoUnits, 'flow.steps[0].deadline', 'exactly one of { days }, { hours } or { minutes }');
+    expectBroken((def) => { top(def)[0].deadline = { days: 1, hours: 2 }; }, 'flow.steps[0].deadline', 'exactly one of { days }, { hours } or { minutes }');
 
-    const notANumber = valid();
-    top(notANumber)[0].deadline = { days: Number.NaN };
-    expectIssue(notANumber, 'flow.steps[0].deadline', 'must be a positive business duration');
+    expectBroken((def) => { top(def)[0].deadline = { days: Number.NaN }; }, 'flow.steps[0].deadline', 'must be a positive business duration');
   });
 
   test('agency codes are non-empty uppercase', () => {
-    const lower = valid();
-    top(lower)[2].agency = 'dcktrp';
-    expectIssue(lower, 'flow.steps[2].agency', 'uppercase agency code');
+    expectBroken((def) => { top(def)[2].agency = 'dcktrp'; }, 'flow.steps[2].agency', 'uppercase agency code');
 
-    const empty = valid();
-    top(empty)[3].branches[0].then.agency = '';
-    expectIssue(empty, 'flow.steps[3].branches[0].then.agency', 'uppercase agency code');
+    expectBroken((def) => { top(def)[3].branches[0].then.agency = ''; }, 'flow.steps[3].branches[0].then.agency', 'uppercase agency code');
   });
 
   test('step role and jurisdiction are known, weight is not negative', () => {
-    const role = valid();
-    top(role)[0].role = 'clerk';
-    expectIssue(role, 'flow.steps[0].role', "'officer'");
+    expectBroken((def) => { top(def)[0].role = 'clerk'; }, 'flow.steps[0].role', "'officer'");
 
-    const jurisdiction = valid();
-    top(jurisdiction)[0].jurisdiction = 'rt';
-    expectIssue(jurisdiction, 'flow.steps[0].jurisdiction', "'kelurahan'");
+    expectBroken((def) => { top(def)[0].jurisdiction = 'rt'; }, 'flow.steps[0].jurisdiction', "'kelurahan'");
 
-    const weight = valid();
-    (top(weight)[0] as StepDef).weight = -1;
-    expectIssue(weight, 'flow.steps[0].weight', '0 or more');
+    expectBroken((def) => { (top(def)[0] as StepDef).weight = -1; }, 'flow.steps[0].weight', '0 or more');
   });
 
   test('choice conditions reference only fields declared in dataSchema.properties', () => {
-    const def = valid();
-    top(def)[3].branches[0].when.all[0].field = 'floor';
-    expectIssue(def, 'flow.steps[3].branches[0].when.all[0].field', "'floor' is not declared in dataSchema.properties");
+    expectBroken((def) => { top(def)[3].branches[0].when.all[0].field = 'floor'; }, 'flow.steps[3].branches[0].when.all[0].field', "'floor' is not declared in dataSchema.properties");
   });
 
   test('choice conditions are well-formed and agree with the schema', () => {
-    const enumTypo = valid();
-    top(enumTypo)[3].branches[0].when.all[1].value = ['usaha', 'hunain'];
-    expectIssue(enumTypo, 'flow.steps[3].branches[0].when.all[1].value', "'hunain' is not among the enum values of dataSchema.properties.function");
+    expectBroken((def) => { top(def)[3].branches[0].when.all[1].value = ['usaha', 'hunain']; }, 'flow.steps[3].branches[0].when.all[1].value', "'hunain' is not among the enum values of dataSchema.properties.function");
 
-    const numericOnString = valid();
-    top(numericOnString)[3].branches[0].when = { field: 'function', op: 'gt', value: 2 };
-    expectIssue(numericOnString, 'flow.steps[3].branches[0].when.op', "'gt' compares numbers");
+    expectBroken((def) => { top(def)[3].branches[0].when = { field: 'function', op: 'gt', value: 2 }; }, 'flow.steps[3].branches[0].when.op', "'gt' compares numbers");
 
-    const stringValue = valid();
-    top(stringValue)[3].branches[0].when = { field: 'floors', op: 'gte', value: '9' };
-    expectIssue(stringValue, 'flow.steps[3].branches[0].when.value', 'must be a number');
+    expectBroken((def) => { top(def)[3].branches[0].when = { field: 'floors', op: 'gte', value: '9' }; }, 'flow.steps[3].branches[0].when.value', 'must be a number');
 
-    const badOp = valid();
-    top(badOp)[3].branches[0].when = { field: 'floors', op: 'between', value: 9 };
-    expectIssue(badOp, 'flow.steps[3].branches[0].when.op', 'must be one of');
+    expectBroken((def) => { top(def)[3].branches[0].when = { field: 'floors', op: 'between', value: 9 }; }, 'flow.steps[3].branches[0].when.op', 'must be one of');
 
-    const emptyAll = valid();
-    top(emptyAll)[3].branches[0].when = { all: [] };
-    expectIssue(emptyAll, 'flow.steps[3].branches[0].when.all', 'at least one condition');
+    expectBroken((def) => { top(def)[3].branches[0].when = { all: [] }; }, 'flow.steps[3].branches[0].when.all', 'at least one condition');
   });
 
   test('a flow has at least one step, no empty block, and parallels have two branches', () => {
@@ -295,33 +243,21 @@ describe('definePermit', () => {
     const err = errorOf(empty);
     expect(err.issues.map((i) => i.path)).toEqual(['flow.steps', 'flow']);
 
-    const oneBranch = valid();
-    top(oneBranch)[1].branches.pop();
-    expectIssue(oneBranch, 'flow.steps[1].branches', 'at least two branches');
+    expectBroken((def) => { top(def)[1].branches.pop(); }, 'flow.steps[1].branches', 'at least two branches');
 
-    const badKind = valid();
-    top(badKind)[0].kind = 'task';
-    expectIssue(badKind, 'flow.steps[0].kind', "'step'");
+    expectBroken((def) => { top(def)[0].kind = 'task'; }, 'flow.steps[0].kind', "'step'");
 
-    const cyclic = valid();
-    top(cyclic).push(cyclic.flow);
-    expectIssue(cyclic, 'flow.steps[4]', 'contains itself');
+    expectBroken((def) => { top(def).push(def.flow); }, 'flow.steps[4]', 'contains itself');
   });
 
   test('escalation rung ids are unique', () => {
-    const def = valid();
-    def.escalation[2].id = 'reminder';
-    expectIssue(def, 'escalation[2].id', "duplicate rung id 'reminder' (first at escalation[0])");
+    expectBroken((def) => { def.escalation[2].id = 'reminder'; }, 'escalation[2].id', "duplicate rung id 'reminder' (first at escalation[0])");
   });
 
   test('a rung sets exactly one of atFraction and afterDeadline', () => {
-    const both = valid();
-    both.escalation[1].afterDeadline = { minutes: 0 };
-    expectIssue(both, 'escalation[1]', 'exactly one of atFraction and afterDeadline');
+    expectBroken((def) => { def.escalation[1].afterDeadline = { minutes: 0 }; }, 'escalation[1]', 'exactly one of atFraction and afterDeadline');
 
-    const neither = valid();
-    delete neither.escalation[0].atFraction;
-    expectIssue(neither, 'escalation[0]', 'exactly one of atFraction and afterDeadline');
+    expectBroken((def) => { delete def.escalation[0].atFraction; }, 'escalation[0]', 'exactly one of atFraction and afterDeadline');
   });
 
   test('atFraction is in (0, 1], afterDeadline is not negative', () => {
@@ -330,9 +266,7 @@ describe('definePermit', () => {
       def.escalation[0].atFraction = f;
       expectIssue(def, 'escalation[0].atFraction', 'greater than 0 and at most 1');
     }
-    const negative = valid();
-    negative.escalation[2].afterDeadline = { days: -1 };
-    expectIssue(negative, 'escalation[2].afterDeadline', 'must be a non-negative business duration');
+    expectBroken((def) => { def.escalation[2].afterDeadline = { days: -1 }; }, 'escalation[2].afterDeadline', 'must be a non-negative business duration');
 
     const atDeadline = valid();
     atDeadline.escalation[1] = { id: 'section_head', notify: 'section_head', afterDeadline: { minutes: 0 } };
@@ -340,21 +274,13 @@ describe('definePermit', () => {
   });
 
   test('rungs are sorted by when they fire', () => {
-    const swapped = valid();
-    [swapped.escalation[2], swapped.escalation[3]] = [swapped.escalation[3], swapped.escalation[2]];
-    expectIssue(swapped, 'escalation[3]', "before escalation[2] ('governor'");
+    expectBroken((def) => { [def.escalation[2], def.escalation[3]] = [def.escalation[3], def.escalation[2]]; }, 'escalation[3]', "before escalation[2] ('governor'");
 
-    const fractionAfterDeadline = valid();
-    fractionAfterDeadline.escalation.push({ id: 'late_reminder', notify: 'assignee', atFraction: 0.9 });
-    expectIssue(fractionAfterDeadline, 'escalation[4]', 'sorted by when they fire');
+    expectBroken((def) => { def.escalation.push({ id: 'late_reminder', notify: 'assignee', atFraction: 0.9 }); }, 'escalation[4]', 'sorted by when they fire');
 
-    const noRungs = valid();
-    noRungs.escalation = [];
-    expectIssue(noRungs, 'escalation', 'at least one rung');
+    expectBroken((def) => { def.escalation = []; }, 'escalation', 'at least one rung');
 
-    const badNotify = valid();
-    (badNotify.escalation[0] as { notify: string }).notify = 'mayor';
-    expectIssue(badNotify, 'escalation[0].notify', "'governor'");
+    expectBroken((def) => { (def.escalation[0] as { notify: string }).notify = 'mayor'; }, 'escalation[0].notify', "'governor'");
   });
 
   test('total deadline and applicant deadline are positive', () => {

@@ -14,13 +14,15 @@
 // Applicant deadline: 3 working days, since the event date does not move.
 // Fee: none.
 import { definePermit } from '../permit-dsl/define';
-import { DEFAULT_LADDER } from './ladders';
-import { applicationData, noFee, NOT_A_RETRIBUSI_OBJECT, step } from './parts';
+import { applicationData, deadlines, documents, noFee, NOT_A_RETRIBUSI_OBJECT, parallel, sequence, step } from './parts';
 
 export const izinKeramaianV1 = definePermit({
   code: 'IZIN_KERAMAIAN',
   version: 1,
-  name: { id: 'Rekomendasi Penyelenggaraan Keramaian', en: 'Public Event (Crowd) Recommendation' },
+  name: {
+    id: 'Rekomendasi Penyelenggaraan Keramaian',
+    en: 'Public Event (Crowd) Recommendation',
+  },
   category: 'perizinan',
   description:
     "The province's recommendation for a public event (concert, sports, festival, exhibition...), attached to the police crowd permit.",
@@ -28,14 +30,14 @@ export const izinKeramaianV1 = definePermit({
     'Perda DKI Jakarta No. 8 Tahun 2007 tentang Ketertiban Umum; UU No. 22 Tahun 2009 tentang LLAJ; provincial event ' +
     'recommendation service as published on the DPMPTSP DKI service catalogue (pelayanan.jakarta.go.id)',
   fee: noFee(NOT_A_RETRIBUSI_OBJECT),
-  requiredDocuments: [
-    { type: 'ktp', name: 'KTP penanggung jawab kegiatan' },
-    { type: 'proposal_kegiatan', name: 'Proposal kegiatan (susunan acara, waktu, perkiraan jumlah pengunjung)' },
-    { type: 'persetujuan_pengelola_tempat', name: 'Persetujuan pemilik atau pengelola tempat kegiatan' },
-    { type: 'denah_lokasi', name: 'Denah lokasi, jalur evakuasi dan titik kumpul' },
-    { type: 'rencana_pengamanan', name: 'Rencana pengamanan dan penanganan kesehatan/kedaruratan' },
-    { type: 'pernyataan_penanggung_jawab', name: 'Surat pernyataan tanggung jawab atas ketertiban, kebersihan dan kerusakan' },
-  ],
+  requiredDocuments: documents({
+    ktp: 'KTP penanggung jawab kegiatan',
+    proposal_kegiatan: 'Proposal kegiatan (susunan acara, waktu, perkiraan jumlah pengunjung)',
+    persetujuan_pengelola_tempat: 'Persetujuan pemilik atau pengelola tempat kegiatan',
+    denah_lokasi: 'Denah lokasi, jalur evakuasi dan titik kumpul',
+    rencana_pengamanan: 'Rencana pengamanan dan penanganan kesehatan/kedaruratan',
+    pernyataan_penanggung_jawab: 'Surat pernyataan tanggung jawab atas ketertiban, kebersihan dan kerusakan',
+  }),
   dataSchema: applicationData(
     ['eventName', 'eventType', 'startDate', 'endDate', 'expectedAttendance', 'venueType', 'usesPublicRoad', 'organizerName'],
     {
@@ -71,38 +73,28 @@ export const izinKeramaianV1 = definePermit({
       },
     ],
   ),
-  flow: {
-    kind: 'sequence',
-    steps: [
+  flow: sequence([
+    parallel('keramaian_reviews', [
+      step('public_order_review', 'Kajian ketertiban umum', 'SATPOLPP', 'province', 'officer', { days: 3 }),
       {
-        kind: 'parallel',
-        id: 'keramaian_reviews',
+        kind: 'choice',
+        id: 'traffic_plan_needed',
+        name: 'Perlu kajian manajemen lalu lintas?',
         branches: [
-          step('public_order_review', 'Kajian ketertiban umum', 'SATPOLPP', 'province', 'officer', { days: 3 }),
           {
-            kind: 'choice',
-            id: 'traffic_plan_needed',
-            name: 'Perlu kajian manajemen lalu lintas?',
-            branches: [
-              {
-                label: 'Pengunjung 1.000 orang atau lebih, atau memakai jalan umum',
-                when: {
-                  any: [
-                    { field: 'expectedAttendance', op: 'gte', value: 1000 },
-                    { field: 'usesPublicRoad', op: 'eq', value: true },
-                  ],
-                },
-                then: step('traffic_plan_review', 'Kajian rencana manajemen lalu lintas', 'DISHUB', 'province', 'officer', { days: 3 }),
-              },
-            ],
+            label: 'Pengunjung 1.000 orang atau lebih, atau memakai jalan umum',
+            when: {
+              any: [
+                { field: 'expectedAttendance', op: 'gte', value: 1000 },
+                { field: 'usesPublicRoad', op: 'eq', value: true },
+              ],
+            },
+            then: step('traffic_plan_review', 'Kajian rencana manajemen lalu lintas', 'DISHUB', 'province', 'officer', { days: 3 }),
           },
         ],
       },
-      step('recommendation_issuance', 'Penerbitan rekomendasi', 'DPMPTSP', 'province', 'head', { days: 1 }),
-    ],
-  },
-  deadline: { days: 5 },
-  onHardDeadline: 'escalate',
-  applicantDeadline: { days: 3 },
-  escalation: DEFAULT_LADDER,
+    ]),
+    step('recommendation_issuance', 'Penerbitan rekomendasi', 'DPMPTSP', 'province', 'head', { days: 1 }),
+  ]),
+  ...deadlines({ days: 5 }, 'escalate', { days: 3 }),
 });

@@ -2,7 +2,16 @@
 // sandbox with the definitions, so relative imports only. Each builder returns exactly the literal it
 // replaces, keys in the same order (test/replay/definitions.test.ts holds the catalogue to that).
 import type { BusinessDuration, JsonSchema } from '../permit-dsl/define';
-import type { Jurisdiction, PermitDefinition, StepDef } from '../permit-dsl/definition';
+import type {
+  FlowNode,
+  HardDeadlinePolicy,
+  Jurisdiction,
+  ParallelDef,
+  PermitDefinition,
+  SequenceDef,
+  StepDef,
+} from '../permit-dsl/definition';
+import { DEFAULT_LADDER } from './ladders';
 
 /** One decision by one role of one agency (dinas, kecamatan, kelurahan...) within its own deadline. */
 export function step(
@@ -14,6 +23,16 @@ export function step(
   deadline: BusinessDuration,
 ): StepDef {
   return { kind: 'step', id, name, agency, jurisdiction, role, deadline };
+}
+
+/** Nodes run one after the other. */
+export function sequence(steps: FlowNode[]): SequenceDef {
+  return { kind: 'sequence', steps };
+}
+
+/** Nodes run at the same time; the node is done when every branch is. */
+export function parallel(id: string, branches: FlowNode[]): ParallelDef {
+  return { kind: 'parallel', id, branches };
 }
 
 /** The schema of an application's `data`: a closed object, draft 2020-12, with its examples. */
@@ -30,5 +49,22 @@ export function noFee(legalBasis: string): PermitDefinition['fee'] {
 export const NOT_A_RETRIBUSI_OBJECT =
   'Tidak dipungut biaya: bukan objek retribusi menurut Perda DKI Jakarta No. 1 Tahun 2024 tentang Pajak Daerah dan Retribusi Daerah';
 
+/** The documents to upload, as `type: name` in the order the office lists them. */
+export function documents(nameByType: Record<string, string>): PermitDefinition['requiredDocuments'] {
+  return Object.entries(nameByType).map(([type, name]) => ({ type, name }));
+}
+
 /** The applicant's identity card, asked for by every permit filed in the applicant's own name. */
-export const APPLICANT_KTP = { type: 'ktp', name: 'KTP pemohon' };
+export const APPLICANT_KTP = { ktp: 'KTP pemohon' };
+
+/**
+ * The office's deadline end to end, what happens when it passes, and how long the applicant has to
+ * answer a request for revision before the application lapses; every permit escalates on the default ladder.
+ */
+export function deadlines(
+  office: BusinessDuration,
+  onHardDeadline: HardDeadlinePolicy,
+  applicant: BusinessDuration,
+): Pick<PermitDefinition, 'deadline' | 'onHardDeadline' | 'applicantDeadline' | 'escalation'> {
+  return { deadline: office, onHardDeadline, applicantDeadline: applicant, escalation: DEFAULT_LADDER };
+}

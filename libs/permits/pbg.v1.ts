@@ -13,13 +13,15 @@
 // indices and the unit price set in Perda DKI Jakarta 1/2024 once the technical review is done, and is
 // collected as regional revenue before the approval is handed over. The application itself costs Rp 0.
 import { definePermit } from '../permit-dsl/define';
-import { DEFAULT_LADDER } from './ladders';
-import { APPLICANT_KTP, applicationData, noFee, step } from './parts';
+import { APPLICANT_KTP, applicationData, deadlines, documents, noFee, parallel, sequence, step } from './parts';
 
 export const pbgV1 = definePermit({
   code: 'PBG',
   version: 1,
-  name: { id: 'Persetujuan Bangunan Gedung', en: 'Building Approval' },
+  name: {
+    id: 'Persetujuan Bangunan Gedung',
+    en: 'Building Approval',
+  },
   category: 'perizinan',
   description:
     'Approval to build, extend or alter a building, checked against the spatial plan and building technical standards. ' +
@@ -31,17 +33,17 @@ export const pbgV1 = definePermit({
     'Retribusi PBG dihitung terpisah (SKRD) dari luas bangunan, indeks bangunan dan harga satuan menurut ' +
       'Perda DKI Jakarta No. 1 Tahun 2024 tentang Pajak Daerah dan Retribusi Daerah; permohonan tidak dikenai biaya tetap',
   ),
-  requiredDocuments: [
-    APPLICANT_KTP,
-    { type: 'bukti_hak_tanah', name: 'Bukti kepemilikan hak atas tanah (sertifikat) atau perjanjian pemanfaatan tanah' },
-    { type: 'kkpr', name: 'Konfirmasi/Persetujuan Kesesuaian Kegiatan Pemanfaatan Ruang (KKPR)' },
-    { type: 'sppt_pbb', name: 'SPPT PBB tahun berjalan' },
-    { type: 'gambar_arsitektur', name: 'Gambar rencana arsitektur' },
-    { type: 'gambar_struktur', name: 'Gambar rencana dan perhitungan struktur' },
-    { type: 'gambar_utilitas', name: 'Gambar rencana mekanikal, elektrikal dan plambing (MEP)' },
-    { type: 'data_perencana', name: 'Data penyedia jasa perencanaan dan sertifikat kompetensi perencana' },
-    { type: 'dokumen_lingkungan', name: 'Dokumen lingkungan (SPPL, UKL-UPL atau AMDAL sesuai skala)' },
-  ],
+  requiredDocuments: documents({
+    ...APPLICANT_KTP,
+    bukti_hak_tanah: 'Bukti kepemilikan hak atas tanah (sertifikat) atau perjanjian pemanfaatan tanah',
+    kkpr: 'Konfirmasi/Persetujuan Kesesuaian Kegiatan Pemanfaatan Ruang (KKPR)',
+    sppt_pbb: 'SPPT PBB tahun berjalan',
+    gambar_arsitektur: 'Gambar rencana arsitektur',
+    gambar_struktur: 'Gambar rencana dan perhitungan struktur',
+    gambar_utilitas: 'Gambar rencana mekanikal, elektrikal dan plambing (MEP)',
+    data_perencana: 'Data penyedia jasa perencanaan dan sertifikat kompetensi perencana',
+    dokumen_lingkungan: 'Dokumen lingkungan (SPPL, UKL-UPL atau AMDAL sesuai skala)',
+  }),
   dataSchema: applicationData(
     ['function', 'floors', 'basements', 'buildingAreaM2', 'landAreaM2', 'heightM', 'landTitle', 'workType'],
     {
@@ -103,45 +105,29 @@ export const pbgV1 = definePermit({
             { field: 'floors', op: 'lte', value: 2 },
           ],
         },
-        then: {
-          kind: 'sequence',
-          steps: [
-            step('kecamatan_technical_review', 'Pemeriksaan teknis rumah tinggal', 'KECAMATAN', 'kecamatan', 'officer', { days: 7 }),
-            step('kecamatan_approval', 'Persetujuan camat', 'KECAMATAN', 'kecamatan', 'head', { days: 2 }),
-          ],
-        },
+        then: sequence([
+          step('kecamatan_technical_review', 'Pemeriksaan teknis rumah tinggal', 'KECAMATAN', 'kecamatan', 'officer', { days: 7 }),
+          step('kecamatan_approval', 'Persetujuan camat', 'KECAMATAN', 'kecamatan', 'head', { days: 2 }),
+        ]),
       },
       {
         label: 'Sampai 8 lantai: kota administrasi',
         when: { field: 'floors', op: 'lte', value: 8 },
-        then: {
-          kind: 'sequence',
-          steps: [
-            step('city_technical_consultation', 'Konsultasi teknis (Tim Profesi Ahli / Tim Penilai Teknis) suku dinas', 'DCKTRP', 'city', 'officer', { days: 14 }),
-            step('city_approval', 'Persetujuan kepala suku dinas', 'DCKTRP', 'city', 'head', { days: 3 }),
-          ],
-        },
+        then: sequence([
+          step('city_technical_consultation', 'Konsultasi teknis (Tim Profesi Ahli / Tim Penilai Teknis) suku dinas', 'DCKTRP', 'city', 'officer', { days: 14 }),
+          step('city_approval', 'Persetujuan kepala suku dinas', 'DCKTRP', 'city', 'head', { days: 3 }),
+        ]),
       },
     ],
-    otherwise: {
-      kind: 'sequence',
-      steps: [
-        {
-          kind: 'parallel',
-          id: 'province_reviews',
-          branches: [
-            step('province_technical_consultation', 'Konsultasi teknis Tim Profesi Ahli (arsitektur, struktur, MEP)', 'DCKTRP', 'province', 'officer', { days: 14 }),
-            step('fire_safety_review', 'Kajian sistem proteksi kebakaran', 'DPKP', 'province', 'officer', { days: 10 }),
-            step('environment_review', 'Kajian persetujuan lingkungan', 'DLH', 'province', 'officer', { days: 10 }),
-          ],
-        },
-        step('province_approval', 'Persetujuan kepala dinas', 'DCKTRP', 'province', 'head', { days: 3 }),
-      ],
-    },
+    otherwise: sequence([
+      parallel('province_reviews', [
+        step('province_technical_consultation', 'Konsultasi teknis Tim Profesi Ahli (arsitektur, struktur, MEP)', 'DCKTRP', 'province', 'officer', { days: 14 }),
+        step('fire_safety_review', 'Kajian sistem proteksi kebakaran', 'DPKP', 'province', 'officer', { days: 10 }),
+        step('environment_review', 'Kajian persetujuan lingkungan', 'DLH', 'province', 'officer', { days: 10 }),
+      ]),
+      step('province_approval', 'Persetujuan kepala dinas', 'DCKTRP', 'province', 'head', { days: 3 }),
+    ]),
   },
-  deadline: { days: 28 },
-  onHardDeadline: 'escalate',
   // Revised drawings take an architect time: 14 working days before the application lapses.
-  applicantDeadline: { days: 14 },
-  escalation: DEFAULT_LADDER,
+  ...deadlines({ days: 28 }, 'escalate', { days: 14 }),
 });

@@ -7,6 +7,7 @@ import { definitionFile } from '../permit-dsl/define';
 import {
   evaluate,
   FlowNode,
+  longestPathMinutes,
   PermitDefinition,
   stepsOf,
   StepDef,
@@ -52,20 +53,6 @@ function route(node: FlowNode, data: Record<string, unknown>): StepDef[] {
       const next = node.branches.find((b) => evaluate(b.when, data))?.then ?? node.otherwise;
       return next ? route(next, data) : [];
     }
-  }
-}
-
-/** Business minutes of the longest path through the flow, every step taking its full deadline. */
-function longestPath(node: FlowNode): number {
-  switch (node.kind) {
-    case 'step':
-      return toBusinessMinutes(node.deadline);
-    case 'sequence':
-      return node.steps.reduce((sum, n) => sum + longestPath(n), 0);
-    case 'parallel':
-      return Math.max(...node.branches.map(longestPath));
-    case 'choice':
-      return Math.max(...node.branches.map((b) => longestPath(b.then)), node.otherwise ? longestPath(node.otherwise) : 0);
   }
 }
 
@@ -148,7 +135,7 @@ describe('permit catalogue', () => {
     });
 
     test('every path through the flow fits in the legal deadline', () => {
-      expect(longestPath(def.flow)).toBeLessThanOrEqual(toBusinessMinutes(def.deadline));
+      expect(longestPathMinutes(def.flow)).toBeLessThanOrEqual(toBusinessMinutes(def.deadline));
     });
 
     test('uses the shared escalation ladder, names Indonesian and English, cites its source', () => {

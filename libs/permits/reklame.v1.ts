@@ -11,13 +11,15 @@
 // Fee: the permit itself carries no retribusi. Pajak reklame is a tax assessed by BAPENDA in the flow (by
 // size, type, location and duration) and paid on its own assessment, so the fee here is Rp 0.
 import { definePermit } from '../permit-dsl/define';
-import { DEFAULT_LADDER } from './ladders';
-import { applicationData, noFee, step } from './parts';
+import { applicationData, deadlines, documents, noFee, parallel, sequence, step } from './parts';
 
 export const reklameV1 = definePermit({
   code: 'REKLAME',
   version: 1,
-  name: { id: 'Izin Penyelenggaraan Reklame', en: 'Advertisement (Billboard) Permit' },
+  name: {
+    id: 'Izin Penyelenggaraan Reklame',
+    en: 'Advertisement (Billboard) Permit',
+  },
   category: 'perizinan',
   description: 'Permit to put up an advertisement (billboard, videotron, banner...) at a given location for a given period.',
   source:
@@ -27,16 +29,16 @@ export const reklameV1 = definePermit({
     'Izin tidak dikenai retribusi; pajak reklame ditetapkan BAPENDA dan dibayar terpisah menurut Perda DKI Jakarta ' +
       'No. 1 Tahun 2024 tentang Pajak Daerah dan Retribusi Daerah',
   ),
-  requiredDocuments: [
-    { type: 'ktp', name: 'KTP pemohon / penanggung jawab' },
-    { type: 'npwp', name: 'NPWP pemohon atau perusahaan' },
-    { type: 'nib', name: 'Nomor Induk Berusaha (NIB) perusahaan penyelenggara reklame' },
-    { type: 'persetujuan_pemilik_lokasi', name: 'Persetujuan pemilik atau pengelola lahan/bangunan lokasi reklame' },
-    { type: 'desain_reklame', name: 'Desain dan materi reklame beserta ukurannya' },
-    { type: 'foto_lokasi', name: 'Foto lokasi dan denah/titik koordinat penempatan' },
-    { type: 'gambar_konstruksi', name: 'Gambar dan perhitungan konstruksi (reklame permanen)' },
-    { type: 'polis_asuransi', name: 'Polis asuransi tanggung gugat pihak ketiga' },
-  ],
+  requiredDocuments: documents({
+    ktp: 'KTP pemohon / penanggung jawab',
+    npwp: 'NPWP pemohon atau perusahaan',
+    nib: 'Nomor Induk Berusaha (NIB) perusahaan penyelenggara reklame',
+    persetujuan_pemilik_lokasi: 'Persetujuan pemilik atau pengelola lahan/bangunan lokasi reklame',
+    desain_reklame: 'Desain dan materi reklame beserta ukurannya',
+    foto_lokasi: 'Foto lokasi dan denah/titik koordinat penempatan',
+    gambar_konstruksi: 'Gambar dan perhitungan konstruksi (reklame permanen)',
+    polis_asuransi: 'Polis asuransi tanggung gugat pihak ketiga',
+  }),
   dataSchema: applicationData(
     ['reklameType', 'widthM', 'heightM', 'faces', 'illuminated', 'startDate', 'durationMonths', 'content'],
     {
@@ -71,22 +73,12 @@ export const reklameV1 = definePermit({
       },
     ],
   ),
-  flow: {
-    kind: 'sequence',
-    steps: [
-      {
-        kind: 'parallel',
-        id: 'reklame_reviews',
-        branches: [
-          step('placement_review', 'Kajian titik, tata ruang dan konstruksi reklame', 'DCKTRP', 'province', 'officer', { days: 5 }),
-          step('tax_assessment', 'Penetapan pajak reklame', 'BAPENDA', 'province', 'officer', { days: 5 }),
-        ],
-      },
-      step('reklame_issuance', 'Penerbitan izin penyelenggaraan reklame', 'DPMPTSP', 'province', 'head', { days: 2 }),
-    ],
-  },
-  deadline: { days: 10 },
-  onHardDeadline: 'escalate',
-  applicantDeadline: { days: 10 },
-  escalation: DEFAULT_LADDER,
+  flow: sequence([
+    parallel('reklame_reviews', [
+      step('placement_review', 'Kajian titik, tata ruang dan konstruksi reklame', 'DCKTRP', 'province', 'officer', { days: 5 }),
+      step('tax_assessment', 'Penetapan pajak reklame', 'BAPENDA', 'province', 'officer', { days: 5 }),
+    ]),
+    step('reklame_issuance', 'Penerbitan izin penyelenggaraan reklame', 'DPMPTSP', 'province', 'head', { days: 2 }),
+  ]),
+  ...deadlines({ days: 10 }, 'escalate', { days: 10 }),
 });

@@ -12,13 +12,15 @@
 // competence is already attested by the STR, and the verification is of documents.
 // Fee: none: neither UU 1/2022 (HKPD) nor Perda DKI Jakarta 1/2024 levies a retribusi on practice licences.
 import { definePermit } from '../permit-dsl/define';
-import { DEFAULT_LADDER } from './ladders';
-import { APPLICANT_KTP, applicationData, noFee, step } from './parts';
+import { APPLICANT_KTP, applicationData, deadlines, documents, noFee, sequence, step } from './parts';
 
 export const sipDokterV1 = definePermit({
   code: 'SIP_DOKTER',
   version: 1,
-  name: { id: 'Surat Izin Praktik Dokter', en: "Doctor's Practice Licence" },
+  name: {
+    id: 'Surat Izin Praktik Dokter',
+    en: "Doctor's Practice Licence",
+  },
   category: 'perizinan',
   description: 'Licence for a physician or dentist to practise at one named place (a health facility or a private practice).',
   source:
@@ -28,14 +30,14 @@ export const sipDokterV1 = definePermit({
     'Tidak dipungut biaya: SIP tidak termasuk objek retribusi dalam UU No. 1 Tahun 2022 tentang HKPD dan ' +
       'Perda DKI Jakarta No. 1 Tahun 2024 tentang Pajak Daerah dan Retribusi Daerah',
   ),
-  requiredDocuments: [
-    APPLICANT_KTP,
-    { type: 'str', name: 'Surat Tanda Registrasi (STR) yang berlaku' },
-    { type: 'ijazah', name: 'Ijazah dokter / dokter spesialis / dokter gigi' },
-    { type: 'pas_foto', name: 'Pas foto berwarna terbaru' },
-    { type: 'surat_keterangan_fasyankes', name: 'Surat keterangan dari pimpinan fasilitas pelayanan kesehatan tempat praktik' },
-    { type: 'pernyataan_tempat_praktik', name: 'Surat pernyataan jumlah tempat praktik (paling banyak tiga)' },
-  ],
+  requiredDocuments: documents({
+    ...APPLICANT_KTP,
+    str: 'Surat Tanda Registrasi (STR) yang berlaku',
+    ijazah: 'Ijazah dokter / dokter spesialis / dokter gigi',
+    pas_foto: 'Pas foto berwarna terbaru',
+    surat_keterangan_fasyankes: 'Surat keterangan dari pimpinan fasilitas pelayanan kesehatan tempat praktik',
+    pernyataan_tempat_praktik: 'Surat pernyataan jumlah tempat praktik (paling banyak tiga)',
+  }),
   dataSchema: applicationData(
     ['profession', 'strNumber', 'practiceKind', 'facilityName', 'practicePlaceNumber'],
     {
@@ -58,15 +60,9 @@ export const sipDokterV1 = definePermit({
       },
     ],
   ),
-  flow: {
-    kind: 'sequence',
-    steps: [
-      step('dinkes_verification', 'Verifikasi persyaratan oleh suku dinas kesehatan', 'DINKES', 'city', 'officer', { days: 3 }),
-      step('sip_issuance', 'Penerbitan SIP', 'DPMPTSP', 'city', 'head', { days: 1 }),
-    ],
-  },
-  deadline: { days: 5 },
-  onHardDeadline: 'deem-granted',
-  applicantDeadline: { days: 10 },
-  escalation: DEFAULT_LADDER,
+  flow: sequence([
+    step('dinkes_verification', 'Verifikasi persyaratan oleh suku dinas kesehatan', 'DINKES', 'city', 'officer', { days: 3 }),
+    step('sip_issuance', 'Penerbitan SIP', 'DPMPTSP', 'city', 'head', { days: 1 }),
+  ]),
+  ...deadlines({ days: 5 }, 'deem-granted', { days: 10 }),
 });

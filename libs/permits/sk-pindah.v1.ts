@@ -11,24 +11,26 @@
 // Policy: 'escalate': population records must not change because a clock ran out.
 // Fee: none (UU 24/2013 art. 79A).
 import { definePermit } from '../permit-dsl/define';
-import { DEFAULT_LADDER } from './ladders';
-import { applicationData, noFee, step } from './parts';
+import { applicationData, deadlines, documents, noFee, sequence, step } from './parts';
 
 export const skPindahV1 = definePermit({
   code: 'SK_PINDAH',
   version: 1,
-  name: { id: 'Surat Keterangan Pindah WNI', en: 'Certificate of Moving Out (Change of Residence)' },
+  name: {
+    id: 'Surat Keterangan Pindah WNI',
+    en: 'Certificate of Moving Out (Change of Residence)',
+  },
   category: 'non-perizinan',
   description: 'Certificate a resident needs to move their registered residence out of their kelurahan, to elsewhere in Jakarta or another region.',
   source:
     'UU No. 23 Tahun 2006 jo. UU No. 24 Tahun 2013 tentang Administrasi Kependudukan; Perpres No. 96 Tahun 2018; ' +
     'Permendagri No. 108 Tahun 2019; as published on the DPMPTSP DKI service catalogue (pelayanan.jakarta.go.id)',
   fee: noFee('Tidak dipungut biaya: Pasal 79A UU No. 24 Tahun 2013 tentang Perubahan atas UU No. 23 Tahun 2006 tentang Administrasi Kependudukan'),
-  requiredDocuments: [
-    { type: 'kk', name: 'Kartu Keluarga (KK)' },
-    { type: 'ktp', name: 'KTP-el pemohon' },
-    { type: 'formulir_pindah', name: 'Formulir pendaftaran perpindahan penduduk (F-1.03)' },
-  ],
+  requiredDocuments: documents({
+    kk: 'Kartu Keluarga (KK)',
+    ktp: 'KTP-el pemohon',
+    formulir_pindah: 'Formulir pendaftaran perpindahan penduduk (F-1.03)',
+  }),
   dataSchema: applicationData(
     ['kkNumber', 'movingType', 'reason', 'destinationAddress', 'destinationRegion', 'membersMoving'],
     {
@@ -59,15 +61,9 @@ export const skPindahV1 = definePermit({
       },
     ],
   ),
-  flow: {
-    kind: 'sequence',
-    steps: [
-      step('dukcapil_verification', 'Verifikasi data kependudukan', 'DUKCAPIL', 'kelurahan', 'officer', { hours: 3 }),
-      step('skpwni_signature', 'Penandatanganan SKPWNI', 'DUKCAPIL', 'city', 'head', { hours: 3 }),
-    ],
-  },
-  deadline: { days: 1 },
-  onHardDeadline: 'escalate',
-  applicantDeadline: { days: 5 },
-  escalation: DEFAULT_LADDER,
+  flow: sequence([
+    step('dukcapil_verification', 'Verifikasi data kependudukan', 'DUKCAPIL', 'kelurahan', 'officer', { hours: 3 }),
+    step('skpwni_signature', 'Penandatanganan SKPWNI', 'DUKCAPIL', 'city', 'head', { hours: 3 }),
+  ]),
+  ...deadlines({ days: 1 }, 'escalate', { days: 5 }),
 });

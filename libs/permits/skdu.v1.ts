@@ -10,24 +10,26 @@
 // whose facts are the applicant's own declaration backed by the RT/RW cover letter.
 // Fee: none (Perda DKI Jakarta 1/2024 levies no retribusi on kelurahan letters).
 import { definePermit } from '../permit-dsl/define';
-import { DEFAULT_LADDER } from './ladders';
-import { APPLICANT_KTP, applicationData, noFee, NOT_A_RETRIBUSI_OBJECT, step } from './parts';
+import { APPLICANT_KTP, applicationData, deadlines, documents, noFee, NOT_A_RETRIBUSI_OBJECT, sequence, step } from './parts';
 
 export const skduV1 = definePermit({
   code: 'SKDU',
   version: 1,
-  name: { id: 'Surat Keterangan Domisili Usaha', en: 'Business Domicile Letter' },
+  name: {
+    id: 'Surat Keterangan Domisili Usaha',
+    en: 'Business Domicile Letter',
+  },
   category: 'non-perizinan',
   description: 'Letter from the kelurahan stating that a business operates at an address in its area.',
   source: 'Kelurahan domicile-letter service of the PTSP units, as published on the DPMPTSP DKI service catalogue (pelayanan.jakarta.go.id)',
   fee: noFee(NOT_A_RETRIBUSI_OBJECT),
-  requiredDocuments: [
-    APPLICANT_KTP,
-    { type: 'pengantar_rt_rw', name: 'Surat pengantar RT/RW' },
-    { type: 'bukti_tempat_usaha', name: 'Bukti kepemilikan atau perjanjian sewa tempat usaha' },
-    { type: 'sppt_pbb', name: 'SPPT PBB tempat usaha tahun berjalan' },
-    { type: 'foto_tempat_usaha', name: 'Foto tempat usaha tampak depan' },
-  ],
+  requiredDocuments: documents({
+    ...APPLICANT_KTP,
+    pengantar_rt_rw: 'Surat pengantar RT/RW',
+    bukti_tempat_usaha: 'Bukti kepemilikan atau perjanjian sewa tempat usaha',
+    sppt_pbb: 'SPPT PBB tempat usaha tahun berjalan',
+    foto_tempat_usaha: 'Foto tempat usaha tampak depan',
+  }),
   dataSchema: applicationData(
     ['businessName', 'businessType', 'employees'],
     {
@@ -41,15 +43,9 @@ export const skduV1 = definePermit({
     },
     [{ businessName: 'Warung Makan Bu Sari', businessType: 'perorangan', employees: 3 }],
   ),
-  flow: {
-    kind: 'sequence',
-    steps: [
-      step('kelurahan_verification', 'Verifikasi data dan lokasi usaha', 'KELURAHAN', 'kelurahan', 'officer', { days: 1 }),
-      step('lurah_signature', 'Penandatanganan oleh lurah', 'KELURAHAN', 'kelurahan', 'head', { days: 1 }),
-    ],
-  },
-  deadline: { days: 3 },
-  onHardDeadline: 'deem-granted',
-  applicantDeadline: { days: 10 },
-  escalation: DEFAULT_LADDER,
+  flow: sequence([
+    step('kelurahan_verification', 'Verifikasi data dan lokasi usaha', 'KELURAHAN', 'kelurahan', 'officer', { days: 1 }),
+    step('lurah_signature', 'Penandatanganan oleh lurah', 'KELURAHAN', 'kelurahan', 'head', { days: 1 }),
+  ]),
+  ...deadlines({ days: 3 }, 'deem-granted', { days: 10 }),
 });

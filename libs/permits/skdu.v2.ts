@@ -16,7 +16,7 @@
 // whose facts are the applicant's own declaration backed by the RT/RW cover letter.
 // Fee: none (Perda DKI Jakarta 1/2024 levies no retribusi on kelurahan letters).
 import { definePermit } from '../permit-dsl/define';
-import { step } from './parts';
+import { deadlines, parallel, sequence, step } from './parts';
 import { skduV1 } from './skdu.v1';
 
 // Everything but the flow is version 1's, shared rather than copied so the two cannot drift apart.
@@ -32,22 +32,12 @@ export const skduV2 = definePermit({
   fee,
   requiredDocuments,
   dataSchema,
-  flow: {
-    kind: 'sequence',
-    steps: [
-      {
-        kind: 'parallel',
-        id: 'kelurahan_checks',
-        branches: [
-          step('kelurahan_verification', 'Verifikasi data dan dokumen', 'KELURAHAN', 'kelurahan', 'officer', { days: 1 }),
-          step('site_visit', 'Peninjauan lokasi usaha', 'KELURAHAN', 'kelurahan', 'officer', { days: 1 }),
-        ],
-      },
-      step('lurah_signature', 'Penandatanganan oleh lurah', 'KELURAHAN', 'kelurahan', 'head', { days: 1 }),
-    ],
-  },
-  deadline: skduV1.deadline,
-  onHardDeadline: skduV1.onHardDeadline,
-  applicantDeadline: skduV1.applicantDeadline,
-  escalation: skduV1.escalation,
+  flow: sequence([
+    parallel('kelurahan_checks', [
+      step('kelurahan_verification', 'Verifikasi data dan dokumen', 'KELURAHAN', 'kelurahan', 'officer', { days: 1 }),
+      step('site_visit', 'Peninjauan lokasi usaha', 'KELURAHAN', 'kelurahan', 'officer', { days: 1 }),
+    ]),
+    step('lurah_signature', 'Penandatanganan oleh lurah', 'KELURAHAN', 'kelurahan', 'head', { days: 1 }),
+  ]),
+  ...deadlines(skduV1.deadline, skduV1.onHardDeadline, skduV1.applicantDeadline),
 });

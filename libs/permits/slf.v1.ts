@@ -10,13 +10,15 @@
 // Policy: 'escalate': a building must not be deemed safe to occupy because a clock ran out.
 // Fee: none. UU 1/2022 (HKPD) and Perda DKI Jakarta 1/2024 levy a retribusi on the PBG only, not on the SLF.
 import { definePermit } from '../permit-dsl/define';
-import { DEFAULT_LADDER } from './ladders';
-import { APPLICANT_KTP, applicationData, noFee, step } from './parts';
+import { APPLICANT_KTP, applicationData, deadlines, documents, noFee, sequence, step } from './parts';
 
 export const slfV1 = definePermit({
   code: 'SLF',
   version: 1,
-  name: { id: 'Sertifikat Laik Fungsi', en: 'Certificate of Fitness for Use' },
+  name: {
+    id: 'Sertifikat Laik Fungsi',
+    en: 'Certificate of Fitness for Use',
+  },
   category: 'perizinan',
   description:
     'Certifies that a finished building matches its PBG and is fit for use; required before occupation and renewed periodically.',
@@ -27,15 +29,15 @@ export const slfV1 = definePermit({
     'Tidak dipungut retribusi: UU No. 1 Tahun 2022 tentang HKPD dan Perda DKI Jakarta No. 1 Tahun 2024 tentang ' +
       'Pajak Daerah dan Retribusi Daerah hanya menetapkan retribusi atas PBG',
   ),
-  requiredDocuments: [
-    APPLICANT_KTP,
-    { type: 'pbg', name: 'Persetujuan Bangunan Gedung (PBG/IMB) beserta lampiran gambar' },
-    { type: 'bukti_hak_tanah', name: 'Bukti kepemilikan hak atas tanah' },
-    { type: 'surat_pernyataan_kelaikan', name: 'Surat pernyataan kelaikan fungsi dari pengkaji teknis' },
-    { type: 'laporan_pemeriksaan', name: 'Laporan pemeriksaan kelaikan fungsi bangunan gedung' },
-    { type: 'gambar_terbangun', name: 'Gambar terbangun (as-built drawings)' },
-    { type: 'foto_bangunan', name: 'Foto bangunan tampak depan, samping dan belakang' },
-  ],
+  requiredDocuments: documents({
+    ...APPLICANT_KTP,
+    pbg: 'Persetujuan Bangunan Gedung (PBG/IMB) beserta lampiran gambar',
+    bukti_hak_tanah: 'Bukti kepemilikan hak atas tanah',
+    surat_pernyataan_kelaikan: 'Surat pernyataan kelaikan fungsi dari pengkaji teknis',
+    laporan_pemeriksaan: 'Laporan pemeriksaan kelaikan fungsi bangunan gedung',
+    gambar_terbangun: 'Gambar terbangun (as-built drawings)',
+    foto_bangunan: 'Foto bangunan tampak depan, samping dan belakang',
+  }),
   dataSchema: applicationData(
     ['slfType', 'pbgNumber', 'function', 'floors', 'buildingAreaM2', 'completionDate', 'assessorName'],
     {
@@ -61,16 +63,10 @@ export const slfV1 = definePermit({
       },
     ],
   ),
-  flow: {
-    kind: 'sequence',
-    steps: [
-      step('slf_document_check', 'Pemeriksaan kelengkapan dan kesesuaian dokumen', 'DCKTRP', 'city', 'officer', { days: 2 }),
-      step('slf_field_inspection', 'Pemeriksaan lapangan kesesuaian bangunan dengan PBG', 'DCKTRP', 'city', 'officer', { days: 7 }),
-      step('slf_approval', 'Penetapan SLF oleh kepala suku dinas', 'DCKTRP', 'city', 'head', { days: 3 }),
-    ],
-  },
-  deadline: { days: 15 },
-  onHardDeadline: 'escalate',
-  applicantDeadline: { days: 14 },
-  escalation: DEFAULT_LADDER,
+  flow: sequence([
+    step('slf_document_check', 'Pemeriksaan kelengkapan dan kesesuaian dokumen', 'DCKTRP', 'city', 'officer', { days: 2 }),
+    step('slf_field_inspection', 'Pemeriksaan lapangan kesesuaian bangunan dengan PBG', 'DCKTRP', 'city', 'officer', { days: 7 }),
+    step('slf_approval', 'Penetapan SLF oleh kepala suku dinas', 'DCKTRP', 'city', 'head', { days: 3 }),
+  ]),
+  ...deadlines({ days: 15 }, 'escalate', { days: 14 }),
 });

@@ -11,13 +11,15 @@
 // Policy: 'deem-granted' (fiktif positif): a registration of a low-risk business already holding an NIB.
 // Fee: none (no retribusi under UU 1/2022 and Perda DKI Jakarta 1/2024).
 import { definePermit } from '../permit-dsl/define';
-import { DEFAULT_LADDER } from './ladders';
-import { applicationData, noFee, step } from './parts';
+import { applicationData, deadlines, documents, noFee, sequence, step } from './parts';
 
 export const tdupV1 = definePermit({
   code: 'TDUP',
   version: 1,
-  name: { id: 'Tanda Daftar Usaha Pariwisata', en: 'Tourism Business Registration' },
+  name: {
+    id: 'Tanda Daftar Usaha Pariwisata',
+    en: 'Tourism Business Registration',
+  },
   category: 'perizinan',
   description: 'Registration of a tourism business (accommodation, food and drink, travel, recreation...) with the tourism office.',
   source:
@@ -27,15 +29,15 @@ export const tdupV1 = definePermit({
     'Tidak dipungut biaya: bukan objek retribusi menurut UU No. 1 Tahun 2022 tentang HKPD dan Perda DKI Jakarta ' +
       'No. 1 Tahun 2024 tentang Pajak Daerah dan Retribusi Daerah',
   ),
-  requiredDocuments: [
-    { type: 'ktp', name: 'KTP penanggung jawab usaha' },
-    { type: 'nib', name: 'Nomor Induk Berusaha (NIB)' },
-    { type: 'npwp', name: 'NPWP badan usaha atau perorangan' },
-    { type: 'akta_pendirian', name: 'Akta pendirian badan usaha dan pengesahannya (bagi badan usaha)' },
-    { type: 'bukti_tempat_usaha', name: 'Bukti kepemilikan atau sewa tempat usaha' },
-    { type: 'dokumen_lingkungan', name: 'Dokumen lingkungan (SPPL atau UKL-UPL)' },
-    { type: 'foto_usaha', name: 'Foto tempat usaha' },
-  ],
+  requiredDocuments: documents({
+    ktp: 'KTP penanggung jawab usaha',
+    nib: 'Nomor Induk Berusaha (NIB)',
+    npwp: 'NPWP badan usaha atau perorangan',
+    akta_pendirian: 'Akta pendirian badan usaha dan pengesahannya (bagi badan usaha)',
+    bukti_tempat_usaha: 'Bukti kepemilikan atau sewa tempat usaha',
+    dokumen_lingkungan: 'Dokumen lingkungan (SPPL atau UKL-UPL)',
+    foto_usaha: 'Foto tempat usaha',
+  }),
   dataSchema: applicationData(
     ['businessName', 'businessField', 'kbli', 'nib', 'employees'],
     {
@@ -75,15 +77,9 @@ export const tdupV1 = definePermit({
       },
     ],
   ),
-  flow: {
-    kind: 'sequence',
-    steps: [
-      step('disparekraf_verification', 'Verifikasi pemenuhan standar usaha pariwisata', 'DISPAREKRAF', 'city', 'officer', { days: 3 }),
-      step('tdup_issuance', 'Penerbitan tanda daftar usaha pariwisata', 'DPMPTSP', 'city', 'head', { days: 1 }),
-    ],
-  },
-  deadline: { days: 5 },
-  onHardDeadline: 'deem-granted',
-  applicantDeadline: { days: 10 },
-  escalation: DEFAULT_LADDER,
+  flow: sequence([
+    step('disparekraf_verification', 'Verifikasi pemenuhan standar usaha pariwisata', 'DISPAREKRAF', 'city', 'officer', { days: 3 }),
+    step('tdup_issuance', 'Penerbitan tanda daftar usaha pariwisata', 'DPMPTSP', 'city', 'head', { days: 1 }),
+  ]),
+  ...deadlines({ days: 5 }, 'deem-granted', { days: 10 }),
 });

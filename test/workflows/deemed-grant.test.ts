@@ -16,8 +16,7 @@ describe('deemed granted at the legal deadline', () => {
   it('issues a domicile letter nobody decided at 16:00 on the third business day', async () => {
     // Given a domicile letter (SKDU: 3 business days, deem-granted) filed on Sunday 4 April 2027 at
     // 20:00: the clocks start on Monday 5 April at 07:30.
-    await sleepUntil(h, '2027-04-04T13:00:00Z');
-    const { input, handle, filed } = await fileAndPlan(h, skduV1, 'the verification planned');
+    const { input, handle, filed } = await fileAndPlan(h, skduV1, 'the verification planned', { at: '2027-04-04T13:00:00Z' });
     // The kelurahan's verification has 1 day (450 min): Mon 5 April 16:00. The letter has 3 days
     // (1350 min): Mon 5, Tue 6, Wed 7 April, 16:00.
     expect(filed.openTasks[0]).toMatchObject({ stepId: 'kelurahan_verification', dueAt: '2027-04-05T09:00:00.000Z' });
@@ -57,8 +56,7 @@ describe('deemed granted at the legal deadline', () => {
     // Given a doctor's practice licence (SIP_DOKTER: 5 business days, deem-granted) filed on Sunday 11
     // April 2027 at 20:00: the clocks start on Monday 12 April at 07:30. Undisturbed, it would be deemed
     // granted after 2250 minutes, on Fri 16 April at 16:30.
-    await sleepUntil(h, '2027-04-11T13:00:00Z');
-    const { input, handle, filed } = await fileAndPlan(h, sipDokterV1, 'the health office review planned');
+    const { input, handle, filed } = await fileAndPlan(h, sipDokterV1, 'the health office review planned', { at: '2027-04-11T13:00:00Z' });
     expect(filed.dueAt).toBe('2027-04-16T09:30:00.000Z');
     // The health office (suku dinas kesehatan) has 3 days (1350 min): Wed 14 April 16:00.
     expect(filed.openTasks[0]).toMatchObject({ stepId: 'dinkes_verification', agency: 'DINKES', dueAt: '2027-04-14T09:00:00.000Z' });

@@ -19,8 +19,7 @@ describe('a parallel block of reviews', () => {
     // at 20:00. Three reviews open at once on Monday 5 April 07:30:
     //   DCKTRP technical consultation, 14 days (6300 min): Thu 22 April 16:00
     //   DPKP fire safety and DLH environment, 10 days (4500 min): Fri 16 April 16:30
-    await sleepUntil(h, '2027-04-04T13:00:00Z');
-    const { input, handle, filed } = await fileAndPlan(h, pbgV1, 'three reviews planned', { example: 1, accept: (v) => v.openTasks.length === 3 });
+    const { input, handle, filed } = await fileAndPlan(h, pbgV1, 'three reviews planned', { at: '2027-04-04T13:00:00Z', example: 1, accept: (v) => v.openTasks.length === 3 });
     const byStep = Object.fromEntries(filed.openTasks.map((t) => [t.stepId, t]));
     expect(Object.keys(byStep).sort()).toEqual(['environment_review', 'fire_safety_review', 'province_technical_consultation']);
     expect(byStep.province_technical_consultation.dueAt).toBe('2027-04-22T09:00:00.000Z');
@@ -60,8 +59,7 @@ describe('a parallel block of reviews', () => {
     // Given a billboard permit (REKLAME) filed on Sunday 2 May 2027 at 20:00: DCKTRP reviews the
     // placement and BAPENDA assesses the tax at once from Monday 3 May 07:30, 5 days (2250 min) each:
     // Mon 3, Tue 4, Wed 5, (Thu 6 May is Ascension Day), Fri 7, Mon 10 May 16:00.
-    await sleepUntil(h, '2027-05-02T13:00:00Z');
-    const { input, handle, filed } = await fileAndPlan(h, reklameV1, 'two reviews planned', { accept: (v) => v.openTasks.length === 2 });
+    const { input, handle, filed } = await fileAndPlan(h, reklameV1, 'two reviews planned', { at: '2027-05-02T13:00:00Z', accept: (v) => v.openTasks.length === 2 });
     expect(filed.openTasks.map((t) => [t.stepId, t.dueAt]).sort()).toEqual([
       ['placement_review', '2027-05-10T09:00:00.000Z'],
       ['tax_assessment', '2027-05-10T09:00:00.000Z'],

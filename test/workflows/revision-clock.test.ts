@@ -16,8 +16,7 @@ describe('the clock stops while the applicant revises', () => {
   it('resumes a house approval with the time left after the applicant answers nine days later; fired rungs stay fired', async () => {
     // Given a house building approval (PBG, two floors: the kecamatan decides) filed on Sunday 4 April
     // 2027 at 20:00: every clock starts on Monday 5 April at 07:30. April 2027 has no holiday.
-    await sleepUntil(h, '2027-04-04T13:00:00Z');
-    const { input, handle, filed } = await fileAndPlan(h, pbgV1, 'the technical review planned');
+    const { input, handle, filed } = await fileAndPlan(h, pbgV1, 'the technical review planned', { at: '2027-04-04T13:00:00Z' });
     const review = filed.openTasks[0];
     expect(review).toMatchObject({ stepId: 'kecamatan_technical_review', agency: 'KECAMATAN', attempt: 1, deadlineMinutes: 3150 });
     // The review has 7 business days (3150 min): Mon 5 - Fri 9, Mon 12, Tue 13 April, due 16:00.
@@ -96,8 +95,7 @@ describe('the clock stops while the applicant revises', () => {
   it('lapses a domicile letter at the applicant deadline when the applicant never answers', async () => {
     // Given a domicile letter (SKDU, deemed granted after 3 business days) filed on Sunday 4 July 2027 at
     // 20:00: its clocks start on Monday 5 July at 07:30. July 2027 has no holiday.
-    await sleepUntil(h, '2027-07-04T13:00:00Z');
-    const { input, handle, filed } = await fileAndPlan(h, skduV1, 'the verification planned');
+    const { input, handle, filed } = await fileAndPlan(h, skduV1, 'the verification planned', { at: '2027-07-04T13:00:00Z' });
     // Had it run undisturbed, the letter would be deemed granted on Wed 7 July at 16:00.
     expect(filed.dueAt).toBe('2027-07-07T09:00:00.000Z');
 

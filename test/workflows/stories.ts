@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { BusinessCalendar } from '../../libs/calendar';
 import { PermitDefinition, workflowTypeOf } from '../../libs/permit-dsl/definition';
 import { Actor, ApplicationView, Decision, decideUpdate, PermitInput, resubmitUpdate, TaskView, viewQuery, workflowIdOf } from '../../workflows/messages';
-import { eventually, TimeSkippingHarness } from '../support/time-skipping';
+import { eventually, sleepUntil, TimeSkippingHarness } from '../support/time-skipping';
 
 export const newApplicationId = (): string => randomUUID().replace(/-/g, '').toUpperCase().slice(0, 24);
 
@@ -69,13 +69,14 @@ export function planned(handle: WorkflowHandle, what: string, accept: (v: Applic
   );
 }
 
-/** A story's opening: an application of `def` (its `example`-th example data) filed now, and its plan. */
+/** A story's opening: an application of `def` (its `example`-th example data) filed `at` (UTC; now by default), and its plan. */
 export async function fileAndPlan(
   h: TimeSkippingHarness,
   def: PermitDefinition,
   what: string,
-  opts: { example?: number; accept?: (v: ApplicationView) => boolean } = {},
+  opts: { at?: string; example?: number; accept?: (v: ApplicationView) => boolean } = {},
 ): Promise<{ input: PermitInput; handle: WorkflowHandleWithFirstExecutionRunId; filed: ApplicationView }> {
+  if (opts.at) await sleepUntil(h, opts.at);
   const input = applicationInput(def, { example: opts.example });
   const handle = await fileApplication(h, def, input);
   return { input, handle, filed: await planned(handle, what, opts.accept) };

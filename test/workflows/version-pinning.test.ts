@@ -64,8 +64,7 @@ describe('version pinning: SKDU v1 in flight when v2 ships', () => {
     const yesterdayRunning = yesterday.run();
 
     // A v1 letter is filed on Sunday 4 April 2027 at 20:00 and its verification is planned for Monday.
-    await sleepUntil(h, '2027-04-04T13:00:00Z');
-    const { input: v1Input, handle: v1, filed: v1Filed } = await fileAndPlan(h, skduV1, 'the v1 verification planned');
+    const { input: v1Input, handle: v1, filed: v1Filed } = await fileAndPlan(h, skduV1, 'the v1 verification planned', { at: '2027-04-04T13:00:00Z' });
     expect(v1Filed.openTasks.map((t) => t.stepId)).toEqual(['kelurahan_verification']);
     await eventually(
       () => db.query(`SELECT revision FROM application WHERE id = $1`, [v1Input.applicationId]) as Promise<Array<{ revision: number }>>,
@@ -85,8 +84,7 @@ describe('version pinning: SKDU v1 in flight when v2 ships', () => {
     today = { worker, running: worker.run() };
 
     // ...and a second letter is filed half an hour later, it starts on v2.
-    await sleepUntil(h, '2027-04-04T13:30:00Z');
-    const { input: v2Input, handle: v2, filed: v2Filed } = await fileAndPlan(h, skduV2, 'the v2 checks planned', { accept: (v) => v.openTasks.length === 2 });
+    const { input: v2Input, handle: v2, filed: v2Filed } = await fileAndPlan(h, skduV2, 'the v2 checks planned', { at: '2027-04-04T13:30:00Z', accept: (v) => v.openTasks.length === 2 });
     expect(v2Filed.definitionVersion).toBe(2);
     expect(v2Filed.openTasks.map((t) => t.stepId).sort()).toEqual(['kelurahan_verification', 'site_visit']);
 

@@ -1,9 +1,7 @@
 import type { Principal } from '../../../../libs/auth/token';
 import { encodeCursor } from '../common/cursor';
 import { NotFoundError, UnprocessableError, ValidationError } from '../common/errors';
-import { OfficesService } from '../offices/offices.service';
-import { CatalogService } from '../permit-types/catalog.service';
-import { aTask, aView, FakeApplicationsRepository, fakeOffices, FakeWorkflows } from '../testing/fakes';
+import { applicationsOverFakes, aTask, aView, FakeApplicationsRepository, FakeWorkflows } from '../testing/fakes';
 import { updateIdOf } from '../temporal/workflow-errors';
 import { ApplicationsService } from './applications.service';
 import { SubmitApplicationDto } from './dto/submit-application.dto';
@@ -33,11 +31,7 @@ describe(ApplicationsService.name, () => {
   let sut: ApplicationsService;
 
   beforeEach(async () => {
-    repository = new FakeApplicationsRepository();
-    workflows = new FakeWorkflows();
-    const offices = new OfficesService(fakeOffices());
-    await offices.reload();
-    sut = new ApplicationsService(repository.as(), workflows.as(), new CatalogService(), offices, undefined, () => NOW);
+    ({ sut, repository, workflows } = await applicationsOverFakes(() => NOW));
   });
 
   describe('submit', () => {

@@ -3,38 +3,20 @@ import { ApiExtraModels, ApiHeader, ApiProperty, ApiPropertyOptional, ApiRespons
 import { PROBLEM_BASE, PROBLEM_TYPES, ProblemKind } from './problem';
 
 export class FieldErrorDto {
-  @ApiProperty({ example: 'applicant.nik' })
-  field!: string;
-
-  @ApiProperty({ example: 'digits 7-12 of nik (320590) are not a birth date DDMMYY (women add 40 to the day)' })
-  message!: string;
+  @ApiProperty({ example: 'applicant.nik' }) field!: string;
+  @ApiProperty({ example: 'digits 7-12 of nik (320590) are not a birth date DDMMYY (women add 40 to the day)' }) message!: string;
 }
 
 /** RFC 9457 problem details, as every error of this API is answered. */
 export class ProblemDto {
-  @ApiProperty({ description: 'Stable URI of the kind of problem (see docs/api.md)', example: `${PROBLEM_BASE}validation` })
-  type!: string;
-
-  @ApiProperty({ example: 'The request is not valid' })
-  title!: string;
-
-  @ApiProperty({ example: 400 })
-  status!: number;
-
-  @ApiProperty({ description: 'What went wrong and what to do about it, for a person', example: '1 field(s) failed validation: applicant.nik' })
-  detail!: string;
-
-  @ApiPropertyOptional({ description: 'The request path', example: '/v1/applications' })
-  instance?: string;
-
-  @ApiPropertyOptional({ description: 'The X-Request-Id of the request, to quote to support', example: '5f0c6a3e-8a4f-4b8e-9a51-2a0d4f6b2c11' })
-  requestId?: string;
-
-  @ApiPropertyOptional({ type: [FieldErrorDto], description: 'For validation problems: each failing field' })
-  errors?: FieldErrorDto[];
-
-  @ApiPropertyOptional({ type: 'integer', description: 'For a report period over the maximum: the widest period allowed, in days', example: 366 })
-  maxRangeDays?: number;
+  @ApiProperty({ description: 'Stable URI of the kind of problem (see docs/api.md)', example: `${PROBLEM_BASE}validation` }) type!: string;
+  @ApiProperty({ example: 'The request is not valid' }) title!: string;
+  @ApiProperty({ example: 400 }) status!: number;
+  @ApiProperty({ description: 'What went wrong and what to do about it, for a person', example: '1 field(s) failed validation: applicant.nik' }) detail!: string;
+  @ApiPropertyOptional({ description: 'The request path', example: '/v1/applications' }) instance?: string;
+  @ApiPropertyOptional({ description: 'The X-Request-Id of the request, to quote to support', example: '5f0c6a3e-8a4f-4b8e-9a51-2a0d4f6b2c11' }) requestId?: string;
+  @ApiPropertyOptional({ type: [FieldErrorDto], description: 'For validation problems: each failing field' }) errors?: FieldErrorDto[];
+  @ApiPropertyOptional({ type: 'integer', description: 'For a report period over the maximum: the widest period allowed, in days', example: 366 }) maxRangeDays?: number;
 }
 
 function example(kind: ProblemKind) {

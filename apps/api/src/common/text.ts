@@ -1,4 +1,4 @@
-import { ValidationOptions, registerDecorator } from 'class-validator';
+import { IsString, MaxLength, ValidationOptions, registerDecorator } from 'class-validator';
 import { checkNik } from '../../../../libs/identity/nik';
 
 // C0 and C1 controls (tab and newline only where text may span lines), and the Unicode bidi
@@ -68,4 +68,11 @@ export function IsNik(validationOptions?: ValidationOptions) {
         },
       },
     });
+}
+
+/** A note to a person (a reason, a reply): a string of at most 2,000 characters of plain text, lines allowed. */
+export function IsNote(): PropertyDecorator {
+  // Applied in the order a stack of the same decorators would be: the lowest first.
+  const checks = [IsPlainText({ multiline: true }), MaxLength(2000), IsString()];
+  return (target, property) => checks.forEach((check) => check(target, String(property)));
 }

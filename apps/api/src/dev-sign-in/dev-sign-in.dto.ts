@@ -1,46 +1,29 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { POSITIONS, Position } from '../../../../libs/domain';
+import { Role, ROLES } from '../../../../libs/auth/token';
+import { ApiEnum } from '../common/openapi-types';
+import { OfficeDto } from '../offices/office.dto';
 
 export class SignInAgencyDto {
-  @ApiProperty({ example: 'KELURAHAN' })
-  code!: string;
-
-  @ApiProperty({ example: 'Kelurahan' })
-  name!: string;
-
-  @ApiProperty({ description: 'A territorial agency acts through the office of the place: its tokens name that office' })
-  territorial!: boolean;
+  @ApiProperty({ example: 'KELURAHAN' }) code!: string;
+  @ApiProperty({ example: 'Kelurahan' }) name!: string;
+  @ApiProperty({ description: 'A territorial agency acts through the office of the place: its tokens name that office' }) territorial!: boolean;
 }
 
-export class SignInOfficeDto {
-  @ApiProperty({ example: 'kel-31.71.01.1001' })
-  id!: string;
-
-  @ApiProperty({ example: 'PTSP Kelurahan Gambir' })
-  name!: string;
-
-  @ApiProperty({ enum: ['province', 'city', 'regency', 'kecamatan', 'kelurahan', 'outlet'] })
-  type!: string;
-}
+export class SignInOfficeDto extends PickType(OfficeDto, ['id', 'name', 'type'] as const) {}
 
 export class SignInOptionsDto {
-  @ApiProperty({ type: [String], example: ['approver', 'admin', 'integrator'] })
-  roles!: string[];
-
-  @ApiProperty({ type: [String], example: ['officer', 'head'] })
-  positions!: string[];
-
-  @ApiProperty({ type: [SignInAgencyDto] })
-  agencies!: SignInAgencyDto[];
-
-  @ApiProperty({ type: [SignInOfficeDto], description: 'Offices a territorial agency acts through (not the outlets)' })
-  offices!: SignInOfficeDto[];
+  @ApiProperty({ type: [String], example: ['approver', 'admin', 'integrator'] }) roles!: string[];
+  @ApiProperty({ type: [String], example: ['officer', 'head'] }) positions!: string[];
+  @ApiProperty({ type: [SignInAgencyDto] }) agencies!: SignInAgencyDto[];
+  @ApiProperty({ type: [SignInOfficeDto], description: 'Offices a territorial agency acts through (not the outlets)' }) offices!: SignInOfficeDto[];
 }
 
 export class DevTokenRequestDto {
-  @ApiProperty({ enum: ['integrator', 'approver', 'admin'] })
-  @IsIn(['integrator', 'approver', 'admin'], { message: 'role must be one of integrator, approver, admin' })
-  role!: 'integrator' | 'approver' | 'admin';
+  @ApiEnum(ROLES)
+  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
+  role!: Role;
 
   @ApiPropertyOptional({ example: 'KELURAHAN', description: 'Required for an approver' })
   @IsOptional()
@@ -54,16 +37,13 @@ export class DevTokenRequestDto {
   @MaxLength(64)
   office?: string;
 
-  @ApiPropertyOptional({ enum: ['officer', 'head'], description: 'An approver\'s position: only a head decides a head step (the lurah\'s signature); officer by default' })
+  @ApiEnum(POSITIONS, { required: false, description: "An approver's position: only a head decides a head step (the lurah's signature); officer by default" })
   @IsOptional()
-  @IsIn(['officer', 'head'], { message: 'position must be officer or head' })
-  position?: 'officer' | 'head';
+  @IsIn(POSITIONS, { message: 'position must be officer or head' })
+  position?: Position;
 }
 
 export class DevTokenDto {
-  @ApiProperty({ description: 'A bearer token signed with the development secret, valid 12 hours' })
-  token!: string;
-
-  @ApiProperty({ example: 'dev-approver-KELURAHAN-kel-31.71.01.1001' })
-  sub!: string;
+  @ApiProperty({ description: 'A bearer token signed with the development secret, valid 12 hours' }) token!: string;
+  @ApiProperty({ example: 'dev-approver-KELURAHAN-kel-31.71.01.1001' }) sub!: string;
 }

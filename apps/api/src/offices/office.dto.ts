@@ -1,23 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiEnum, ApiNextCursor, ApiNullableString } from '../common/openapi-types';
+
+export const OFFICE_TYPES = ['province', 'city', 'regency', 'kecamatan', 'kelurahan', 'outlet'];
 
 export class OfficeDto {
-  @ApiProperty({ example: 'outlet-mall-kota-kasablanka' })
-  id!: string;
-
-  @ApiProperty({ example: 'PTSP Goes To Mall - Mal Kota Kasablanka' })
-  name!: string;
-
-  @ApiProperty({ enum: ['province', 'city', 'regency', 'kecamatan', 'kelurahan', 'outlet'] })
-  type!: string;
-
-  @ApiProperty({ description: 'Kemendagri code of its area', example: '31.74.01' })
-  areaCode!: string;
-
-  @ApiProperty({ nullable: true, type: String, example: 'kec-31.74.01' })
-  parentId!: string | null;
-
-  @ApiPropertyOptional({ nullable: true, type: String })
-  address!: string | null;
+  @ApiProperty({ example: 'kel-31.74.01.1001' }) id!: string;
+  @ApiProperty({ example: 'PTSP Kelurahan Tebet Timur' }) name!: string;
+  @ApiEnum(OFFICE_TYPES) type!: string;
+  @ApiProperty({ description: 'Kemendagri code of its area', example: '31.74.01.1001' }) areaCode!: string;
+  @ApiNullableString({ example: 'kec-31.74.01' }) parentId!: string | null;
+  @ApiNullableString({ required: false }) address!: string | null;
 
   @ApiPropertyOptional({
     nullable: true,
@@ -30,9 +22,6 @@ export class OfficeDto {
 }
 
 export class OfficeListDto {
-  @ApiProperty({ type: [OfficeDto] })
-  items!: OfficeDto[];
-
-  @ApiProperty({ nullable: true, type: String, description: 'The id after which the next page starts; null on the last page' })
-  nextCursor!: string | null;
+  @ApiProperty({ type: [OfficeDto] }) items!: OfficeDto[];
+  @ApiNextCursor('The id after which the next page starts; null on the last page') nextCursor!: string | null;
 }

@@ -1,12 +1,10 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../common/openapi';
-import { OfficeDto, OfficeListDto } from './office.dto';
+import { OFFICE_TYPES, OfficeDto, OfficeListDto } from './office.dto';
 import { parseLimit } from '../common/pagination';
 import { NotFoundError, ValidationError } from '../common/errors';
 import { OfficesService } from './offices.service';
-
-const TYPES = ['province', 'city', 'regency', 'kecamatan', 'kelurahan', 'outlet'];
 
 @ApiTags('offices')
 @ApiBearerAuth()
@@ -15,21 +13,19 @@ export class OfficesController {
   constructor(private readonly offices: OfficesService) {}
 
   @Get()
-  @ApiOperation({ summary: 'PTSP offices (province, cities, kecamatan, kelurahan) and outlets with weekly schedules' })
-  @ApiQuery({ name: 'type', required: false, enum: TYPES })
+  @ApiOperation({
+    summary: 'PTSP offices (province, cities, kecamatan, kelurahan) and outlets with weekly schedules',
+    description: 'Sorted by area code, a parent before the offices under it. Without a limit every office comes in one page; with one, pages follow nextCursor.',
+  })
+  @ApiQuery({ name: 'type', required: false, enum: OFFICE_TYPES })
   @ApiQuery({ name: 'parentId', required: false })
   @ApiQuery({ name: 'cursor', required: false, description: 'the id after which to continue' })
   @ApiQuery({ name: 'limit', required: false, description: '1-200; all by default' })
   @ApiOkResponse({ type: OfficeListDto })
   @ApiProblems('validation', 'unauthorized')
   list(@Query('type') type?: string, @Query('parentId') parentId?: string, @Query('cursor') cursor?: string, @Query('limit') limit?: string) {
-    if (type !== undefined && !TYPES.includes(type)) throw new ValidationError([{ field: 'type', message: `must be one of ${TYPES.join(', ')}` }]);
-    const n = limit === undefined ? 500 : parseLimit(limit);
-    const all = this.offices.list({ type, parentId });
-    const start = cursor ? all.findIndex((o) => o.id === cursor) + 1 : 0;
-    if (cursor && start === 0) throw new ValidationError([{ field: 'cursor', message: 'is not an office id of this list' }]);
-    const items = all.slice(start, start + n);
-    return { items, nextCursor: start + n < all.length ? items[items.length - 1].id : null };
+    if (type !== undefined && !OFFICE_TYPES.includes(type)) throw new ValidationError([{ field: 'type', message: `must be one of ${OFFICE_TYPES.join(', ')}` }]);
+    return this.offices.page({ type, parentId }, cursor, limit === undefined ? 500 : parseLimit(limit));
   }
 
   @Get(':id')

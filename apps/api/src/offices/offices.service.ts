@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { JurisdictionOffices } from '../../../../workflows/messages';
 import { officeIdOf } from '../../../../libs/database/seed';
-import { UnprocessableError } from '../common/errors';
+import { UnprocessableError, ValidationError } from '../common/errors';
 import { Office, OfficesRepository } from './offices.repository';
 
 export type { Office } from './offices.repository';
@@ -33,6 +33,15 @@ export class OfficesService implements OnModuleInit {
 
   list(filter: { type?: string; parentId?: string }): Office[] {
     return this.ordered.filter((o) => (!filter.type || o.type === filter.type) && (!filter.parentId || o.parentId === filter.parentId));
+  }
+
+  /** At most `limit` offices of the list, after `cursor` (an office id of the list) when one is given. */
+  page(filter: { type?: string; parentId?: string }, cursor: string | undefined, limit: number): { items: Office[]; nextCursor: string | null } {
+    const all = this.list(filter);
+    const start = cursor ? all.findIndex((o) => o.id === cursor) + 1 : 0;
+    if (cursor && start === 0) throw new ValidationError([{ field: 'cursor', message: 'is not an office id of this list' }]);
+    const items = all.slice(start, start + limit);
+    return { items, nextCursor: start + limit < all.length ? items[items.length - 1].id : null };
   }
 
   requireReceiving(id: string): Office {

@@ -8,6 +8,7 @@ import { PointsQuery, PointsService } from './points/points.service';
 import { PointsRepository } from './points/points.repository';
 import { ReportOptions, resolveReportOptions } from './report-options';
 import { DirectoryRepository } from './shared/directory.repository';
+import { ReportPeriods } from './shared/report-periods';
 import type { ReportRange } from './shared/report-range';
 import type { AgencyReportDto, OfficeReportDto } from './sla/dto/sla.dto';
 import { SlaRepository } from './sla/sla.repository';
@@ -31,10 +32,11 @@ export class ReportsService {
   constructor(db: DataSource, options?: Partial<ReportOptions>, calendar: BusinessCalendar = new BusinessCalendar()) {
     this.options = resolveReportOptions(options);
     const directory = new DirectoryRepository(db);
-    this.sla = new SlaService(new SlaRepository(db), directory, this.options);
-    this.pointsReport = new PointsService(new PointsRepository(db), directory, this.options);
-    this.staffing = new StaffingService(new StaffingRepository(db), directory, this.options, calendar);
-    this.complaintReport = new ComplaintReportService(new ComplaintReportRepository(db), directory, this.options);
+    const periods = new ReportPeriods(this.options);
+    this.sla = new SlaService(new SlaRepository(db), directory, periods);
+    this.pointsReport = new PointsService(new PointsRepository(db), directory, periods);
+    this.staffing = new StaffingService(new StaffingRepository(db), directory, this.options, periods, calendar);
+    this.complaintReport = new ComplaintReportService(new ComplaintReportRepository(db), directory, periods);
   }
 
   agencies(q: SlaQuery): Promise<AgencyReportDto> {

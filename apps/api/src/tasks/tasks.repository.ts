@@ -1,4 +1,4 @@
-import { overdueSql } from '../../../../libs/domain';
+import { InboxTaskOf, overdueSql } from '../../../../libs/domain';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Applicant } from '../../../../workflows/messages';
@@ -6,24 +6,7 @@ import { DataSource } from 'typeorm';
 import { Where } from '../database/where';
 
 /** A task as listed: its application's tracking code and permit type, and whether it is overdue now. */
-export interface TaskRow {
-  id: string;
-  applicationId: string;
-  trackingCode: string;
-  permitType: string;
-  stepId: string;
-  stepName: string;
-  attempt: number;
-  agency: string;
-  officeId: string;
-  role: string;
-  status: string;
-  assignedAt: Date;
-  dueAt: Date | null;
-  decidedAt: Date | null;
-  decidedBy: string | null;
-  overdue: boolean;
-}
+export type TaskRow = InboxTaskOf<Date>;
 
 /** One read of an application's personal data by the holder of one of its tasks, for the audit log. */
 export interface PersonalDataRead {

@@ -4,7 +4,10 @@ import type { ApplicationView, DecideArgs, PermitInput, ResubmitArgs, TaskView, 
 import type { ApplicationListRow, ApplicationQuery, ApplicationRow, ApplicationsRepository } from '../applications/applications.repository';
 import { NotFoundError } from '../common/errors';
 import type { Office, OfficesRepository } from '../offices/offices.repository';
+import { OfficesService } from '../offices/offices.service';
+import { CatalogService } from '../permit-types/catalog.service';
 import type { ApplicationWorkflows } from '../temporal/application-workflows';
+import { ApplicationsService } from '../applications/applications.service';
 
 export function aTask(overrides: Partial<TaskView> = {}): TaskView {
   return {
@@ -59,6 +62,20 @@ export const OFFICES: Office[] = [
 
 export function fakeOffices(offices: Office[] = OFFICES): OfficesRepository {
   return { all: async () => offices } as Pick<OfficesRepository, 'all'> as OfficesRepository;
+}
+
+async function loadedOffices(): Promise<OfficesService> {
+  const service = new OfficesService(fakeOffices());
+  await service.reload();
+  return service;
+}
+
+/** An ApplicationsService over fakes (the real catalogue, the offices of OFFICES), with the fakes to arrange and inspect. */
+export async function applicationsOverFakes(now?: () => Date) {
+  const repository = new FakeApplicationsRepository();
+  const workflows = new FakeWorkflows();
+  const sut = new ApplicationsService(repository.as(), workflows.as(), new CatalogService(), await loadedOffices(), undefined, now);
+  return { sut, repository, workflows };
 }
 
 /** The read model's applications, and the queries the service sent. */

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -12,7 +13,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { IsNik, IsPersonName, IsPlainText } from '../../common/text';
+import { IsNik, IsNote, IsPersonName, IsPlainText } from '../../common/text';
 
 export class ApplicantDto {
   @ApiProperty({
@@ -70,15 +71,22 @@ export class DocumentDto {
   sha256!: string;
 }
 
+/** A nested object of the body, checked field by field as its class. */
+function NestedObject(type: new () => object) {
+  return applyDecorators(ApiProperty({ type }), ValidateNested(), Type(() => type), IsObject());
+}
+
+/** The documents filed: at most 50, each checked as a DocumentDto. */
+function Documents(options: { required?: boolean } = {}) {
+  return applyDecorators(ApiProperty({ type: [DocumentDto], ...options }), IsArray(), ArrayMaxSize(50), ValidateNested({ each: true }), Type(() => DocumentDto));
+}
+
 export class SubmitApplicationDto {
   @ApiProperty({ description: 'Permit type code (GET /v1/permit-types)', example: 'SKDU' })
   @Matches(/^[A-Z][A-Z0-9_]{1,31}$/, { message: 'permitType must be a permit type code such as SKDU' })
   permitType!: string;
 
-  @ApiProperty({ type: ApplicantDto })
-  @ValidateNested()
-  @Type(() => ApplicantDto)
-  @IsObject()
+  @NestedObject(ApplicantDto)
   applicant!: ApplicantDto;
 
   @ApiProperty({ description: 'The office or outlet where the application was filed (GET /v1/offices). Any office accepts any permit type.', example: 'kel-31.71.01.1001' })
@@ -86,46 +94,31 @@ export class SubmitApplicationDto {
   @Matches(/^[a-z0-9.-]{3,80}$/, { message: 'receivingOfficeId must be an office id such as kel-31.71.01.1001' })
   receivingOfficeId!: string;
 
-  @ApiProperty({ type: LocationDto })
-  @ValidateNested()
-  @Type(() => LocationDto)
-  @IsObject()
+  @NestedObject(LocationDto)
   location!: LocationDto;
 
   @ApiProperty({ description: "Permit-specific data; its JSON Schema is the permit type's dataSchema", type: 'object', additionalProperties: true })
   @IsObject()
   data!: Record<string, unknown>;
 
-  @ApiProperty({ type: [DocumentDto] })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => DocumentDto)
+  @Documents()
   documents!: DocumentDto[];
 }
 
 export class ResubmitDto {
   @ApiPropertyOptional({ example: 'Denah lantai sudah diperbaiki' })
   @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  @IsPlainText({ multiline: true })
+  @IsNote()
   note?: string;
 
-  @ApiPropertyOptional({ type: [DocumentDto] })
+  @Documents({ required: false })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => DocumentDto)
   documents?: DocumentDto[];
 }
 
 export class WithdrawDto {
   @ApiPropertyOptional({ example: 'Tidak jadi membuka usaha' })
   @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  @IsPlainText({ multiline: true })
+  @IsNote()
   reason?: string;
 }

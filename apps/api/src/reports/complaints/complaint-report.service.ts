@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { REPORT_OPTIONS, ReportOptions } from '../report-options';
+import { Injectable } from '@nestjs/common';
 import { DirectoryRepository, kecamatanOf } from '../shared/directory.repository';
-import { splitByMonth } from '../shared/month-split';
+import { ReportPeriods } from '../shared/report-periods';
 import { rangeFields, ReportRange } from '../shared/report-range';
 import { ComplaintReportRepository } from './complaint-report.repository';
 import { ComplaintKecamatanRowDto, ComplaintOfficeRowDto, ComplaintReportDto } from './dto/complaint-report.dto';
@@ -18,13 +17,13 @@ export class ComplaintReportService {
   constructor(
     private readonly complaints: ComplaintReportRepository,
     private readonly directory: DirectoryRepository,
-    @Inject(REPORT_OPTIONS) private readonly options: ReportOptions,
+    private readonly periods: ReportPeriods,
   ) {}
 
   async report(q: { range: ReportRange }): Promise<ComplaintReportDto> {
     const [rows, received, offices] = await Promise.all([
       this.complaints.counts(q.range),
-      this.directory.receivedByOffice(splitByMonth(q.range, this.options.useRollups), null),
+      this.directory.receivedByOffice(this.periods.split(q.range), null),
       this.directory.offices(),
     ]);
     const byOffice = new Map<string, ComplaintOfficeRowDto>();

@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { REPORT_OPTIONS, ReportOptions } from '../report-options';
+import { Injectable } from '@nestjs/common';
 import { DirectoryRepository } from '../shared/directory.repository';
-import { splitByMonth } from '../shared/month-split';
+import { ReportPeriods } from '../shared/report-periods';
 import { rangeFields, ReportRange } from '../shared/report-range';
 import { PointsBy, PointsReportDto } from './dto/points.dto';
 import { decodePointsCursor, encodePointsCursor } from './points-cursor';
@@ -23,13 +22,13 @@ export class PointsService {
   constructor(
     private readonly points: PointsRepository,
     private readonly directory: DirectoryRepository,
-    @Inject(REPORT_OPTIONS) private readonly options: ReportOptions,
+    private readonly periods: ReportPeriods,
   ) {}
 
   async report(q: PointsQuery): Promise<PointsReportDto> {
     const after = q.cursor === undefined ? null : decodePointsCursor(q.cursor, q.by);
     const [rows, names] = await Promise.all([
-      this.points.page({ by: q.by, split: splitByMonth(q.range, this.options.useRollups), agency: q.agency ?? null, office: q.office ?? null, after, limit: q.limit + 1 }),
+      this.points.page({ by: q.by, split: this.periods.split(q.range), agency: q.agency ?? null, office: q.office ?? null, after, limit: q.limit + 1 }),
       q.by === 'office' ? this.directory.officeNames() : q.by === 'agency' ? this.directory.agencyNames() : Promise.resolve(new Map<string, string>()),
     ]);
     const page = rows.slice(0, q.limit);

@@ -1,8 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { REPORT_OPTIONS, ReportOptions } from '../report-options';
+import { Injectable } from '@nestjs/common';
 import { DirectoryRepository, kecamatanOf } from '../shared/directory.repository';
+import { ReportPeriods } from '../shared/report-periods';
 import { DAY_MS } from '../shared/jakarta-month';
-import { splitByMonth } from '../shared/month-split';
 import { onTimeRate } from '../shared/percentiles';
 import { rungColumns, worstFirst } from '../shared/ranking';
 import { rangeFields, ReportRange } from '../shared/report-range';
@@ -52,7 +51,7 @@ export class SlaService {
   constructor(
     private readonly sla: SlaRepository,
     private readonly directory: DirectoryRepository,
-    @Inject(REPORT_OPTIONS) private readonly options: ReportOptions,
+    private readonly periods: ReportPeriods,
   ) {}
 
   async agencies(q: SlaQuery): Promise<AgencyReportDto> {
@@ -71,7 +70,7 @@ export class SlaService {
   async offices(q: SlaQuery): Promise<OfficeReportDto> {
     const asOf = q.asOf ?? new Date();
     const permitType = q.permitType ?? null;
-    const split = splitByMonth(q.range, this.options.useRollups);
+    const split = this.periods.split(q.range);
     const [fieldSteps, closures, received, openApps, offices] = await Promise.all([
       this.stepMeasures('office_id', q.range, asOf, permitType),
       this.sla.handOffClosures(split, permitType),
@@ -116,7 +115,7 @@ export class SlaService {
    * bucket each falls in. Independent queries run in parallel on the pool.
    */
   private async stepMeasures(by: StepGrouping, range: ReportRange, asOf: Date, permitType: string | null): Promise<Map<string, StepMeasuresDto>> {
-    const split = splitByMonth(range, this.options.useRollups);
+    const split = this.periods.split(range);
     const [closed, open, oldest, escalations] = await Promise.all([
       this.sla.closures(by, split, permitType),
       this.sla.openOverdue(by, asOf, permitType),

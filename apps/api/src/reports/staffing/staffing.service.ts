@@ -3,7 +3,7 @@ import { BusinessCalendar, MINUTES_PER_BUSINESS_DAY } from '../../../../../libs/
 import { problems } from '../../common/problem';
 import { REPORT_OPTIONS, ReportOptions } from '../report-options';
 import { DirectoryRepository } from '../shared/directory.repository';
-import { splitByMonth } from '../shared/month-split';
+import { ReportPeriods } from '../shared/report-periods';
 import { rangeFields, ReportRange } from '../shared/report-range';
 import { LoadReportDto, MergeCandidatesDto, Weekday, WEEKDAYS } from './dto/staffing.dto';
 import { expectedWaitMinutes } from './erlang';
@@ -29,6 +29,7 @@ export class StaffingService {
     private readonly staffing: StaffingRepository,
     private readonly directory: DirectoryRepository,
     @Inject(REPORT_OPTIONS) private readonly options: ReportOptions,
+    private readonly periods: ReportPeriods,
     @Optional() private readonly calendar: BusinessCalendar = new BusinessCalendar(),
   ) {}
 
@@ -73,7 +74,7 @@ export class StaffingService {
   }
 
   async mergeCandidates(q: { range: ReportRange }): Promise<MergeCandidatesDto> {
-    const [offices, received] = await Promise.all([this.directory.offices(), this.directory.receivedByOffice(splitByMonth(q.range, this.options.useRollups), null)]);
+    const [offices, received] = await Promise.all([this.directory.offices(), this.directory.receivedByOffice(this.periods.split(q.range), null)]);
     const workingDays = this.workingDays(q.range);
     const candidates = [...offices.values()]
       .map((o) => {

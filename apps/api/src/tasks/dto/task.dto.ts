@@ -1,17 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ApplicantViewDto } from '../../applications/dto/application.dto';
-import { TASK_STATUSES } from './inbox.query';
-
-export class TaskDocumentDto {
-  @ApiProperty({ example: 'ktp' })
-  type!: string;
-
-  @ApiProperty({ example: 'https://files.example.id/ktp.pdf' })
-  url!: string;
-
-  @ApiProperty({ example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' })
-  sha256!: string;
-}
+import { ApiProperty, ApiPropertyOptional, IntersectionType, PickType } from '@nestjs/swagger';
+import { ApplicantViewDto, ApplicationDto, TaskViewDto } from '../../applications/dto/application.dto';
+import { DocumentDto } from '../../applications/dto/submit-application.dto';
+import { ApiNextCursor, ApiNullableInstant, ApiNullableString } from '../../common/openapi-types';
 
 /** What the holder of an open task reads to decide it. Every answer that carries it is in the audit log. */
 export class TaskApplicationDto {
@@ -23,62 +13,17 @@ export class TaskApplicationDto {
   })
   data!: Record<string, unknown>;
 
-  @ApiProperty({ type: [TaskDocumentDto], description: 'The documents filed, resubmitted ones included' })
-  documents!: TaskDocumentDto[];
-
-  @ApiProperty({ type: ApplicantViewDto, description: "The applicant's identity, to verify the file" })
-  applicant!: ApplicantViewDto;
+  @ApiProperty({ type: [DocumentDto], description: 'The documents filed, resubmitted ones included' }) documents!: DocumentDto[];
+  @ApiProperty({ type: ApplicantViewDto, description: "The applicant's identity, to verify the file" }) applicant!: ApplicantViewDto;
 }
 
+const STEP_ATTEMPT = ['id', 'stepId', 'stepName', 'attempt', 'agency', 'officeId', 'role', 'status', 'assignedAt', 'dueAt', 'overdue'] as const;
+
 /** One task of an inbox: a step attempt with its application's tracking code and permit type. */
-export class TaskDto {
-  @ApiProperty({ example: '01J9Z8Q4M3KX7T2W5R6Y8B0C1D.technical_review.1' })
-  id!: string;
-
-  @ApiProperty({ example: '01J9Z8Q4M3KX7T2W5R6Y8B0C1D' })
-  applicationId!: string;
-
-  @ApiProperty({ example: '7K3M-Q9TX-2B4R' })
-  trackingCode!: string;
-
-  @ApiProperty({ example: 'PBG' })
-  permitType!: string;
-
-  @ApiProperty({ example: 'technical_review' })
-  stepId!: string;
-
-  @ApiProperty({ example: 'Kajian teknis' })
-  stepName!: string;
-
-  @ApiProperty({ example: 1 })
-  attempt!: number;
-
-  @ApiProperty({ example: 'DCKTRP' })
-  agency!: string;
-
-  @ApiProperty({ example: 'prov-31' })
-  officeId!: string;
-
-  @ApiProperty({ enum: ['officer', 'head'] })
-  role!: string;
-
-  @ApiProperty({ enum: TASK_STATUSES })
-  status!: string;
-
-  @ApiProperty({ format: 'date-time' })
-  assignedAt!: string;
-
-  @ApiProperty({ format: 'date-time', nullable: true, type: String })
-  dueAt!: string | null;
-
-  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String })
-  decidedAt?: string | null;
-
-  @ApiPropertyOptional({ nullable: true, type: String })
-  decidedBy?: string | null;
-
-  @ApiProperty()
-  overdue!: boolean;
+export class TaskDto extends IntersectionType(PickType(TaskViewDto, STEP_ATTEMPT), PickType(ApplicationDto, ['trackingCode', 'permitType'] as const)) {
+  @ApiProperty({ example: '01J9Z8Q4M3KX7T2W5R6Y8B0C1D' }) applicationId!: string;
+  @ApiNullableInstant({ required: false }) decidedAt?: string | null;
+  @ApiNullableString({ required: false }) decidedBy?: string | null;
 
   @ApiPropertyOptional({
     type: TaskApplicationDto,
@@ -88,9 +33,6 @@ export class TaskDto {
 }
 
 export class TaskListDto {
-  @ApiProperty({ type: [TaskDto] })
-  items!: TaskDto[];
-
-  @ApiProperty({ nullable: true, type: String })
-  nextCursor!: string | null;
+  @ApiProperty({ type: [TaskDto] }) items!: TaskDto[];
+  @ApiNextCursor() nextCursor!: string | null;
 }

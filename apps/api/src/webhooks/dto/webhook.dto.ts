@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ApiEnum, ApiInstant, ApiNextCursor, ApiNullableInstant, ApiNullableString, NULLABLE_NUMBER } from '../../common/openapi-types';
 import { IsPlainText } from '../../common/text';
 
 export class CreateWebhookDto {
@@ -29,63 +30,31 @@ export class CreateWebhookDto {
 }
 
 export class WebhookDto {
-  @ApiProperty({ example: 'wh_01J9Z8Q4M3KX7T2W5R6Y8B0C1D' })
-  id!: string;
-
-  @ApiProperty({ example: 'https://hooks.example.id/satupintu' })
-  url!: string;
-
-  @ApiPropertyOptional({ nullable: true, type: String })
-  description!: string | null;
-
-  @ApiProperty({ description: 'The last 4 characters of the secret, to tell secrets apart', example: '2c11' })
-  secretHint!: string;
-
-  @ApiProperty({ format: 'date-time' })
-  createdAt!: string;
-
-  @ApiProperty({ example: ['application.status_changed'], type: [String] })
-  events!: string[];
+  @ApiProperty({ example: 'wh_01J9Z8Q4M3KX7T2W5R6Y8B0C1D' }) id!: string;
+  @ApiProperty({ example: 'https://hooks.example.id/satupintu' }) url!: string;
+  @ApiNullableString({ required: false }) description!: string | null;
+  @ApiProperty({ description: 'The last 4 characters of the secret, to tell secrets apart', example: '2c11' }) secretHint!: string;
+  @ApiInstant() createdAt!: string;
+  @ApiProperty({ example: ['application.status_changed'], type: [String] }) events!: string[];
 }
 
 export class WebhookListDto {
-  @ApiProperty({ type: [WebhookDto] })
-  items!: WebhookDto[];
-
-  @ApiProperty({ nullable: true, type: String, description: 'Always null: an integrator has at most 20 webhooks' })
-  nextCursor!: null;
+  @ApiProperty({ type: [WebhookDto] }) items!: WebhookDto[];
+  @ApiNextCursor('Always null: an integrator has at most 20 webhooks') nextCursor!: null;
 }
 
 export class WebhookDeliveryDto {
-  @ApiProperty({ example: '01J9Z8Q4M3KX7T2W5R6Y8B0C1D:4' })
-  eventId!: string;
-
-  @ApiProperty({ example: '01J9Z8Q4M3KX7T2W5R6Y8B0C1D' })
-  applicationId!: string;
-
-  @ApiProperty({ enum: ['pending', 'delivered', 'failed'] })
-  state!: string;
-
-  @ApiProperty({ example: 1 })
-  attempts!: number;
-
-  @ApiPropertyOptional({ nullable: true, type: Number, example: 200 })
-  lastStatus!: number | null;
-
-  @ApiPropertyOptional({ nullable: true, type: String })
-  lastError!: string | null;
-
-  @ApiProperty({ format: 'date-time' })
-  createdAt!: string;
-
-  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String })
-  deliveredAt!: string | null;
+  @ApiProperty({ example: '01J9Z8Q4M3KX7T2W5R6Y8B0C1D:4' }) eventId!: string;
+  @ApiProperty({ example: '01J9Z8Q4M3KX7T2W5R6Y8B0C1D' }) applicationId!: string;
+  @ApiEnum(['pending', 'delivered', 'failed']) state!: string;
+  @ApiProperty({ example: 1 }) attempts!: number;
+  @ApiProperty({ ...NULLABLE_NUMBER, required: false, example: 200 }) lastStatus!: number | null;
+  @ApiNullableString({ required: false }) lastError!: string | null;
+  @ApiInstant() createdAt!: string;
+  @ApiNullableInstant({ required: false }) deliveredAt!: string | null;
 }
 
 export class WebhookDeliveryListDto {
-  @ApiProperty({ type: [WebhookDeliveryDto] })
-  items!: WebhookDeliveryDto[];
-
-  @ApiProperty({ nullable: true, type: String })
-  nextCursor!: string | null;
+  @ApiProperty({ type: [WebhookDeliveryDto] }) items!: WebhookDeliveryDto[];
+  @ApiNextCursor() nextCursor!: string | null;
 }

@@ -6,6 +6,7 @@ import { Link } from '../../app/router';
 import { BpmnDiagram } from './BpmnDiagram';
 import { durationText } from './duration';
 import type { PermitType } from './types';
+import { Section } from '../../components/Section';
 
 export function PermitTypePage({ code }: { code: string }) {
   const { t, lang } = useI18n();
@@ -36,16 +37,14 @@ export function PermitTypePage({ code }: { code: string }) {
         <dt>{t('catalogue.deadline')}</dt>
         <dd>{durationText(type.deadline, t)}</dd>
       </dl>
-      <section aria-labelledby="documents">
-        <h2 id="documents">{t('catalogue.documents')}</h2>
+      <Section id="documents" title={t('catalogue.documents')}>
         <ul>
           {type.requiredDocuments.map((d) => (
             <li key={d.type}>{d.name}</li>
           ))}
         </ul>
-      </section>
-      <section aria-labelledby="steps">
-        <h2 id="steps">{t('catalogue.steps')}</h2>
+      </Section>
+      <Section id="steps" title={t('catalogue.steps')}>
         <ol className="steps">
           {type.steps.map((s) => (
             <li key={s.id}>
@@ -56,11 +55,10 @@ export function PermitTypePage({ code }: { code: string }) {
             </li>
           ))}
         </ol>
-      </section>
-      <section aria-labelledby="diagram">
-        <h2 id="diagram">{t('catalogue.diagram')}</h2>
+      </Section>
+      <Section id="diagram" title={t('catalogue.diagram')}>
         <BpmnDiagram url={`/v1/permit-types/${encodeURIComponent(type.code)}/bpmn?version=${type.version}`} title={type.name} />
-      </section>
+      </Section>
     </article>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { getJson } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import type { InboxTask } from './types';
+import { Section } from '../../components/Section';
 
 interface Schema {
   properties?: Record<string, { title?: string; description?: string }>;
@@ -30,8 +31,7 @@ export function Dossier({ task, version }: { task: InboxTask; version?: number }
   const dossier = task.application;
   if (!dossier) return null;
   return (
-    <section aria-labelledby="dossier" className="dossier">
-      <h2 id="dossier">{t('task.dossier')}</h2>
+    <Section id="dossier" title={t('task.dossier')} className="dossier">
       <p className="hint">{t('task.audited')}</p>
       <h3>{t('task.applicant')}</h3>
       <dl className="facts">
@@ -76,6 +76,6 @@ export function Dossier({ task, version }: { task: InboxTask; version?: number }
           ))}
         </ul>
       )}
-    </section>
+    </Section>
   );
 }

@@ -7,6 +7,7 @@ import { useSession } from '../../app/session';
 import { Dossier } from './Dossier';
 import { dueState } from './due';
 import type { ApplicationForApprover, InboxTask } from './types';
+import { Section } from '../../components/Section';
 
 type Decision = 'approve' | 'reject' | 'request_revision';
 
@@ -79,8 +80,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
           </dl>
           <Dossier task={task} version={app?.definitionVersion} />
           {app && (
-            <section aria-labelledby="history">
-              <h2 id="history">{t('track.history')}</h2>
+            <Section id="history" title={t('track.history')}>
               <ol className="timeline">
                 {[...app.timeline].reverse().map((ev) => (
                   <li key={ev.seq}>
@@ -90,7 +90,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
                   </li>
                 ))}
               </ol>
-            </section>
+            </Section>
           )}
           {task.status === 'open' && (
             <form className="decision" onSubmit={submit}>

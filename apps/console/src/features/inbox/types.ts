@@ -1,17 +1,7 @@
+import type { InboxTaskOf } from '../../../../../libs/domain/inbox-task';
+
 /** GET /v1/tasks: one step attempt as its agency's inbox lists it. */
-export interface InboxTask {
-  id: string;
-  applicationId: string;
-  trackingCode: string;
-  permitType: string;
-  stepId: string;
-  stepName: string;
-  agency: string;
-  officeId: string;
-  status: string;
-  assignedAt: string;
-  dueAt: string | null;
-  overdue: boolean;
+export interface InboxTask extends InboxTaskOf<string> {
   /** What the holder of the open task needs to decide (GET /v1/tasks/{id} only, for the task's holders). */
   application?: {
     data: Record<string, unknown>;

@@ -3,6 +3,7 @@ import { ApiError, getJson, postJson } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { useRouter } from '../../app/router';
 import { Session, useSession } from '../../app/session';
+import { LabelledSelect } from '../../components/LabelledSelect';
 
 interface Options {
   roles: Array<Session['role']>;
@@ -57,43 +58,25 @@ export function SignInPage() {
       {failure && <p className="error" role="alert">{failure}</p>}
       {options && (
         <form onSubmit={submit} className="sign-in">
-          <label htmlFor="sign-in-role">{t('signIn.role')}</label>
-          <select id="sign-in-role" value={role} onChange={(e) => setRole(e.target.value as Session['role'])}>
-            {options.roles.map((r) => (
-              <option key={r} value={r}>
-                {t(`role.${r}`)}
-              </option>
-            ))}
-          </select>
+          <LabelledSelect id="sign-in-role" label={t('signIn.role')} value={role} onChange={setRole} choices={options.roles.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
           {role === 'approver' && (
             <>
-              <label htmlFor="sign-in-agency">{t('signIn.agency')}</label>
-              <select id="sign-in-agency" value={agency} onChange={(e) => setAgency(e.target.value)}>
-                {options.agencies.map((a) => (
-                  <option key={a.code} value={a.code}>
-                    {a.name} ({a.code})
-                  </option>
-                ))}
-              </select>
-              <label htmlFor="sign-in-position">{t('signIn.position')}</label>
-              <select id="sign-in-position" value={position} onChange={(e) => setPosition(e.target.value as 'officer' | 'head')}>
-                {options.positions.map((p) => (
-                  <option key={p} value={p}>
-                    {t(`position.${p}`)}
-                  </option>
-                ))}
-              </select>
+              <LabelledSelect
+                id="sign-in-agency"
+                label={t('signIn.agency')}
+                value={agency}
+                onChange={setAgency}
+                choices={options.agencies.map((a) => ({ value: a.code, label: `${a.name} (${a.code})` }))}
+              />
+              <LabelledSelect
+                id="sign-in-position"
+                label={t('signIn.position')}
+                value={position}
+                onChange={setPosition}
+                choices={options.positions.map((p) => ({ value: p, label: t(`position.${p}`) }))}
+              />
               {territorial && (
-                <>
-                  <label htmlFor="sign-in-office">{t('signIn.office')}</label>
-                  <select id="sign-in-office" value={office} onChange={(e) => setOffice(e.target.value)}>
-                    {offices.map((o) => (
-                      <option key={o.id} value={o.id}>
-                        {o.name}
-                      </option>
-                    ))}
-                  </select>
-                </>
+                <LabelledSelect id="sign-in-office" label={t('signIn.office')} value={office} onChange={setOffice} choices={offices.map((o) => ({ value: o.id, label: o.name }))} />
               )}
             </>
           )}

@@ -1,6 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { ApiError, postJson } from '../../app/api';
 import { useI18n } from '../../app/i18n';
+import { LabelledSelect } from '../../components/LabelledSelect';
 
 const CATEGORIES = ['illegal_fee', 'slow_service', 'rude_staff', 'wrong_information', 'office_closed', 'other'] as const;
 
@@ -32,22 +33,14 @@ export function ComplaintForm({ trackingCode, offices }: { trackingCode: string;
   };
   return (
     <form className="complaint" onSubmit={submit}>
-      <label htmlFor="complaint-category">{t('complaint.category')}</label>
-      <select id="complaint-category" value={category} onChange={(e) => setCategory(e.target.value as typeof category)}>
-        {CATEGORIES.map((c) => (
-          <option key={c} value={c}>
-            {t(`category.${c}`)}
-          </option>
-        ))}
-      </select>
-      <label htmlFor="complaint-office">{t('complaint.office')}</label>
-      <select id="complaint-office" value={officeId} onChange={(e) => setOfficeId(e.target.value)}>
-        {offices.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.name}
-          </option>
-        ))}
-      </select>
+      <LabelledSelect
+        id="complaint-category"
+        label={t('complaint.category')}
+        value={category}
+        onChange={setCategory}
+        choices={CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
+      />
+      <LabelledSelect id="complaint-office" label={t('complaint.office')} value={officeId} onChange={setOfficeId} choices={offices.map((o) => ({ value: o.id, label: o.name }))} />
       <label htmlFor="complaint-description">{t('complaint.description')}</label>
       <textarea id="complaint-description" rows={3} maxLength={2000} value={description} onChange={(e) => setDescription(e.target.value)} />
       <button type="submit" disabled={sending}>

@@ -5,6 +5,7 @@ import { useI18n } from '../../app/i18n';
 import { ComplaintForm } from './ComplaintForm';
 import { TrackForm } from './TrackForm';
 import type { Tracked } from './types';
+import { Section } from '../../components/Section';
 
 type Load = { state: 'loading' } | { state: 'found'; app: Tracked } | { state: 'missing' } | { state: 'failed' };
 
@@ -57,8 +58,7 @@ function Application({ app }: { app: Tracked }) {
         <dd>{jakartaDateTime(app.decidedAt ?? app.dueAt, lang)}</dd>
       </dl>
 
-      <section aria-labelledby="now">
-        <h3 id="now">{t('track.now')}</h3>
+      <Section id="now" title={t('track.now')} level={3}>
         {app.currentSteps.length === 0 ? (
           <p>{t('track.noOpenSteps')}</p>
         ) : (
@@ -81,20 +81,18 @@ function Application({ app }: { app: Tracked }) {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="fee">
-        <h3 id="fee">{t('track.fee')}</h3>
+      <Section id="fee" title={t('track.fee')} level={3}>
         <p className="fee">{!app.officialFee || app.officialFee.amount === 0 ? t('track.free') : rupiah(app.officialFee.amount, lang)}</p>
         {app.officialFee && (
           <p className="hint">
             {t('track.legalBasis')}: {app.officialFee.legalBasis}
           </p>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="history">
-        <h3 id="history">{t('track.history')}</h3>
+      <Section id="history" title={t('track.history')} level={3}>
         <ol className="timeline">
           {[...app.timeline].reverse().map((e, i) => (
             <li key={`${e.at}-${i}`}>
@@ -103,13 +101,12 @@ function Application({ app }: { app: Tracked }) {
             </li>
           ))}
         </ol>
-      </section>
+      </Section>
 
-      <section aria-labelledby="report" className="report">
-        <h3 id="report">{t('track.bribeTitle')}</h3>
+      <Section id="report" title={t('track.bribeTitle')} level={3} className="report">
         <p>{t('track.bribeLead')}</p>
         <ComplaintForm trackingCode={app.trackingCode} offices={offices(app)} />
-      </section>
+      </Section>
       <p className="hint">{t('track.share')}</p>
     </article>
   );

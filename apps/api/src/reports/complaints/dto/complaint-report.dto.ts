@@ -1,6 +1,6 @@
 // The answer of the complaints report. Field meanings: docs/reports.md.
 import { ApiProperty } from '@nestjs/swagger';
-import { COUNTS, INSTANT, INTEGER, NULLABLE_NUMBER, NULLABLE_STRING } from '../../shared/openapi-types';
+import { COUNTS, INSTANT, INTEGER, NULLABLE_NUMBER, NULLABLE_STRING } from '../../../common/openapi-types';
 
 export class ComplaintOfficeRowDto {
   @ApiProperty({ example: 'kel-31.74.01.1001' }) office!: string;

@@ -1,6 +1,6 @@
 // The answer of the points report. Field meanings: docs/reports.md.
 import { ApiProperty } from '@nestjs/swagger';
-import { INSTANT, INTEGER, NULLABLE_STRING } from '../../shared/openapi-types';
+import { INSTANT, INTEGER, NULLABLE_STRING } from '../../../common/openapi-types';
 
 export const POINTS_BY = ['officer', 'office', 'agency'] as const;
 export type PointsBy = (typeof POINTS_BY)[number];

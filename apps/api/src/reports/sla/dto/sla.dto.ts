@@ -1,6 +1,6 @@
 // The answers of the SLA league tables. Field meanings: docs/reports.md.
 import { ApiProperty } from '@nestjs/swagger';
-import { COUNTS, INSTANT, INTEGER, NULLABLE_NUMBER, NULLABLE_STRING } from '../../shared/openapi-types';
+import { COUNTS, INSTANT, INTEGER, NULLABLE_NUMBER, NULLABLE_STRING } from '../../../common/openapi-types';
 
 export class OverdueTaskDto {
   @ApiProperty({ example: 'SIM00042ABCDEF0123456789.city_technical_consultation.1' }) taskId!: string;

@@ -1,6 +1,6 @@
 // The answers of the staffing reports: an office's load and the merge candidates. docs/reports.md.
 import { ApiProperty } from '@nestjs/swagger';
-import { INSTANT, INTEGER, NULLABLE_NUMBER, NULLABLE_STRING } from '../../shared/openapi-types';
+import { INSTANT, INTEGER, NULLABLE_NUMBER, NULLABLE_STRING } from '../../../common/openapi-types';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
