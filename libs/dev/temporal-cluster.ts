@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { SEARCH_ATTRIBUTES } from '../temporal/search-attributes';
+import { watchChild } from './child';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 export const TEMPORAL_SCRIPTS = path.join(ROOT, 'docker', 'temporal');
@@ -166,27 +167,12 @@ export async function startTemporalService(opts: {
       });
   child.stdout?.on('data', forward);
   child.stderr?.on('data', forward);
-  let gone = false;
-  const exited = new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    child.once('error', (e) => {
-      tail.push(e.message);
-      resolve();
-    });
-  });
-  void exited.then(() => (gone = true));
-  const stop = async () => {
-    if (gone) return;
-    child.kill('SIGTERM');
-    const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    await exited;
-    clearTimeout(force);
-  };
+  const { exited, gone, stop } = watchChild(child, 15_000, (e) => tail.push(e.message));
   const port = opts.service === 'frontend' ? opts.ports.frontend : opts.ports.grpc[opts.service];
   const deadline = Date.now() + (opts.readyTimeoutMs ?? 120_000);
   try {
     for (let delay = 100; ; delay = Math.min(delay * 2, 1_000)) {
-      if (gone) throw new Error(`exited during start: ${lastWords(tail)}`);
+      if (gone()) throw new Error(`exited during start: ${lastWords(tail)}`);
       if (await listening(port)) {
         if (opts.service !== 'frontend' || (await healthy(opts.cli, `127.0.0.1:${port}`))) break;
       }
