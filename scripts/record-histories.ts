@@ -22,7 +22,7 @@ import { type PermitDefinition, workflowTypeOf } from '../libs/permit-dsl/defini
 import { DEFINITIONS } from '../libs/permits';
 import { loadToolchain } from '../libs/temporal/toolchain';
 import { historyFile, type Path, pathExists, PATHS } from '../test/replay/paths';
-import { type Actor, type ApplicationView, type Decision, decideUpdate, type PermitInput, resubmitUpdate, type TaskView, viewQuery, withdrawUpdate, workflowIdOf } from '../workflows/messages';
+import { type Actor, type ApplicationView, assignUpdate, claimUpdate, type Decision, decideUpdate, type PermitInput, resubmitUpdate, type TaskView, unclaimUpdate, viewQuery, withdrawUpdate, workflowIdOf } from '../workflows/messages';
 
 const OUT = resolve(__dirname, '..', 'test', 'replay', 'histories');
 const FIXTURE = resolve(__dirname, '..', 'test', 'replay', 'fixtures', 'permit-definitions.json');
@@ -98,6 +98,15 @@ async function drive(env: TestWorkflowEnvironment, handle: WorkflowHandle, path:
       await decide(handle, first, 'request_revision');
       await handle.executeUpdate(resubmitUpdate, { args: [{ note: 'sudah', actor: applicant }] });
       return approveAll(handle);
+    case 'claims': {
+      const officer = (sub: string): Actor => ({ ...approverOf(first), sub });
+      await handle.executeUpdate(claimUpdate, { args: [{ taskId: first.id, actor: officer('officer-a') }] });
+      await handle.executeUpdate(unclaimUpdate, { args: [{ taskId: first.id, actor: officer('officer-a'), note: 'cuti' }] });
+      await handle.executeUpdate(claimUpdate, { args: [{ taskId: first.id, actor: officer('officer-b') }] });
+      await handle.executeUpdate(assignUpdate, { args: [{ taskId: first.id, officerId: 'officer-c', actor: officer('head') }] });
+      await handle.executeUpdate(decideUpdate, { args: [{ taskId: first.id, decision: 'approve', actor: officer('officer-c') }] });
+      return approveAll(handle);
+    }
     case 'withdraw':
       await handle.executeUpdate(withdrawUpdate, { args: [{ reason: 'tidak jadi', actor: applicant }] });
       return;

@@ -6,9 +6,20 @@ import { ReportRollups1795400000001 } from './migrations/1795400000001-report-ro
 import { RollupTriggerGates1795400000002 } from './migrations/1795400000002-rollup-trigger-gates';
 import { OfficeRollupsByPermitType1795400000003 } from './migrations/1795400000003-office-rollups-by-permit-type';
 import { WorkerHeartbeat1795400000004 } from './migrations/1795400000004-worker-heartbeat';
-import { RateLimitWindow1795400000005 } from './migrations/1795400000005-rate-limit-window';
+import { TaskClaims1795400000010 } from './migrations/1795400000010-task-claims';
+import { RateLimitWindow1795400000011 } from './migrations/1795400000011-rate-limit-window';
 
-export const MIGRATIONS = [InitialSchema1732300000000, ApiWebhooks1732450000000, Accountability1795400000000, ReportRollups1795400000001, RollupTriggerGates1795400000002, OfficeRollupsByPermitType1795400000003, WorkerHeartbeat1795400000004, RateLimitWindow1795400000005];
+export const MIGRATIONS = [
+  InitialSchema1732300000000,
+  ApiWebhooks1732450000000,
+  Accountability1795400000000,
+  ReportRollups1795400000001,
+  RollupTriggerGates1795400000002,
+  OfficeRollupsByPermitType1795400000003,
+  WorkerHeartbeat1795400000004,
+  TaskClaims1795400000010,
+  RateLimitWindow1795400000011,
+];
 
 /** The read model's DataSource. Schema changes are migrations only: `synchronize` stays off. */
 export function createDataSource(url: string, opts: { poolSize?: number; applicationName?: string } = {}): DataSource {

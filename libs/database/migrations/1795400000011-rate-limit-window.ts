@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * no WAL for a counter that is worthless after a crash (the table is emptied then, which only
  * forgives the callers of the current window).
  */
-export class RateLimitWindow1795400000005 implements MigrationInterface {
-  name = 'RateLimitWindow1795400000005';
+export class RateLimitWindow1795400000011 implements MigrationInterface {
+  name = 'RateLimitWindow1795400000011';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
