@@ -3,6 +3,8 @@
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
   port: number;
+  /** API processes behind `port` (Node's cluster module, apps/api/src/cluster.ts); 1 runs main.ts alone. */
+  apiProcesses: number;
   databaseUrl: string;
   temporal: { address: string; namespace: string; taskQueue: string };
   auth: {
@@ -88,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     env: mode,
     port,
+    apiProcesses: Math.max(1, int('API_PROCESSES', env.API_PROCESSES, 1)),
     databaseUrl,
     temporal: {
       address: env.TEMPORAL_ADDRESS || 'localhost:7233',

@@ -1,12 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
-import { ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerModule, ThrottlerStorage } from '@nestjs/throttler';
+import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../../libs/config/config';
 import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsRepository } from './applications/applications.repository';
 import { ApplicationsService } from './applications/applications.service';
 import { AuthGuard } from './auth/auth.guard';
 import { CallerThrottlerGuard } from './auth/caller-throttler.guard';
+import { PostgresThrottlerStorage } from './auth/postgres-throttler.storage';
 import { ComplaintsController } from './complaints/complaints.controller';
 import { ComplaintsRepository } from './complaints/complaints.repository';
 import { ComplaintsService } from './complaints/complaints.service';
@@ -57,6 +59,8 @@ export class AppModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         dataSourceProvider,
+        // One budget per caller across every API process: the counters live in PostgreSQL.
+        { provide: ThrottlerStorage, inject: [DataSource], useFactory: (db: DataSource) => new PostgresThrottlerStorage(db) },
         temporalClientProvider,
         ApplicationWorkflows,
         CatalogService,
