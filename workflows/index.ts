@@ -23,3 +23,4 @@ export const permit_SLF_v1 = permitWorkflow(slfV1);
 export const permit_TDUP_v1 = permitWorkflow(tdupV1);
 export { webhookDelivery } from './delivery/webhook-delivery';
 export { notificationDelivery } from './delivery/notification-delivery';
+export { applicantNotice } from './delivery/applicant-notice';
