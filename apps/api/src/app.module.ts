@@ -35,6 +35,7 @@ import { ApplicationWorkflows } from './temporal/application-workflows';
 import { temporalClientProvider } from './temporal/temporal.provider';
 import { TrackController } from './track/track.controller';
 import { TrackService } from './track/track.service';
+import { TrackNoticesRepository } from './track/track-notices.repository';
 import { WebhooksController } from './webhooks/webhooks.controller';
 import { WebhooksRepository } from './webhooks/webhooks.repository';
 import { WebhooksService } from './webhooks/webhooks.service';
@@ -59,6 +60,7 @@ export class AppModule {
         TasksRepository,
         TasksService,
         TrackService,
+        TrackNoticesRepository,
         ...reportProviders({ maxRangeDays: config.reports?.maxRangeDays }),
         ComplaintsRepository,
         complaintNotifierProvider,
