@@ -3,6 +3,7 @@ import type { BusinessCalendar } from '../libs/calendar';
 import { createDeadlineActivities } from './deadline.activities';
 import { createEscalationActivities } from './escalation.activities';
 import { createApplicantNoticeActivities, withApplicantNotices, type ApplicantNoticeOptions } from './applicant-notice.activities';
+import { createAccountabilityDigestActivities } from './accountability-digest.activities';
 import type { Notifier } from './notifier';
 import { createProjectionActivities } from './projection.activities';
 import { createWebhookActivities, WebhookOptions, withWebhookOutbox } from './webhook.activities';
@@ -26,6 +27,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createApplicantNoticeActivities(deps.db, deps.applicantNotices ?? { publicBaseUrl: '' }),
     ...createWebhookActivities(deps.db, deps.webhooks ?? { allowInsecureTargets: false }),
     ...escalations,
+    ...createAccountabilityDigestActivities(deps.db, deps.notifier, deps.applicantNotices?.publicBaseUrl ?? ''),
   };
 }
 

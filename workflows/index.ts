@@ -24,3 +24,4 @@ export const permit_TDUP_v1 = permitWorkflow(tdupV1);
 export { webhookDelivery } from './delivery/webhook-delivery';
 export { notificationDelivery } from './delivery/notification-delivery';
 export { applicantNotice } from './delivery/applicant-notice';
+export { accountabilityDigest } from './delivery/accountability-digest';

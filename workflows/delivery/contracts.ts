@@ -46,3 +46,7 @@ export type ApplicantNoticeWorkflow = typeof applicantNotice;
 export function applicantNoticeWorkflowId(args: Pick<ApplicantNoticeArgs, 'noticeId'>): string {
   return `applicant-notice-${args.noticeId}`;
 }
+
+/** The weekly digest to agency heads, started by the schedule below (apps/worker/src/digest-schedule.ts). */
+export const ACCOUNTABILITY_DIGEST_WORKFLOW = 'accountabilityDigest' satisfies 'accountabilityDigest';
+export const ACCOUNTABILITY_DIGEST_SCHEDULE_ID = 'accountability-digest';

@@ -1,6 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
+ * The applicant notice outbox, and the agency heads' addresses for the accountability digest.
+ *
  * The applicant notice outbox: one row per (application, timeline event, channel). The row id is the
  * idempotency key the SMS gateway receives, so a delivery retried after a crash is counted once.
  * `body` holds the message (never a NIK); an SMS row also holds the email it falls back to
@@ -36,10 +38,13 @@ export class ApplicantNotices1795415000000 implements MigrationInterface {
         UNIQUE (application_id, event_seq, channel)
       )`);
     await q.query(`CREATE INDEX applicant_notice_application ON applicant_notice (application_id, created_at)`);
+    // The head of each agency receives the weekly accountability digest (libs/accountability).
+    await q.query(`ALTER TABLE agency ADD COLUMN head_email text`);
     await q.query(`CREATE INDEX applicant_notice_not_handed_over ON applicant_notice (application_id) WHERE handed_over_at IS NULL`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE agency DROP COLUMN head_email`);
     await q.query(`DROP TABLE applicant_notice`);
   }
 }
