@@ -12,6 +12,7 @@ const { sendAccountabilityDigest } = proxyActivities<Activities>({
   retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '30 minutes' },
 });
 
-export async function accountabilityDigest(): Promise<string[]> {
-  return sendAccountabilityDigest({ at: new Date().toISOString() });
+/** `at`: the instant the digest speaks of (its month); the workflow's start by default, as the schedule runs it. */
+export async function accountabilityDigest(args: { at?: string } = {}): Promise<string[]> {
+  return sendAccountabilityDigest({ at: args.at ?? new Date().toISOString() });
 }
