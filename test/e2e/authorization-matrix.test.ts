@@ -118,6 +118,8 @@ describe('authorization matrix', () => {
     { endpoint: 'GET /v1/reports/offices/merge-candidates', path: `/v1/reports/offices/merge-candidates?${DAY}`, expect: { none: 401, integrator: 403, otherIntegrator: 403, approver: 403, otherApprover: 403, admin: 'ok' } },
     { endpoint: 'GET /v1/reports/offices/{id}/load', path: `/v1/reports/offices/kel-31.71.01.1001/load?${DAY}`, expect: { none: 401, integrator: 403, otherIntegrator: 403, approver: 403, otherApprover: 403, admin: 'ok' } },
     { endpoint: 'GET /v1/reports/complaints', path: `/v1/reports/complaints?${DAY}`, expect: { none: 401, integrator: 403, otherIntegrator: 403, approver: 403, otherApprover: 403, admin: 'ok' } },
+    // The governor's late list and the agencies' missed deadlines are public: no token, no personal data.
+    { endpoint: 'GET /v1/public/accountability', path: '/v1/public/accountability', expect: { none: 200, integrator: 200, otherIntegrator: 200, approver: 200, otherApprover: 200, admin: 200 } },
     // Complaints (pengaduan) are public: any citizen, no token.
     { endpoint: 'POST /v1/complaints', path: '/v1/complaints', body: {}, expect: { none: 'ok', integrator: 'ok', otherIntegrator: 'ok', approver: 'ok', otherApprover: 'ok', admin: 'ok' } },
     { endpoint: 'GET /v1/complaints/{trackingCode}', path: '/v1/complaints/ADU-0000-0000', expect: { none: 'ok', integrator: 'ok', otherIntegrator: 'ok', approver: 'ok', otherApprover: 'ok', admin: 'ok' } },
