@@ -135,6 +135,10 @@ export function createProjectionActivities(
           attempt_minutes: facts.attemptMinutes,
           breached: facts.breached,
           weight: weightOf(t.stepId),
+          claimed_by: t.claimedBy ?? null,
+          claimed_at: t.claimedAt ?? null,
+          escalation_level: t.escalations.length,
+          escalation_rung: t.escalations[t.escalations.length - 1] ?? null,
         };
       });
       const awards = tasks
@@ -175,25 +179,30 @@ export function createProjectionActivities(
          attempts AS (
            INSERT INTO task (id, application_id, step_id, step_name, attempt, agency, office_id, role, status, assigned_at,
              due_at, decided_at, decided_by, note, overdue, business_minutes_used, deadline_minutes, revision,
-             permit_type, receiving_office_id, minutes_before, attempt_minutes, breached, weight)
+             permit_type, receiving_office_id, minutes_before, attempt_minutes, breached, weight,
+             claimed_by, claimed_at, escalation_level, escalation_rung)
            SELECT * FROM jsonb_to_recordset($2::jsonb -> 'tasks') AS t(id text, application_id text, step_id text, step_name text,
              attempt int, agency text, office_id text, role text, status text, assigned_at timestamptz, due_at timestamptz,
              decided_at timestamptz, decided_by text, note text, overdue boolean, business_minutes_used numeric,
              deadline_minutes int, revision int, permit_type text, receiving_office_id text, minutes_before numeric,
-             attempt_minutes numeric, breached boolean, weight numeric)
+             attempt_minutes numeric, breached boolean, weight numeric, claimed_by text, claimed_at timestamptz,
+             escalation_level int, escalation_rung text)
            ON CONFLICT (id) DO UPDATE SET status = excluded.status, due_at = excluded.due_at,
              decided_at = excluded.decided_at, decided_by = excluded.decided_by, note = excluded.note,
              overdue = excluded.overdue, business_minutes_used = excluded.business_minutes_used, revision = excluded.revision,
              permit_type = excluded.permit_type, receiving_office_id = excluded.receiving_office_id,
              minutes_before = excluded.minutes_before, attempt_minutes = excluded.attempt_minutes,
-             breached = excluded.breached, weight = excluded.weight
+             breached = excluded.breached, weight = excluded.weight, claimed_by = excluded.claimed_by,
+             claimed_at = excluded.claimed_at, escalation_level = excluded.escalation_level, escalation_rung = excluded.escalation_rung
            WHERE task.revision < excluded.revision
              AND (task.status, task.due_at, task.decided_at, task.decided_by, task.note, task.overdue, task.business_minutes_used,
-                  task.permit_type, task.receiving_office_id, task.minutes_before, task.attempt_minutes, task.breached, task.weight)
+                  task.permit_type, task.receiving_office_id, task.minutes_before, task.attempt_minutes, task.breached, task.weight,
+                  task.claimed_by, task.claimed_at, task.escalation_level, task.escalation_rung)
                  IS DISTINCT FROM
                  (excluded.status, excluded.due_at, excluded.decided_at, excluded.decided_by, excluded.note, excluded.overdue,
                   excluded.business_minutes_used, excluded.permit_type, excluded.receiving_office_id, excluded.minutes_before,
-                  excluded.attempt_minutes, excluded.breached, excluded.weight)
+                  excluded.attempt_minutes, excluded.breached, excluded.weight, excluded.claimed_by, excluded.claimed_at,
+                  excluded.escalation_level, excluded.escalation_rung)
            RETURNING 1),
          awards AS (
            INSERT INTO points (task_id, application_id, officer, agency, office_id, permit_type, step_id, weight,

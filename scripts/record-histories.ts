@@ -2,6 +2,9 @@
 // history per path it allows (test/replay/paths.ts), on the time-skipping test server.
 //   npm run histories:record            records what is missing (a new version, a new path)
 //   npm run histories:record -- --force records everything again
+// It also adds each new definition to test/replay/fixtures/permit-definitions.json, the catalogue the
+// histories were recorded with (test/replay/definitions.test.ts); definitions already there keep their
+// recorded value, so a change to one still fails that test (--force takes today's catalogue whole).
 // Stored histories are what running applications look like: once applications run in production, keep
 // them (docs/versions.md) and only add. Activities here are the real business-time arithmetic with the
 // read model and the mail left out: replay never runs activities, it only reads their recorded results.
@@ -19,9 +22,22 @@ import { type PermitDefinition, workflowTypeOf } from '../libs/permit-dsl/defini
 import { DEFINITIONS } from '../libs/permits';
 import { loadToolchain } from '../libs/temporal/toolchain';
 import { historyFile, type Path, pathExists, PATHS } from '../test/replay/paths';
-import { type Actor, type ApplicationView, type Decision, decideUpdate, type PermitInput, resubmitUpdate, type TaskView, viewQuery, withdrawUpdate, workflowIdOf } from '../workflows/messages';
+import { type Actor, type ApplicationView, assignUpdate, claimUpdate, type Decision, decideUpdate, type PermitInput, resubmitUpdate, type TaskView, unclaimUpdate, viewQuery, withdrawUpdate, workflowIdOf } from '../workflows/messages';
 
 const OUT = resolve(__dirname, '..', 'test', 'replay', 'histories');
+const FIXTURE = resolve(__dirname, '..', 'test', 'replay', 'fixtures', 'permit-definitions.json');
+
+/** The catalogue fixture with every definition it lacks added, in catalogue order; the others as recorded. */
+function updateFixture(force: boolean): void {
+  const recorded = force || !fs.existsSync(FIXTURE) ? [] : (JSON.parse(fs.readFileSync(FIXTURE, 'utf8')) as PermitDefinition[]);
+  const key = (d: Pick<PermitDefinition, 'code' | 'version'>) => `${d.code}@${d.version}`;
+  const byKey = new Map(recorded.map((d) => [key(d), d]));
+  const added = DEFINITIONS.filter((d) => !byKey.has(key(d)));
+  const next = JSON.stringify(DEFINITIONS.map((d) => byKey.get(key(d)) ?? d), null, 1);
+  if (fs.existsSync(FIXTURE) && fs.readFileSync(FIXTURE, 'utf8') === next) return;
+  fs.writeFileSync(FIXTURE, next);
+  process.stdout.write(`${FIXTURE}: ${force ? 'rewritten from today\'s catalogue' : `added ${added.map((d) => `${d.code} v${d.version}`).join(', ')}`}\n`);
+}
 const TASK_QUEUE = 'record';
 const applicant: Actor = { sub: 'integrator-replay', role: 'integrator' };
 const approverOf = (t: TaskView): Actor => ({ sub: 'officer', role: 'approver', agency: t.agency, office: t.officeId, position: 'head' });
@@ -82,6 +98,15 @@ async function drive(env: TestWorkflowEnvironment, handle: WorkflowHandle, path:
       await decide(handle, first, 'request_revision');
       await handle.executeUpdate(resubmitUpdate, { args: [{ note: 'sudah', actor: applicant }] });
       return approveAll(handle);
+    case 'claims': {
+      const officer = (sub: string): Actor => ({ ...approverOf(first), sub });
+      await handle.executeUpdate(claimUpdate, { args: [{ taskId: first.id, actor: officer('officer-a') }] });
+      await handle.executeUpdate(unclaimUpdate, { args: [{ taskId: first.id, actor: officer('officer-a'), note: 'cuti' }] });
+      await handle.executeUpdate(claimUpdate, { args: [{ taskId: first.id, actor: officer('officer-b') }] });
+      await handle.executeUpdate(assignUpdate, { args: [{ taskId: first.id, officerId: 'officer-c', actor: officer('head') }] });
+      await handle.executeUpdate(decideUpdate, { args: [{ taskId: first.id, decision: 'approve', actor: officer('officer-c') }] });
+      return approveAll(handle);
+    }
     case 'withdraw':
       await handle.executeUpdate(withdrawUpdate, { args: [{ reason: 'tidak jadi', actor: applicant }] });
       return;
@@ -163,6 +188,7 @@ async function main(): Promise<void> {
     }
   });
   await env.teardown();
+  updateFixture(force);
 }
 
 main().catch((err) => {

@@ -96,6 +96,9 @@ export interface TaskView {
   decidedAt?: string;
   decidedBy?: string;
   note?: string;
+  /** The officer who holds the task (claimed it, or was assigned it by a head), and since when. */
+  claimedBy?: string;
+  claimedAt?: string;
 }
 
 export type TimelineType =
@@ -106,6 +109,9 @@ export type TimelineType =
   | 'task.revision_requested'
   | 'task.cancelled'
   | 'task.deemed'
+  | 'task.claimed'
+  | 'task.unclaimed'
+  | 'task.reassigned'
   | 'escalation'
   | 'legal_deadline_missed'
   | 'resubmitted'
@@ -124,6 +130,8 @@ export interface TimelineEvent {
   stepId?: string;
   taskId?: string;
   note?: string;
+  /** task.reassigned: the officer the task was handed to; task.unclaimed: the officer whose claim was released. */
+  assignee?: string;
   statusBefore: ApplicationStatus;
   statusAfter: ApplicationStatus;
   requestId?: string;
@@ -166,6 +174,23 @@ export interface DecideArgs {
   requestId?: string;
 }
 
+/** Claim (or release) an open task for the actor: the officer who will decide it. */
+export interface ClaimArgs {
+  taskId: string;
+  actor: Actor;
+  /** Why, for the timeline. */
+  note?: string;
+  requestId?: string;
+}
+
+/** A head hands an open task to one officer of the agency (and office): the officer holds it as if claimed. */
+export interface AssignArgs {
+  taskId: string;
+  officerId: string;
+  actor: Actor;
+  requestId?: string;
+}
+
 export interface ResubmitArgs {
   note?: string;
   documents?: DocumentRef[];
@@ -185,6 +210,9 @@ export const dossierQuery = defineQuery<Dossier>(MESSAGE_NAMES.dossier);
 export const decideUpdate = defineUpdate<ApplicationView, [DecideArgs]>(MESSAGE_NAMES.decide);
 export const resubmitUpdate = defineUpdate<ApplicationView, [ResubmitArgs]>(MESSAGE_NAMES.resubmit);
 export const withdrawUpdate = defineUpdate<ApplicationView, [WithdrawArgs]>(MESSAGE_NAMES.withdraw);
+export const claimUpdate = defineUpdate<ApplicationView, [ClaimArgs]>(MESSAGE_NAMES.claim);
+export const unclaimUpdate = defineUpdate<ApplicationView, [ClaimArgs]>(MESSAGE_NAMES.unclaim);
+export const assignUpdate = defineUpdate<ApplicationView, [AssignArgs]>(MESSAGE_NAMES.assign);
 
 // Ids, message names and refusal types live in a pure module that callers outside workflows/ share.
 export { parseTaskId, Refusal, taskIdOf, workflowIdOf } from '../libs/domain/application-contract';

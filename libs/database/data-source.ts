@@ -6,9 +6,10 @@ import { ReportRollups1795400000001 } from './migrations/1795400000001-report-ro
 import { RollupTriggerGates1795400000002 } from './migrations/1795400000002-rollup-trigger-gates';
 import { OfficeRollupsByPermitType1795400000003 } from './migrations/1795400000003-office-rollups-by-permit-type';
 import { WorkerHeartbeat1795400000004 } from './migrations/1795400000004-worker-heartbeat';
+import { TaskClaims1795400000010 } from './migrations/1795400000010-task-claims';
 import { ApplicantNotices1795415000000 } from './migrations/1795415000000-applicant-notices';
 
-export const MIGRATIONS = [InitialSchema1732300000000, ApiWebhooks1732450000000, Accountability1795400000000, ReportRollups1795400000001, RollupTriggerGates1795400000002, OfficeRollupsByPermitType1795400000003, WorkerHeartbeat1795400000004, ApplicantNotices1795415000000];
+export const MIGRATIONS = [InitialSchema1732300000000, ApiWebhooks1732450000000, Accountability1795400000000, ReportRollups1795400000001, RollupTriggerGates1795400000002, OfficeRollupsByPermitType1795400000003, WorkerHeartbeat1795400000004, TaskClaims1795400000010, ApplicantNotices1795415000000];
 
 /** The read model's DataSource. Schema changes are migrations only: `synchronize` stays off. */
 export function createDataSource(url: string, opts: { poolSize?: number; applicationName?: string } = {}): DataSource {

@@ -3,7 +3,16 @@
 // it without tying libs/ to workflows/ (workflows/messages.ts builds the typed definitions on it).
 
 /** Query and Update names of every application workflow. */
-export const MESSAGE_NAMES = { view: 'view', dossier: 'dossier', decide: 'decide', resubmit: 'resubmit', withdraw: 'withdraw' } as const;
+export const MESSAGE_NAMES = {
+  view: 'view',
+  dossier: 'dossier',
+  decide: 'decide',
+  resubmit: 'resubmit',
+  withdraw: 'withdraw',
+  claim: 'claim',
+  unclaim: 'unclaim',
+  assign: 'assign',
+} as const;
 
 /**
  * Business refusals raised by Update validators, as ApplicationFailure types.
@@ -18,6 +27,10 @@ export const Refusal = {
   AwaitingApplicant: 'AwaitingApplicant',
   NoRevisionRequested: 'NoRevisionRequested',
   InvalidDecision: 'InvalidDecision',
+  /** The task is claimed by another officer: a claim or a decision of someone else is refused. */
+  TaskClaimed: 'TaskClaimed',
+  /** A release of a claim nobody holds. */
+  TaskNotClaimed: 'TaskNotClaimed',
 } as const;
 export type RefusalType = (typeof Refusal)[keyof typeof Refusal];
 

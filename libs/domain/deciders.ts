@@ -55,3 +55,24 @@ export function holdsPosition(actor: Decider, step: { role: Position }): boolean
 export function maySee(approver: Decider, task: HeldTask): boolean {
   return task.agency === approver.agency && (approver.office === undefined || approver.office === task.officeId);
 }
+
+/**
+ * Who may hand a task to an officer or release anyone's claim on it: a head of the task's agency, and of
+ * its office for territorial steps (the same scope as mayDecide).
+ */
+export function mayAssign(actor: Decider, task: HeldTask): boolean {
+  return mayDecide(actor, task) && actor.position === 'head';
+}
+
+/** The part of a task the claim rules read: who holds it, if anyone. */
+export interface ClaimedTask extends HeldTask {
+  claimedBy?: string | null;
+}
+
+/**
+ * A claim reserves an open task for one officer: anyone else's decision on it is refused until the
+ * claim is released or the task reassigned. An unclaimed task is open to every approver who may decide it.
+ */
+export function claimedByAnother(actor: { sub: string }, task: ClaimedTask): boolean {
+  return !!task.claimedBy && task.claimedBy !== actor.sub;
+}

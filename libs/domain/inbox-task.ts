@@ -18,4 +18,10 @@ export interface InboxTaskOf<Instant> {
   decidedAt: Instant | null;
   decidedBy: string | null;
   overdue: boolean;
+  /** The officer who holds the task (claimed it, or was assigned it by a head), and since when. */
+  claimedBy: string | null;
+  claimedAt: Instant | null;
+  /** How many escalation rungs the task reached, and the last one (its rung id, `#n` for repeats). */
+  escalationLevel: number;
+  escalationRung: string | null;
 }

@@ -2,6 +2,7 @@
 // activities and the simulator import them from here.
 export * from './deciders';
 export * from './overdue';
+export * from './due-window';
 export * from './statuses';
 export * from './time';
 export * from './application-contract';

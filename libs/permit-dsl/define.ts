@@ -19,6 +19,8 @@ export class DefinitionError extends Error {
   constructor(
     readonly file: string,
     readonly issues: ReadonlyArray<DefinitionIssue>,
+    /** The definition as written, so `npm run permit:check` can look further into it. */
+    readonly definition?: unknown,
   ) {
     super(issues.map((i) => `${file}: ${i.path}: ${i.message}`).join('\n'));
     this.name = 'DefinitionError';
@@ -39,7 +41,7 @@ export function definePermit(def: PermitDefinition): Readonly<PermitDefinition> 
   const issues = validateDefinition(def);
   if (issues.length > 0) {
     const d = (isRecord(def) ? def : {}) as Record<string, unknown>;
-    throw new DefinitionError(definitionFile(d.code, d.version), issues);
+    throw new DefinitionError(definitionFile(d.code, d.version), issues, def);
   }
   return deepFreeze(def);
 }
@@ -81,6 +83,7 @@ export function validateDefinition(def: unknown): DefinitionIssue[] {
   if (!POLICIES.includes(def.onHardDeadline as string)) add('onHardDeadline', `must be one of ${POLICIES.map(show).join(', ')}`);
   if (!isPositiveDuration(def.applicantDeadline)) add('applicantDeadline', durationProblem(def.applicantDeadline, false));
   checkEscalation(def.escalation, add);
+  if (def.retired !== undefined && typeof def.retired !== 'boolean') add('retired', 'must be true or false (or left out: the version is active)');
   return issues;
 }
 

@@ -109,6 +109,12 @@ export interface PermitDefinition {
   /** How long the applicant has to answer a revision request before the application lapses. */
   applicantDeadline: BusinessDuration;
   escalation: EscalationRung[];
+  /**
+   * Retired versions take no new application: new ones start on the newest version that is not retired.
+   * Applications already running on a retired version finish on it, so it stays registered until none is
+   * open (docs/versions.md).
+   */
+  retired?: boolean;
 }
 
 /** The Temporal workflow type a definition version runs as. One type per version: see docs/versions.md. */

@@ -137,6 +137,35 @@ describe('every endpoint answers as the OpenAPI document says', () => {
     expect((await http('POST', `/v1/applications/${other.body.id}/withdraw`, { token: tokens.dinkes, body: { reason: 'x' } })).status).toBe(403);
   });
 
+  it('the queues, their counts, and claim, release, assign and decide on a claimed task, with their refusals', async () => {
+    const filed = await submit(p, tokens.kiosk);
+    const task = await openTaskOf(p, tokens.kiosk, filed.body.id, 'DINKES');
+    const colleague = await p.token({ role: 'approver', agency: 'DINKES', sub: 'dinkes-colleague' });
+    const head = await p.token({ role: 'approver', agency: 'DINKES', sub: 'dinkes-head', position: 'head' });
+    const path = `/v1/tasks/${task.id}`;
+
+    for (const queue of ['mine', 'unclaimed', 'open', 'done']) expect((await http('GET', `/v1/tasks?queue=${queue}&permitType=SIP_DOKTER&due=soon&sort=due`, { token: tokens.dinkes })).status).toBe(200);
+    expect((await http('GET', '/v1/tasks/counts?step=dinkes_verification&office=prov-31', { token: tokens.dinkes })).status).toBe(200);
+    expect((await http('GET', '/v1/tasks/counts?due=someday', { token: tokens.dinkes })).status).toBe(400);
+    expect((await http('GET', '/v1/tasks/counts', { token: tokens.kiosk })).status).toBe(403);
+
+    expect((await http('POST', `${path}/claim`, { token: tokens.dinkes })).status).toBe(200);
+    expect((await http('GET', path, { token: tokens.dinkes })).body.claimedBy).toBe('dinkes-officer');
+    expect((await http('POST', `${path}/claim`, { token: colleague })).status).toBe(409);
+    expect((await http('POST', `${path}/decision`, { token: colleague, body: { decision: 'approve' } })).status).toBe(409);
+    expect((await http('POST', `${path}/unclaim`, { token: colleague })).status).toBe(409);
+    expect((await http('POST', `${path}/claim`, { token: tokens.dpmptsp })).status).toBe(403);
+    expect((await http('POST', `${path}/unclaim`, { token: tokens.dinkes })).status).toBe(200);
+    expect((await http('POST', `${path}/unclaim`, { token: tokens.dinkes })).status).toBe(409);
+    expect((await http('POST', `${path}/assign`, { token: tokens.dinkes, body: { officerId: 'dinkes-colleague' } })).status).toBe(403);
+    expect((await http('POST', `${path}/assign`, { token: head, body: { officerId: '' } })).status).toBe(400);
+    expect((await http('POST', `${path}/assign`, { token: head, body: { officerId: 'dinkes-colleague' } })).status).toBe(200);
+    expect((await http('GET', '/v1/tasks?queue=mine', { token: colleague })).body.items.map((t: { id: string }) => t.id)).toContain(task.id);
+    expect((await http('POST', `${path}/decision`, { token: colleague, body: { decision: 'approve' } })).status).toBe(200);
+    expect((await http('POST', `${path}/claim`, { token: colleague })).status).toBe(409);
+    expect((await http('POST', `/v1/tasks/${filed.body.id}.nope.1/claim`, { token: colleague })).status).toBe(404);
+  });
+
   it('refusals of a submission: validation, unknown permit type, role, token, media type, JSON, idempotency key', async () => {
     expect((await http('POST', '/v1/applications', { token: tokens.kiosk, body: sipDokter({ applicant: { nik: '123', name: 'x' } }) })).status).toBe(400);
     expect((await http('POST', '/v1/applications', { token: tokens.kiosk, body: sipDokter({ permitType: 'NOPE' }) })).status).toBe(422);

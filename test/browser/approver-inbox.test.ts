@@ -54,6 +54,8 @@ describe('the approver inbox of the console, in a real browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Kotak masuk' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/kotak-masuk');
     const ours = page.getByRole('row').filter({ hasText: trackingCode });
+    // The list loads after the heading: wait for its rows before counting them.
+    await ours.first().waitFor();
     expect(await ours.count()).toBeGreaterThanOrEqual(2);
     expect(await ours.first().innerText()).toMatch(/WIB/);
     expect(await page.evaluate(() => (globalThis as unknown as { location: { href: string } }).location.href)).not.toMatch(/eyJ/); // no token in the URL

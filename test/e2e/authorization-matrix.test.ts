@@ -59,6 +59,12 @@ describe('authorization matrix', () => {
     expect(r.body.status).toBe('awaiting_applicant');
     return id;
   };
+  /** A fresh DINKES task claimed by the matrix's DINKES approver. */
+  const claimedTask = async () => {
+    const task = await openTaskOf(p, tokens.integrator, await freshApplication(), 'DINKES');
+    expect((await p.http('POST', `/v1/tasks/${task.id}/claim`, { token: tokens.approver })).status).toBe(200);
+    return task.id as string;
+  };
   const hookOf = async (owner: 'integrator' | 'otherIntegrator') => {
     const r = await p.http('POST', '/v1/webhooks', { token: tokens[owner], body: { url: 'https://hooks.example.id/x', secret: 'x'.repeat(40) } });
     return r.body.id as string;
@@ -101,6 +107,24 @@ describe('authorization matrix', () => {
       expect: { none: 401, integrator: 403, otherIntegrator: 403, approver: 200, otherApprover: 403, admin: 403 },
     },
 
+    { endpoint: 'GET /v1/tasks/counts', path: '/v1/tasks/counts', expect: { none: 401, integrator: 403, otherIntegrator: 403, approver: 200, otherApprover: 200, admin: 200 } },
+    {
+      endpoint: 'POST /v1/tasks/{taskId}/claim',
+      path: async () => `/v1/tasks/${(await openTaskOf(p, tokens.integrator, await freshApplication(), 'DINKES')).id}/claim`,
+      expect: { none: 401, integrator: 403, otherIntegrator: 403, approver: 200, otherApprover: 403, admin: 403 },
+    },
+    {
+      endpoint: 'POST /v1/tasks/{taskId}/unclaim',
+      path: async () => `/v1/tasks/${await claimedTask()}/unclaim`,
+      expect: { none: 401, integrator: 403, otherIntegrator: 403, approver: 200, otherApprover: 403, admin: 403 },
+    },
+    // Heads only: the matrix's approvers are officers (refused 403 wrong-position), a head of another agency is refused 403 wrong-agency.
+    {
+      endpoint: 'POST /v1/tasks/{taskId}/assign',
+      path: async () => `/v1/tasks/${await claimedTask()}/assign`,
+      body: { officerId: 'dinkes-officer-2' },
+      expect: { none: 401, integrator: 403, otherIntegrator: 403, approver: 403, otherApprover: 403, admin: 403 },
+    },
     { endpoint: 'POST /v1/webhooks', path: '/v1/webhooks', body: { url: 'https://hooks.example.id/x', secret: 'x'.repeat(40) }, expect: { none: 401, integrator: 201, otherIntegrator: 201, approver: 403, otherApprover: 403, admin: 403 } },
     { endpoint: 'GET /v1/webhooks', path: '/v1/webhooks', expect: { none: 401, integrator: 200, otherIntegrator: 200, approver: 403, otherApprover: 403, admin: 403 } },
     { endpoint: 'GET /v1/webhooks/{id}', path: async () => `/v1/webhooks/${await hookOf('integrator')}`, expect: { none: 401, integrator: 200, otherIntegrator: 404, approver: 403, otherApprover: 403, admin: 403 } },

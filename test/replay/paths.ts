@@ -20,6 +20,8 @@ export const PATHS = [
   'escalation',
   /** A low history threshold hands the application across runs before it is decided; one file per run. */
   'continue-as-new',
+  /** The first step is claimed, released, claimed by another officer, assigned by a head to a third, who decides; every step approves. */
+  'claims',
 ] as const;
 export type Path = (typeof PATHS)[number];
 

@@ -39,6 +39,7 @@ import { BusinessClock, type MeasureArgs } from './clock';
 import { type FlowHost, runFlow } from './flow';
 import { applyPlan, carriedLadder, climb, ladderOf, needsPlanning, planQuestion, rungNotice } from './ladder';
 import { LegalDeadline } from './legal-deadline';
+import { registerClaimHandlers } from './claims';
 import { refuseDecision, refuseResubmission, refuseUnlessOpen } from './refusals';
 import { ApplicationState, type CarriedState, iso, type Outcome, SYSTEM, type TaskState } from './state';
 import { rest, tracked, until } from './waits';
@@ -150,6 +151,7 @@ export class PermitEngine implements FlowHost {
       },
     });
     setHandler(withdrawUpdate, (args) => this.withdraw(args), { validator: (_args) => refuseUnlessOpenNow() });
+    registerClaimHandlers(this.state, refuseUnlessOpenNow, () => this.settled());
   }
 
   private async decide(args: DecideArgs): Promise<ApplicationView> {
@@ -240,6 +242,8 @@ export class PermitEngine implements FlowHost {
       runningSince: now,
       pending: previous ? carriedLadder(previous) : ladderOf(this.def, deadlineMinutes),
       carriedRungs: [],
+      // The officer who held the step when it went back to the applicant holds its next attempt.
+      ...(previous?.claimedBy ? { claimedBy: previous.claimedBy, claimedAt: iso(now) } : {}),
     };
     this.state.tasks.push(task);
     this.state.record('task.assigned', { actor: 'system', agency: task.agency, stepId: step.id, taskId: task.id });

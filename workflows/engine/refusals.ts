@@ -1,10 +1,10 @@
 // The validators of the engine's Updates: a refused Update is answered with an ApplicationFailure of a
 // Refusal type (the API maps each type to one HTTP status) and leaves no event in the history.
 import { ApplicationFailure } from '@temporalio/workflow';
-import { holdsPosition, mayDecide } from '../../libs/domain/deciders';
+import { claimedByAnother, holdsPosition, mayAssign, mayDecide } from '../../libs/domain/deciders';
 import type { PermitDefinition } from '../../libs/permit-dsl/definition';
-import { type DecideArgs, Refusal, type RefusalType } from '../messages';
-import { type ApplicationState, iso } from './state';
+import { type AssignArgs, type ClaimArgs, type DecideArgs, Refusal, type RefusalType } from '../messages';
+import { type ApplicationState, iso, type TaskState } from './state';
 
 const DECISIONS: ReadonlyArray<DecideArgs['decision']> = ['approve', 'reject', 'request_revision'];
 
@@ -44,9 +44,58 @@ export function refuseDecision(state: ApplicationState, args: DecideArgs): void 
   if (state.paused) {
     refuse(Refusal.AwaitingApplicant, 'the application waits for the applicant to answer a revision request; decide after resubmission');
   }
-  if (task.status !== 'open' || task.decision) {
-    refuse(Refusal.TaskNotOpen, `task ${task.id} is ${task.decision ? 'already decided' : task.status}; only open tasks take a decision`);
+  refuseUnlessTaskOpen(task, 'take a decision');
+  if (claimedByAnother(args.actor, task)) {
+    refuse(Refusal.TaskClaimed, `task ${task.id} is claimed by another officer (${task.claimedBy}, since ${task.claimedAt}): only they decide it; ask them to release it, or a head of ${task.agency} to reassign it to you`);
   }
+}
+
+function refuseUnlessTaskOpen(task: TaskState, what: string): void {
+  if (task.status !== 'open' || task.decision) {
+    refuse(Refusal.TaskNotOpen, `task ${task.id} is ${task.decision ? 'already decided' : task.status}; only open tasks ${what}`);
+  }
+}
+
+/** The task of a claim message, refused when it does not exist or is not the actor's agency's and office's. */
+function heldTask(state: ApplicationState, args: ClaimArgs): TaskState {
+  const task = state.tasks.find((t) => t.id === args.taskId);
+  if (!task) refuse(Refusal.TaskNotFound, `no task ${args.taskId}`);
+  if (!mayDecide(args.actor, task)) {
+    const office = args.actor.office ? ` (office ${args.actor.office})` : '';
+    refuse(Refusal.WrongAgency, `task ${task.id} belongs to ${task.agency} (office ${task.officeId}); your token is for ${args.actor.agency ?? 'no agency'}${office}`);
+  }
+  return task;
+}
+
+/** A claim: the actor may decide the task, it is open, and nobody else holds it (claiming one's own task again changes nothing). */
+export function refuseClaim(state: ApplicationState, args: ClaimArgs): void {
+  const task = heldTask(state, args);
+  if (!holdsPosition(args.actor, task)) {
+    refuse(Refusal.WrongPosition, `task ${task.id} (${task.stepName}) is signed by a head of ${task.agency}; an officer cannot claim it: a head claims it, or ask for a token with position head`);
+  }
+  refuseUnlessTaskOpen(task, 'can be claimed');
+  if (claimedByAnother(args.actor, task)) {
+    refuse(Refusal.TaskClaimed, `task ${task.id} is already claimed by ${task.claimedBy} (since ${task.claimedAt}); pick another task, or ask them to release it or a head of ${task.agency} to reassign it`);
+  }
+}
+
+/** A release: by the officer who holds the claim, or by a head of the task's agency (and office), who may release any. */
+export function refuseUnclaim(state: ApplicationState, args: ClaimArgs): void {
+  const task = heldTask(state, args);
+  refuseUnlessTaskOpen(task, 'can be released');
+  if (!task.claimedBy) refuse(Refusal.TaskNotClaimed, `task ${task.id} is not claimed by anyone; there is nothing to release`);
+  if (claimedByAnother(args.actor, task) && !mayAssign(args.actor, task)) {
+    refuse(Refusal.TaskClaimed, `task ${task.id} is claimed by ${task.claimedBy}: only they or a head of ${task.agency} may release it`);
+  }
+}
+
+/** A reassignment: only a head of the task's agency (and office, for territorial steps), on an open task. */
+export function refuseAssign(state: ApplicationState, args: AssignArgs): void {
+  const task = heldTask(state, args);
+  if (!mayAssign(args.actor, task)) {
+    refuse(Refusal.WrongPosition, `only a head of ${task.agency} (office ${task.officeId}) assigns its tasks; your token is for ${args.actor.position ?? 'an officer'}: claim the task instead, or ask your head`);
+  }
+  refuseUnlessTaskOpen(task, 'can be assigned');
 }
 
 export function refuseResubmission(state: ApplicationState): void {

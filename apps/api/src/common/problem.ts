@@ -34,6 +34,8 @@ export const PROBLEM_TYPES = {
   'idempotency-key-in-use': { status: 409, title: 'A request with this Idempotency-Key is in progress', when: 'The first request with this key has not finished; retry after it has, with the same key.' },
   'task-not-open': { status: 409, title: 'The task is not open', when: 'The task was already decided, cancelled or deemed.' },
   'application-closed': { status: 409, title: 'The application is closed', when: 'The application is issued, rejected, withdrawn or lapsed: nothing more can change.' },
+  'task-claimed': { status: 409, title: 'The task is claimed by another officer', when: 'A claim, release or decision on a task another officer holds (claimed, or assigned by a head); `detail` names the holder. Ask them to release it, or a head to reassign it.' },
+  'task-not-claimed': { status: 409, title: 'The task is not claimed', when: 'A release of a task nobody holds.' },
   'awaiting-applicant': { status: 409, title: 'The application waits for the applicant', when: 'A decision while a revision request is open; decide after the applicant resubmits.' },
   'no-revision-requested': { status: 409, title: 'No revision was requested', when: 'A resubmission while the application is not awaiting_applicant.' },
   'payload-too-large': { status: 413, title: 'The body is too large', when: 'The body exceeds 1 MB.' },

@@ -8,6 +8,12 @@ import * as path from 'node:path';
 
 const API_PATHS = /^\/(v1|docs|health|metrics)(\/|$|-)/;
 
+/**
+ * Paths that name a file (a missing asset answers 404, not the console). Only these extensions: a page
+ * path may hold dots too (a task page, /kotak-masuk/<applicationId>.<stepId>.<attempt>).
+ */
+const FILE_PATHS = /\.(js|mjs|css|map|html|json|txt|xml|svg|png|jpe?g|gif|webp|ico|woff2?|ttf|webmanifest)$/i;
+
 /** The built console: apps/console/dist, found from here in the source tree and in the compiled one. */
 export function consoleDir(start = __dirname): string | undefined {
   for (let dir = start; dir !== path.dirname(dir); dir = path.dirname(dir)) {
@@ -29,7 +35,7 @@ export function serveConsole(app: NestExpressApplication, dir = consoleDir()): v
   app.useStaticAssets(dir, { index: false, immutable: true, maxAge: '365d', fallthrough: true });
   const index = path.join(dir, 'index.html');
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PATHS.test(req.path) || path.extname(req.path) !== '') return next();
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PATHS.test(req.path) || FILE_PATHS.test(req.path)) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });

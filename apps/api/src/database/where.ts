@@ -5,8 +5,12 @@
  */
 export class Where {
   private readonly conditions: string[] = [];
-  /** The values of the placeholders, in order; pass them to the query. */
-  readonly params: unknown[] = [];
+
+  /**
+   * `params`: the values of the placeholders, in order; pass them to the query. Clauses of one
+   * statement (sub-selects) share one list, so their numbering continues.
+   */
+  constructor(readonly params: unknown[] = []) {}
 
   /** Adds a condition; its `?` placeholders take `values` in order. */
   and(sql: string, ...values: unknown[]): this {

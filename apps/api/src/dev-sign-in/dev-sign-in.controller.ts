@@ -67,7 +67,7 @@ export class DevSignInController {
       if (body.office && !this.offices.get(body.office)) throw new ValidationError([{ field: 'office', message: `no office ${body.office}: GET /v1/dev/sign-in lists them` }]);
     }
     const principal = {
-      sub: ['dev', body.role, body.agency, body.office, body.role === 'approver' ? (body.position ?? 'officer') : undefined].filter(Boolean).join('-'),
+      sub: body.login ?? ['dev', body.role, body.agency, body.office, body.role === 'approver' ? (body.position ?? 'officer') : undefined].filter(Boolean).join('-'),
       role: body.role,
       ...(body.role === 'approver' ? { agency: body.agency, position: body.position ?? 'officer', ...(body.office ? { office: body.office } : {}) } : {}),
     };

@@ -41,6 +41,15 @@ export class DevTokenRequestDto {
   @IsOptional()
   @IsIn(POSITIONS, { message: 'position must be officer or head' })
   position?: Position;
+
+  @ApiPropertyOptional({
+    example: 'sari',
+    description: "Who signs in (the token's sub), so that two officers of one office are two people: the id a head assigns tasks to. Without it, one sub per role, agency, office and position.",
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z][a-z0-9._-]{1,39}$/, { message: 'login must be 2-40 lower-case letters, digits, dots, dashes or underscores, starting with a letter' })
+  login?: string;
 }
 
 export class DevTokenDto {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import Ajv2020, { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { PermitDefinition, stepsOf, toBusinessMinutes } from '../../../../libs/permit-dsl/definition';
-import { DEFINITIONS } from '../../../../libs/permits';
+import { DEFINITIONS, findDefinition, latestDefinitions } from '../../../../libs/permits';
 import { FieldError, UnprocessableError } from '../common/errors';
 
 function ajvErrors(errors: ErrorObject[] | null | undefined): FieldError[] {
@@ -31,15 +31,14 @@ export class CatalogService {
     return DEFINITIONS;
   }
 
+  /** The version each permit type offers to new applications (the newest active one), sorted by code. */
   latest(): Array<Readonly<PermitDefinition>> {
-    const byCode = new Map<string, Readonly<PermitDefinition>>();
-    for (const d of DEFINITIONS) if ((byCode.get(d.code)?.version ?? 0) < d.version) byCode.set(d.code, d);
-    return [...byCode.values()].sort((a, b) => a.code.localeCompare(b.code));
+    return [...latestDefinitions()];
   }
 
+  /** `code` at `version`, or the version new applications start on (the newest not retired). */
   find(code: string, version?: number): Readonly<PermitDefinition> | undefined {
-    const matches = DEFINITIONS.filter((d) => d.code === code && (version === undefined || d.version === version));
-    return matches.sort((a, b) => b.version - a.version)[0];
+    return findDefinition(code, version);
   }
 
   /** The definition a submission starts on, or a 422 that lists what exists. */
@@ -47,10 +46,15 @@ export class CatalogService {
     const def = this.find(code, version);
     if (def) return def;
     const known = this.latest().map((d) => d.code).join(', ');
+    const retired = DEFINITIONS.some((d) => d.code === code);
     throw new UnprocessableError(
       'unknown-permit-type',
-      version === undefined ? `There is no permit type "${code}". Known types: ${known} (GET /v1/permit-types).` : `Permit type "${code}" has no version ${version}.`,
-      [{ field: 'permitType', message: 'unknown permit type' }],
+      version !== undefined
+        ? `Permit type "${code}" has no version ${version}.`
+        : retired
+          ? `Permit type "${code}" is retired: every version of it is marked retired and takes no new application. Known types: ${known} (GET /v1/permit-types).`
+          : `There is no permit type "${code}". Known types: ${known} (GET /v1/permit-types).`,
+      [{ field: 'permitType', message: retired && version === undefined ? 'permit type is retired' : 'unknown permit type' }],
     );
   }
 

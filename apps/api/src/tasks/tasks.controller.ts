@@ -5,9 +5,12 @@ import { ApplicationDto } from '../applications/dto/application.dto';
 import { Roles } from '../auth/auth.guard';
 import { ApiIdempotent, ApiProblems } from '../common/openapi';
 import { CurrentPrincipal, IdempotencyKey, RequestId } from '../common/request-context';
+import { ValidationError } from '../common/errors';
+import { AssignDto } from './dto/assign.dto';
+import { ClaimDto } from './dto/claim.dto';
 import { DecisionDto } from './dto/decision.dto';
-import { InboxQueryDto } from './dto/inbox.query';
-import { TaskDto, TaskListDto } from './dto/task.dto';
+import { InboxQueryDto, TaskFiltersQueryDto } from './dto/inbox.query';
+import { TaskCountsDto, TaskDto, TaskListDto } from './dto/task.dto';
 import { TasksService } from './tasks.service';
 
 const TASK_PARAM = { name: 'taskId', description: '<applicationId>.<stepId>.<attempt>', example: '01J9Z8Q4M3KX7T2W5R6Y8B0C1D.technical_review.1' };
@@ -22,12 +25,30 @@ export class TasksController {
   @Roles('approver', 'admin')
   @ApiOperation({
     summary: "An agency's inbox, most urgent first",
-    description: "Approvers see only their agency (and office, when their token names one): naming another agency answers 403. Admins see every agency's.",
+    description:
+      "One queue (`queue`: mine, unclaimed, open, done) or, without one, the tasks of a `status`; filtered by permit type, step, office and due window. Approvers see only their agency (and office, when their token names one): naming another agency, or another office than their token's, answers 403. Admins see every agency's.",
   })
   @ApiOkResponse({ type: TaskListDto })
   @ApiProblems('validation', 'unauthorized', 'forbidden')
   inbox(@CurrentPrincipal() principal: Principal, @Query() q: InboxQueryDto) {
-    return this.tasks.inbox(principal, { agency: q.agency, status: q.status, overdue: q.overdue === undefined ? undefined : q.overdue === 'true', cursor: q.cursor, limit: q.limit ?? 50 });
+    if (q.queue && q.status) {
+      throw new ValidationError([{ field: 'status', message: 'give either queue or status, not both: a queue has its own statuses' }]);
+    }
+    const overdue = q.overdue === undefined ? undefined : q.overdue === 'true';
+    return this.tasks.inbox(principal, { ...filtersOf(q), queue: q.queue, status: q.status, overdue, cursor: q.cursor, limit: q.limit ?? 50 });
+  }
+
+  // Declared before :taskId, so "counts" is not read as a task id.
+  @Get('counts')
+  @Roles('approver', 'admin')
+  @ApiOperation({
+    summary: 'How many tasks each queue of the inbox holds',
+    description: 'The same scope and filters as GET /v1/tasks, for every queue at once: mine, unclaimed, open, done.',
+  })
+  @ApiOkResponse({ type: TaskCountsDto })
+  @ApiProblems('validation', 'unauthorized', 'forbidden')
+  counts(@CurrentPrincipal() principal: Principal, @Query() q: TaskFiltersQueryDto) {
+    return this.tasks.counts(principal, filtersOf(q));
   }
 
   @Get(':taskId')
@@ -50,13 +71,13 @@ export class TasksController {
   @ApiOperation({
     summary: "Approve, reject or request a revision on one of your agency's open tasks",
     description:
-      "A Temporal Update validated by the workflow: a task of another agency (403 wrong-agency), a head's step decided by a token whose position is not head (403 wrong-position), a closed task (409), a finished application (409) is refused and leaves no trace in its history. Answers the application after the decision.",
+      "A Temporal Update validated by the workflow: a task of another agency (403 wrong-agency), a head's step decided by a token whose position is not head (403 wrong-position), a closed task (409), a task claimed by another officer (409 task-claimed), a finished application (409) is refused and leaves no trace in its history. A task nobody claimed may be decided by any approver who may decide it. Answers the application after the decision.",
   })
   @ApiParam(TASK_PARAM)
   @ApiBody({ type: DecisionDto })
   @ApiOkResponse({ type: ApplicationDto })
   @ApiIdempotent()
-  @ApiProblems('validation', 'unauthorized', 'forbidden', 'wrong-agency', 'wrong-position', 'not-found', 'task-not-open', 'awaiting-applicant', 'application-closed', 'unavailable')
+  @ApiProblems('validation', 'unauthorized', 'forbidden', 'wrong-agency', 'wrong-position', 'not-found', 'task-not-open', 'task-claimed', 'awaiting-applicant', 'application-closed', 'unavailable')
   decide(
     @CurrentPrincipal() principal: Principal,
     @RequestId() requestId: string,
@@ -66,4 +87,65 @@ export class TasksController {
   ) {
     return this.tasks.decide(principal, taskId, dto, { idempotencyKey, requestId });
   }
+
+  @Post(':taskId/claim')
+  @HttpCode(200)
+  @Roles('approver')
+  @ApiOperation({
+    summary: 'Claim an open task: you will decide it, and other officers are refused',
+    description:
+      "A Temporal Update validated by the workflow, refused without a trace in its history: a task of another agency or office (403 wrong-agency), a head's step claimed by an officer (403 wrong-position), a task not open (409 task-not-open), a task another officer holds (409 task-claimed, naming them). Claiming a task you hold already changes nothing. Answers the application, whose task shows claimedBy and whose timeline has task.claimed.",
+  })
+  @ApiParam(TASK_PARAM)
+  @ApiOkResponse({ type: ApplicationDto })
+  @ApiIdempotent()
+  @ApiBody({ type: ClaimDto, required: false })
+  @ApiProblems('validation', 'unauthorized', 'forbidden', 'wrong-agency', 'wrong-position', 'not-found', 'task-not-open', 'task-claimed', 'application-closed', 'unavailable')
+  claim(@CurrentPrincipal() principal: Principal, @RequestId() requestId: string, @IdempotencyKey() idempotencyKey: string, @Param('taskId') taskId: string, @Body() dto: ClaimDto) {
+    return this.tasks.claim(principal, taskId, dto?.note, { idempotencyKey, requestId });
+  }
+
+  @Post(':taskId/unclaim')
+  @HttpCode(200)
+  @Roles('approver')
+  @ApiOperation({
+    summary: 'Release a claim: the task goes back to the unclaimed queue',
+    description:
+      'By the officer who holds the task, or by a head of its agency (and office), who may release anyone\'s. Refused without a trace: a task of another agency or office (403 wrong-agency), a task not open (409 task-not-open), a task nobody holds (409 task-not-claimed), another officer\'s claim released by a non-head (409 task-claimed).',
+  })
+  @ApiParam(TASK_PARAM)
+  @ApiOkResponse({ type: ApplicationDto })
+  @ApiIdempotent()
+  @ApiBody({ type: ClaimDto, required: false })
+  @ApiProblems('validation', 'unauthorized', 'forbidden', 'wrong-agency', 'not-found', 'task-not-open', 'task-claimed', 'task-not-claimed', 'application-closed', 'unavailable')
+  unclaim(@CurrentPrincipal() principal: Principal, @RequestId() requestId: string, @IdempotencyKey() idempotencyKey: string, @Param('taskId') taskId: string, @Body() dto: ClaimDto) {
+    return this.tasks.unclaim(principal, taskId, dto?.note, { idempotencyKey, requestId });
+  }
+
+  @Post(':taskId/assign')
+  @HttpCode(200)
+  @Roles('approver')
+  @ApiOperation({
+    summary: "Heads only: hand an open task to one of the agency's officers",
+    description:
+      "The officer then holds the task as if they had claimed it (it is in their queue=mine), whoever held it before. Only a head of the task's agency, and of its office for territorial steps: anyone else is refused (403 wrong-agency for another agency or office, 403 wrong-position for an officer). A task not open is 409 task-not-open. Refused messages leave no trace in the workflow history.",
+  })
+  @ApiParam(TASK_PARAM)
+  @ApiBody({ type: AssignDto })
+  @ApiOkResponse({ type: ApplicationDto })
+  @ApiIdempotent()
+  @ApiProblems('validation', 'unauthorized', 'forbidden', 'wrong-agency', 'wrong-position', 'not-found', 'task-not-open', 'application-closed', 'unavailable')
+  assign(
+    @CurrentPrincipal() principal: Principal,
+    @RequestId() requestId: string,
+    @IdempotencyKey() idempotencyKey: string,
+    @Param('taskId') taskId: string,
+    @Body() dto: AssignDto,
+  ) {
+    return this.tasks.assign(principal, taskId, dto.officerId, { idempotencyKey, requestId });
+  }
+}
+
+function filtersOf(q: TaskFiltersQueryDto) {
+  return { agency: q.agency, permitType: q.permitType, step: q.step, office: q.office, due: q.due };
 }

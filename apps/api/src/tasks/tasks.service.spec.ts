@@ -1,5 +1,6 @@
 import type { Principal } from '../../../../libs/auth/token';
 import { decodeCursor } from '../common/cursor';
+import { BusinessCalendar } from '../../../../libs/calendar';
 import { ConflictError, ForbiddenError, NotFoundError, UnavailableError } from '../common/errors';
 import { updateIdOf } from '../temporal/workflow-errors';
 import { applicationsOverFakes, aView, FakeWorkflows } from '../testing/fakes';
@@ -29,12 +30,16 @@ function aRow(overrides: Partial<TaskRow> = {}): TaskRow {
     decidedAt: null,
     decidedBy: null,
     overdue: false,
+    claimedBy: null,
+    claimedAt: null,
+    escalationLevel: 0,
+    escalationRung: null,
     ...overrides,
   };
 }
 
 /** The read model's tasks, and the inbox queries the service sent. */
-class FakeTasksRepository implements Pick<TasksRepository, 'inbox' | 'findById' | 'exists' | 'applicantOf' | 'recordPersonalDataRead'> {
+class FakeTasksRepository implements Pick<TasksRepository, 'inbox' | 'counts' | 'findById' | 'exists' | 'applicantOf' | 'recordPersonalDataRead'> {
   rows: TaskRow[] = [];
   readonly queries: InboxQuery[] = [];
   readonly audit: PersonalDataRead[] = [];
@@ -50,6 +55,11 @@ class FakeTasksRepository implements Pick<TasksRepository, 'inbox' | 'findById' 
   async inbox(q: InboxQuery) {
     this.queries.push(q);
     return this.rows.slice(0, q.limit);
+  }
+
+  async counts(q: Parameters<TasksRepository['counts']>[0]) {
+    this.queries.push({ ...q, limit: 0 });
+    return { mine: 1, unclaimed: 2, open: 3, done: 4 };
   }
 
   async findById(id: string) {
@@ -77,7 +87,7 @@ describe(TasksService.name, () => {
     it("shows an approver its own agency's open tasks, of its office when its token names one", async () => {
       await sut.inbox({ ...dinkes, office: 'kec-31.71.01' }, { limit: 20 });
 
-      expect(repository.queries).toEqual([{ agency: 'DINKES', officeId: 'kec-31.71.01', status: 'open', overdue: undefined, after: undefined, limit: 21 }]);
+      expect(repository.queries).toEqual([{ agency: 'DINKES', officeId: 'kec-31.71.01', status: 'open', soonUntil: expect.any(String), overdue: undefined, after: undefined, limit: 21 }]);
     });
 
     it("refuses an approver who asks for another agency's inbox", async () => {
@@ -177,6 +187,80 @@ describe(TasksService.name, () => {
       workflows.refuseNextWith = new ConflictError('application-closed', 'The application has already finished; nothing more can change.');
 
       await expect(sut.decide(dinkes, taskId, { decision: 'approve' }, { idempotencyKey: 'd' })).rejects.toMatchObject({ kind: 'application-closed' });
+    });
+  });
+
+  describe('queues', () => {
+    // Monday 14 July 2025, 09:00 WIB (an ordinary week): one business day later is Tuesday 09:00 WIB.
+    const monday = new Date('2025-07-14T02:00:00.000Z');
+    let clocked: TasksService;
+
+    beforeEach(async () => {
+      const applications = await applicationsOverFakes();
+      clocked = new TasksService(repository as unknown as TasksRepository, applications.workflows.as(), applications.sut, new BusinessCalendar(), () => monday);
+    });
+
+    it("lists the caller's own claims for queue=mine, with the filters, and due soon ending one business day from now", async () => {
+      await clocked.inbox(dinkes, { queue: 'mine', permitType: 'SIP_DOKTER', step: 'verify', due: 'soon', limit: 10 });
+
+      expect(repository.queries[0]).toMatchObject({ agency: 'DINKES', queue: 'mine', me: 'officer-1', permitType: 'SIP_DOKTER', stepId: 'verify', due: 'soon', soonUntil: '2025-07-15T02:00:00.000Z' });
+      expect(repository.queries[0]).not.toHaveProperty('status');
+    });
+
+    it('marks each listed task with its due window and the business minutes left', async () => {
+      repository.rows = [
+        // Due at 13:00 today (three working hours left, the break from 12:00 not counted), on Friday, and at 08:00 today.
+        aRow({ id: `${APP}.a.1`, dueAt: new Date('2025-07-14T06:00:00.000Z') }),
+        aRow({ id: `${APP}.b.1`, dueAt: new Date('2025-07-18T06:00:00.000Z') }),
+        aRow({ id: `${APP}.c.1`, dueAt: new Date('2025-07-14T01:00:00.000Z'), claimedBy: 'officer-2' }),
+      ];
+
+      const { items } = await clocked.inbox(dinkes, { queue: 'open', limit: 10 });
+
+      expect(items.map((t) => [t.dueWindow, t.businessMinutesLeft, t.claimedBy])).toEqual([
+        ['soon', 180, null],
+        ['later', expect.any(Number), null],
+        ['overdue', -60, 'officer-2'],
+      ]);
+    });
+
+    it("narrows a sectoral approver's scope to an office, and refuses an office outside the token's", async () => {
+      await clocked.inbox(dinkes, { queue: 'open', office: 'kec-31.71.01', limit: 10 });
+      expect(repository.queries[0]).toMatchObject({ agency: 'DINKES', officeId: 'kec-31.71.01' });
+
+      await expect(clocked.inbox({ ...dinkes, office: 'kec-31.71.02' }, { queue: 'open', office: 'kec-31.71.01', limit: 10 })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(clocked.counts({ ...dinkes, office: 'kec-31.71.02' }, { office: 'kec-31.71.01' })).rejects.toBeInstanceOf(ForbiddenError);
+    });
+
+    it('counts every queue with the same scope and filters', async () => {
+      await expect(clocked.counts(dinkes, { permitType: 'SIP_DOKTER' })).resolves.toEqual({ mine: 1, unclaimed: 2, open: 3, done: 4 });
+      expect(repository.queries[0]).toMatchObject({ agency: 'DINKES', permitType: 'SIP_DOKTER', me: 'officer-1' });
+    });
+  });
+
+  describe('claim, unclaim, assign', () => {
+    const taskId = `${APP}.verify.1`;
+
+    beforeEach(() => workflows.views.set(APP, aView({ id: APP, revision: 3 })));
+
+    it("sends each as an Update named by what it is, the caller and the Idempotency-Key", async () => {
+      await sut.claim(dinkes, taskId, undefined, { idempotencyKey: 'k-1', requestId: 'r-1' });
+      await sut.unclaim(dinkes, taskId, 'Cuti', { idempotencyKey: 'k-1' });
+      await sut.assign({ ...dinkes, position: 'head' }, taskId, 'officer-2', { idempotencyKey: 'k-1' });
+
+      expect(workflows.updates.map((u) => [u.name, u.updateId])).toEqual([
+        ['claim', updateIdOf('claim', 'officer-1', 'k-1')],
+        ['unclaim', updateIdOf('unclaim', 'officer-1', 'k-1')],
+        ['assign', updateIdOf('assign', 'officer-1', 'k-1')],
+      ]);
+      expect(workflows.updates[0].args).toEqual({ taskId, actor: { sub: 'officer-1', role: 'approver', agency: 'DINKES' }, requestId: 'r-1' });
+      expect(workflows.updates[1].args).toMatchObject({ taskId, note: 'Cuti' });
+      expect(workflows.updates[2].args).toMatchObject({ taskId, officerId: 'officer-2', actor: { sub: 'officer-1', position: 'head' } });
+    });
+
+    it('refuses a malformed task id without an Update', async () => {
+      await expect(sut.claim(dinkes, 'nope', undefined, { idempotencyKey: 'k' })).rejects.toBeInstanceOf(NotFoundError);
+      expect(workflows.updates).toEqual([]);
     });
   });
 });

@@ -4,6 +4,10 @@ import type { AppConfig } from '../../../../libs/config/config';
 import { PermitTypeKey, ReceivingOfficeKey, TrackingCodeKey } from '../../../../libs/temporal/search-attributes';
 import {
   ApplicationView,
+  AssignArgs,
+  assignUpdate,
+  ClaimArgs,
+  claimUpdate,
   DecideArgs,
   decideUpdate,
   Dossier,
@@ -11,6 +15,7 @@ import {
   PermitInput,
   ResubmitArgs,
   resubmitUpdate,
+  unclaimUpdate,
   viewQuery,
   WithdrawArgs,
   withdrawUpdate,
@@ -71,6 +76,18 @@ export class ApplicationWorkflows {
 
   async withdraw(applicationId: string, updateId: string, args: WithdrawArgs): Promise<ApplicationView> {
     return this.refusing(`No application ${applicationId}.`, () => this.temporal.workflow.getHandle(workflowIdOf(applicationId)).executeUpdate(withdrawUpdate, { updateId, args: [args] }));
+  }
+
+  async claim(applicationId: string, updateId: string, args: ClaimArgs): Promise<ApplicationView> {
+    return this.refusing(`No task ${args.taskId}.`, () => this.temporal.workflow.getHandle(workflowIdOf(applicationId)).executeUpdate(claimUpdate, { updateId, args: [args] }));
+  }
+
+  async unclaim(applicationId: string, updateId: string, args: ClaimArgs): Promise<ApplicationView> {
+    return this.refusing(`No task ${args.taskId}.`, () => this.temporal.workflow.getHandle(workflowIdOf(applicationId)).executeUpdate(unclaimUpdate, { updateId, args: [args] }));
+  }
+
+  async assign(applicationId: string, updateId: string, args: AssignArgs): Promise<ApplicationView> {
+    return this.refusing(`No task ${args.taskId}.`, () => this.temporal.workflow.getHandle(workflowIdOf(applicationId)).executeUpdate(assignUpdate, { updateId, args: [args] }));
   }
 
   private async refusing<T>(notFoundDetail: string, call: () => Promise<T>): Promise<T> {

@@ -13,6 +13,8 @@ const REFUSALS: Record<RefusalType, (message: string) => DomainError> = {
   [Refusal.ApplicationClosed]: (m) => new ConflictError('application-closed', m),
   [Refusal.AwaitingApplicant]: (m) => new ConflictError('awaiting-applicant', m),
   [Refusal.NoRevisionRequested]: (m) => new ConflictError('no-revision-requested', m),
+  [Refusal.TaskClaimed]: (m) => new ConflictError('task-claimed', m),
+  [Refusal.TaskNotClaimed]: (m) => new ConflictError('task-not-claimed', m),
   [Refusal.InvalidDecision]: (m) => new ValidationError([{ field: 'decision', message: m }], { detail: m, summary: 'The decision is not valid' }),
 };
 
@@ -51,6 +53,6 @@ export function refusalOf(err: unknown, notFoundDetail: string): unknown {
  * first request's process died reaches the same Update, and Temporal answers it with the first outcome
  * (also after the workflow has finished) instead of applying it twice.
  */
-export function updateIdOf(what: 'decision' | 'resubmit' | 'withdraw', caller: string, idempotencyKey: string): string {
+export function updateIdOf(what: 'decision' | 'resubmit' | 'withdraw' | 'claim' | 'unclaim' | 'assign', caller: string, idempotencyKey: string): string {
   return `${what}-${base32(keyedDigest(what, caller, idempotencyKey), 26)}`;
 }

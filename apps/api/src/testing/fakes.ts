@@ -1,6 +1,6 @@
 // In-memory stand-ins for the repositories and the workflow gateway, for the services' unit specs.
 // Integration tests (test/e2e) run the same services on PostgreSQL and Temporal.
-import type { ApplicationView, DecideArgs, PermitInput, ResubmitArgs, TaskView, WithdrawArgs } from '../../../../workflows/messages';
+import type { ApplicationView, AssignArgs, ClaimArgs, DecideArgs, PermitInput, ResubmitArgs, TaskView, WithdrawArgs } from '../../../../workflows/messages';
 import type { ApplicationListRow, ApplicationQuery, ApplicationRow, ApplicationsRepository } from '../applications/applications.repository';
 import { NotFoundError } from '../common/errors';
 import type { Office, OfficesRepository } from '../offices/offices.repository';
@@ -105,10 +105,13 @@ export class FakeApplicationsRepository implements Pick<ApplicationsRepository, 
 }
 
 /** Workflows that exist only in memory: views by application id, and every Update sent. */
-export class FakeWorkflows implements Pick<ApplicationWorkflows, 'start' | 'view' | 'dossier' | 'decide' | 'resubmit' | 'withdraw'> {
+type UpdateName = 'decide' | 'resubmit' | 'withdraw' | 'claim' | 'unclaim' | 'assign';
+type UpdateArgs = DecideArgs | ResubmitArgs | WithdrawArgs | ClaimArgs | AssignArgs;
+
+export class FakeWorkflows implements Pick<ApplicationWorkflows, 'start' | 'view' | 'dossier' | 'decide' | 'resubmit' | 'withdraw' | 'claim' | 'unclaim' | 'assign'> {
   readonly started = new Map<string, PermitInput>();
   readonly views = new Map<string, ApplicationView>();
-  readonly updates: Array<{ name: 'decide' | 'resubmit' | 'withdraw'; applicationId: string; updateId: string; args: DecideArgs | ResubmitArgs | WithdrawArgs }> = [];
+  readonly updates: Array<{ name: UpdateName; applicationId: string; updateId: string; args: UpdateArgs }> = [];
   /** Thrown by the next Update instead of answering, when set. */
   refuseNextWith?: Error;
 
@@ -143,11 +146,23 @@ export class FakeWorkflows implements Pick<ApplicationWorkflows, 'start' | 'view
     return this.update('withdraw', applicationId, updateId, args);
   }
 
+  claim(applicationId: string, updateId: string, args: ClaimArgs) {
+    return this.update('claim', applicationId, updateId, args);
+  }
+
+  unclaim(applicationId: string, updateId: string, args: ClaimArgs) {
+    return this.update('unclaim', applicationId, updateId, args);
+  }
+
+  assign(applicationId: string, updateId: string, args: AssignArgs) {
+    return this.update('assign', applicationId, updateId, args);
+  }
+
   as(): ApplicationWorkflows {
     return this as unknown as ApplicationWorkflows;
   }
 
-  private async update(name: 'decide' | 'resubmit' | 'withdraw', applicationId: string, updateId: string, args: DecideArgs | ResubmitArgs | WithdrawArgs) {
+  private async update(name: UpdateName, applicationId: string, updateId: string, args: UpdateArgs) {
     const refusal = this.refuseNextWith;
     this.refuseNextWith = undefined;
     if (refusal) throw refusal;

@@ -1,5 +1,6 @@
 // Indonesian first, English on request; the choice is kept in the browser, never in the URL.
 import { createContext, ReactNode, useContext, useEffect, useState } from 'react';
+import { INBOX_MESSAGES } from '../features/inbox/messages';
 
 export type Lang = 'id' | 'en';
 
@@ -127,6 +128,7 @@ const ID: Record<string, string> = {
     'decision.approve': 'Setujui',
     'decision.reject': 'Tolak',
     'decision.request_revision': 'Minta perbaikan',
+    ...INBOX_MESSAGES.id,
 };
 
 const EN: Record<string, string> = {
@@ -253,6 +255,7 @@ const EN: Record<string, string> = {
   'decision.approve': 'Approve',
   'decision.reject': 'Reject',
   'decision.request_revision': 'Request a revision',
+  ...INBOX_MESSAGES.en,
 };
 
 const MESSAGES: Record<Lang, Record<string, string>> = { id: ID, en: EN };

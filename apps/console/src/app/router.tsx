@@ -3,24 +3,33 @@ import { createContext, MouseEvent, ReactNode, useCallback, useContext, useEffec
 
 interface RouterState {
   path: string;
-  navigate(to: string): void;
+  /** The query string with its `?` (or ''): the inbox keeps its queue and filters there, never personal data. */
+  search: string;
+  navigate(to: string, opts?: { replace?: boolean }): void;
 }
 
-const RouterContext = createContext<RouterState>({ path: '/', navigate: () => undefined });
+const RouterContext = createContext<RouterState>({ path: '/', search: '', navigate: () => undefined });
+
+function split(to: string): { path: string; search: string } {
+  const url = new URL(to, window.location.origin);
+  return { path: url.pathname, search: url.search };
+}
 
 export function RouterProvider({ children, initialPath }: { children: ReactNode; initialPath?: string }) {
-  const [path, setPath] = useState(initialPath ?? window.location.pathname);
+  const [location, setLocation] = useState(() => (initialPath ? split(initialPath) : { path: window.location.pathname, search: window.location.search }));
   useEffect(() => {
-    const onPop = () => setPath(window.location.pathname);
+    const onPop = () => setLocation({ path: window.location.pathname, search: window.location.search });
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
-  const navigate = useCallback((to: string) => {
-    window.history.pushState(null, '', to);
-    setPath(new URL(to, window.location.origin).pathname);
-    window.scrollTo?.(0, 0);
+  const navigate = useCallback((to: string, opts: { replace?: boolean } = {}) => {
+    if (opts.replace) window.history.replaceState(null, '', to);
+    else window.history.pushState(null, '', to);
+    const next = split(to);
+    setLocation(next);
+    if (!opts.replace) window.scrollTo?.(0, 0);
   }, []);
-  return <RouterContext.Provider value={{ path, navigate }}>{children}</RouterContext.Provider>;
+  return <RouterContext.Provider value={{ path: location.path, search: location.search, navigate }}>{children}</RouterContext.Provider>;
 }
 
 export const useRouter = () => useContext(RouterContext);
@@ -38,7 +47,8 @@ export function match(pattern: string, path: string): Record<string, string> | u
   return params;
 }
 
-export function Link({ to, children, className }: { to: string; children: ReactNode; className?: string }) {
+/** `current`: whether the link is the page shown (by default: its path is the current path). */
+export function Link({ to, children, className, current }: { to: string; children: ReactNode; className?: string; current?: boolean }) {
   const { navigate, path } = useRouter();
   const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
     if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
@@ -46,7 +56,7 @@ export function Link({ to, children, className }: { to: string; children: ReactN
     navigate(to);
   };
   return (
-    <a href={to} onClick={onClick} className={className} aria-current={path === to ? 'page' : undefined}>
+    <a href={to} onClick={onClick} className={className} aria-current={(current ?? path === to.split('?')[0]) ? 'page' : undefined}>
       {children}
     </a>
   );

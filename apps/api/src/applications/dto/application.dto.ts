@@ -16,6 +16,9 @@ const TIMELINE_EVENT_TYPES = [
   'task.revision_requested',
   'task.cancelled',
   'task.deemed',
+  'task.claimed',
+  'task.unclaimed',
+  'task.reassigned',
   'escalation',
   'legal_deadline_missed',
   'resubmitted',
@@ -43,6 +46,8 @@ export class TaskViewDto {
   @ApiInstant({ required: false }) decidedAt?: string;
   @ApiPropertyOptional({ example: 'officer-kelurahan-1' }) decidedBy?: string;
   @ApiPropertyOptional({ example: 'Sesuai' }) note?: string;
+  @ApiPropertyOptional({ description: 'The officer who holds the task: claimed it, or was assigned it by a head', example: 'officer-kelurahan-1' }) claimedBy?: string;
+  @ApiInstant({ required: false, description: 'Since when the officer holds it' }) claimedAt?: string;
 }
 
 export class TimelineEventDto {
@@ -56,6 +61,8 @@ export class TimelineEventDto {
   @ApiPropertyOptional({ example: 'kelurahan_verification' }) stepId?: string;
   @ApiPropertyOptional({ example: TASK_ID }) taskId?: string;
   @ApiPropertyOptional() note?: string;
+  @ApiPropertyOptional({ description: 'task.reassigned: the officer the task was handed to; task.unclaimed: the officer whose claim was released', example: 'officer-kelurahan-2' })
+  assignee?: string;
   @ApiEnum(APPLICATION_STATUSES) statusBefore!: string;
   @ApiEnum(APPLICATION_STATUSES) statusAfter!: string;
   @ApiPropertyOptional({ description: 'X-Request-Id of the HTTP request that caused the event' }) requestId?: string;

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PickType } from '@nestjs/swagger';
 import { ApplicantViewDto, ApplicationDto, TaskViewDto } from '../../applications/dto/application.dto';
 import { DocumentDto } from '../../applications/dto/submit-application.dto';
-import { ApiNextCursor, ApiNullableInstant, ApiNullableString } from '../../common/openapi-types';
+import { DUE_WINDOWS } from '../../../../../libs/domain';
+import { ApiEnum, ApiNextCursor, ApiNullableInstant, ApiNullableString, INTEGER, NULLABLE_NUMBER } from '../../common/openapi-types';
 
 /** What the holder of an open task reads to decide it. Every answer that carries it is in the audit log. */
 export class TaskApplicationDto {
@@ -24,6 +25,14 @@ export class TaskDto extends IntersectionType(PickType(TaskViewDto, STEP_ATTEMPT
   @ApiProperty({ example: '01J9Z8Q4M3KX7T2W5R6Y8B0C1D' }) applicationId!: string;
   @ApiNullableInstant({ required: false }) decidedAt?: string | null;
   @ApiNullableString({ required: false }) decidedBy?: string | null;
+  @ApiEnum(DUE_WINDOWS, { description: 'overdue, soon (due within one business day) or later' }) dueWindow!: string;
+  @ApiProperty({ ...NULLABLE_NUMBER, description: 'Business minutes left until the due time of an open task (negative once past); null when closed or not planned yet', example: 330 })
+  businessMinutesLeft!: number | null;
+  @ApiNullableString({ description: 'The officer who holds the task: claimed it, or was assigned it by a head', example: 'officer-kelurahan-1' }) claimedBy!: string | null;
+  @ApiNullableInstant() claimedAt!: string | null;
+  @ApiProperty({ ...INTEGER, description: 'How many escalation rungs the task reached', example: 1 }) escalationLevel!: number;
+  @ApiNullableString({ description: "The last rung reached (its id in the permit type's ladder; `#n` marks repeats of the last rung)", example: 'remind_officer' })
+  escalationRung!: string | null;
 
   @ApiPropertyOptional({
     type: TaskApplicationDto,
@@ -35,4 +44,11 @@ export class TaskDto extends IntersectionType(PickType(TaskViewDto, STEP_ATTEMPT
 export class TaskListDto {
   @ApiProperty({ type: [TaskDto] }) items!: TaskDto[];
   @ApiNextCursor() nextCursor!: string | null;
+}
+
+export class TaskCountsDto {
+  @ApiProperty({ ...INTEGER, description: 'Open tasks you hold', example: 3 }) mine!: number;
+  @ApiProperty({ ...INTEGER, description: 'Open tasks of your agency (and office) nobody holds', example: 12 }) unclaimed!: number;
+  @ApiProperty({ ...INTEGER, description: 'Every open task in your scope', example: 17 }) open!: number;
+  @ApiProperty({ ...INTEGER, description: 'Tasks you decided', example: 240 }) done!: number;
 }

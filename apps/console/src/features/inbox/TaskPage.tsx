@@ -5,7 +5,9 @@ import { useI18n } from '../../app/i18n';
 import { Link, useRouter } from '../../app/router';
 import { useSession } from '../../app/session';
 import { Dossier } from './Dossier';
-import { dueState } from './due';
+import { inboxSearch, nextTask, parseInboxQuery, tasksPath } from './query';
+import { TaskHolder } from './TaskHolder';
+import { TimeLeft } from './TimeLeft';
 import type { ApplicationForApprover, InboxTask } from './types';
 import { Section } from '../../components/Section';
 
@@ -14,7 +16,11 @@ type Decision = 'approve' | 'reject' | 'request_revision';
 export function TaskPage({ taskId }: { taskId: string }) {
   const { t, lang } = useI18n();
   const { session } = useSession();
-  const { navigate } = useRouter();
+  const { navigate, search } = useRouter();
+  // The queue the task was opened from (kept in the URL): the next task comes from it.
+  const query = useMemo(() => parseInboxQuery(search), [search]);
+  const [reloaded, setReloaded] = useState(0);
+  const [notice, setNotice] = useState<string>();
   const [task, setTask] = useState<InboxTask>();
   const [app, setApp] = useState<ApplicationForApprover>();
   const [failure, setFailure] = useState<string>();
@@ -26,18 +32,23 @@ export function TaskPage({ taskId }: { taskId: string }) {
 
   useEffect(() => {
     if (!session) return;
-    setTask(undefined);
-    setApp(undefined);
     setFailure(undefined);
-    setNote('');
-    setDecision('approve');
     getJson<InboxTask>(`/v1/tasks/${encodeURIComponent(taskId)}`, session.token)
       .then(async (found) => {
+        // Shown together, so the holder and the timeline never disagree after a claim.
+        const application = await getJson<ApplicationForApprover>(`/v1/applications/${found.applicationId}`, session.token);
         setTask(found);
-        setApp(await getJson<ApplicationForApprover>(`/v1/applications/${found.applicationId}`, session.token));
+        setApp(application);
       })
       .catch((e: unknown) => setFailure(e instanceof ApiError ? e.message : t('track.error')));
-  }, [session, taskId, t]);
+  }, [session, taskId, t, reloaded]);
+  useEffect(() => {
+    setTask(undefined);
+    setApp(undefined);
+    setNotice(undefined);
+    setNote('');
+    setDecision('approve');
+  }, [taskId]);
 
   if (!session) return <Link to="/masuk">{t('nav.signIn')}</Link>;
   const submit = async (e: FormEvent) => {
@@ -46,9 +57,10 @@ export function TaskPage({ taskId }: { taskId: string }) {
     setSending(true);
     try {
       await postJson(`/v1/tasks/${encodeURIComponent(taskId)}/decision`, { decision, ...(note.trim() ? { note: note.trim() } : {}) }, { token: session.token, idempotencyKey });
-      const rest = await getJson<{ items: InboxTask[] }>('/v1/tasks?status=open&limit=100', session.token);
-      const next = rest.items.find((x) => x.id !== taskId);
-      navigate(next ? `/kotak-masuk/${next.id}` : '/kotak-masuk');
+      const rest = await getJson<{ items: InboxTask[] }>(tasksPath(query), session.token);
+      const next = query.queue === 'done' ? undefined : nextTask(rest.items, taskId);
+      const kept = inboxSearch(query);
+      navigate(next ? `/kotak-masuk/${encodeURIComponent(next.id)}${kept}` : `/kotak-masuk${kept}`);
     } catch (err) {
       setFailure(err instanceof ApiError ? err.message : String(err));
     } finally {
@@ -59,7 +71,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
   return (
     <article className="task">
       <p>
-        <Link to="/kotak-masuk">← {t('inbox.title')}</Link>
+        <Link to={`/kotak-masuk${inboxSearch(query)}`}>← {t(`queue.${query.queue}`)}</Link>
       </p>
       {failure && <p className="error" role="alert">{failure}</p>}
       {task && (
@@ -75,9 +87,28 @@ export function TaskPage({ taskId }: { taskId: string }) {
             <dd>{jakartaDateTime(task.assignedAt, lang)}</dd>
             <dt>{t('track.due')}</dt>
             <dd>
-              {jakartaDateTime(task.dueAt, lang)} <span className={`badge badge-${dueState(task)}`}>{t(`due.${dueState(task)}`)}</span>
+              <TimeLeft task={task} />
             </dd>
+            {task.escalationLevel > 0 && (
+              <>
+                <dt>{t('inbox.escalation')}</dt>
+                <dd>
+                  {t('escalation.level', { n: task.escalationLevel })} · {task.escalationRung}
+                </dd>
+              </>
+            )}
           </dl>
+          {notice && <p className="ok" role="status">{notice}</p>}
+          {task.status === 'open' && (
+            <TaskHolder
+              task={task}
+              session={session}
+              onChanged={(message) => {
+                setNotice(message);
+                setReloaded((n) => n + 1);
+              }}
+            />
+          )}
           <Dossier task={task} version={app?.definitionVersion} />
           {app && (
             <Section id="history" title={t('track.history')}>
@@ -86,6 +117,8 @@ export function TaskPage({ taskId }: { taskId: string }) {
                   <li key={ev.seq}>
                     <time dateTime={ev.at}>{jakartaDateTime(ev.at, lang)}</time> {t(`event.${ev.type}`)}
                     {ev.agency ? ` · ${ev.agency}` : ''}
+                    {ev.type.startsWith('task.') && ev.actor !== 'system' ? ` · ${ev.actor}` : ''}
+                    {ev.assignee ? ` → ${ev.assignee}` : ''}
                     {ev.note ? ` · “${ev.note}”` : ''}
                   </li>
                 ))}

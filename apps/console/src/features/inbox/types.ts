@@ -2,6 +2,10 @@ import type { InboxTaskOf } from '../../../../../libs/domain/inbox-task';
 
 /** GET /v1/tasks: one step attempt as its agency's inbox lists it. */
 export interface InboxTask extends InboxTaskOf<string> {
+  /** overdue, soon (due within one business day) or later: the API applies the platform's rules. */
+  dueWindow?: 'overdue' | 'soon' | 'later';
+  /** Business minutes left until the due time (negative once past); null when closed or not planned. */
+  businessMinutesLeft?: number | null;
   /** What the holder of the open task needs to decide (GET /v1/tasks/{id} only, for the task's holders). */
   application?: {
     data: Record<string, unknown>;
@@ -17,5 +21,5 @@ export interface ApplicationForApprover {
   permitType: string;
   definitionVersion: number;
   status: string;
-  timeline: Array<{ seq: number; at: string; type: string; agency?: string; stepId?: string; note?: string }>;
+  timeline: Array<{ seq: number; at: string; type: string; actor: string; agency?: string; stepId?: string; taskId?: string; note?: string; assignee?: string }>;
 }

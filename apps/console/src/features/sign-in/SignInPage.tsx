@@ -30,6 +30,7 @@ export function SignInPage() {
   const [agency, setAgency] = useState('KELURAHAN');
   const [office, setOffice] = useState('');
   const [position, setPosition] = useState<'officer' | 'head'>('officer');
+  const [login, setLogin] = useState('');
   useEffect(() => {
     getJson<Options>('/v1/dev/sign-in').then(setOptions, (e: unknown) => setFailure(e instanceof ApiError && e.status === 404 ? t('signIn.off') : t('track.error')));
   }, [t]);
@@ -42,7 +43,7 @@ export function SignInPage() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      const body = { role, ...(role === 'approver' ? { agency, position, ...(territorial ? { office } : {}) } : {}) };
+      const body = { role, ...(role === 'approver' ? { agency, position, ...(territorial ? { office } : {}), ...(login.trim() ? { login: login.trim() } : {}) } : {}) };
       const minted = await postJson<{ token: string; sub: string }>('/v1/dev/tokens', body);
       signIn({ token: minted.token, sub: minted.sub, role, ...(role === 'approver' ? { agency, position, ...(territorial ? { office } : {}) } : {}) });
       navigate(role === 'approver' ? '/kotak-masuk' : '/');
@@ -78,6 +79,11 @@ export function SignInPage() {
               {territorial && (
                 <LabelledSelect id="sign-in-office" label={t('signIn.office')} value={office} onChange={setOffice} choices={offices.map((o) => ({ value: o.id, label: o.name }))} />
               )}
+              <label htmlFor="sign-in-login">{t('signIn.login')}</label>
+              <input id="sign-in-login" autoComplete="username" value={login} onChange={(e) => setLogin(e.target.value)} aria-describedby="sign-in-login-hint" />
+              <p className="hint" id="sign-in-login-hint">
+                {t('signIn.loginHint')}
+              </p>
             </>
           )}
           <p>
