@@ -42,12 +42,12 @@ describe('the citizen pages of the console, in a real browser', () => {
       'the application tracked with its first steps',
     );
     types = (await p.http('GET', '/v1/permit-types')).body.items;
-    // April 2019 on the accountability page: the building office missed a deadline, its step reached the governor's rung.
-    await insertApplications(p.db, [{ id: 'BROWSERACC1', office: 'kota-31.74', permitType: 'PBG', status: 'in_review', submitted: wib('2019-03-25 08:00') }]);
+    // October 2018 on the accountability page (a month no other suite writes): the building office missed a deadline, its step reached the governor's rung.
+    await insertApplications(p.db, [{ id: 'BROWSERACC1', office: 'kota-31.74', permitType: 'PBG', status: 'in_review', submitted: wib('2018-09-24 08:00') }]);
     await insertTasks(p.db, [
-      { id: 'BROWSERACC1.t', app: 'BROWSERACC1', permitType: 'PBG', agency: 'DCKTRP', office: 'kota-31.74', status: 'approved', assigned: wib('2019-03-25 08:00'), due: wib('2019-04-08 16:00'), decided: wib('2019-04-12 16:00'), decidedBy: 'officer-browser', deadline: 450, breached: true },
+      { id: 'BROWSERACC1.t', app: 'BROWSERACC1', permitType: 'PBG', agency: 'DCKTRP', office: 'kota-31.74', status: 'approved', assigned: wib('2018-09-24 08:00'), due: wib('2018-10-08 16:00'), decided: wib('2018-10-12 16:00'), decidedBy: 'officer-browser', deadline: 450, breached: true },
     ]);
-    await insertEscalations(p.db, [{ id: 'BROWSERACC1.e', app: 'BROWSERACC1', task: 'BROWSERACC1.t', agency: 'DCKTRP', office: 'kota-31.74', rung: 'governor', at: wib('2019-04-11 16:00') }]);
+    await insertEscalations(p.db, [{ id: 'BROWSERACC1.e', app: 'BROWSERACC1', task: 'BROWSERACC1.t', agency: 'DCKTRP', office: 'kota-31.74', rung: 'governor', at: wib('2018-10-11 16:00') }]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -107,7 +107,7 @@ describe('the citizen pages of the console, in a real browser', () => {
   });
 
   it("shows the agencies' missed deadlines and the governor's list, with no personal data in the page or its answers", async () => {
-    const { page, answers } = await open('/akuntabilitas?month=2019-04');
+    const { page, answers } = await open('/akuntabilitas?month=2018-10');
     const ranking = page.getByRole('region', { name: 'Peringkat tenggat terlewat' });
     await ranking.getByRole('row', { name: /Dinas Cipta Karya/ }).waitFor();
     expect(await ranking.getByRole('row', { name: /Dinas Cipta Karya/ }).innerText()).toMatch(/1\s+0\s+1/);
@@ -169,7 +169,7 @@ describe('the citizen pages of the console, in a real browser', () => {
   });
 
   it('has no serious or critical accessibility violation on any citizen page', async () => {
-    for (const url of ['/', '/lacak', `/lacak/${trackingCode}`, '/layanan', '/layanan/PBG', '/akuntabilitas?month=2019-04']) {
+    for (const url of ['/', '/lacak', `/lacak/${trackingCode}`, '/layanan', '/layanan/PBG', '/akuntabilitas?month=2018-10']) {
       for (const viewport of Object.values(VIEWPORTS)) {
         const { page } = await open(url, viewport);
         await page.locator('main h1').waitFor();

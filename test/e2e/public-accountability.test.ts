@@ -1,4 +1,4 @@
-// Story: in April 2019 the building office (DCKTRP) missed four deadlines, one of its steps still open
+// Story (April 2019, a month no other suite writes): the building office (DCKTRP) missed four deadlines, one of its steps still open
 // and on the governor's list; the kecamatan missed two (one listed, decided three business days late);
 // the health office missed one; the transport office missed none. Anyone, without a token, reads the
 // ranking and the governor's list, with no personal data, no application and no tracking code; on the
