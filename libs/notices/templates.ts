@@ -45,7 +45,7 @@ export function jakartaTime(iso: string, language: NoticeLanguage): string {
   return `${local.getUTCDate()} ${MONTHS[language][local.getUTCMonth()]} ${local.getUTCFullYear()} ${pad(local.getUTCHours())}${sep}${pad(local.getUTCMinutes())} WIB`;
 }
 
-/** An officer's note as it may appear in a message: digits runs of 16 (a NIK typed into a note) are masked. */
+/** Free text as it may appear in a message (an officer's note, a name): runs of 16 digits (a NIK typed in) are masked. */
 export function safeNote(note: string | undefined): string {
   return (note ?? '').replace(/\d{16}/g, '****************').trim();
 }
@@ -106,7 +106,8 @@ function lines(f: NoticeFacts): Lines {
 
 export function renderNotice(f: NoticeFacts): NoticeText {
   const l = lines(f);
-  const greeting = f.language === 'en' ? `Dear ${f.name},` : `Yth. ${f.name},`;
+  const name = safeNote(f.name);
+  const greeting = f.language === 'en' ? `Dear ${name},` : `Yth. ${name},`;
   const track = f.language === 'en' ? `Follow your application: ${f.trackingUrl}` : `Pantau permohonan Anda: ${f.trackingUrl}`;
   const sign = f.language === 'en' ? 'satupintu, PTSP DKI Jakarta. This message was sent automatically.' : 'satupintu, PTSP DKI Jakarta. Pesan ini dikirim otomatis.';
   return { subject: `[satupintu] ${l.subject}`, body: `${greeting}\n\n${l.lead}\n\n${track}\n\n${sign}\n`, sms: l.sms };
