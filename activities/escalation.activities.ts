@@ -41,12 +41,17 @@ function notificationOf(a: EscalateArgs): Notification {
 
 /** One escalation rung: a keyed row (written once) and de-duplicated notifications. */
 export function createEscalationActivities(db: DataSource, notifier: Notifier) {
-  const record = (a: EscalateArgs) =>
-    db.query(
+  const record = async (a: EscalateArgs) => {
+    const inserted: unknown[] = await db.query(
       `INSERT INTO escalation (id, application_id, task_id, step_id, agency, office_id, rung, notify, public_list, due_at, at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) ON CONFLICT (id) DO NOTHING`,
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) ON CONFLICT (id) DO NOTHING RETURNING id`,
       [a.escalationId, a.applicationId, a.taskId, a.stepId, a.agency, a.officeId, a.rungId, a.notify, a.publicList, a.dueAt, a.at],
     );
+    // Counted when the row is new: a retried activity does not fire the escalation twice.
+    if (inserted.length > 0) {
+      Context.current().metricMeter.createCounter('satupintu_escalations_fired', 'escalations', 'Escalation rungs fired, by agency and audience').add(1, { agency: a.agency, notify: a.notify });
+    }
+  };
   return {
     /** The legal deadline's notice (once per application): retried until the notification is delivered. */
     async escalate(a: EscalateArgs): Promise<void> {

@@ -130,6 +130,7 @@ export function createProjectionActivities(
           deadline_minutes: t.deadlineMinutes,
           revision: view.revision,
           permit_type: view.permitType,
+          definition_version: view.definitionVersion,
           receiving_office_id: view.receivingOfficeId,
           minutes_before: facts.minutesBefore,
           attempt_minutes: facts.attemptMinutes,
@@ -180,13 +181,13 @@ export function createProjectionActivities(
            INSERT INTO task (id, application_id, step_id, step_name, attempt, agency, office_id, role, status, assigned_at,
              due_at, decided_at, decided_by, note, overdue, business_minutes_used, deadline_minutes, revision,
              permit_type, receiving_office_id, minutes_before, attempt_minutes, breached, weight,
-             claimed_by, claimed_at, escalation_level, escalation_rung)
+             claimed_by, claimed_at, escalation_level, escalation_rung, definition_version)
            SELECT * FROM jsonb_to_recordset($2::jsonb -> 'tasks') AS t(id text, application_id text, step_id text, step_name text,
              attempt int, agency text, office_id text, role text, status text, assigned_at timestamptz, due_at timestamptz,
              decided_at timestamptz, decided_by text, note text, overdue boolean, business_minutes_used numeric,
              deadline_minutes int, revision int, permit_type text, receiving_office_id text, minutes_before numeric,
              attempt_minutes numeric, breached boolean, weight numeric, claimed_by text, claimed_at timestamptz,
-             escalation_level int, escalation_rung text)
+             escalation_level int, escalation_rung text, definition_version int)
            ON CONFLICT (id) DO UPDATE SET status = excluded.status, due_at = excluded.due_at,
              decided_at = excluded.decided_at, decided_by = excluded.decided_by, note = excluded.note,
              overdue = excluded.overdue, business_minutes_used = excluded.business_minutes_used, revision = excluded.revision,

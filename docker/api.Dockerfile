@@ -20,7 +20,7 @@ COPY scripts scripts
 # tsc writes dist/ mirroring the repo (dist/apps/api/src/main.js). JSON seed files are copied
 # alongside so code reading them relative to __dirname finds them whether or not it imports them.
 RUN npx tsc -p tsconfig.build.json \
- && test -f dist/apps/api/src/main.js \
+ && test -f dist/apps/api/src/main.js && test -f dist/apps/api/src/cluster.js && test -f dist/scripts/migrate.js \
  && npx vite build --config apps/console/vite.config.mjs --logLevel warn \
  && test -f apps/console/dist/index.html \
  && if [ -d libs/database/seed ]; then mkdir -p dist/libs/database/seed && cp libs/database/seed/*.json dist/libs/database/seed/; fi \
@@ -42,4 +42,5 @@ EXPOSE 3000
 # No curl in the slim image: probe /health with Node's built-in fetch.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "dist/apps/api/src/main.js"]
+# cluster.js is main.js itself, or with API_PROCESSES > 1 that many of them behind PORT (Node's cluster module).
+CMD ["node", "dist/apps/api/src/cluster.js"]

@@ -20,7 +20,7 @@ COPY workflows workflows
 COPY activities activities
 COPY scripts scripts
 RUN npx tsc -p tsconfig.build.json \
- && test -f dist/apps/worker/src/main.js \
+ && test -f dist/apps/worker/src/main.js && test -f dist/scripts/worker-health.js \
  && test -f dist/workflows/index.js \
  && if [ -d libs/database/seed ]; then mkdir -p dist/libs/database/seed && cp libs/database/seed/*.json dist/libs/database/seed/; fi \
  && npm prune --omit=dev --no-audit --no-fund

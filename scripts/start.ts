@@ -1,21 +1,28 @@
 // `npm start`: the whole platform on one machine, supervised. Embedded PostgreSQL (or DATABASE_URL),
 // the Temporal dev server (SQLite under the data directory), migrations and seed, the worker, the API.
+// `npm start -- --cluster`: the production shape instead (what docker/compose.yaml runs): the real
+// Temporal server on that PostgreSQL, one process per service, two workers, two API processes.
 // A part that dies is restarted alone, with backoff. Ctrl-C stops everything; the next start resumes
 // the applications in flight. A start that fails says which part and what to do, and leaves nothing running.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createDataSource, migrate } from '../libs/database/data-source';
-import { seed } from '../libs/database/seed';
+import { migrateAndSeed } from '../libs/database/migrate-and-seed';
+import { addTemporalCluster, ClusterStepError, TEMPORAL_PARTS } from '../libs/dev/cluster-parts';
 import { ensureConsoleBuilt } from '../libs/dev/console-build';
 import { postgresLayout, startPostgres } from '../libs/dev/postgres';
 import { portIsFree, startTemporalDevServer } from '../libs/dev/services';
 import { isAlive, nodePart, readState, StartError, Supervisor } from '../libs/dev/supervisor';
+import { clusterPortList, defaultClusterPorts, loadServerToolchain, MAX_MEMBERSHIP_PORT, SERVER_BUILD_HINT } from '../libs/dev/temporal-cluster';
 import { loadToolchain } from '../libs/temporal/toolchain';
 
 const ROOT = path.resolve(__dirname, '..');
 const DATA = path.resolve(process.env.SATUPINTU_DATA_DIR || path.join(ROOT, '.data'));
 const say = (msg: string) => process.stdout.write(`[satupintu] ${msg}\n`);
-const ORDER = ['postgres', 'temporal', 'worker', 'api'];
+const CLUSTER = process.argv.includes('--cluster');
+/** Two of each in cluster mode: one of them killed, the other keeps taking work. */
+const WORKERS = CLUSTER ? ['worker-1', 'worker-2'] : ['worker'];
+const API_PROCESSES = CLUSTER ? 2 : 1;
+const ORDER = ['postgres', ...(CLUSTER ? TEMPORAL_PARTS : ['temporal']), ...WORKERS, 'api'];
 
 class PreflightError extends Error {}
 
@@ -50,6 +57,20 @@ function cmdline(pid: number): string {
   }
 }
 
+/**
+ * Cluster mode's Temporal ports: the server image's defaults, or TEMPORAL_CLUSTER_PORTS (frontend
+ * HTTP, history, matching, worker gRPC, then frontend, history, matching, worker membership).
+ */
+function clusterPortsFromEnv(frontend: number) {
+  const ports = defaultClusterPorts(frontend);
+  const list = (process.env.TEMPORAL_CLUSTER_PORTS ?? '').split(',').filter(Boolean).map(Number);
+  if (list.length === 0) return ports;
+  if (list.length !== 8 || list.some((p) => !Number.isInteger(p) || p <= 0)) throw new PreflightError('TEMPORAL_CLUSTER_PORTS needs 8 ports: frontend HTTP, history, matching, worker gRPC, then frontend, history, matching, worker membership');
+  const [http, h, m, w, mf, mh, mm, mw] = list;
+  if ([mf, mh, mm, mw].some((p) => p > MAX_MEMBERSHIP_PORT)) throw new PreflightError(`TEMPORAL_CLUSTER_PORTS: Temporal's membership ports (the last four) must be at most ${MAX_MEMBERSHIP_PORT}`);
+  return { frontend, frontendHttp: http, grpc: { history: h, matching: m, worker: w }, membership: { frontend: mf, history: mh, matching: mm, worker: mw } };
+}
+
 async function requirePorts(ports: Port[]): Promise<void> {
   for (const p of ports) {
     if (!(await portIsFree(p.port))) throw new PreflightError(`port ${p.port} (${p.what}) is in use: stop whatever holds it (another npm start?) or set ${p.env} to another port`);
@@ -80,15 +101,23 @@ async function main(): Promise<void> {
   try {
     fs.mkdirSync(DATA, { recursive: true });
     await stopLeftovers();
+    const clusterPorts = clusterPortsFromEnv(temporalPort);
     await requirePorts([
       { port: apiPort, what: 'API', env: 'PORT' },
       { port: temporalPort, what: 'Temporal', env: 'TEMPORAL_PORT' },
-      { port: uiPort, what: 'Temporal UI', env: 'TEMPORAL_UI_PORT' },
+      ...(CLUSTER
+        ? clusterPortList(clusterPorts)
+            .filter((p) => p !== temporalPort)
+            .map((port) => ({ port, what: 'a Temporal service', env: 'TEMPORAL_CLUSTER_PORTS' }))
+        : [{ port: uiPort, what: 'Temporal UI', env: 'TEMPORAL_UI_PORT' }]),
       ...(external ? [] : [{ port: pgPort, what: 'embedded PostgreSQL', env: 'PGPORT_EMBEDDED' }]),
     ]);
     const toolchain = loadToolchain();
     if (!toolchain.cli.path) throw new PreflightError('no Temporal CLI found: run `node scripts/toolchain.js` and read what it says, or set TEMPORAL_CLI_PATH');
     say(`Temporal CLI: ${toolchain.cli.path} (from ${toolchain.cli.source})`);
+    const server = CLUSTER ? loadServerToolchain() : undefined;
+    if (CLUSTER && !server) throw new PreflightError(`cluster mode needs temporal-server and temporal-sql-tool: ${SERVER_BUILD_HINT}`);
+    if (server) say(`Temporal server: ${server.server}`);
 
     let databaseUrl = external;
     if (databaseUrl) {
@@ -111,33 +140,29 @@ async function main(): Promise<void> {
       });
     }
 
-    const dbFile = path.join(DATA, 'temporal.db');
-    say(`starting the Temporal dev server (state in ${dbFile})`);
     let address = '';
     let uiUrl = '';
-    await supervisor.add({
-      name: 'temporal',
-      title: 'the Temporal dev server',
-      hint: `Run node scripts/toolchain.js to check the CLI (or set TEMPORAL_CLI_PATH); if ${dbFile} is damaged, move it aside and start again`,
-      start: async () => {
-        const t = await startTemporalDevServer({ cli: toolchain.cli.path!, port: temporalPort, uiPort, dbFile, detached: true, log: (l) => (supervisor.isStopping ? undefined : process.stdout.write(`[temporal] ${l}\n`)) });
-        address = t.address;
-        uiUrl = t.uiUrl ?? '';
-        return { pid: t.process.pid, exited: t.exited, stop: t.stop };
-      },
-    });
+    if (server) {
+      address = `127.0.0.1:${temporalPort}`;
+      await addTemporalCluster(supervisor, { databaseUrl: databaseUrl!, ports: clusterPorts, server, cli: toolchain.cli.path, namespace: process.env.TEMPORAL_NAMESPACE || 'default', say });
+    } else {
+      const dbFile = path.join(DATA, 'temporal.db');
+      say(`starting the Temporal dev server (state in ${dbFile})`);
+      await supervisor.add({
+        name: 'temporal',
+        title: 'the Temporal dev server',
+        hint: `Run node scripts/toolchain.js to check the CLI (or set TEMPORAL_CLI_PATH); if ${dbFile} is damaged, move it aside and start again`,
+        start: async () => {
+          const t = await startTemporalDevServer({ cli: toolchain.cli.path!, port: temporalPort, uiPort, dbFile, detached: true, log: (l) => (supervisor.isStopping ? undefined : process.stdout.write(`[temporal] ${l}\n`)) });
+          address = t.address;
+          uiUrl = t.uiUrl ?? '';
+          return { pid: t.process.pid, exited: t.exited, stop: t.stop };
+        },
+      });
+    }
 
     try {
-      const db = createDataSource(databaseUrl!, { poolSize: 2, applicationName: 'satupintu-start' });
-      await db.initialize();
-      try {
-        const ran = await migrate(db);
-        say(ran.length ? `migrations applied: ${ran.join(', ')}` : 'database schema up to date');
-        const seeded = await seed(db);
-        say(`seed: ${seeded.agencies} agencies, ${seeded.offices} offices and outlets`);
-      } finally {
-        await db.destroy();
-      }
+      await migrateAndSeed(databaseUrl!, say);
     } catch (err) {
       throw new PreflightError(`could not migrate and seed the database: ${(err as Error).message}; check DATABASE_URL (its user must be able to create tables)`);
     }
@@ -149,19 +174,21 @@ async function main(): Promise<void> {
     }
 
     const env = { DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: address, PORT: String(apiPort) };
-    say('starting the worker (bundling workflow code takes a few seconds)');
-    await supervisor.add({
-      name: 'worker',
-      title: 'the worker',
-      hint: 'Read the worker lines above; check TEMPORAL_NAMESPACE and TEMPORAL_TASK_QUEUE',
-      start: nodePart({ root: ROOT, entry: 'apps/worker/src/main.ts', env }),
-    });
-    say('starting the API');
+    for (const name of WORKERS) {
+      say(`starting ${name === 'worker' ? 'the worker' : name} (bundling workflow code takes a few seconds)`);
+      await supervisor.add({
+        name,
+        title: name === 'worker' ? 'the worker' : `worker ${name.slice('worker-'.length)}`,
+        hint: 'Read the worker lines above; check TEMPORAL_NAMESPACE and TEMPORAL_TASK_QUEUE',
+        start: nodePart({ root: ROOT, entry: 'apps/worker/src/main.ts', env }),
+      });
+    }
+    say(API_PROCESSES > 1 ? `starting the API (${API_PROCESSES} processes behind port ${apiPort})` : 'starting the API');
     await supervisor.add({
       name: 'api',
       title: 'the API',
       hint: `Read the API lines above; check PORT (${apiPort}) and the settings in docs/operations.md`,
-      start: nodePart({ root: ROOT, entry: 'apps/api/src/main.ts', env }),
+      start: nodePart({ root: ROOT, entry: API_PROCESSES > 1 ? 'apps/api/src/cluster.ts' : 'apps/api/src/main.ts', env: { ...env, API_PROCESSES: String(API_PROCESSES) } }),
     });
 
     const base = `http://localhost:${apiPort}`;
@@ -174,7 +201,7 @@ async function main(): Promise<void> {
         `  API            ${base}/v1`,
         `  OpenAPI docs   ${base}/docs`,
         `  Health         ${base}/health`,
-        `  Temporal UI    ${uiUrl}`,
+        server ? `  Temporal       ${address} (frontend; temporal --address ${address} workflow list)` : `  Temporal UI    ${uiUrl}`,
         `  PostgreSQL     ${databaseUrl!.replace(/:[^:@/]+@/, ':***@')}`,
         '',
         '  Mint a token:  npm run -s token -- --role integrator',
@@ -185,7 +212,7 @@ async function main(): Promise<void> {
       ].join('\n'),
     );
   } catch (err) {
-    const line = err instanceof StartError || err instanceof PreflightError ? err.message : `could not start: ${(err as Error).message}`;
+    const line = err instanceof StartError || err instanceof PreflightError || err instanceof ClusterStepError ? err.message : `could not start: ${(err as Error).message}`;
     await supervisor.stopAll(ORDER);
     process.stderr.write(`[satupintu] ${line}\n`);
     process.exit(1);

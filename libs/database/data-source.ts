@@ -8,8 +8,22 @@ import { OfficeRollupsByPermitType1795400000003 } from './migrations/17954000000
 import { WorkerHeartbeat1795400000004 } from './migrations/1795400000004-worker-heartbeat';
 import { TaskClaims1795400000010 } from './migrations/1795400000010-task-claims';
 import { ApplicantNotices1795415000000 } from './migrations/1795415000000-applicant-notices';
+import { OpenSteps1795400000011 } from './migrations/1795400000011-open-steps';
+import { RateLimitWindow1795400000012 } from './migrations/1795400000012-rate-limit-window';
 
-export const MIGRATIONS = [InitialSchema1732300000000, ApiWebhooks1732450000000, Accountability1795400000000, ReportRollups1795400000001, RollupTriggerGates1795400000002, OfficeRollupsByPermitType1795400000003, WorkerHeartbeat1795400000004, TaskClaims1795400000010, ApplicantNotices1795415000000];
+export const MIGRATIONS = [
+  InitialSchema1732300000000,
+  ApiWebhooks1732450000000,
+  Accountability1795400000000,
+  ReportRollups1795400000001,
+  RollupTriggerGates1795400000002,
+  OfficeRollupsByPermitType1795400000003,
+  WorkerHeartbeat1795400000004,
+  TaskClaims1795400000010,
+  OpenSteps1795400000011,
+  RateLimitWindow1795400000012,
+  ApplicantNotices1795415000000,
+];
 
 /** The read model's DataSource. Schema changes are migrations only: `synchronize` stays off. */
 export function createDataSource(url: string, opts: { poolSize?: number; applicationName?: string } = {}): DataSource {

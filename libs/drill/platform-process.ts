@@ -4,7 +4,8 @@ import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { freePort } from '../dev/services';
+import { freePort, portIsFree } from '../dev/services';
+import { freeMembershipPort } from '../dev/temporal-cluster';
 import { readState, SupervisorState } from '../dev/supervisor';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -14,6 +15,8 @@ export interface PlatformPorts {
   temporal: number;
   temporalUi: number;
   postgres: number;
+  /** Cluster mode's other Temporal ports, as TEMPORAL_CLUSTER_PORTS takes them. */
+  cluster?: number[];
 }
 
 export interface PlatformProcess {
@@ -32,8 +35,15 @@ export interface PlatformProcess {
   stop(): Promise<number | null>;
 }
 
-export async function freePlatformPorts(): Promise<PlatformPorts> {
-  return { api: await freePort(), temporal: await freePort(), temporalUi: await freePort(), postgres: await freePort() };
+export async function freePlatformPorts(cluster = false): Promise<PlatformPorts> {
+  const ports: PlatformPorts = { api: await freePort(), temporal: await freePort(), temporalUi: await freePort(), postgres: await freePort() };
+  if (cluster) {
+    // Frontend HTTP and three gRPC ports, then four membership ports (below 32768: see freeMembershipPort).
+    ports.cluster = [];
+    for (let i = 0; i < 4; i++) ports.cluster.push(await freePort());
+    for (let i = 0; i < 4; i++) ports.cluster.push(await freeMembershipPort(portIsFree));
+  }
+  return ports;
 }
 
 export function newDataDir(label: string): string {
@@ -43,12 +53,13 @@ export function newDataDir(label: string): string {
 }
 
 /** Starts `npm start`'s entry point; `ready` resolves when it printed its URLs, rejects when it exited first. */
-export function launchPlatform(opts: { dataDir: string; ports: PlatformPorts; env?: NodeJS.ProcessEnv; onLine?: (line: string) => void }): {
+export function launchPlatform(opts: { dataDir: string; ports: PlatformPorts; cluster?: boolean; env?: NodeJS.ProcessEnv; onLine?: (line: string) => void }): {
   platform: PlatformProcess;
   ready: Promise<void>;
 } {
   const { ports } = opts;
-  const supervisor = spawn(process.execPath, ['-r', path.join(ROOT, 'scripts', 'register.js'), path.join(ROOT, 'scripts', 'start.ts')], {
+  const args = ['-r', path.join(ROOT, 'scripts', 'register.js'), path.join(ROOT, 'scripts', 'start.ts'), ...(opts.cluster ? ['--cluster'] : [])];
+  const supervisor = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -60,6 +71,7 @@ export function launchPlatform(opts: { dataDir: string; ports: PlatformPorts; en
       LOG_LEVEL: 'warn',
       NODE_ENV: 'development',
       DATABASE_URL: '',
+      ...(ports.cluster ? { TEMPORAL_CLUSTER_PORTS: ports.cluster.join(',') } : {}),
       ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -116,6 +128,39 @@ export function platformProcesses(dataDir: string): Array<{ pid: number; command
       found.push({ pid: Number(entry), command: fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ').trim().slice(0, 160) });
     } catch {
       // gone meanwhile, or not ours to read
+    }
+  }
+  return found;
+}
+
+/**
+ * The process the drill kills for `part`: the supervisor's part of that name; in cluster mode, worker 1
+ * of the two, and one of the API processes the API's primary forked (so the other keeps the port).
+ */
+export function processToKill(platform: PlatformProcess, part: string): number {
+  const parts = platform.state()?.parts ?? {};
+  const name = part === 'worker' && parts['worker-1'] ? 'worker-1' : part;
+  const pid = parts[name]?.pid;
+  if (!pid) throw new Error(`the supervisor has no running ${name} to kill`);
+  if (part === 'api' && parts['worker-1']) {
+    const child = childrenOf(pid)[0];
+    if (!child) throw new Error(`the API primary (pid ${pid}) has no API process to kill`);
+    return child;
+  }
+  return pid;
+}
+
+function childrenOf(pid: number): number[] {
+  const found: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // pid (comm) state ppid ...: comm may hold spaces, so read after its closing parenthesis.
+      const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(ppid) === pid && state !== 'Z') found.push(Number(entry));
+    } catch {
+      // gone meanwhile
     }
   }
   return found;

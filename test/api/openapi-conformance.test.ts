@@ -59,6 +59,9 @@ describe('every endpoint answers as the OpenAPI document says', () => {
   });
 
   it('health, metrics, the permit catalogue (JSON and BPMN XML) and the offices', async () => {
+    expect((await http('GET', '/v1/permit-types/SKDU/versions', { token: tokens.admin })).status).toBe(200);
+    expect((await http('GET', '/v1/permit-types/NOPE/versions', { token: tokens.admin })).status).toBe(404);
+    expect((await http('GET', '/v1/permit-types/SKDU/versions', { token: tokens.kiosk })).status).toBe(403);
     expect((await http('GET', '/health')).status).toBe(200);
     expect((await http('GET', '/metrics')).status).toBe(200);
     const types = await http('GET', '/v1/permit-types', { token: tokens.kiosk });
@@ -197,6 +200,8 @@ describe('every endpoint answers as the OpenAPI document says', () => {
   });
 
   it('development sign-in: the seeded roles, agencies and offices, and a token for one of them', async () => {
+    const config = await http('GET', '/v1/console/config');
+    expect([config.status, config.body]).toEqual([200, { devSignIn: true, oidc: null }]);
     const options = await http('GET', '/v1/dev/sign-in');
     expect(options.status).toBe(200);
     const minted = await http('POST', '/v1/dev/tokens', { body: { role: 'approver', agency: 'KELURAHAN', office: 'kel-31.71.01.1001' } });
@@ -228,7 +233,15 @@ describe('every endpoint answers as the OpenAPI document says', () => {
       expect((await http('GET', `/v1/reports/offices/kel-31.71.01.1001/load?${period}`, admin)).status).toBe(200);
       expect((await http('GET', `/v1/reports/offices/outlet-mpp-jakarta/load?${period}`, admin)).status).toBe(200);
       expect((await http('GET', `/v1/reports/complaints?${period}`, admin)).status).toBe(200);
+      expect((await http('GET', `/v1/reports/sla/weeks?${period}`, admin)).status).toBe(200);
     }
+    expect((await http('GET', `/v1/reports/sla/weeks?${PERIOD}&agency=DINKES&permitType=SIP_DOKTER`, admin)).status).toBe(200);
+    expect((await http('GET', `/v1/reports/sla/weeks?${PERIOD}&office=nope`, admin)).status).toBe(422);
+    expect((await http('GET', '/v1/reports/open-steps', admin)).status).toBe(200);
+    expect((await http('GET', '/v1/reports/open-steps?permitType=SIP_DOKTER&version=1', { token: tokens.dpmptsp })).status).toBe(200);
+    expect((await http('GET', '/v1/reports/open-steps?permitType=NOPE', admin)).status).toBe(422);
+    expect((await http('GET', '/v1/reports/open-steps?version=1', admin)).status).toBe(400);
+    expect((await http('GET', '/v1/reports/open-steps', { token: tokens.dinkes })).status).toBe(403);
     for (const path of ['sla/agencies', 'sla/offices', 'points?by=agency', 'complaints']) expect((await http('GET', `/v1/reports/${path}`, csv)).status).toBe(200);
     expect((await http('GET', '/v1/reports/sla/agencies?from=2026-06-30&to=2026-06-01', admin)).status).toBe(400);
     expect((await http('GET', '/v1/reports/sla/agencies?from=2025-01-01&to=2026-06-30', admin)).body.maxRangeDays).toBe(366);

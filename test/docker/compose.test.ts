@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
+import { clusterEnv, defaultClusterPorts, searchAttributesEnv } from '../../libs/dev/temporal-cluster';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const composeFile = path.join(repoRoot, 'docker', 'compose.yaml');
@@ -14,6 +15,10 @@ interface BuildSpec {
 }
 interface Service {
   image?: string;
+  command?: string | string[];
+  volumes?: string[];
+  restart?: string;
+  ports?: string[];
   build?: string | BuildSpec;
   healthcheck?: { test?: string | string[]; disable?: boolean };
   depends_on?: string[] | Record<string, { condition?: string }>;
@@ -37,7 +42,8 @@ interface Stage {
   instructions: Instruction[];
 }
 
-const compose = parse(fs.readFileSync(composeFile, 'utf8')) as Compose;
+// Compose applies YAML merge keys (`<<: *anchor`), as here.
+const compose = parse(fs.readFileSync(composeFile, 'utf8'), { merge: true }) as Compose;
 const services = compose.services ?? {};
 
 /** Build context and Dockerfile of a service, as absolute paths (compose resolves them this way). */
@@ -150,10 +156,10 @@ for (const [name, service] of Object.entries(services)) {
 }
 
 describe('docker/compose.yaml', () => {
-  it('defines the five services of the stack', () => {
-    for (const name of ['postgresql', 'temporal', 'temporal-ui', 'api', 'worker']) {
-      expect(services).toHaveProperty([name]);
-    }
+  it('defines the services of the stack, the Temporal server one container per service', () => {
+    expect(Object.keys(services).sort()).toEqual(
+      ['postgresql', 'temporal-schema', 'temporal-history', 'temporal-matching', 'temporal-frontend', 'temporal-worker', 'temporal-namespace', 'migrate', 'temporal-ui', 'api', 'worker'].sort(),
+    );
   });
 
   it('builds every service without an image from a Dockerfile that exists in its context', () => {
@@ -220,11 +226,115 @@ describe('docker/compose.yaml', () => {
     expect(envOf(services.worker).JWT_SECRET).toMatch(/^\$\{JWT_SECRET:\?[^}]*\}$/);
     expect(services.worker.deploy?.replicas).toBeGreaterThanOrEqual(2);
     expect(services.worker.container_name).toBeUndefined(); // would clash between replicas
+    for (const name of ['api', 'worker', 'migrate']) {
+      const env = envOf(services[name]);
+      expect(env.TEMPORAL_ADDRESS).toBe('temporal-frontend:7233');
+      expect(env.TEMPORAL_NAMESPACE).toBe('${TEMPORAL_NAMESPACE:-default}');
+      expect(env.DATABASE_URL).toMatch(/@postgresql:5432\//);
+    }
+  });
+});
+
+describe('docker/compose.yaml runs what `npm start -- --cluster` runs', () => {
+  const temporalServices = ['temporal-history', 'temporal-matching', 'temporal-frontend', 'temporal-worker'];
+  const dependsOn = (name: string) => (services[name].depends_on ?? {}) as Record<string, { condition?: string }>;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const serverVersion = (require(path.join(repoRoot, 'scripts', 'toolchain.js')) as { SERVER_VERSION: string }).SERVER_VERSION;
+
+  it('runs the official server image (not auto-setup) of the release cluster mode builds, one service a container', () => {
+    for (const [i, name] of temporalServices.entries()) {
+      const s = services[name];
+      expect([name, s.image]).toEqual([name, `temporalio/server:${serverVersion}`]);
+      expect([name, envOf(s).TEMPORAL_SERVICES]).toEqual([name, ['history', 'matching', 'frontend', 'worker'][i]]);
+      expect([name, s.restart]).toEqual([name, 'unless-stopped']);
+      expect([name, s.healthcheck?.test]).toEqual([name, expect.anything()]);
+      expect([name, dependsOn(name)['temporal-schema']?.condition]).toEqual([name, 'service_completed_successfully']);
+    }
+    expect(Object.values(services).filter((s) => /auto-setup/.test(s.image ?? ''))).toEqual([]);
+  });
+
+  it('gives every Temporal container the variables cluster mode gives each service (libs/dev/temporal-cluster.ts)', () => {
+    // The same template renders both: the variables cluster mode sets for the database and shards are set here too.
+    const local = clusterEnv('postgres://u:p@127.0.0.1:5432/satupintu', defaultClusterPorts(7233));
+    const shared = ['DB', 'POSTGRES_SEEDS', 'DB_PORT', 'POSTGRES_USER', 'POSTGRES_PWD', 'DBNAME', 'VISIBILITY_DBNAME', 'NUM_HISTORY_SHARDS', 'BIND_ON_IP'];
+    for (const key of shared) expect([key, key in local]).toEqual([key, true]);
+    for (const name of temporalServices) {
+      const env = envOf(services[name]);
+      expect([name, shared.filter((k) => !(k in env))]).toEqual([name, []]);
+      expect([name, env.DB]).toEqual([name, local.DB]);
+      expect([name, env.DBNAME, env.VISIBILITY_DBNAME]).toEqual([name, local.DBNAME, local.VISIBILITY_DBNAME]);
+      expect([name, services[name].volumes]).toEqual([name, ['./temporal/dynamicconfig.yaml:/etc/temporal/config/dynamicconfig/docker.yaml:ro']]);
+    }
+  });
+
+  it('sets up the schemas and the namespace with the scripts cluster mode runs, as one-shot jobs in order', () => {
+    const jobs: Record<string, { script: string; after: Record<string, string> }> = {
+      'temporal-schema': { script: 'setup-schema.sh', after: { postgresql: 'service_healthy' } },
+      'temporal-namespace': {
+        script: 'setup-namespace.sh',
+        after: Object.fromEntries(temporalServices.map((n) => [n, 'service_healthy'])),
+      },
+    };
+    for (const [name, job] of Object.entries(jobs)) {
+      const s = services[name];
+      expect([name, s.image]).toEqual([name, `temporalio/admin-tools:${serverVersion}`]);
+      expect([name, s.command]).toEqual([name, ['sh', `/satupintu/${job.script}`]]);
+      expect([name, s.volumes]).toEqual([name, ['./temporal:/satupintu:ro']]);
+      expect(fs.existsSync(path.join(composeDir, 'temporal', job.script))).toBe(true);
+      // One-shot: retried on failure, never restarted once done.
+      expect([name, s.restart]).toEqual([name, expect.stringMatching(/^on-failure/)]);
+      expect([name, Object.fromEntries(Object.entries(dependsOn(name)).map(([k, v]) => [k, v.condition]))]).toEqual([name, job.after]);
+    }
+    expect(envOf(services['temporal-schema']).TEMPORAL_SCHEMA_DIR).toBe('/etc/temporal/schema');
+  });
+
+  it('registers the search attributes the code declares (libs/temporal/search-attributes.ts)', () => {
+    expect(envOf(services['temporal-namespace']).SEARCH_ATTRIBUTES).toBe(searchAttributesEnv());
+    // The script's own default (when run by hand) says the same.
+    const script = fs.readFileSync(path.join(composeDir, 'temporal', 'setup-namespace.sh'), 'utf8');
+    expect(script).toContain(`attributes="\${SEARCH_ATTRIBUTES:-${searchAttributesEnv()}}"`);
+  });
+
+  it('migrates and seeds the read model once, with the script npm start runs, before the API and the workers start', () => {
+    const migrate = services.migrate;
+    expect(migrate.command).toEqual(['node', 'dist/scripts/migrate.js']);
+    expect(fs.existsSync(path.join(repoRoot, 'scripts', 'migrate.ts'))).toBe(true);
+    expect(migrate.restart).toMatch(/^on-failure/);
+    expect(dependsOn('migrate').postgresql?.condition).toBe('service_healthy');
+    for (const name of ['api', 'worker']) {
+      expect([name, dependsOn(name).migrate?.condition]).toEqual([name, 'service_completed_successfully']);
+      expect([name, dependsOn(name)['temporal-namespace']?.condition]).toEqual([name, 'service_completed_successfully']);
+      expect([name, services[name].restart]).toEqual([name, 'unless-stopped']);
+    }
+    expect(dependsOn('temporal-ui')['temporal-namespace']?.condition).toBe('service_completed_successfully');
+  });
+
+  it('gives the workers a health check on their heartbeat, and every long-running service a restart policy', () => {
+    expect(services.worker.healthcheck?.test).toEqual(['CMD', 'node', 'dist/scripts/worker-health.js']);
+    expect(fs.existsSync(path.join(repoRoot, 'scripts', 'worker-health.ts'))).toBe(true);
+    for (const [name, s] of Object.entries(services)) {
+      if (['temporal-schema', 'temporal-namespace', 'migrate'].includes(name)) continue;
+      expect([name, s.restart]).toEqual([name, 'unless-stopped']);
+      expect([name, s.healthcheck?.test !== undefined || dockerfileHealthcheck(s)]).toEqual([name, true]);
+    }
+  });
+
+  it('sets every setting of docker/.env.example, and every variable the API and the workers read', () => {
+    const raw = fs.readFileSync(composeFile, 'utf8');
+    const example = fs
+      .readFileSync(path.join(composeDir, '.env.example'), 'utf8')
+      .split('\n')
+      .map((l) => /^([A-Z][A-Z0-9_]*)=/.exec(l)?.[1])
+      .filter((k): k is string => !!k);
+    expect(example.length).toBeGreaterThan(20);
+    expect(example.filter((k) => !raw.includes(`\${${k}`))).toEqual([]);
+    const read = [...new Set([...fs.readFileSync(path.join(repoRoot, 'libs', 'config', 'config.ts'), 'utf8').matchAll(/env\.([A-Z][A-Z0-9_]*)/g)].map((m) => m[1]))];
     for (const name of ['api', 'worker']) {
       const env = envOf(services[name]);
-      expect(env.TEMPORAL_ADDRESS).toBe('temporal:7233');
-      expect(env.TEMPORAL_NAMESPACE).toBe('default');
-      expect(env.DATABASE_URL).toMatch(/@postgresql:5432\//);
+      // PORT and API_PROCESSES belong to the API alone.
+      const missing = read.filter((k) => !(k in env) && !(name === 'worker' && ['PORT', 'API_PROCESSES'].includes(k)));
+      expect([name, missing]).toEqual([name, []]);
+      expect([name, env.NODE_ENV]).toEqual([name, 'production']);
     }
   });
 });
@@ -287,7 +397,7 @@ describe('Dockerfiles used by docker/compose.yaml', () => {
 
   it('starts the compiled entry point of its app', () => {
     const expected: Record<string, string> = {
-      api: 'dist/apps/api/src/main.js',
+      api: 'dist/apps/api/src/cluster.js',
       worker: 'dist/apps/worker/src/main.js',
     };
     for (const { service, stages } of dockerfiles.values()) {

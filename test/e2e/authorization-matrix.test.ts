@@ -142,6 +142,13 @@ describe('authorization matrix', () => {
     { endpoint: 'GET /v1/reports/offices/merge-candidates', path: `/v1/reports/offices/merge-candidates?${DAY}`, expect: { none: 401, integrator: 403, otherIntegrator: 403, approver: 403, otherApprover: 403, admin: 'ok' } },
     { endpoint: 'GET /v1/reports/offices/{id}/load', path: `/v1/reports/offices/kel-31.71.01.1001/load?${DAY}`, expect: { none: 401, integrator: 403, otherIntegrator: 403, approver: 403, otherApprover: 403, admin: 'ok' } },
     { endpoint: 'GET /v1/reports/complaints', path: `/v1/reports/complaints?${DAY}`, expect: { none: 401, integrator: 403, otherIntegrator: 403, approver: 403, otherApprover: 403, admin: 'ok' } },
+    // The SLA wall's reads: admins and heads (the approvers here are officers: refused).
+    { endpoint: 'GET /v1/reports/open-steps', path: '/v1/reports/open-steps', expect: { none: 401, integrator: 403, otherIntegrator: 403, approver: 403, otherApprover: 403, admin: 200 } },
+    { endpoint: 'GET /v1/reports/sla/weeks', path: `/v1/reports/sla/weeks?${DAY}`, expect: { none: 401, integrator: 403, otherIntegrator: 403, approver: 403, otherApprover: 403, admin: 200 } },
+    // The admin catalogue view: versions with their running applications.
+    { endpoint: 'GET /v1/permit-types/{code}/versions', path: '/v1/permit-types/SIP_DOKTER/versions', expect: { none: 401, integrator: 403, otherIntegrator: 403, approver: 403, otherApprover: 403, admin: 200 } },
+    // The console's sign-in settings: read before anyone signs in.
+    { endpoint: 'GET /v1/console/config', path: '/v1/console/config', expect: { none: 200, integrator: 200, otherIntegrator: 200, approver: 200, otherApprover: 200, admin: 200 } },
     // The governor's late list and the agencies' missed deadlines are public: no token, no personal data.
     { endpoint: 'GET /v1/public/accountability', path: '/v1/public/accountability', expect: { none: 200, integrator: 200, otherIntegrator: 200, approver: 200, otherApprover: 200, admin: 200 } },
     // Complaints (pengaduan) are public: any citizen, no token.
@@ -188,6 +195,16 @@ describe('authorization matrix', () => {
       if (open ? forbidden || r.status === 401 : !refused) mismatches.push(`${row.endpoint}: ${r.status} ${r.text.slice(0, 160)}`);
     }
     expect(mismatches).toEqual([]);
+  });
+
+  it('opens the SLA wall and the league tables to heads of an agency or office, not to its officers', async () => {
+    const head = await p.token({ role: 'approver', agency: 'DINKES', sub: `dinkes-head-${randomUUID()}`, position: 'head' });
+    for (const path of ['/v1/reports/open-steps', `/v1/reports/sla/weeks?${DAY}`, `/v1/reports/sla/agencies?${DAY}`, `/v1/reports/sla/offices?${DAY}`]) {
+      expect([path, (await p.http('GET', path, { token: head })).status]).toEqual([path, 200]);
+      expect([path, (await p.http('GET', path, { token: tokens.approver })).status]).toEqual([path, 403]);
+    }
+    expect((await p.http('GET', '/v1/permit-types/SIP_DOKTER/versions', { token: head })).status).toBe(403);
+    expect((await p.http('GET', `/v1/reports/points?by=agency&${DAY}`, { token: head })).status).toBe(403);
   });
 
   it("lets only a head of the agency decide a head's step; an officer gets 403 wrong-position", async () => {

@@ -2,7 +2,7 @@
 // budget gets 429 with Retry-After while other callers go on; the security headers are there; a
 // browser from the configured origin may call, another may not; webhooks may not target this host.
 import { randomUUID } from 'node:crypto';
-import { Platform, platformSuite } from '../support/platform';
+import { Platform, platformSuite, startPlatform } from '../support/platform';
 
 const ORIGIN = 'https://loket.jakarta.go.id';
 
@@ -28,6 +28,20 @@ describe('the edge: rate limits, headers, CORS', () => {
     expect(Number.isInteger(retryAfter) && retryAfter > 0 && retryAfter <= 120).toBe(true);
     expect((await p.http('GET', '/v1/permit-types/SKDU', { token: patient })).status).toBe(200);
     expect((await p.http('GET', '/health')).status).toBe(200);
+  });
+
+  it('draws one budget per caller across API processes: a second process counts what the first served', async () => {
+    // A second API process on the same PostgreSQL, as a replica behind the load balancer.
+    const twin = await startPlatform({ worker: false, env: { RATE_LIMIT: '5', RATE_LIMIT_WINDOW_SEC: '120' } });
+    try {
+      const kiosk = await p.token({ role: 'integrator', sub: `kiosk-${randomUUID()}` });
+      const statuses: number[] = [];
+      for (const api of [p, twin, p, twin, p, twin]) statuses.push((await api.http('GET', '/v1/offices?limit=1', { token: kiosk })).status);
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+      expect((await p.http('GET', '/v1/offices?limit=1', { token: kiosk })).status).toBe(429);
+    } finally {
+      await twin.close();
+    }
   });
 
   it('sends helmet’s security headers', async () => {

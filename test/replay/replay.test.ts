@@ -7,6 +7,8 @@ import { bundleWorkflowCode, DefaultLogger, Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { workflowTracingSinks } from '../../apps/worker/src/telemetry';
+import { NO_TRACING } from '../../libs/observability/tracing';
 import { workflowTypeOf } from '../../libs/permit-dsl/definition';
 import { DEFINITIONS } from '../../libs/permits';
 import { quietRuntime, workflowBundle } from '../support/time-skipping';
@@ -46,11 +48,15 @@ describe('replay of stored histories', () => {
     expect([handsOver.length >= DEFINITIONS.length, carriesOn.length >= DEFINITIONS.length]).toEqual([true, true]);
   });
 
-  it('replays every stored history on the current workflow code', async () => {
+  it('replays every stored history on the current workflow code, with the workflow interceptors the worker bundles', async () => {
+    const bundle = await workflowBundle();
+    // The tracing interceptors (apps/worker/src/telemetry.ts) are part of the replayed code, as in production.
+    expect(bundle.code).toContain('OpenTelemetryInboundInterceptor');
     const histories = files.map((file) => ({ workflowId: file, history: read(file) }));
     const failed: string[] = [];
     let replayed = 0;
-    for await (const result of Worker.runReplayHistories({ workflowBundle: await workflowBundle(), replayName: 'stored histories' }, histories)) {
+    const options = { workflowBundle: bundle, replayName: 'stored histories', sinks: workflowTracingSinks(NO_TRACING) };
+    for await (const result of Worker.runReplayHistories(options, histories)) {
       replayed++;
       if (result.error) failed.push(`${result.workflowId}: ${result.error.name}: ${result.error.message}`);
     }

@@ -1,6 +1,7 @@
 // The read model the reports stand on: what the projection derives from a workflow snapshot, worked out
 // by hand, and that projecting the same snapshot twice counts nothing twice.
 import { Client, Connection } from '@temporalio/client';
+import { MetricCounter, MetricMeter, MetricTags, noopMetricMeter } from '@temporalio/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { createServer } from 'node:net';
 import * as nodemailer from 'nodemailer';
@@ -15,6 +16,23 @@ import { wib } from './fixture';
 import { scratchDatabase, ScratchDatabase } from './support';
 
 const iso = (local: string) => wib(local).toISOString();
+
+/** A metric meter that keeps what counters were given (the worker's is the SDK's Prometheus exporter). */
+function recordingMeter(added: Array<{ counter: string; value: number; tags: MetricTags }>): MetricMeter {
+  const counter = (name: string, base: MetricTags): MetricCounter => ({
+    name,
+    kind: 'counter',
+    valueType: 'int',
+    add: (value, extraTags = {}) => added.push({ counter: name, value, tags: { ...base, ...extraTags } }),
+    withTags: (tags) => counter(name, { ...base, ...tags }),
+  });
+  return {
+    createCounter: (name) => counter(name, {}),
+    createHistogram: (...args) => noopMetricMeter.createHistogram(...args),
+    createGauge: (...args) => noopMetricMeter.createGauge(...args),
+    withTags: () => recordingMeter(added),
+  };
+}
 
 function task(p: Partial<TaskView> & Pick<TaskView, 'id' | 'stepId' | 'status' | 'businessMinutesUsed' | 'deadlineMinutes'>): TaskView {
   return {
@@ -156,6 +174,8 @@ describe('the projection into PostgreSQL', () => {
       { id: 'SLFPROJ.slf_document_check.2', status: 'approved', before: 60, attempt: 180, breached: false, weight: 1, permit_type: 'SLF', receiving_office_id: 'kec-31.74.01' },
       { id: 'SLFPROJ.slf_field_inspection.1', status: 'approved', before: 0, attempt: 3200, breached: true, weight: 1, permit_type: 'SLF', receiving_office_id: 'kec-31.74.01' },
     ]);
+    // Each attempt carries its application's definition version: the SLA wall counts per version from task alone.
+    expect(await scratch.db.query(`SELECT DISTINCT definition_version FROM task`)).toEqual([{ definition_version: 1 }]);
     // The revision request earns nothing; the field inspection is 50 of 3150 late: 1 − 50/3150 = 0.98.
     const points = await scratch.db.query(`SELECT task_id, officer, late_minutes, points::float AS points FROM points ORDER BY task_id`);
     expect(points).toEqual([
@@ -213,13 +233,16 @@ describe('the projection into PostgreSQL', () => {
     const connection = await Connection.connect({ address: process.env.TEST_TEMPORAL_ADDRESS! });
     const client = new Client({ connection });
     const taskQueue = `notices-${Date.now()}`;
-    const env = new MockActivityEnvironment({ taskQueue }, { client });
+    const added: Array<{ counter: string; value: number; tags: MetricTags }> = [];
+    const env = new MockActivityEnvironment({ taskQueue }, { client, metricMeter: recordingMeter(added) });
     const applicant = { nik: '3174014101900001', name: 'Sri' };
 
     // The projection succeeds twice over: a retry sends nothing twice.
     for (let i = 0; i < 2; i++) await env.run(activities.projectApplication, { view: slf(12, false), applicant, notices: [notice('section_head')] });
     const escalations: Array<{ id: string; rung: string }> = await scratch.db.query(`SELECT id, rung FROM escalation WHERE application_id = 'SLFPROJ'`);
     expect(escalations).toEqual([{ id: 'SLFPROJ.slf_approval.1:section_head', rung: 'section_head' }]);
+    // Fired once for the operator's dashboard too (satupintu_escalations_fired_total).
+    expect(added.filter((a) => a.counter === 'satupintu_escalations_fired')).toEqual([{ counter: 'satupintu_escalations_fired', value: 1, tags: expect.objectContaining({ agency: 'DCKTRP', notify: 'section_head' }) }]);
     const outbox: Array<{ dedup_key: string; sent_at: Date | null; recipient: string }> = await scratch.db.query(
       `SELECT dedup_key, sent_at, recipient FROM notification WHERE dedup_key LIKE 'escalation:SLFPROJ.%' ORDER BY dedup_key`,
     );

@@ -36,6 +36,7 @@ export async function scratchDatabase(label: string): Promise<ScratchDatabase> {
 }
 
 export interface ReportsApi {
+  baseUrl: string;
   token(p: Partial<Principal> & { role: Principal['role'] }): Promise<string>;
   http: ReturnType<typeof httpClient>;
   close(): Promise<void>;
@@ -57,6 +58,7 @@ export async function startApi(databaseUrl: string, env: Record<string, string> 
   await app.listen(0, '127.0.0.1');
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return {
+    baseUrl,
     token: (p) => mintToken(config.auth.jwtSecret!, { sub: p.sub ?? `${p.role}-reports`, ...p }),
     http: httpClient(baseUrl),
     close: () => closeApiApp(app),

@@ -4,7 +4,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { createPermitWorker, WORKFLOWS_PATH } from '../../apps/worker/src/worker.factory';
+import { createPermitWorker, workflowBundleOptions } from '../../apps/worker/src/worker.factory';
 import type { AppConfig } from '../../libs/config/config';
 import { createDataSource } from '../../libs/database/data-source';
 
@@ -20,9 +20,9 @@ export function quietRuntime(): void {
 }
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
-/** Workflow code is bundled once per test process and reused by every worker. */
+/** Workflow code is bundled once per test process, as the worker bundles it, and reused by every worker. */
 export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') });
+  bundle ??= bundleWorkflowCode({ ...workflowBundleOptions, logger: new DefaultLogger('WARN') });
   return bundle;
 }
 

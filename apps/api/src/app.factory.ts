@@ -15,6 +15,9 @@ import { AppModule } from './app.module';
 import { serveConsole } from './console/console';
 import { bodyParserProblems, inspectBody } from './common/body-inspection';
 import { addGlobalProblems, ProblemDto } from './common/openapi';
+import { ApiMetrics } from './observability/api-metrics';
+import { HttpTelemetry } from './observability/http-telemetry';
+import { TRACING, Tracing } from './observability/tracing.provider';
 
 /** Nest's own log lines go through pino, with personal data masked. */
 const STARTUP_CHATTER = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory']);
@@ -63,21 +66,28 @@ export async function createApiApp(config: AppConfig, logger: Logger): Promise<N
       maxAge: 600,
     });
   }
+  const telemetry = new HttpTelemetry(app.get(ApiMetrics), app.get<Tracing>(TRACING));
   app.use((req: Request & { id?: string }, res: Response, next: NextFunction) => {
     const given = req.headers['x-request-id'];
     req.id = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
     res.setHeader('X-Request-Id', req.id);
     const started = process.hrtime.bigint();
+    telemetry.begin(req);
     res.on('finish', () => {
-      logger.info({ requestId: req.id, method: req.method, path: req.path, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request');
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      telemetry.end(req, res, ms / 1000);
+      logger.info({ requestId: req.id, method: req.method, path: req.path, status: res.statusCode, ms }, 'request');
     });
     next();
   });
   app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
   app.use(bodyParserProblems);
-  // Every line logged while serving the request carries its id (libs/logging/logger.ts). Opened after
-  // the body parser: stream callbacks would otherwise lose the async context.
-  app.use((req: Request & { id?: string }, _res: Response, next: NextFunction) => withLogContext({ requestId: req.id }, next));
+  // Every line logged while serving the request carries its id (libs/logging/logger.ts), and its trace
+  // id when tracing is on. Opened after the body parser: stream callbacks would otherwise lose the async context.
+  app.use((req: Request & { id?: string }, _res: Response, next: NextFunction) => {
+    const traceId = telemetry.traceId(req);
+    withLogContext(traceId ? { requestId: req.id, traceId } : { requestId: req.id }, () => telemetry.enter(req, next));
+  });
   app.use(inspectBody);
   SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'docs-json' });
   return app;
@@ -87,7 +97,9 @@ export async function createApiApp(config: AppConfig, logger: Logger): Promise<N
 export async function closeApiApp(app: INestApplication): Promise<void> {
   const client = app.get(Client);
   const db = app.get(DataSource);
+  const tracing = app.get<Tracing>(TRACING);
   await app.close();
   await client.connection.close();
   if (db.isInitialized) await db.destroy();
+  await tracing.shutdown();
 }

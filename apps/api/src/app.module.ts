@@ -1,12 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
-import { ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerModule, ThrottlerStorage } from '@nestjs/throttler';
+import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../../libs/config/config';
 import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsRepository } from './applications/applications.repository';
 import { ApplicationsService } from './applications/applications.service';
 import { AuthGuard } from './auth/auth.guard';
 import { CallerThrottlerGuard } from './auth/caller-throttler.guard';
+import { PostgresThrottlerStorage } from './auth/postgres-throttler.storage';
 import { ComplaintsController } from './complaints/complaints.controller';
 import { ComplaintsRepository } from './complaints/complaints.repository';
 import { ComplaintsService } from './complaints/complaints.service';
@@ -22,11 +24,19 @@ import { HealthService } from './health/health.service';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyRepository } from './idempotency/idempotency.repository';
 import { IdempotencyService } from './idempotency/idempotency.service';
+import { ApiMetrics } from './observability/api-metrics';
+import { MetricsController } from './observability/metrics.controller';
+import { MetricsListener } from './observability/metrics-listener';
+import { MetricsRepository } from './observability/metrics.repository';
+import { tracingProvider } from './observability/tracing.provider';
 import { OfficesController } from './offices/offices.controller';
 import { OfficesRepository } from './offices/offices.repository';
 import { OfficesService } from './offices/offices.service';
 import { CatalogService } from './permit-types/catalog.service';
 import { PermitTypesController } from './permit-types/permit-types.controller';
+import { PermitTypeVersionsController } from './permit-types/permit-type-versions.controller';
+import { PermitTypeVersionsRepository } from './permit-types/permit-type-versions.repository';
+import { ConsoleConfigController } from './console/console-config.controller';
 import { REPORT_CONTROLLERS, reportProviders } from './reports/reports.providers';
 import { TasksController } from './tasks/tasks.controller';
 import { TasksRepository } from './tasks/tasks.repository';
@@ -47,13 +57,16 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ThrottlerModule.forRoot({ throttlers: [{ name: 'default', limit: config.http.rateLimit.limit, ttl: config.http.rateLimit.windowSec * 1000 }] })],
-      controllers: [HealthController, DevSignInController, PermitTypesController, OfficesController, ApplicationsController, TasksController, TrackController, PublicAccountabilityController, WebhooksController, ...REPORT_CONTROLLERS, ComplaintsController],
+      controllers: [HealthController, MetricsController, DevSignInController, PermitTypesController, PermitTypeVersionsController, ConsoleConfigController, OfficesController, ApplicationsController, TasksController, TrackController, PublicAccountabilityController, WebhooksController, ...REPORT_CONTROLLERS, ComplaintsController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         dataSourceProvider,
+        // One budget per caller across every API process: the counters live in PostgreSQL.
+        { provide: ThrottlerStorage, inject: [DataSource], useFactory: (db: DataSource) => new PostgresThrottlerStorage(db) },
         temporalClientProvider,
         ApplicationWorkflows,
         CatalogService,
+        PermitTypeVersionsRepository,
         OfficesRepository,
         OfficesService,
         ApplicationsRepository,
@@ -72,6 +85,10 @@ export class AppModule {
         IdempotencyService,
         HealthRepository,
         HealthService,
+        MetricsRepository,
+        { provide: ApiMetrics, inject: [MetricsRepository], useFactory: (repository: MetricsRepository) => new ApiMetrics(repository) },
+        MetricsListener,
+        tracingProvider,
         // The globals, each registered here and nowhere else. Guards run in this order: who is calling,
         // then whether the caller is over its budget. The filter also renders errors raised before
         // routing (the body parser's), through Nest's router error handler.

@@ -1,13 +1,15 @@
 import { loadConfig } from '../../../libs/config/config';
 import { createLogger, describeError } from '../../../libs/logging/logger';
 import { closeApiApp, createApiApp } from './app.factory';
+import { MetricsListener } from './observability/metrics-listener';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel, { process: 'api' });
   const app = await createApiApp(config, logger);
   await app.listen(config.port);
-  logger.info({ port: config.port }, `API listening on http://localhost:${config.port} (docs at /docs)`);
+  const metricsPort = app.get(MetricsListener).port();
+  logger.info({ port: config.port, metricsPort }, `API listening on http://localhost:${config.port} (docs at /docs)${metricsPort ? `, metrics on port ${metricsPort}` : ''}`);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -1,32 +1,43 @@
 import 'reflect-metadata';
-import { NativeConnection, Runtime, makeTelemetryFilterString } from '@temporalio/worker';
-import { loadConfig } from '../../../libs/config/config';
+import { NativeConnection, Runtime, RuntimeOptions, makeTelemetryFilterString } from '@temporalio/worker';
+import { AppConfig, loadConfig } from '../../../libs/config/config';
 import { createDataSource } from '../../../libs/database/data-source';
 import { startWorkerHeartbeat } from '../../../libs/database/worker-heartbeat';
 import { createLogger, describeError } from '../../../libs/logging/logger';
 import { Client, Connection } from '@temporalio/client';
 import { ensureDigestSchedule } from './digest-schedule';
+import { startTracing } from '../../../libs/observability/tracing';
+import { metricsTelemetry } from './telemetry';
 import { createPermitWorker } from './worker.factory';
 
-/** The worker process: no HTTP. Builds its dependencies, runs until SIGINT/SIGTERM, then drains. */
+/** The SDK's runtime: its log lines through ours, its metrics to WORKER_METRICS_PORT when set. */
+function installRuntime(config: AppConfig, logger: NonNullable<RuntimeOptions['logger']>): void {
+  try {
+    Runtime.install({ logger, telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} }, metrics: metricsTelemetry(config.observability) } });
+  } catch (err) {
+    const port = config.observability?.workerMetricsPort;
+    if (port === undefined || !/in use/i.test(String(err))) throw err;
+    throw new Error(`${err instanceof Error ? err.message : String(err)}: WORKER_METRICS_PORT ${port} is taken; give each worker on this host a port of its own`);
+  }
+}
+
+/** The worker process: no HTTP of its own (the SDK serves its metrics). Builds its dependencies, runs until SIGINT/SIGTERM, then drains. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel, { process: 'worker' });
-  Runtime.install({
-    logger: {
-      log: (level, message, meta) => logger[level === 'TRACE' ? 'trace' : (level.toLowerCase() as 'info')]({ ...meta }, message),
-      trace: (m, meta) => logger.trace(meta ?? {}, m),
-      debug: (m, meta) => logger.debug(meta ?? {}, m),
-      info: (m, meta) => logger.info(meta ?? {}, m),
-      warn: (m, meta) => logger.warn(meta ?? {}, m),
-      error: (m, meta) => logger.error(meta ?? {}, m),
-    },
-    telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} } },
+  installRuntime(config, {
+    log: (level, message, meta) => logger[level === 'TRACE' ? 'trace' : (level.toLowerCase() as 'info')]({ ...meta }, message),
+    trace: (m, meta) => logger.trace(meta ?? {}, m),
+    debug: (m, meta) => logger.debug(meta ?? {}, m),
+    info: (m, meta) => logger.info(meta ?? {}, m),
+    warn: (m, meta) => logger.warn(meta ?? {}, m),
+    error: (m, meta) => logger.error(meta ?? {}, m),
   });
+  const tracing = startTracing('satupintu-worker', config.observability?.otlpTracesUrl);
   const db = createDataSource(config.databaseUrl, { applicationName: 'satupintu-worker' });
   await db.initialize();
   const connection = await NativeConnection.connect({ address: config.temporal.address });
-  const worker = await createPermitWorker({ connection, db, config });
+  const worker = await createPermitWorker({ connection, db, config, tracing });
   // The weekly accountability digest's schedule; a failure here must not keep the worker from polling.
   void Connection.connect({ address: config.temporal.address })
     .then(async (c) => {
@@ -49,7 +60,8 @@ async function main(): Promise<void> {
   process.once('disconnect', () => {
     if (worker.getState() === 'RUNNING') worker.shutdown();
   });
-  logger.info({ taskQueue: config.temporal.taskQueue }, 'worker running');
+  const metricsPort = config.observability?.workerMetricsPort;
+  logger.info({ taskQueue: config.temporal.taskQueue, metrics: metricsPort === undefined ? 'off' : `${config.observability?.metrics.host}:${metricsPort}/metrics`, tracing: tracing.enabled }, 'worker running');
   try {
     // Runtime handles SIGINT/SIGTERM: the worker stops polling, finishes in-flight tasks, and run() resolves.
     await worker.run();
@@ -57,6 +69,7 @@ async function main(): Promise<void> {
     await heartbeat.stop();
     await connection.close();
     await db.destroy();
+    await tracing.shutdown();
     logger.info('worker stopped');
   }
 }

@@ -6,6 +6,8 @@ import { OutboxNotifier } from '../../../activities/notifier';
 import { DevSmsSink, HttpSmsGateway } from '../../../activities/sms-gateway';
 import type { AppConfig } from '../../../libs/config/config';
 import { BusinessCalendar } from '../../../libs/calendar';
+import { NO_TRACING, type Tracing } from '../../../libs/observability/tracing';
+import { activityClientInterceptors, activityInterceptors, WORKFLOW_INTERCEPTOR_MODULES, workflowTracingSinks } from './telemetry';
 
 export const WORKFLOWS_PATH = require.resolve('../../../workflows');
 
@@ -13,10 +15,15 @@ export interface WorkerDeps {
   connection: NativeConnection;
   db: DataSource;
   config: Pick<AppConfig, 'temporal' | 'smtp'> & Partial<Pick<AppConfig, 'webhooks' | 'smsGateway' | 'publicBaseUrl' | 'env'>>;
-  /** A pre-built bundle (tests bundle once per suite); otherwise the worker bundles WORKFLOWS_PATH. */
+  /** A pre-built bundle (tests bundle once per suite) made with `workflowBundleOptions`; otherwise the worker bundles WORKFLOWS_PATH. */
   workflowBundle?: WorkerOptions['workflowBundle'];
   calendar?: BusinessCalendar;
+  /** Spans of workflows and activities; none when absent. */
+  tracing?: Tracing;
 }
+
+/** How workflow code is bundled: the workflows and the workflow interceptors (telemetry.ts). */
+export const workflowBundleOptions = { workflowsPath: WORKFLOWS_PATH, workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES };
 
 /** The permit worker: every definition's workflow type and the activities, on one task queue. */
 export async function createPermitWorker(deps: WorkerDeps): Promise<Worker> {
@@ -41,6 +48,13 @@ export async function createPermitWorker(deps: WorkerDeps): Promise<Worker> {
     taskQueue: deps.config.temporal.taskQueue,
     ...(deps.workflowBundle ? { workflowBundle: deps.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     activities,
+    // A pre-built bundle carries the workflow interceptors already (workflowBundleOptions).
+    interceptors: {
+      activity: activityInterceptors(deps.tracing),
+      client: activityClientInterceptors(deps.tracing),
+      ...(deps.workflowBundle ? {} : { workflowModules: WORKFLOW_INTERCEPTOR_MODULES }),
+    },
+    sinks: workflowTracingSinks(deps.tracing ?? NO_TRACING),
     // A worker killed mid-flight leaves the workflows it cached on its own (sticky) queue; after this
     // long their next task goes to any worker. A live worker takes a sticky task within milliseconds.
     stickyQueueScheduleToStartTimeout: '3s',

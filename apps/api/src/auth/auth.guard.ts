@@ -4,16 +4,20 @@ import type { Request } from 'express';
 import { createVerifier, KeySetUnavailableError, Principal, Role, TokenError } from '../../../../libs/auth/token';
 import { APP_CONFIG } from '../config.provider';
 import type { AppConfig } from '../../../../libs/config/config';
-import { missingOfficeScope } from '../../../../libs/domain/deciders';
+import { missingOfficeScope, type Position } from '../../../../libs/domain/deciders';
 import { ForbiddenError, UnauthorizedError, UnavailableError } from '../common/errors';
 
 export const PUBLIC_KEY = 'satupintu:public';
 export const ROLES_KEY = 'satupintu:roles';
+export const POSITIONS_KEY = 'satupintu:positions';
 
 /** No token needed: health, docs and the public tracking page. */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 /** The roles allowed on a route; others get 403. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+
+/** For approvers among the allowed roles: the positions (officer, head) that may call; others get 403. */
+export const ApproverPositions = (...positions: Position[]) => SetMetadata(POSITIONS_KEY, positions);
 
 export type AuthedRequest = Request & { principal: Principal; id?: string };
 
@@ -44,6 +48,10 @@ export class AuthGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(req.principal.role)) {
       throw new ForbiddenError(`this endpoint is for ${roles.join(' or ')} tokens; yours is ${req.principal.role}`);
+    }
+    const positions = this.reflector.getAllAndOverride<Position[] | undefined>(POSITIONS_KEY, targets);
+    if (positions && req.principal.role === 'approver' && !positions.includes(req.principal.position ?? 'officer')) {
+      throw new ForbiddenError(`this endpoint is for ${roles?.filter((r) => r !== 'approver').join(', ') || 'no'} tokens and approvers whose position is ${positions.join(' or ')}; yours is ${req.principal.position ?? 'officer'}`);
     }
     // Office scope is never implied: every service below may trust that a territorial approver names its office.
     const unscoped = missingOfficeScope(req.principal);

@@ -5,7 +5,7 @@ import type { AuthedRequest } from './auth.guard';
 /**
  * Rate limits per caller, across all endpoints: the token's sub when there is one (a kiosk behind a
  * NAT shares its IP with others), the client address otherwise. Runs after AuthGuard.
- * The counters live in this process: N replicas allow N times the budget (see docs/api.md).
+ * The counters live in PostgreSQL (PostgresThrottlerStorage): every API process draws on one budget.
  */
 @Injectable()
 export class CallerThrottlerGuard extends ThrottlerGuard {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { mintToken } from '../../../../libs/auth/token';
-import { DEV_JWT_SECRET } from '../../../../libs/config/config';
+import { DEV_JWT_SECRET, devSignInEnabled } from '../../../../libs/config/config';
 import type { AppConfig } from '../../../../libs/config/config';
 import agencies from '../../../../libs/database/seed/agencies.json';
 import { missingOfficeScope, TERRITORIAL_AGENCIES } from '../../../../libs/domain';
@@ -28,7 +28,7 @@ export class DevSignInController {
   ) {}
 
   private requireDevelopment(): void {
-    if (this.config.env === 'production' || this.config.auth.jwtSecret !== DEV_JWT_SECRET) {
+    if (!devSignInEnabled(this.config)) {
       throw new NotFoundError('Resource', 'Development sign-in is off: tokens come from the identity provider.');
     }
   }

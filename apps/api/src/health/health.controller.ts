@@ -1,5 +1,5 @@
-import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '../auth/auth.guard';
 import { ApiProblems } from '../common/openapi';
@@ -23,16 +23,5 @@ export class HealthController {
   @ApiProblems('unavailable')
   health(): Promise<HealthDto> {
     return this.platform.check();
-  }
-
-  @Get('metrics')
-  @Public()
-  @Header('Content-Type', 'text/plain; version=0.0.4')
-  @ApiOperation({ summary: 'Prometheus metrics' })
-  @ApiProduces('text/plain')
-  @ApiOkResponse({ description: 'Prometheus text exposition format 0.0.4', content: { 'text/plain': { schema: { type: 'string' } } } })
-  @ApiProblems()
-  metrics(): Promise<string> {
-    return this.platform.metrics();
   }
 }

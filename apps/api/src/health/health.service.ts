@@ -6,7 +6,7 @@ import { APP_CONFIG } from '../config.provider';
 import { HealthDto } from './health.dto';
 import { HealthRepository } from './health.repository';
 
-/** Whether the platform takes work, part by part, and its gauges for Prometheus. */
+/** Whether the platform takes work, part by part. */
 @Injectable()
 export class HealthService {
   constructor(
@@ -27,22 +27,5 @@ export class HealthService {
     const body: HealthDto = { status, postgres, temporal, worker, workers };
     if (status === 'down') throw new UnavailableError(`The platform cannot take work: PostgreSQL is ${postgres}, Temporal is ${temporal}.`, { ...body });
     return body;
-  }
-
-  /** Prometheus text exposition format 0.0.4. */
-  async metrics(): Promise<string> {
-    const { open, overdue } = await this.repository.gauges();
-    return [
-      '# HELP satupintu_applications_open Applications in review or awaiting the applicant',
-      '# TYPE satupintu_applications_open gauge',
-      `satupintu_applications_open ${open}`,
-      '# HELP satupintu_tasks_overdue Open tasks past their due time',
-      '# TYPE satupintu_tasks_overdue gauge',
-      `satupintu_tasks_overdue ${overdue}`,
-      '# HELP process_resident_memory_bytes Resident memory',
-      '# TYPE process_resident_memory_bytes gauge',
-      `process_resident_memory_bytes ${process.memoryUsage().rss}`,
-      '',
-    ].join('\n');
   }
 }

@@ -6,6 +6,7 @@ import { from, Observable, of } from 'rxjs';
 import { catchError, mergeMap } from 'rxjs/operators';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { ConflictError, UnprocessableError, ValidationError } from '../common/errors';
+import { ApiMetrics } from '../observability/api-metrics';
 import { IdempotencyService } from './idempotency.service';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
@@ -61,6 +62,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
     private readonly idempotency: IdempotencyService,
     private readonly reflector: Reflector,
+    private readonly metrics: ApiMetrics,
   ) {}
 
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -74,17 +76,20 @@ export class IdempotencyInterceptor implements NestInterceptor {
       mergeMap((claim) => {
         switch (claim.kind) {
           case 'mismatch':
+            this.metrics.idempotencyOutcome('key_reused');
             throw new UnprocessableError(
               'idempotency-key-reused',
               'This Idempotency-Key was already used for a different request (method, path or body); use a new key for a new request.',
             );
           case 'in-flight':
+            this.metrics.idempotencyOutcome('in_flight');
             throw new ConflictError(
               'idempotency-key-in-use',
               `The first request with this Idempotency-Key is still being processed; retry with the same key in ${claim.retryAfterSec} s (Retry-After).`,
               claim.retryAfterSec,
             );
           case 'replay':
+            this.metrics.idempotencyOutcome('replayed');
             res.status(claim.response.status);
             for (const [h, v] of Object.entries(claim.response.headers)) res.setHeader(h, v);
             res.setHeader('Idempotent-Replayed', 'true');

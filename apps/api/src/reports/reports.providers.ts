@@ -2,6 +2,9 @@ import type { Provider, Type } from '@nestjs/common';
 import { ComplaintReportController } from './complaints/complaint-report.controller';
 import { ComplaintReportRepository } from './complaints/complaint-report.repository';
 import { ComplaintReportService } from './complaints/complaint-report.service';
+import { OpenStepsController } from './open-steps/open-steps.controller';
+import { OpenStepsRepository } from './open-steps/open-steps.repository';
+import { OpenStepsService } from './open-steps/open-steps.service';
 import { PointsController } from './points/points.controller';
 import { PointsRepository } from './points/points.repository';
 import { PointsService } from './points/points.service';
@@ -17,7 +20,7 @@ import { StaffingRepository } from './staffing/staffing.repository';
 import { StaffingService } from './staffing/staffing.service';
 
 /** The report endpoints, one controller a report. */
-export const REPORT_CONTROLLERS: Type<unknown>[] = [SlaController, PointsController, StaffingController, ComplaintReportController];
+export const REPORT_CONTROLLERS: Type<unknown>[] = [SlaController, OpenStepsController, PointsController, StaffingController, ComplaintReportController];
 
 /** The report services and repositories; they read the DataSource the app provides. */
 export function reportProviders(options: Partial<ReportOptions>): Provider[] {
@@ -28,6 +31,8 @@ export function reportProviders(options: Partial<ReportOptions>): Provider[] {
     ReportPeriods,
     SlaRepository,
     SlaService,
+    OpenStepsRepository,
+    OpenStepsService,
     PointsRepository,
     PointsService,
     StaffingRepository,

@@ -3,6 +3,9 @@ import { BusinessCalendar } from '../../../../libs/calendar';
 import { ComplaintReportRepository } from './complaints/complaint-report.repository';
 import { ComplaintReportService } from './complaints/complaint-report.service';
 import type { ComplaintReportDto } from './complaints/dto/complaint-report.dto';
+import type { OpenStepsDto } from './open-steps/dto/open-steps.dto';
+import { OpenStepsRepository } from './open-steps/open-steps.repository';
+import { OpenStepsService } from './open-steps/open-steps.service';
 import type { PointsReportDto } from './points/dto/points.dto';
 import { PointsQuery, PointsService } from './points/points.service';
 import { PointsRepository } from './points/points.repository';
@@ -10,7 +13,7 @@ import { ReportOptions, resolveReportOptions } from './report-options';
 import { DirectoryRepository } from './shared/directory.repository';
 import { ReportPeriods } from './shared/report-periods';
 import type { ReportRange } from './shared/report-range';
-import type { AgencyReportDto, OfficeReportDto } from './sla/dto/sla.dto';
+import type { AgencyReportDto, OfficeReportDto, WeeklyReportDto } from './sla/dto/sla.dto';
 import { SlaRepository } from './sla/sla.repository';
 import { SlaQuery, SlaService } from './sla/sla.service';
 import type { LoadReportDto, MergeCandidatesDto } from './staffing/dto/staffing.dto';
@@ -28,6 +31,7 @@ export class ReportsService {
   private readonly pointsReport: PointsService;
   private readonly staffing: StaffingService;
   private readonly complaintReport: ComplaintReportService;
+  private readonly openStepCounts: OpenStepsService;
 
   constructor(db: DataSource, options?: Partial<ReportOptions>, calendar: BusinessCalendar = new BusinessCalendar()) {
     this.options = resolveReportOptions(options);
@@ -37,6 +41,7 @@ export class ReportsService {
     this.pointsReport = new PointsService(new PointsRepository(db), directory, periods);
     this.staffing = new StaffingService(new StaffingRepository(db), directory, this.options, periods, calendar);
     this.complaintReport = new ComplaintReportService(new ComplaintReportRepository(db), directory, periods);
+    this.openStepCounts = new OpenStepsService(new OpenStepsRepository(db));
   }
 
   agencies(q: SlaQuery): Promise<AgencyReportDto> {
@@ -45,6 +50,14 @@ export class ReportsService {
 
   offices(q: SlaQuery): Promise<OfficeReportDto> {
     return this.sla.offices(q);
+  }
+
+  openSteps(q: { permitType?: string | null; version?: number | null } = {}): Promise<OpenStepsDto> {
+    return this.openStepCounts.counts(q.permitType ?? null, q.version ?? null);
+  }
+
+  weekly(q: { range: ReportRange; agency?: string | null; office?: string | null; permitType?: string | null }): Promise<WeeklyReportDto> {
+    return this.sla.weekly({ range: q.range, agency: q.agency ?? null, office: q.office ?? null, permitType: q.permitType ?? null });
   }
 
   points(q: PointsQuery): Promise<PointsReportDto> {

@@ -1,14 +1,20 @@
 import { Provider } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import type { AppConfig } from '../../../../libs/config/config';
 import { APP_CONFIG } from '../config.provider';
+import { TRACING, Tracing } from '../observability/tracing.provider';
 
-/** A thin provider for the Temporal client: one connection per API process, closed on shutdown. */
+/**
+ * A thin provider for the Temporal client: one connection per API process, closed on shutdown. With
+ * tracing on, starts, updates and signals are spans of the HTTP request's trace, and carry it into the workflow.
+ */
 export const temporalClientProvider: Provider = {
   provide: Client,
-  inject: [APP_CONFIG],
-  useFactory: async (config: AppConfig) => {
+  inject: [APP_CONFIG, TRACING],
+  useFactory: async (config: AppConfig, tracing: Tracing) => {
     const connection = await Connection.connect({ address: config.temporal.address });
-    return new Client({ connection, namespace: config.temporal.namespace });
+    const interceptors = tracing.enabled ? { workflow: [new OpenTelemetryWorkflowClientInterceptor({ tracer: tracing.tracer })] } : undefined;
+    return new Client({ connection, namespace: config.temporal.namespace, interceptors });
   },
 };

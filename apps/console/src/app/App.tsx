@@ -7,6 +7,8 @@ import { TrackingPage } from '../features/tracking/TrackingPage';
 import { InboxPage } from '../features/inbox/InboxPage';
 import { TaskPage } from '../features/inbox/TaskPage';
 import { SignInPage } from '../features/sign-in/SignInPage';
+import { SsoCallbackPage } from '../features/sign-in/SsoCallbackPage';
+import { SlaWallPage } from '../features/sla/SlaWallPage';
 import { SessionProvider } from './session';
 import { I18nProvider, useI18n } from './i18n';
 import { match, RouterProvider, useRouter } from './router';
@@ -19,6 +21,8 @@ function Routes() {
   const tracked = match('/lacak/:code', path);
   if (tracked) return <TrackingPage code={tracked.code} />;
   if (path === '/masuk') return <SignInPage />;
+  if (path === '/masuk/sso') return <SsoCallbackPage />;
+  if (path === '/sla') return <SlaWallPage />;
   if (path === '/kotak-masuk') return <InboxPage />;
   const task = match('/kotak-masuk/:taskId', path);
   if (task) return <TaskPage taskId={task.taskId} />;

@@ -1,6 +1,7 @@
 // Indonesian first, English on request; the choice is kept in the browser, never in the URL.
 import { createContext, ReactNode, useContext, useEffect, useState } from 'react';
 import { INBOX_MESSAGES } from '../features/inbox/messages';
+import { WALL_EN, WALL_ID } from './messages-wall';
 
 export type Lang = 'id' | 'en';
 
@@ -258,7 +259,7 @@ const EN: Record<string, string> = {
   ...INBOX_MESSAGES.en,
 };
 
-const MESSAGES: Record<Lang, Record<string, string>> = { id: ID, en: EN };
+const MESSAGES: Record<Lang, Record<string, string>> = { id: { ...ID, ...WALL_ID }, en: { ...EN, ...WALL_EN } };
 
 interface I18n {
   lang: Lang;

@@ -8,6 +8,10 @@ export interface Session {
   agency?: string;
   office?: string;
   position?: 'officer' | 'head';
+  /** When the token expires (ms since the epoch); the session ends with it. */
+  expiresAt?: number;
+  /** How the officer signed in: the development sign-in or the identity provider. */
+  via?: 'dev' | 'sso';
 }
 
 const KEY = 'satupintu.session';
@@ -23,7 +27,8 @@ const SessionContext = createContext<SessionState>({ session: undefined, signIn:
 function stored(): Session | undefined {
   try {
     const raw = window.sessionStorage.getItem(KEY);
-    return raw ? (JSON.parse(raw) as Session) : undefined;
+    const session = raw ? (JSON.parse(raw) as Session) : undefined;
+    return session && (session.expiresAt === undefined || session.expiresAt > Date.now()) ? session : undefined;
   } catch {
     return undefined;
   }

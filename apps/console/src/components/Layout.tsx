@@ -6,7 +6,16 @@ import { useSession } from '../app/session';
 export function Layout({ children }: { children: ReactNode }) {
   const { t, lang, setLang } = useI18n();
   const { session, signOut } = useSession();
-  const { navigate } = useRouter();
+  const { navigate, path, search } = useRouter();
+  // The SLA wall on an office's wall screen: the page alone, no header or menu.
+  if (path === '/sla' && new URLSearchParams(search).get('layar') === 'penuh') {
+    return (
+      <main id="main" tabIndex={-1} className="wall-screen">
+        {children}
+      </main>
+    );
+  }
+  const wall = session?.role === 'admin' || (session?.role === 'approver' && session.position === 'head');
   return (
     <>
       <a className="skip" href="#main">
@@ -22,6 +31,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <Link to="/layanan">{t('nav.catalogue')}</Link>
           <Link to="/akuntabilitas">{lang === 'en' ? 'Accountability' : 'Akuntabilitas'}</Link>
           {session?.role === 'approver' && <Link to="/kotak-masuk">{t('inbox.title')}</Link>}
+          {wall && <Link to="/sla">{t('nav.sla')}</Link>}
           {session ? (
             <button
               type="button"

@@ -1,19 +1,23 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Roles } from '../../auth/auth.guard';
+import { ApproverPositions, Roles } from '../../auth/auth.guard';
 import { ApiProblems } from '../../common/openapi';
 import { ReportPeriods } from '../shared/report-periods';
 import { ReportFilters } from '../shared/report-filters';
 import { ApiReportOk, ApiReportPeriod, sendCsv, wantsCsv } from '../shared/report-http';
-import { AgencyReportDto, OfficeReportDto } from './dto/sla.dto';
+import { AgencyReportDto, OfficeReportDto, WeeklyReportDto } from './dto/sla.dto';
 import { agencyCsv, officeCsv } from './sla.csv';
 import { SlaService } from './sla.service';
 
-/** The league tables: which agencies and offices miss deadlines. Admin tokens only; docs/reports.md. */
+/**
+ * The league tables: which agencies and offices miss deadlines, and the on-time rate week by week. Admins,
+ * and heads of an agency or office (the SLA wall); docs/reports.md.
+ */
 @ApiTags('reports')
 @ApiBearerAuth()
-@Roles('admin')
+@Roles('admin', 'approver')
+@ApproverPositions('head')
 @Controller('v1/reports/sla')
 export class SlaController {
   constructor(
@@ -42,5 +46,22 @@ export class SlaController {
   async offices(@Req() req: Request, @Res({ passthrough: true }) res: Response, @Query('from') from?: string, @Query('to') to?: string, @Query('permitType') permitType?: string) {
     const report = await this.sla.offices({ range: this.periods.parse(from, to), permitType: this.filters.permitType(permitType) });
     return wantsCsv(req) ? sendCsv(res, 'sla-offices', officeCsv(report)) : report;
+  }
+
+  @Get('weeks')
+  @ApiOperation({ summary: 'On-time rate of the decided steps per Jakarta week of the period, for all or one agency, holding office or permit type' })
+  @ApiReportPeriod()
+  @ApiQuery({ name: 'agency', required: false, example: 'DCKTRP' })
+  @ApiQuery({ name: 'office', required: false, description: 'The office holding the steps (field steps of a kelurahan, kecamatan or city)' })
+  @ApiQuery({ name: 'permitType', required: false })
+  @ApiOkResponse({ type: WeeklyReportDto })
+  @ApiProblems('validation', 'unauthorized', 'forbidden', 'unknown-permit-type', 'unknown-office')
+  async weeks(@Query('from') from?: string, @Query('to') to?: string, @Query('agency') agency?: string, @Query('office') office?: string, @Query('permitType') permitType?: string) {
+    return this.sla.weekly({
+      range: this.periods.parse(from, to),
+      agency: await this.filters.agency(agency),
+      office: await this.filters.office(office),
+      permitType: this.filters.permitType(permitType),
+    });
   }
 }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DirectoryRepository, kecamatanOf } from '../shared/directory.repository';
 import { ReportPeriods } from '../shared/report-periods';
-import { DAY_MS } from '../shared/jakarta-month';
+import { DAY_MS, JAKARTA_OFFSET_MS } from '../shared/jakarta-month';
 import { onTimeRate } from '../shared/percentiles';
 import { rungColumns, worstFirst } from '../shared/ranking';
 import { rangeFields, ReportRange } from '../shared/report-range';
-import { AgencyReportDto, AgencyRowDto, HandOffDto, OfficeReportDto, OfficeRowDto, StepMeasuresDto } from './dto/sla.dto';
+import { AgencyReportDto, AgencyRowDto, HandOffDto, OfficeReportDto, OfficeRowDto, StepMeasuresDto, WeeklyReportDto } from './dto/sla.dto';
 import { ClosureTally } from './closure-tally';
 import { SlaRepository, StepGrouping } from './sla.repository';
 
@@ -107,6 +107,25 @@ export class SlaService {
       permitType,
       offices: worstFirst(rows, (r) => r.handOff.breaches + r.fieldSteps.breaches, (r) => r.office),
     };
+  }
+
+  /** On-time rate per Jakarta week of the period: the SLA wall's chart. */
+  async weekly(q: { range: ReportRange; agency: string | null; office: string | null; permitType: string | null }): Promise<WeeklyReportDto> {
+    const rows = await this.sla.weekly(q.range, q, JAKARTA_OFFSET_MS / 1000);
+    const byWeek = new Map(rows.map((r) => [r.week, r]));
+    const weekOf = (ms: number) => Math.floor((Math.floor((ms + JAKARTA_OFFSET_MS) / DAY_MS) - 4) / 7);
+    const weeks = [];
+    for (let w = weekOf(q.range.from.getTime()); w <= weekOf(q.range.to.getTime() - 1); w++) {
+      const r = byWeek.get(w);
+      weeks.push({
+        weekStart: new Date((4 + 7 * w) * DAY_MS - JAKARTA_OFFSET_MS).toISOString(),
+        tasksDecided: r?.decided ?? 0,
+        onTime: r?.on_time ?? 0,
+        breaches: r?.breaches ?? 0,
+        onTimeRate: onTimeRate(r?.on_time ?? 0, r?.breaches ?? 0),
+      });
+    }
+    return { ...rangeFields(q.range), agency: q.agency, office: q.office, permitType: q.permitType, weeks };
   }
 
   /**

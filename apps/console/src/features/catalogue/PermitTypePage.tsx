@@ -4,6 +4,7 @@ import { rupiah } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { Link } from '../../app/router';
 import { BpmnDiagram } from './BpmnDiagram';
+import { VersionsPanel } from './VersionsPanel';
 import { durationText } from './duration';
 import type { PermitType } from './types';
 import { Section } from '../../components/Section';
@@ -59,6 +60,7 @@ export function PermitTypePage({ code }: { code: string }) {
       <Section id="diagram" title={t('catalogue.diagram')}>
         <BpmnDiagram url={`/v1/permit-types/${encodeURIComponent(type.code)}/bpmn?version=${type.version}`} title={type.name} />
       </Section>
+      <VersionsPanel code={type.code} />
     </article>
   );
 }

@@ -3,7 +3,9 @@ import { ApiError, getJson, postJson } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { useRouter } from '../../app/router';
 import { Session, useSession } from '../../app/session';
+import { useConsoleConfig } from '../../app/console-config';
 import { LabelledSelect } from '../../components/LabelledSelect';
+import { startSignIn } from './sso';
 
 interface Options {
   roles: Array<Session['role']>;
@@ -19,7 +21,10 @@ function officesFor(agency: string, offices: Options['offices']): Options['offic
   return same.length > 0 ? same : offices;
 }
 
-/** Development sign-in: the seeded roles, agencies and offices (production signs in through the identity provider). */
+/**
+ * Sign-in: through the identity provider (OpenID Connect) when the deployment has one, and the
+ * development sign-in (the seeded roles, agencies and offices) while the development secret is in use.
+ */
 export function SignInPage() {
   const { t } = useI18n();
   const { navigate } = useRouter();
@@ -30,10 +35,19 @@ export function SignInPage() {
   const [agency, setAgency] = useState('KELURAHAN');
   const [office, setOffice] = useState('');
   const [position, setPosition] = useState<'officer' | 'head'>('officer');
+  const { config, failed } = useConsoleConfig();
   const [login, setLogin] = useState('');
   useEffect(() => {
+    if (!config?.devSignIn) return;
     getJson<Options>('/v1/dev/sign-in').then(setOptions, (e: unknown) => setFailure(e instanceof ApiError && e.status === 404 ? t('signIn.off') : t('track.error')));
-  }, [t]);
+  }, [t, config]);
+  const sso = async () => {
+    try {
+      await startSignIn(config!.oidc!);
+    } catch (err) {
+      setFailure(t('sso.failed', { reason: err instanceof Error ? err.message : String(err) }));
+    }
+  };
   const territorial = options?.agencies.find((a) => a.code === agency)?.territorial ?? false;
   const offices = useMemo(() => (options ? officesFor(agency, options.offices) : []), [options, agency]);
   useEffect(() => {
@@ -45,8 +59,8 @@ export function SignInPage() {
     try {
       const body = { role, ...(role === 'approver' ? { agency, position, ...(territorial ? { office } : {}), ...(login.trim() ? { login: login.trim() } : {}) } : {}) };
       const minted = await postJson<{ token: string; sub: string }>('/v1/dev/tokens', body);
-      signIn({ token: minted.token, sub: minted.sub, role, ...(role === 'approver' ? { agency, position, ...(territorial ? { office } : {}) } : {}) });
-      navigate(role === 'approver' ? '/kotak-masuk' : '/');
+      signIn({ via: 'dev', token: minted.token, sub: minted.sub, role, ...(role === 'approver' ? { agency, position, ...(territorial ? { office } : {}) } : {}) });
+      navigate(role === 'approver' ? '/kotak-masuk' : role === 'admin' ? '/sla' : '/');
     } catch (err) {
       setFailure(err instanceof ApiError ? err.message : String(err));
     }
@@ -55,8 +69,21 @@ export function SignInPage() {
   return (
     <>
       <h1>{t('signIn.title')}</h1>
-      <p className="hint">{t('signIn.lead')}</p>
       {failure && <p className="error" role="alert">{failure}</p>}
+      {failed && <p className="error" role="alert">{t('track.error')}</p>}
+      {config?.oidc && (
+        <section aria-labelledby="sso-title">
+          <h2 id="sso-title" className="visually-hidden">{t('sso.button')}</h2>
+          <p>{t('sso.lead')}</p>
+          <p>
+            <button type="button" className="button" onClick={() => void sso()}>
+              {t('sso.button')}
+            </button>
+          </p>
+        </section>
+      )}
+      {config && !config.oidc && !config.devSignIn && <p>{t('sso.noMethod')}</p>}
+      {config?.devSignIn && <p className="hint">{t('signIn.lead')}</p>}
       {options && (
         <form onSubmit={submit} className="sign-in">
           <LabelledSelect id="sign-in-role" label={t('signIn.role')} value={role} onChange={setRole} choices={options.roles.map((r) => ({ value: r, label: t(`role.${r}`) }))} />

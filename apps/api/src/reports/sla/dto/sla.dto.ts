@@ -79,3 +79,21 @@ export class OfficeReportDto {
   @ApiProperty({ ...NULLABLE_STRING, example: null }) permitType!: string | null;
   @ApiProperty({ type: [OfficeRowDto], description: 'Worst on-time rate first' }) offices!: OfficeRowDto[];
 }
+
+export class WeekDto {
+  @ApiProperty({ ...INSTANT, description: 'Monday 00:00 in Jakarta of the week (the first week may start before `from`)', example: '2027-07-04T17:00:00.000Z' })
+  weekStart!: string;
+  @ApiProperty({ ...INTEGER, description: 'Step attempts an officer decided in the week, inside the period', example: 96 }) tasksDecided!: number;
+  @ApiProperty({ ...INTEGER, example: 88 }) onTime!: number;
+  @ApiProperty({ ...INTEGER, description: 'Attempts closed late in the week, as in the agency table', example: 9 }) breaches!: number;
+  @ApiProperty({ ...NULLABLE_NUMBER, description: 'onTime / (onTime + breaches), 4 decimals; null when nothing closed', example: 0.9072 }) onTimeRate!: number | null;
+}
+
+export class WeeklyReportDto {
+  @ApiProperty(INSTANT) from!: string;
+  @ApiProperty(INSTANT) to!: string;
+  @ApiProperty({ ...NULLABLE_STRING, description: 'The agency the weeks are narrowed to; null for all', example: 'DCKTRP' }) agency!: string | null;
+  @ApiProperty({ ...NULLABLE_STRING, description: 'The office holding the steps the weeks are narrowed to; null for all', example: null }) office!: string | null;
+  @ApiProperty({ ...NULLABLE_STRING, example: null }) permitType!: string | null;
+  @ApiProperty({ type: [WeekDto], description: 'Every week the period touches, oldest first, empty weeks included' }) weeks!: WeekDto[];
+}
