@@ -9,6 +9,7 @@ import { createActivities } from '../../activities';
 import { OutboxNotifier } from '../../activities/notifier';
 import { createPermitWorker, workflowBundleOptions } from '../../apps/worker/src/worker.factory';
 import { BusinessCalendar } from '../../libs/calendar';
+import type { AppConfig } from '../../libs/config/config';
 import { createDataSource } from '../../libs/database/data-source';
 
 let runtimeInstalled = false;
@@ -69,12 +70,15 @@ export function bundleRelease(workflowsPath: string): Promise<WorkflowBundleWith
 }
 
 /** `smtp`: the mail server the worker's notifier sends to (none: notifications stay in the outbox). */
-export async function startTimeSkipping(taskQueue: string, opts: { smtp?: { host: string; port: number; from: string } } = {}): Promise<TimeSkippingHarness> {
+export async function startTimeSkipping(
+  taskQueue: string,
+  opts: { smtp?: { host: string; port: number; from: string }; smsGateway?: AppConfig['smsGateway'] } = {},
+): Promise<TimeSkippingHarness> {
   const { env, db } = await startTimeSkippingServer();
   const worker = await createPermitWorker({
     connection: env.nativeConnection,
     db,
-    config: { temporal: { address: '', namespace: env.namespace ?? 'default', taskQueue }, smtp: opts.smtp },
+    config: { temporal: { address: '', namespace: env.namespace ?? 'default', taskQueue }, smtp: opts.smtp, smsGateway: opts.smsGateway, publicBaseUrl: 'https://satupintu.jakarta.go.id' },
     workflowBundle: await workflowBundle(),
   });
   const running = worker.run();
