@@ -4,7 +4,7 @@ import { ReactNode } from 'react';
  * A table that scrolls sideways inside its own box on a narrow screen, headed by one column header
  * (`scope="col"`) per entry of `columns`; the rows are the children.
  */
-export function ScrollTable(props: { className: string; columns: ReactNode[]; caption?: ReactNode; children: ReactNode }) {
+export function ScrollTable(props: { className?: string; columns: ReactNode[]; caption?: ReactNode; children: ReactNode }) {
   return (
     <div className="table-scroll">
       <table className={props.className}>
@@ -21,5 +21,34 @@ export function ScrollTable(props: { className: string; columns: ReactNode[]; ca
         <tbody>{props.children}</tbody>
       </table>
     </div>
+  );
+}
+
+/**
+ * A {@link ScrollTable} of one row per item: `cells` gives the row's cells, the first of them its row
+ * header (`scope="row"`), which names the row for assistive technology. `rowData` adds data-* attributes.
+ */
+export function RowTable<T>(props: {
+  className?: string;
+  columns: ReactNode[];
+  rows: T[];
+  rowKey: (row: T, index: number) => string | number;
+  cells: (row: T) => ReactNode[];
+  rowData?: (row: T) => Record<`data-${string}`, string | number>;
+}) {
+  return (
+    <ScrollTable className={props.className} columns={props.columns}>
+      {props.rows.map((row, i) => {
+        const [header, ...cells] = props.cells(row);
+        return (
+          <tr key={props.rowKey(row, i)} {...props.rowData?.(row)}>
+            <th scope="row">{header}</th>
+            {cells.map((c, j) => (
+              <td key={j}>{c}</td>
+            ))}
+          </tr>
+        );
+      })}
+    </ScrollTable>
   );
 }

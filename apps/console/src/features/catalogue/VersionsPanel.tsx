@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { ApiError, getJson } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { useSession } from '../../app/session';
-import { ScrollTable } from '../../components/ScrollTable';
+import { RowTable } from '../../components/ScrollTable';
 
 interface Versions {
   versions: Array<{ version: number; latest: boolean; deployed: boolean; retired: boolean; inReview: number; awaitingApplicant: number; running: number }>;
@@ -28,21 +28,24 @@ export function VersionsPanel({ code }: { code: string }) {
       <p className="hint">{t('versions.lead')}</p>
       {failure && <p className="error" role="alert">{failure}</p>}
       {data && (
-        <ScrollTable className="versions" columns={[t('versions.version'), t('versions.inReview'), t('versions.awaiting'), t('versions.running')]}>
-          {data.versions.map((v) => (
-            <tr key={v.version} data-version={v.version}>
-              <th scope="row">
-                {v.version}
-                {v.latest && ` (${t('versions.latest')})`}
-                {v.retired && ` (${t('versions.retired')})`}
-                {!v.deployed && ` (${t('versions.notDeployed')})`}
-              </th>
-              <td>{v.inReview}</td>
-              <td>{v.awaitingApplicant}</td>
-              <td>{v.running}</td>
-            </tr>
-          ))}
-        </ScrollTable>
+        <RowTable
+          className="versions"
+          columns={[t('versions.version'), t('versions.inReview'), t('versions.awaiting'), t('versions.running')]}
+          rows={data.versions}
+          rowKey={(v) => v.version}
+          rowData={(v) => ({ 'data-version': v.version })}
+          cells={(v) => [
+            <>
+              {v.version}
+              {v.latest && ` (${t('versions.latest')})`}
+              {v.retired && ` (${t('versions.retired')})`}
+              {!v.deployed && ` (${t('versions.notDeployed')})`}
+            </>,
+            v.inReview,
+            v.awaitingApplicant,
+            v.running,
+          ]}
+        />
       )}
     </section>
   );
