@@ -8,29 +8,25 @@ import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchScreenshotBrowser, SCREENSHOTS } from '../support/browser';
 import { OidcProvider, startOidcProvider } from '../support/oidc-provider';
-import { startPlatform, Platform } from '../support/platform';
+import { Platform, platformSuite } from '../support/platform';
 import { seriousViolations } from './axe';
 
 const OFFICE = 'kel-31.71.01.1001';
 
 describe('OpenID Connect sign-in of the console, in a real browser', () => {
+  // The provider first: the platform is started trusting it, and the browser last.
   let idp: OidcProvider;
-  let p: Platform;
-  let browser: Browser;
-
   beforeAll(async () => {
     idp = await startOidcProvider();
-    p = await startPlatform({
-      worker: false,
-      env: { JWKS_URL: idp.jwksUrl, JWT_ISSUER: idp.issuer, JWT_AUDIENCE: idp.audience, OIDC_CLIENT_ID: idp.clientId },
-    });
+  });
+  afterAll(() => idp?.close());
+  let p: Platform;
+  platformSuite((platform) => (p = platform), () => ({ worker: false, env: idp.apiEnv }));
+  let browser: Browser;
+  beforeAll(async () => {
     browser = await launchScreenshotBrowser();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await p?.close();
-    await idp?.close();
-  });
+  afterAll(() => browser?.close());
 
   const newPage = async (viewport = { width: 1280, height: 900 }): Promise<Page> => (await browser.newContext({ viewport, locale: 'id-ID' })).newPage();
   const tabStorage = (page: Page, key: string) => page.evaluate((k) => (globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }).sessionStorage.getItem(k), key);
