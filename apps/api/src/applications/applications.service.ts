@@ -20,8 +20,6 @@ export type ApplicationResponse = ApplicationView & { applicant?: Applicant };
 
 export type ListFilter = ListApplicationsQueryDto & { limit: number };
 
-
-
 const ID_PATTERN = /^[0-9A-Z]{24}$/;
 
 /** The current time, replaceable in tests. */

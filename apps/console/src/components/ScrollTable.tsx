@@ -1,27 +1,27 @@
 import { ReactNode } from 'react';
 
 /**
- * A table that scrolls sideways inside its own box on a narrow screen, headed by one column header
- * (`scope="col"`) per entry of `columns`; the rows are the children.
+ * A table headed by one column header (`scope="col"`) per entry of `columns`; the rows are the children.
+ * It scrolls sideways inside its own box on a narrow screen, unless `scroll` is false (a table with
+ * nothing focusable in it, whose box keyboard users could not scroll).
  */
-export function ScrollTable(props: { className?: string; columns: ReactNode[]; caption?: ReactNode; children: ReactNode }) {
-  return (
-    <div className="table-scroll">
-      <table className={props.className}>
-        {props.caption && <caption className="visually-hidden">{props.caption}</caption>}
-        <thead>
-          <tr>
-            {props.columns.map((c, i) => (
-              <th key={i} scope="col">
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{props.children}</tbody>
-      </table>
-    </div>
+export function ScrollTable(props: { className?: string; columns: ReactNode[]; caption?: ReactNode; scroll?: boolean; children: ReactNode }) {
+  const table = (
+    <table className={props.className}>
+      {props.caption && <caption className="visually-hidden">{props.caption}</caption>}
+      <thead>
+        <tr>
+          {props.columns.map((c, i) => (
+            <th key={i} scope="col">
+              {c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>{props.children}</tbody>
+    </table>
   );
+  return props.scroll === false ? table : <div className="table-scroll">{table}</div>;
 }
 
 /**
@@ -30,6 +30,7 @@ export function ScrollTable(props: { className?: string; columns: ReactNode[]; c
  */
 export function RowTable<T>(props: {
   className?: string;
+  scroll?: boolean;
   columns: ReactNode[];
   rows: T[];
   rowKey: (row: T, index: number) => string | number;
@@ -37,7 +38,7 @@ export function RowTable<T>(props: {
   rowData?: (row: T) => Record<`data-${string}`, string | number>;
 }) {
   return (
-    <ScrollTable className={props.className} columns={props.columns}>
+    <ScrollTable className={props.className} columns={props.columns} scroll={props.scroll}>
       {props.rows.map((row, i) => {
         const [header, ...cells] = props.cells(row);
         return (

@@ -97,6 +97,7 @@ export function AccountabilityPage() {
               <p>{w.none}</p>
             ) : (
               <RowTable
+                scroll={false}
                 columns={[w.agency, w.missed, w.open, w.listed]}
                 rows={data.agencies}
                 rowKey={(a) => a.agency}
@@ -109,6 +110,7 @@ export function AccountabilityPage() {
               <p>{w.noneListed}</p>
             ) : (
               <RowTable
+                scroll={false}
                 columns={[w.agency, w.office, w.permit, w.step, w.since, w.days]}
                 rows={data.governorList}
                 rowKey={(e, i) => `${e.agency}-${e.listedAt}-${i}`}
