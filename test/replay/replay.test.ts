@@ -1,11 +1,8 @@
 // Workflow code must stay deterministic: every stored history (one per path per permit definition
 // version, recorded by `npm run histories:record`) replays against today's code without a
 // non-determinism error. A history that fails here means a change would break applications in flight.
-import type { temporal } from '@temporalio/proto';
-import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { bundleWorkflowCode, DefaultLogger, Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { workflowTracingSinks } from '../../apps/worker/src/telemetry';
 import { NO_TRACING } from '../../libs/observability/tracing';
@@ -13,10 +10,10 @@ import { workflowTypeOf } from '../../libs/permit-dsl/definition';
 import { DEFINITIONS } from '../../libs/permits';
 import { quietRuntime, workflowBundle } from '../support/time-skipping';
 import { historyFile, parseHistoryFile, pathExists, PATHS } from './paths';
+import { replayAll, storedHistories } from './stored-histories';
 
-const DIR = path.join(__dirname, 'histories');
-const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
-const read = (file: string): temporal.api.history.v1.IHistory => historyFromJSON(JSON.parse(fs.readFileSync(path.join(DIR, file), 'utf8')));
+const stored = storedHistories(path.join(__dirname, 'histories'));
+const { files, read } = stored;
 
 describe('replay of stored histories', () => {
   beforeAll(() => quietRuntime());
@@ -52,15 +49,8 @@ describe('replay of stored histories', () => {
     const bundle = await workflowBundle();
     // The tracing interceptors (apps/worker/src/telemetry.ts) are part of the replayed code, as in production.
     expect(bundle.code).toContain('OpenTelemetryInboundInterceptor');
-    const histories = files.map((file) => ({ workflowId: file, history: read(file) }));
-    const failed: string[] = [];
-    let replayed = 0;
     const options = { workflowBundle: bundle, replayName: 'stored histories', sinks: workflowTracingSinks(NO_TRACING) };
-    for await (const result of Worker.runReplayHistories(options, histories)) {
-      replayed++;
-      if (result.error) failed.push(`${result.workflowId}: ${result.error.name}: ${result.error.message}`);
-    }
-    expect({ replayed, failed }).toEqual({ replayed: files.length, failed: [] });
+    expect(await replayAll(stored, options)).toEqual({ replayed: files.length, failed: [] });
   });
 
   it('fails with a determinism violation when the workflow code changed under a recorded history', async () => {
