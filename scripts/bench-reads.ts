@@ -1,6 +1,6 @@
 // The console's reads on the reports bench's seeded read model (scripts/bench-reports.ts: 1,000,000
 // step attempts by default), each run as its API endpoint runs it (the same repository or service
-// method, without HTTP): the inbox of the (agency, office) with the most open tasks, first page and a
+// method, without HTTP): the inbox of the agency with the most open tasks, first page and a
 // page deep behind a keyset cursor; an application's detail; the tracking page's lookup; the SLA
 // wall's open/overdue counts per step. Target: p99 <= 50 ms each.
 import type { DataSource } from 'typeorm';
@@ -20,7 +20,7 @@ export interface ReadTiming {
 }
 
 export interface ReadsResult {
-  inbox: { agency: string; officeId: string; openTasks: number };
+  inbox: { agency: string; openTasks: number };
   timings: ReadTiming[];
 }
 
@@ -44,14 +44,14 @@ export async function timeConsoleReads(db: DataSource, applications: number, run
   const apps = new ApplicationsRepository(db);
   const reports = new ReportsService(db);
   const [busiest] = (await db.query(
-    `SELECT agency, office_id AS "officeId", count(*)::int AS "openTasks" FROM task WHERE status = 'open' GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 1`,
-  )) as Array<{ agency: string; officeId: string; openTasks: number }>;
-  const scope = { agency: busiest.agency, officeId: busiest.officeId, status: 'open', limit: PAGE };
+    `SELECT agency, count(*)::int AS "openTasks" FROM task WHERE status = 'open' GROUP BY 1 ORDER BY 2 DESC LIMIT 1`,
+  )) as Array<{ agency: string; openTasks: number }>;
+  const scope = { agency: busiest.agency, status: 'open', limit: PAGE };
   // Cursors spread over the queue's far half: a page deep in the inbox, as a scrolling officer reaches it.
   const deep = (await db.query(
-    `SELECT coalesce(due_at, 'infinity'::timestamptz)::text AS at, id FROM task WHERE agency = $1 AND office_id = $2 AND status = 'open'
-      ORDER BY coalesce(due_at, 'infinity'::timestamptz), id OFFSET $3 LIMIT 100`,
-    [busiest.agency, busiest.officeId, Math.max(0, busiest.openTasks - PAGE - 100 * 10)],
+    `SELECT coalesce(due_at, 'infinity'::timestamptz)::text AS at, id FROM task WHERE agency = $1 AND status = 'open'
+      ORDER BY coalesce(due_at, 'infinity'::timestamptz), id OFFSET $2 LIMIT 100`,
+    [busiest.agency, Math.max(0, busiest.openTasks - PAGE - 100)],
   )) as Array<{ at: string; id: string }>;
   const pick = (i: number) => 1 + ((i * 7919) % applications);
   const timings = [

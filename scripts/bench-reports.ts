@@ -195,7 +195,7 @@ export async function runReportsBench(opts: ReportsBenchOptions = {}): Promise<R
     if (opts.reads) {
       reads = await timeConsoleReads(db, counts.applications);
       log('');
-      log(`inbox of ${reads.inbox.agency} / ${reads.inbox.officeId}: ${reads.inbox.openTasks} open tasks`);
+      log(`inbox of ${reads.inbox.agency}: ${reads.inbox.openTasks} open tasks`);
       for (const r of reads.timings) log(`${r.read.padEnd(42)} p50 ${String(r.p50Ms).padStart(7)} p99 ${String(r.p99Ms).padStart(7)} max ${String(r.maxMs).padStart(7)}  target p99 <${r.target}${r.p99Ms <= r.target ? ' ok' : ' OVER'}`);
     }
     return { rows: counts, seedSeconds, timings, reads };

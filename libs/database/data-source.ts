@@ -9,6 +9,7 @@ import { WorkerHeartbeat1795400000004 } from './migrations/1795400000004-worker-
 import { TaskClaims1795400000010 } from './migrations/1795400000010-task-claims';
 import { OpenSteps1795400000011 } from './migrations/1795400000011-open-steps';
 import { RateLimitWindow1795400000012 } from './migrations/1795400000012-rate-limit-window';
+import { InboxOrder1795420000000 } from './migrations/1795420000000-inbox-order';
 
 export const MIGRATIONS = [
   InitialSchema1732300000000,
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
   TaskClaims1795400000010,
   OpenSteps1795400000011,
   RateLimitWindow1795400000012,
+  InboxOrder1795420000000,
 ];
 
 /** The read model's DataSource. Schema changes are migrations only: `synchronize` stays off. */
