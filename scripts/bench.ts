@@ -94,6 +94,11 @@ async function waitHealthy(url: string): Promise<void> {
 
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 const line = (o: object) => process.stdout.write(`${JSON.stringify(o)}\n`);
+/** Each measurement's line as soon as it is taken: a run that fails later still leaves its figures. */
+function emit(name: string, r: Result, extra: object = {}): Result {
+  if (JSON_OUT) line({ measurement: name, temporal: CLUSTER ? 'cluster' : 'dev-server', perSec: round(r.perSec), p50Ms: round(r.p50Ms), p99Ms: round(r.p99Ms), errors: r.errors, ...extra });
+  return r;
+}
 
 interface Check {
   name: string;
@@ -105,10 +110,6 @@ interface Check {
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const { temporal, measurements: m } = await benchSubmitVsRawStart();
-  for (const [name, r] of Object.entries(m)) {
-    const out = { measurement: name, temporal, perSec: round(r.perSec), p50Ms: round(r.p50Ms), p99Ms: round(r.p99Ms), errors: r.errors, ...(r.ratePerSec ? { ratePerSec: r.ratePerSec } : {}) };
-    if (JSON_OUT) line(out);
-  }
   const checks: Check[] = [];
   const check = (name: string, value: number, target: string, met: boolean) => checks.push({ name, value: round(value, 2), target, met });
   check('submitRatio', m.submit.perSec / m.rawStart.perSec, '>= 0.8', m.submit.perSec / m.rawStart.perSec >= 0.8);
@@ -203,16 +204,16 @@ async function benchDecisions(base: string, client: Client, count: number): Prom
     await res.arrayBuffer().catch(() => undefined);
   };
   log(`decision × ${third} raw executeUpdate, × ${third} POST .../decision at concurrency ${CONCURRENCY}, × ${third} POST at ${DECISION_RATE}/s`);
-  const raw = await measure('decision-raw', rawTasks.length, CONCURRENCY, async (i) => {
+  const raw = emit('rawDecision', await measure('decision-raw', rawTasks.length, CONCURRENCY, async (i) => {
     const t = rawTasks[i];
     const c = headClaims(t);
     await client.workflow.getHandle(workflowIdOf(t.applicationId)).executeUpdate(decideUpdate, {
       updateId: `bench-raw-decision-${t.id}`,
       args: [{ taskId: t.id, decision: 'approve', note: 'Sesuai (bench)', actor: { sub: c.sub, role: c.role, agency: c.agency, office: c.office, position: c.position } }],
     });
-  });
-  const api = await measure('decision', apiTasks.length, CONCURRENCY, viaApi(apiTasks));
-  const paced = await measurePaced('decision-paced', pacedTasks.length, DECISION_RATE, viaApi(pacedTasks));
+  }));
+  const api = emit('decision', await measure('decision', apiTasks.length, CONCURRENCY, viaApi(apiTasks)));
+  const paced = emit('decisionPaced', await measurePaced('decision-paced', pacedTasks.length, DECISION_RATE, viaApi(pacedTasks)), { ratePerSec: DECISION_RATE });
   return { raw, api, paced };
 }
 
@@ -309,9 +310,9 @@ async function benchSubmitVsRawStart(): Promise<{ temporal: string; measurements
     await measure('warm-raw', 100, CONCURRENCY, raw('warm'));
     await measure('warm-submit', 100, CONCURRENCY, submit('warm'));
     log(`raw start × ${COUNT} at concurrency ${CONCURRENCY}`);
-    const rawResult = await measure('raw', COUNT, CONCURRENCY, raw('raw'));
+    const rawResult = emit('rawStart', await measure('raw', COUNT, CONCURRENCY, raw('raw')));
     log(`submit × ${COUNT} at concurrency ${CONCURRENCY}`);
-    const submitResult = await measure('submit', COUNT, CONCURRENCY, submit('submit'));
+    const submitResult = emit('submit', await measure('submit', COUNT, CONCURRENCY, submit('submit')));
     await settled(pg.url);
     const decisions = await benchDecisions(base, client, Math.min(COUNT, 600));
 
