@@ -89,7 +89,9 @@ export class PostgresThrottlerStorage implements ThrottlerStorage {
          SELECT $1, w.start, w.start + make_interval(secs => $2 / 1000.0), $3 FROM w
          ON CONFLICT (key, window_start) DO UPDATE SET hits = r.hits + $3
          RETURNING r.hits, greatest(1, ceil(extract(epoch FROM r.expires_at - clock_timestamp()) * 1000))::int AS ms_left`,
-        [key, ttl, chunk],
+        // The row is per caller, window and budget: processes configured alike (as deployed) share it,
+        // and a process with another budget (a test suite's) counts apart instead of spending chunks of it.
+        [`${key}/${limit}/${ttl}`, ttl, chunk],
       )) as Array<{ hits: number; ms_left: number }>;
       if (++this.reservations % SWEEP_EVERY === 0) this.sweep();
       if (this.failing) this.logger.log('rate limits counted again');
