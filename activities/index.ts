@@ -2,6 +2,8 @@ import type { DataSource } from 'typeorm';
 import type { BusinessCalendar } from '../libs/calendar';
 import { createDeadlineActivities } from './deadline.activities';
 import { createEscalationActivities } from './escalation.activities';
+import { createApplicantNoticeActivities, withApplicantNotices, type ApplicantNoticeOptions } from './applicant-notice.activities';
+import { createAccountabilityDigestActivities } from './accountability-digest.activities';
 import type { Notifier } from './notifier';
 import { createProjectionActivities } from './projection.activities';
 import { createWebhookActivities, WebhookOptions, withWebhookOutbox } from './webhook.activities';
@@ -12,6 +14,8 @@ export interface ActivityDeps {
   notifier: Notifier;
   /** Webhook delivery; without it, targets must be public https URLs. */
   webhooks?: WebhookOptions;
+  /** Applicant notices (SMS, email); without it, none are written. */
+  applicantNotices?: ApplicantNoticeOptions;
 }
 
 /** All activities, built from their dependencies; workflows proxy `ReturnType<typeof createActivities>`. */
@@ -19,9 +23,11 @@ export function createActivities(deps: ActivityDeps) {
   const escalations = createEscalationActivities(deps.db, deps.notifier);
   return {
     ...createDeadlineActivities(deps.calendar),
-    ...withWebhookOutbox(deps.db, createProjectionActivities(deps.db, deps.calendar, escalations.escalateBestEffort)),
+    ...withApplicantNotices(deps.db, deps.applicantNotices, withWebhookOutbox(deps.db, createProjectionActivities(deps.db, deps.calendar, escalations.escalateBestEffort))),
+    ...createApplicantNoticeActivities(deps.db, deps.applicantNotices ?? { publicBaseUrl: '' }),
     ...createWebhookActivities(deps.db, deps.webhooks ?? { allowInsecureTargets: false }),
     ...escalations,
+    ...createAccountabilityDigestActivities(deps.db, deps.notifier, deps.applicantNotices?.publicBaseUrl ?? ''),
   };
 }
 

@@ -5,3 +5,5 @@
 export * from './permits';
 export { webhookDelivery } from './delivery/webhook-delivery';
 export { notificationDelivery } from './delivery/notification-delivery';
+export { applicantNotice } from './delivery/applicant-notice';
+export { accountabilityDigest } from './delivery/accountability-digest';

@@ -26,6 +26,8 @@ export interface Applicant {
   name: string;
   email?: string;
   phone?: string;
+  /** Language of the applicant's notices; Indonesian when absent. */
+  language?: 'id' | 'en';
 }
 
 export interface DocumentRef {

@@ -19,6 +19,8 @@ export interface AppConfig {
   publicBaseUrl: string;
   logLevel: string;
   smtp?: { host: string; port: number; from: string };
+  /** The SMS gateway for applicant notices (libs/notices/sms-protocol.ts); unset: a development sink outside production, email only in production. */
+  smsGateway?: { url: string; keyId: string; secret: string; timeoutMs: number };
   /** The HTTP edge: browsers' origins allowed by CORS (none by default), per-caller rate limit, idempotency window. */
   http: {
     corsOrigins: string[];
@@ -61,6 +63,16 @@ function int(name: string, raw: string | undefined, fallback: number): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a non-negative integer, got "${raw}"`);
   return n;
+}
+
+function smsGatewayOf(env: NodeJS.ProcessEnv): AppConfig['smsGateway'] {
+  const url = env.SMS_GATEWAY_URL;
+  if (!url) return undefined;
+  const keyId = env.SMS_GATEWAY_KEY_ID;
+  const secret = env.SMS_GATEWAY_SECRET;
+  if (!keyId || !secret) throw new ConfigError('SMS_GATEWAY_URL is set: set SMS_GATEWAY_KEY_ID and SMS_GATEWAY_SECRET too (the shared key the gateway gave you)');
+  if (!/^https?:\/\//.test(url)) throw new ConfigError(`SMS_GATEWAY_URL must be an http(s) URL, got "${url}"`);
+  return { url, keyId, secret, timeoutMs: int('SMS_GATEWAY_TIMEOUT_MS', env.SMS_GATEWAY_TIMEOUT_MS, 10_000) };
 }
 
 function observabilityConfig(env: NodeJS.ProcessEnv, mode: AppConfig['env']): ObservabilityConfig {
@@ -115,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webhooks: { allowInsecureTargets: env.WEBHOOK_ALLOW_INSECURE_TARGETS ? env.WEBHOOK_ALLOW_INSECURE_TARGETS === 'true' : mode !== 'production' },
     observability: observabilityConfig(env, mode),
     reports: { maxRangeDays: int('REPORTS_MAX_RANGE_DAYS', env.REPORTS_MAX_RANGE_DAYS, 366) },
+    smsGateway: smsGatewayOf(env),
     smtp: env.SMTP_HOST
       ? { host: env.SMTP_HOST, port: int('SMTP_PORT', env.SMTP_PORT, 25), from: env.SMTP_FROM || 'noreply@satupintu.local' }
       : undefined,

@@ -7,6 +7,7 @@ import { RollupTriggerGates1795400000002 } from './migrations/1795400000002-roll
 import { OfficeRollupsByPermitType1795400000003 } from './migrations/1795400000003-office-rollups-by-permit-type';
 import { WorkerHeartbeat1795400000004 } from './migrations/1795400000004-worker-heartbeat';
 import { TaskClaims1795400000010 } from './migrations/1795400000010-task-claims';
+import { ApplicantNotices1795415000000 } from './migrations/1795415000000-applicant-notices';
 import { OpenSteps1795400000011 } from './migrations/1795400000011-open-steps';
 import { RateLimitWindow1795400000012 } from './migrations/1795400000012-rate-limit-window';
 import { InboxOrder1795420000000 } from './migrations/1795420000000-inbox-order';
@@ -22,6 +23,7 @@ export const MIGRATIONS = [
   TaskClaims1795400000010,
   OpenSteps1795400000011,
   RateLimitWindow1795400000012,
+  ApplicantNotices1795415000000,
   InboxOrder1795420000000,
 ];
 

@@ -39,10 +39,11 @@ const levelOf = new Map((areas.areas as Area[]).map((a) => [a.code, a.level]));
 export async function seed(db: DataSource): Promise<{ agencies: number; offices: number }> {
   await db.transaction(async (m) => {
     await m.query(
-      `INSERT INTO agency (code, name, name_en, kind, parent_code)
-       SELECT code, name, "nameEn", kind, "parentCode" FROM jsonb_to_recordset($1::jsonb)
-         AS a(code text, name text, "nameEn" text, kind text, "parentCode" text)
-       ON CONFLICT (code) DO UPDATE SET name = excluded.name, name_en = excluded.name_en, kind = excluded.kind, parent_code = excluded.parent_code`,
+      `INSERT INTO agency (code, name, name_en, kind, parent_code, head_email)
+       SELECT code, name, "nameEn", kind, "parentCode", "headEmail" FROM jsonb_to_recordset($1::jsonb)
+         AS a(code text, name text, "nameEn" text, kind text, "parentCode" text, "headEmail" text)
+       ON CONFLICT (code) DO UPDATE SET name = excluded.name, name_en = excluded.name_en, kind = excluded.kind, parent_code = excluded.parent_code,
+         head_email = excluded.head_email`,
       [JSON.stringify(agencies)],
     );
     const offices = [

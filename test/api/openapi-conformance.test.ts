@@ -129,6 +129,8 @@ describe('every endpoint answers as the OpenAPI document says', () => {
     const track = await http('GET', `/v1/track/${filed.body.trackingCode}`);
     expect(track.status).toBe(200);
     expect((await http('GET', '/v1/track/AAAA-BBBB-CCCC')).status).toBe(404);
+    expect((await http('GET', '/v1/public/accountability')).status).toBe(200);
+    expect((await http('GET', '/v1/public/accountability?month=2026-13')).status).toBe(400);
 
     const other = await submit(p, tokens.kiosk);
     expect(other.status).toBe(201);

@@ -10,6 +10,7 @@ import { launchBrowser } from '../support/browser';
 import { startPlatform, Platform } from '../support/platform';
 import { eventually } from '../support/time-skipping';
 import { seriousViolations } from './axe';
+import { insertApplications, insertEscalations, insertTasks, wib } from '../reports/fixture';
 
 const SCREENSHOTS = path.resolve(__dirname, '..', '.screenshots');
 const APPLICANT = { nik: '3171014101900003', name: 'Siti Rahayu Lestari', email: 'siti.lestari@example.id', phone: '081234567891' };
@@ -41,6 +42,12 @@ describe('the citizen pages of the console, in a real browser', () => {
       'the application tracked with its first steps',
     );
     types = (await p.http('GET', '/v1/permit-types')).body.items;
+    // October 2018 on the accountability page (a month no other suite writes): the building office missed a deadline, its step reached the governor's rung.
+    await insertApplications(p.db, [{ id: 'BROWSERACC1', office: 'kota-31.74', permitType: 'PBG', status: 'in_review', submitted: wib('2018-09-24 08:00') }]);
+    await insertTasks(p.db, [
+      { id: 'BROWSERACC1.t', app: 'BROWSERACC1', permitType: 'PBG', agency: 'DCKTRP', office: 'kota-31.74', status: 'approved', assigned: wib('2018-09-24 08:00'), due: wib('2018-10-08 16:00'), decided: wib('2018-10-12 16:00'), decidedBy: 'officer-browser', deadline: 450, breached: true },
+    ]);
+    await insertEscalations(p.db, [{ id: 'BROWSERACC1.e', app: 'BROWSERACC1', task: 'BROWSERACC1.t', agency: 'DCKTRP', office: 'kota-31.74', rung: 'governor', at: wib('2018-10-11 16:00') }]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -81,6 +88,34 @@ describe('the citizen pages of the console, in a real browser', () => {
     const everything = [await page.content(), ...answers].join('\n');
     for (const secret of Object.values(APPLICANT)) expect(everything).not.toContain(secret);
     expect(everything).toContain(trackingCode);
+    await page.context().close();
+  });
+
+  it('shows which notices went to the applicant (kind, channel, delivered), never their text or the number', async () => {
+    await eventually(() => p.http('GET', `/v1/track/${trackingCode}`), (r) => r.body.notices?.[0]?.delivered === true, 'the filing notice delivered');
+    const { page, answers } = await open(`/lacak/${trackingCode}`);
+    const notices = page.locator('ul.notices > li');
+    await notices.first().waitFor();
+    expect(await notices.first().innerText()).toMatch(/Permohonan diterima · SMS · terkirim/);
+    await page.waitForLoadState('networkidle');
+    const text = (await page.content()) + answers.join('\n');
+    const body: Array<{ body: string }> = await p.db.query(`SELECT body FROM applicant_notice WHERE channel = 'sms' AND body LIKE $1`, [`%${trackingCode}%`]);
+    expect(body).toHaveLength(1);
+    expect(text).not.toContain(body[0].body);
+    expect(text).not.toContain(APPLICANT.phone.slice(1));
+    await page.context().close();
+  });
+
+  it("shows the agencies' missed deadlines and the governor's list, with no personal data in the page or its answers", async () => {
+    const { page, answers } = await open('/akuntabilitas?month=2018-10');
+    const ranking = page.getByRole('region', { name: 'Peringkat tenggat terlewat' });
+    await ranking.getByRole('row', { name: /Dinas Cipta Karya/ }).waitFor();
+    expect(await ranking.getByRole('row', { name: /Dinas Cipta Karya/ }).innerText()).toMatch(/1\s+0\s+1/);
+    const governor = page.getByRole('region', { name: 'Daftar gubernur' });
+    expect(await governor.getByRole('row', { name: /Dinas Cipta Karya/ }).innerText()).toContain('3 (sudah diputus)');
+    await page.waitForLoadState('networkidle');
+    const everything = [await page.content(), ...answers].join('\n');
+    for (const secret of [...Object.values(APPLICANT), trackingCode, 'BROWSERACC1', 'TRK-', 'officer-browser']) expect([secret, everything.includes(secret)]).toEqual([secret, false]);
     await page.context().close();
   });
 
@@ -134,7 +169,7 @@ describe('the citizen pages of the console, in a real browser', () => {
   });
 
   it('has no serious or critical accessibility violation on any citizen page', async () => {
-    for (const url of ['/', '/lacak', `/lacak/${trackingCode}`, '/layanan', '/layanan/PBG']) {
+    for (const url of ['/', '/lacak', `/lacak/${trackingCode}`, '/layanan', '/layanan/PBG', '/akuntabilitas?month=2018-10']) {
       for (const viewport of Object.values(VIEWPORTS)) {
         const { page } = await open(url, viewport);
         await page.locator('main h1').waitFor();

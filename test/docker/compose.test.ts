@@ -158,8 +158,24 @@ for (const [name, service] of Object.entries(services)) {
 describe('docker/compose.yaml', () => {
   it('defines the services of the stack, the Temporal server one container per service', () => {
     expect(Object.keys(services).sort()).toEqual(
-      ['postgresql', 'temporal-schema', 'temporal-history', 'temporal-matching', 'temporal-frontend', 'temporal-worker', 'temporal-namespace', 'migrate', 'temporal-ui', 'api', 'worker'].sort(),
+      ['postgresql', 'temporal-schema', 'temporal-history', 'temporal-matching', 'temporal-frontend', 'temporal-worker', 'temporal-namespace', 'migrate', 'temporal-ui', 'api', 'worker', 'prometheus', 'grafana'].sort(),
     );
+  });
+
+  it('mounts the files Prometheus and Grafana are provisioned from, and they exist', () => {
+    const mounts = [...(services.prometheus.volumes ?? []), ...(services.grafana.volumes ?? [])].filter((v) => v.startsWith('./'));
+    expect(mounts).toEqual(
+      expect.arrayContaining([
+        './prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro',
+        './grafana/provisioning:/etc/grafana/provisioning:ro',
+        './grafana/satupintu.json:/var/lib/grafana/dashboards/satupintu.json:ro',
+      ]),
+    );
+    for (const mount of mounts) expect([mount, fs.existsSync(path.join(composeDir, mount.split(':')[0]))]).toEqual([mount, true]);
+    const provider = fs.readFileSync(path.join(composeDir, 'grafana', 'provisioning', 'dashboards', 'satupintu.yml'), 'utf8');
+    expect(provider).toContain('path: /var/lib/grafana/dashboards');
+    const source = fs.readFileSync(path.join(composeDir, 'grafana', 'provisioning', 'datasources', 'prometheus.yml'), 'utf8');
+    expect(source).toContain('url: http://prometheus:9090');
   });
 
   it('builds every service without an image from a Dockerfile that exists in its context', () => {

@@ -149,6 +149,8 @@ describe('authorization matrix', () => {
     { endpoint: 'GET /v1/permit-types/{code}/versions', path: '/v1/permit-types/SIP_DOKTER/versions', expect: { none: 401, integrator: 403, otherIntegrator: 403, approver: 403, otherApprover: 403, admin: 200 } },
     // The console's sign-in settings: read before anyone signs in.
     { endpoint: 'GET /v1/console/config', path: '/v1/console/config', expect: { none: 200, integrator: 200, otherIntegrator: 200, approver: 200, otherApprover: 200, admin: 200 } },
+    // The governor's late list and the agencies' missed deadlines are public: no token, no personal data.
+    { endpoint: 'GET /v1/public/accountability', path: '/v1/public/accountability', expect: { none: 200, integrator: 200, otherIntegrator: 200, approver: 200, otherApprover: 200, admin: 200 } },
     // Complaints (pengaduan) are public: any citizen, no token.
     { endpoint: 'POST /v1/complaints', path: '/v1/complaints', body: {}, expect: { none: 'ok', integrator: 'ok', otherIntegrator: 'ok', approver: 'ok', otherApprover: 'ok', admin: 'ok' } },
     { endpoint: 'GET /v1/complaints/{trackingCode}', path: '/v1/complaints/ADU-0000-0000', expect: { none: 'ok', integrator: 'ok', otherIntegrator: 'ok', approver: 'ok', otherApprover: 'ok', admin: 'ok' } },

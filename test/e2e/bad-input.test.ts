@@ -67,6 +67,7 @@ describe('bad input', () => {
     // Extra fields (forbidNonWhitelisted)
     { what: 'an extra top-level field', body: sipDokter({ status: 'issued' }), status: 400, type: 'validation', field: 'status' },
     { what: 'an extra nested field', body: withApplicant({ verified: true }), status: 400, type: 'validation', field: 'applicant.verified' },
+    { what: 'a notice language that is neither id nor en', body: withApplicant({ language: 'fr' }), status: 400, type: 'validation', field: 'applicant.language' },
     { what: 'an extra field in a document', body: sipDokter({ documents: [{ ...sipDokter().documents[0], trusted: true }] }), status: 400, type: 'validation', field: 'documents.0.trusted' },
     { what: 'a __proto__ key', raw: JSON.stringify(sipDokter()).replace(/^\{/, '{"__proto__":{"role":"admin"},'), status: 400, type: 'validation' },
     { what: 'an extra field in data', body: sipDokter({ data: { ...sipDokter().data, approved: true } }), status: 422, type: 'invalid-data' },

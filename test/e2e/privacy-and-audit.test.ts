@@ -83,6 +83,27 @@ describe('privacy and audit after a full flow', () => {
     expect(JSON.parse(tracked[3]).status).toBe('issued');
   });
 
+  it('lists the notices sent to the applicant on the tracking page (kind, channel, when, delivered), never their text or the number', async () => {
+    // The applicant gave a phone: every notice goes by SMS (the development sink takes it: no gateway configured).
+    const page = await eventually(
+      () => p.http('GET', `/v1/track/${trackingCode}`),
+      (r) => r.body.notices?.length === 3 && r.body.notices.every((n: { delivered: boolean }) => n.delivered),
+      'the three notices delivered on the public page',
+    );
+    expect(page.body.notices.map((n: { kind: string; channel: string }) => [n.kind, n.channel])).toEqual([
+      ['filed', 'sms'],
+      ['revision_requested', 'sms'],
+      ['issued', 'sms'],
+    ]);
+    for (const n of page.body.notices) expect(Object.keys(n).sort()).toEqual(['at', 'channel', 'delivered', 'deliveredAt', 'kind']);
+    const bodies: Array<{ body: string }> = await p.db.query(`SELECT body FROM applicant_notice WHERE application_id = $1`, [id]);
+    for (const { body } of bodies) {
+      expect(page.text).not.toContain(body);
+      expect(body).not.toContain(NIK);
+    }
+    for (const f of [NIK, PHONE, PHONE.slice(1), APPLICANT.email, APPLICANT.name]) expect([f, page.text.includes(f)]).toEqual([f, false]);
+  });
+
   it('records actor, role, agency, request id and status before and after for every decision, resubmission and withdrawal', async () => {
     const rows: Array<Record<string, string | null>> = await p.db.query(
       `SELECT type, actor, role, agency, request_id, status_before, status_after, note FROM audit_log WHERE application_id = $1 ORDER BY id`,

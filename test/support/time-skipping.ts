@@ -5,6 +5,7 @@ import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, WorkflowBundleWithS
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createPermitWorker, workflowBundleOptions } from '../../apps/worker/src/worker.factory';
+import type { AppConfig } from '../../libs/config/config';
 import { createDataSource } from '../../libs/database/data-source';
 
 let runtimeInstalled = false;
@@ -35,7 +36,10 @@ export interface TimeSkippingHarness {
 }
 
 /** `smtp`: the mail server the worker's notifier sends to (none: notifications stay in the outbox). */
-export async function startTimeSkipping(taskQueue: string, opts: { smtp?: { host: string; port: number; from: string } } = {}): Promise<TimeSkippingHarness> {
+export async function startTimeSkipping(
+  taskQueue: string,
+  opts: { smtp?: { host: string; port: number; from: string }; smsGateway?: AppConfig['smsGateway'] } = {},
+): Promise<TimeSkippingHarness> {
   quietRuntime();
   const path = process.env.TEMPORAL_TEST_SERVER_PATH;
   const env = await TestWorkflowEnvironment.createTimeSkipping(path ? { server: { executable: { type: 'existing-path', path } } } : {});
@@ -43,7 +47,7 @@ export async function startTimeSkipping(taskQueue: string, opts: { smtp?: { host
   const worker = await createPermitWorker({
     connection: env.nativeConnection,
     db,
-    config: { temporal: { address: '', namespace: env.namespace ?? 'default', taskQueue }, smtp: opts.smtp },
+    config: { temporal: { address: '', namespace: env.namespace ?? 'default', taskQueue }, smtp: opts.smtp, smsGateway: opts.smsGateway, publicBaseUrl: 'https://satupintu.jakarta.go.id' },
     workflowBundle: await workflowBundle(),
   });
   const running = worker.run();

@@ -3,6 +3,7 @@
 // (which calls proxyActivities at import time and belongs in the workflow sandbox only).
 import type { notificationDelivery } from './notification-delivery';
 import type { webhookDelivery } from './webhook-delivery';
+import type { applicantNotice } from './applicant-notice';
 
 export interface NotificationDeliveryArgs {
   dedupKey: string;
@@ -31,3 +32,21 @@ export const WEBHOOK_WAKE_SIGNAL = 'webhookWake';
 export function webhookDeliveryWorkflowId(args: WebhookDeliveryArgs): string {
   return `webhook-${args.webhookId}-${args.applicationId}`;
 }
+
+export interface ApplicantNoticeArgs {
+  /** The outbox row (applicant_notice.id): `<applicationId>:<timeline seq>:<channel>`. */
+  noticeId: string;
+  channel: 'sms' | 'email';
+}
+
+/** The workflow type that delivers one applicant notice, as registered by workflows/index.ts. */
+export const APPLICANT_NOTICE_WORKFLOW = 'applicantNotice' satisfies 'applicantNotice';
+export type ApplicantNoticeWorkflow = typeof applicantNotice;
+
+export function applicantNoticeWorkflowId(args: Pick<ApplicantNoticeArgs, 'noticeId'>): string {
+  return `applicant-notice-${args.noticeId}`;
+}
+
+/** The weekly digest to agency heads, started by the schedule below (apps/worker/src/digest-schedule.ts). */
+export const ACCOUNTABILITY_DIGEST_WORKFLOW = 'accountabilityDigest' satisfies 'accountabilityDigest';
+export const ACCOUNTABILITY_DIGEST_SCHEDULE_ID = 'accountability-digest';

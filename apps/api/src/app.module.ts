@@ -45,6 +45,8 @@ import { ApplicationWorkflows } from './temporal/application-workflows';
 import { temporalClientProvider } from './temporal/temporal.provider';
 import { TrackController } from './track/track.controller';
 import { TrackService } from './track/track.service';
+import { PublicAccountabilityController } from './accountability/public-accountability.controller';
+import { TrackNoticesRepository } from './track/track-notices.repository';
 import { WebhooksController } from './webhooks/webhooks.controller';
 import { WebhooksRepository } from './webhooks/webhooks.repository';
 import { WebhooksService } from './webhooks/webhooks.service';
@@ -55,7 +57,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ThrottlerModule.forRoot({ throttlers: [{ name: 'default', limit: config.http.rateLimit.limit, ttl: config.http.rateLimit.windowSec * 1000 }] })],
-      controllers: [HealthController, MetricsController, DevSignInController, PermitTypesController, PermitTypeVersionsController, ConsoleConfigController, OfficesController, ApplicationsController, TasksController, TrackController, WebhooksController, ...REPORT_CONTROLLERS, ComplaintsController],
+      controllers: [HealthController, MetricsController, DevSignInController, PermitTypesController, PermitTypeVersionsController, ConsoleConfigController, OfficesController, ApplicationsController, TasksController, TrackController, PublicAccountabilityController, WebhooksController, ...REPORT_CONTROLLERS, ComplaintsController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         dataSourceProvider,
@@ -72,6 +74,7 @@ export class AppModule {
         TasksRepository,
         TasksService,
         TrackService,
+        TrackNoticesRepository,
         ...reportProviders({ maxRangeDays: config.reports?.maxRangeDays }),
         ComplaintsRepository,
         complaintNotifierProvider,

@@ -3,6 +3,7 @@ import * as nodemailer from 'nodemailer';
 import type { DataSource } from 'typeorm';
 import { createActivities } from '../../../activities';
 import { OutboxNotifier } from '../../../activities/notifier';
+import { DevSmsSink, HttpSmsGateway } from '../../../activities/sms-gateway';
 import type { AppConfig } from '../../../libs/config/config';
 import { BusinessCalendar } from '../../../libs/calendar';
 import { NO_TRACING, type Tracing } from '../../../libs/observability/tracing';
@@ -13,7 +14,7 @@ export const WORKFLOWS_PATH = require.resolve('../../../workflows');
 export interface WorkerDeps {
   connection: NativeConnection;
   db: DataSource;
-  config: Pick<AppConfig, 'temporal' | 'smtp'> & Partial<Pick<AppConfig, 'webhooks'>>;
+  config: Pick<AppConfig, 'temporal' | 'smtp'> & Partial<Pick<AppConfig, 'webhooks' | 'smsGateway' | 'publicBaseUrl' | 'env'>>;
   /** A pre-built bundle (tests bundle once per suite) made with `workflowBundleOptions`; otherwise the worker bundles WORKFLOWS_PATH. */
   workflowBundle?: WorkerOptions['workflowBundle'];
   calendar?: BusinessCalendar;
@@ -34,6 +35,12 @@ export async function createPermitWorker(deps: WorkerDeps): Promise<Worker> {
     calendar: deps.calendar ?? new BusinessCalendar(),
     notifier: new OutboxNotifier(deps.db, mail),
     webhooks: deps.config.webhooks,
+    applicantNotices: {
+      publicBaseUrl: deps.config.publicBaseUrl ?? 'http://localhost:3000',
+      mail,
+      // Without a configured gateway, SMS is accepted by a logging sink in development and tests; production sends email only.
+      sms: deps.config.smsGateway ? new HttpSmsGateway(deps.config.smsGateway) : deps.config.env === 'production' ? undefined : new DevSmsSink(),
+    },
   });
   return Worker.create({
     connection: deps.connection,

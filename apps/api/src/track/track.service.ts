@@ -4,6 +4,7 @@ import { ApplicationsRepository } from '../applications/applications.repository'
 import { NotFoundError } from '../common/errors';
 import { OfficesService } from '../offices/offices.service';
 import { CatalogService } from '../permit-types/catalog.service';
+import { TrackNoticesRepository } from './track-notices.repository';
 
 /** Timeline events a citizen sees; actors, notes and personal data stay out. */
 const PUBLIC_EVENTS = new Set(['submitted', 'task.assigned', 'task.approved', 'task.rejected', 'task.revision_requested', 'task.deemed', 'escalation', 'resubmitted', 'withdrawn', 'issued', 'rejected', 'lapsed', 'legal_deadline_missed']);
@@ -18,6 +19,7 @@ export class TrackService {
     private readonly applications: ApplicationsRepository,
     private readonly catalog: CatalogService,
     private readonly offices: OfficesService,
+    private readonly notices: TrackNoticesRepository,
   ) {}
 
   async track(code: string) {
@@ -51,6 +53,7 @@ export class TrackService {
         overdue: isOverdue(t, now),
       })),
       timeline: v.timeline.filter((e) => PUBLIC_EVENTS.has(e.type)).map((e) => ({ at: e.at, type: e.type, agency: e.agency ?? null, stepId: e.stepId ?? null })),
+      notices: await this.notices.forApplication(row.id),
       reportIllegalFee: ILLEGAL_FEE_NOTICE,
     };
   }

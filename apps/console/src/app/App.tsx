@@ -1,4 +1,5 @@
 import { Layout } from '../components/Layout';
+import { AccountabilityPage } from '../features/accountability/AccountabilityPage';
 import { CataloguePage } from '../features/catalogue/CataloguePage';
 import { PermitTypePage } from '../features/catalogue/PermitTypePage';
 import { HomePage } from '../features/home/HomePage';
@@ -25,6 +26,7 @@ function Routes() {
   if (path === '/kotak-masuk') return <InboxPage />;
   const task = match('/kotak-masuk/:taskId', path);
   if (task) return <TaskPage taskId={task.taskId} />;
+  if (path === '/akuntabilitas') return <AccountabilityPage />;
   if (path === '/layanan') return <CataloguePage />;
   const type = match('/layanan/:code', path);
   if (type) return <PermitTypePage code={type.code} />;

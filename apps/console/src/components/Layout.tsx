@@ -29,6 +29,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <nav aria-label="Menu">
           <Link to="/lacak">{t('nav.track')}</Link>
           <Link to="/layanan">{t('nav.catalogue')}</Link>
+          <Link to="/akuntabilitas">{lang === 'en' ? 'Accountability' : 'Akuntabilitas'}</Link>
           {session?.role === 'approver' && <Link to="/kotak-masuk">{t('inbox.title')}</Link>}
           {wall && <Link to="/sla">{t('nav.sla')}</Link>}
           {session ? (

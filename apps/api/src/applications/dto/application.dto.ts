@@ -73,6 +73,7 @@ export class ApplicantViewDto {
   @ApiProperty({ example: 'Siti Rahayu' }) name!: string;
   @ApiPropertyOptional({ example: 'siti@example.id' }) email?: string;
   @ApiPropertyOptional({ example: '081234567890' }) phone?: string;
+  @ApiPropertyOptional({ enum: ['id', 'en'], description: 'Language of the notices' }) language?: 'id' | 'en';
 }
 
 export class ApplicationLocationDto {

@@ -5,6 +5,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsEmail,
+  IsIn,
   IsNotEmpty,
   IsObject,
   IsOptional,
@@ -42,6 +43,11 @@ export class ApplicantDto {
   @IsOptional()
   @Matches(/^(\+62|0)8\d{7,11}$/, { message: 'phone must be an Indonesian mobile number such as 081234567890 or +6281234567890' })
   phone?: string;
+
+  @ApiPropertyOptional({ enum: ['id', 'en'], default: 'id', description: 'Language of the notices sent to the applicant (SMS, email): Indonesian unless English is asked for' })
+  @IsOptional()
+  @IsIn(['id', 'en'], { message: "language must be 'id' or 'en'" })
+  language?: 'id' | 'en';
 }
 
 export class LocationDto {

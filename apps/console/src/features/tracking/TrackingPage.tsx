@@ -3,6 +3,7 @@ import { ApiError, getJson } from '../../app/api';
 import { jakartaDateTime, rupiah } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { ComplaintForm } from './ComplaintForm';
+import { NoticesSent } from './NoticesSent';
 import { TrackForm } from './TrackForm';
 import type { Tracked } from './types';
 import { Section } from '../../components/Section';
@@ -102,6 +103,8 @@ function Application({ app }: { app: Tracked }) {
           ))}
         </ol>
       </Section>
+
+      <NoticesSent notices={app.notices} />
 
       <Section id="report" title={t('track.bribeTitle')} level={3} className="report">
         <p>{t('track.bribeLead')}</p>

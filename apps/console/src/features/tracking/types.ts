@@ -13,4 +13,6 @@ export interface Tracked {
   officialFee: { amount: number; currency: 'IDR'; legalBasis: string } | null;
   currentSteps: Array<{ step: string; agency: string; office: string; officeId: string; assignedAt: string; dueAt: string | null; overdue: boolean }>;
   timeline: Array<{ at: string; type: string; agency: string | null; stepId: string | null }>;
+  /** The notices sent to the applicant: never their text or address. */
+  notices?: Array<{ kind: string; channel: 'sms' | 'email'; at: string; delivered: boolean; deliveredAt: string | null }>;
 }
