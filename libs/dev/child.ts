@@ -29,3 +29,21 @@ export function watchChild(child: ChildProcess, graceMs: number, onError?: (err:
   };
   return { exited, gone: () => gone, stop };
 }
+
+/**
+ * Hands each line a child writes (stdout and stderr) to `log`, and keeps its last `keep` lines: what a
+ * start failure quotes. The returned array is that tail; callers may push their own notes to it.
+ */
+export function tailOutput(child: ChildProcess, keep: number, log?: (line: string) => void): string[] {
+  const tail: string[] = [];
+  const forward = (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n').filter(Boolean)) {
+      tail.push(line);
+      if (tail.length > keep) tail.shift();
+      log?.(line);
+    }
+  };
+  child.stdout?.on('data', forward);
+  child.stderr?.on('data', forward);
+  return tail;
+}

@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { SEARCH_ATTRIBUTES } from '../temporal/search-attributes';
-import { watchChild } from './child';
+import { tailOutput, watchChild } from './child';
 import { POSTGRES_SOCKET_DIR, startPostgres } from './postgres';
 
 export async function freePort(): Promise<number> {
@@ -94,19 +94,7 @@ export async function startTemporalDevServer(opts: {
   // Dynamic config: updates and a quick first poll matter for a local server.
   args.push('--dynamic-config-value', 'frontend.enableUpdateWorkflowExecution=true');
   const child = spawn(opts.cli, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: opts.detached ?? false });
-  const tail: string[] = [];
-  const forward = (chunk: Buffer) =>
-    chunk
-      .toString()
-      .split('\n')
-      .filter(Boolean)
-      .forEach((l) => {
-        tail.push(l);
-        if (tail.length > 5) tail.shift();
-        opts.log?.(l);
-      });
-  child.stdout?.on('data', forward);
-  child.stderr?.on('data', forward);
+  const tail = tailOutput(child, 5, opts.log);
   const { exited, gone, stop } = watchChild(child, 10_000, (e) => tail.push(e.message));
   const address = `127.0.0.1:${opts.port}`;
   try {

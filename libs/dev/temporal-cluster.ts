@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { SEARCH_ATTRIBUTES } from '../temporal/search-attributes';
-import { watchChild } from './child';
+import { tailOutput, watchChild } from './child';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 export const TEMPORAL_SCRIPTS = path.join(ROOT, 'docker', 'temporal');
@@ -154,19 +154,7 @@ export async function startTemporalService(opts: {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: opts.detached ?? false,
   });
-  const tail: string[] = [];
-  const forward = (c: Buffer) =>
-    c
-      .toString()
-      .split('\n')
-      .filter(Boolean)
-      .forEach((l) => {
-        tail.push(l);
-        if (tail.length > 8) tail.shift();
-        opts.log?.(l);
-      });
-  child.stdout?.on('data', forward);
-  child.stderr?.on('data', forward);
+  const tail = tailOutput(child, 8, opts.log);
   const { exited, gone, stop } = watchChild(child, 15_000, (e) => tail.push(e.message));
   const port = opts.service === 'frontend' ? opts.ports.frontend : opts.ports.grpc[opts.service];
   const deadline = Date.now() + (opts.readyTimeoutMs ?? 120_000);

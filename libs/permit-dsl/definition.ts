@@ -122,18 +122,23 @@ export function workflowTypeOf(def: Pick<PermitDefinition, 'code' | 'version'>):
   return `permit_${def.code}_v${def.version}`;
 }
 
-/** All steps of a flow, in definition order. */
-export function stepsOf(node: FlowNode): StepDef[] {
+/** The nodes directly inside a node, in definition order: a choice's branches first, then its otherwise. */
+export function childrenOf(node: FlowNode): FlowNode[] {
   switch (node.kind) {
     case 'step':
-      return [node];
+      return [];
     case 'sequence':
-      return node.steps.flatMap(stepsOf);
+      return node.steps;
     case 'parallel':
-      return node.branches.flatMap(stepsOf);
+      return node.branches;
     case 'choice':
-      return [...node.branches.flatMap((b) => stepsOf(b.then)), ...(node.otherwise ? stepsOf(node.otherwise) : [])];
+      return [...node.branches.map((b) => b.then), ...(node.otherwise ? [node.otherwise] : [])];
   }
+}
+
+/** All steps of a flow, in definition order. */
+export function stepsOf(node: FlowNode): StepDef[] {
+  return node.kind === 'step' ? [node] : childrenOf(node).flatMap(stepsOf);
 }
 
 /** Business minutes of the longest path through a flow, every step taking its full deadline. */

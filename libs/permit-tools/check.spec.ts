@@ -3,7 +3,8 @@
 import * as path from 'node:path';
 import type { PermitDefinition } from '../permit-dsl/definition';
 import { DEFAULT_LADDER } from '../permits/ladders';
-import { APPLICANT_KTP, applicationData, documents, noFee, step } from '../permits/parts';
+import { izinTamanV1 } from '../permits/izin-taman.v1';
+import { APPLICANT_KTP, applicationData, documents, step } from '../permits/parts';
 import { checkCatalogue, loadAgencies } from './catalogue-check';
 import { checkDefinition, formatIssue } from './check';
 
@@ -11,15 +12,19 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const FILE = 'libs/permits/taman.v1.ts';
 const agencies = loadAgencies(ROOT);
 
-/** A sound definition: the park-use permit of a kota, two steps, a choice on the event's size. */
+/**
+ * A sound definition: the park-use permit of a kota, two steps, a choice on the event's size. Its name,
+ * category, legal source and fee are those of the catalogue's own park-use permit.
+ */
 function good(): PermitDefinition {
+  const { name, category, source, fee } = structuredClone(izinTamanV1);
   return {
     code: 'TAMAN',
     version: 1,
-    name: { id: 'Izin Penggunaan Taman', en: 'Park Use Permit' },
-    category: 'perizinan',
-    source: 'Perda DKI Jakarta No. 1 Tahun 2024',
-    fee: noFee('Perda DKI Jakarta No. 1 Tahun 2024 tentang Pajak Daerah dan Retribusi Daerah'),
+    name,
+    category,
+    source,
+    fee,
     requiredDocuments: documents(APPLICANT_KTP),
     dataSchema: applicationData(
       ['attendance', 'size'],

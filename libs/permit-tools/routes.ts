@@ -2,7 +2,7 @@
 // walks it (workflows/engine/flow.ts: a choice takes its first branch whose condition holds, else its
 // `otherwise`, else nothing). Used by the check (branches that cover the schema, steps that can run), the
 // generated path tests (one application per route) and the preview.
-import { type Condition, evaluate, type FlowNode, type JsonSchema, type PermitDefinition, type StepDef } from '../permit-dsl/definition';
+import { childrenOf, type Condition, evaluate, type FlowNode, type JsonSchema, type PermitDefinition, type StepDef } from '../permit-dsl/definition';
 
 /** The part of the flow that runs for some data: steps, sequences and parallel blocks, choices resolved. */
 export type RouteNode = { kind: 'step'; step: StepDef } | { kind: 'sequence'; steps: RouteNode[] } | { kind: 'parallel'; id: string; branches: RouteNode[] };
@@ -89,17 +89,10 @@ function leavesOf(cond: Condition): Leaf[] {
   return [cond];
 }
 
+/** The leaves of every condition in a flow, each choice's branch by branch, in definition order. */
 function conditionsOf(node: FlowNode): Leaf[] {
-  switch (node.kind) {
-    case 'step':
-      return [];
-    case 'sequence':
-      return node.steps.flatMap(conditionsOf);
-    case 'parallel':
-      return node.branches.flatMap(conditionsOf);
-    case 'choice':
-      return [...node.branches.flatMap((b) => [...leavesOf(b.when), ...conditionsOf(b.then)]), ...(node.otherwise ? conditionsOf(node.otherwise) : [])];
-  }
+  if (node.kind !== 'choice') return childrenOf(node).flatMap(conditionsOf);
+  return [...node.branches.flatMap((b) => [...leavesOf(b.when), ...conditionsOf(b.then)]), ...(node.otherwise ? conditionsOf(node.otherwise) : [])];
 }
 
 /** A stand-in for "any other text" than those the conditions name. */

@@ -14,7 +14,7 @@
 // Applicant deadline: 3 working days, since the event date does not move.
 // Fee: none.
 import { definePermit } from '../permit-dsl/define';
-import { applicationData, deadlines, documents, noFee, NOT_A_RETRIBUSI_OBJECT, parallel, sequence, step } from './parts';
+import { applicationData, deadlines, documents, EVENT_DAYS, EVENT_ORGANIZER_DOCUMENTS, EVENT_ORGANIZER, eventNameAndType, noFee, NOT_A_RETRIBUSI_OBJECT, onlyWhen, parallel, sequence, step } from './parts';
 
 export const izinKeramaianV1 = definePermit({
   code: 'IZIN_KERAMAIAN',
@@ -31,8 +31,7 @@ export const izinKeramaianV1 = definePermit({
     'recommendation service as published on the DPMPTSP DKI service catalogue (pelayanan.jakarta.go.id)',
   fee: noFee(NOT_A_RETRIBUSI_OBJECT),
   requiredDocuments: documents({
-    ktp: 'KTP penanggung jawab kegiatan',
-    proposal_kegiatan: 'Proposal kegiatan (susunan acara, waktu, perkiraan jumlah pengunjung)',
+    ...EVENT_ORGANIZER_DOCUMENTS,
     persetujuan_pengelola_tempat: 'Persetujuan pemilik atau pengelola tempat kegiatan',
     denah_lokasi: 'Denah lokasi, jalur evakuasi dan titik kumpul',
     rencana_pengamanan: 'Rencana pengamanan dan penanganan kesehatan/kedaruratan',
@@ -41,14 +40,12 @@ export const izinKeramaianV1 = definePermit({
   dataSchema: applicationData(
     ['eventName', 'eventType', 'startDate', 'endDate', 'expectedAttendance', 'venueType', 'usesPublicRoad', 'organizerName'],
     {
-      eventName: { type: 'string', minLength: 3, maxLength: 200 },
-      eventType: { type: 'string', enum: ['konser_musik', 'olahraga', 'keagamaan', 'pameran', 'festival_budaya', 'pawai', 'lainnya'] },
-      startDate: { type: 'string', format: 'date' },
-      endDate: { type: 'string', format: 'date' },
+      ...eventNameAndType(['konser_musik', 'olahraga', 'keagamaan', 'pameran', 'festival_budaya', 'pawai', 'lainnya']),
+      ...EVENT_DAYS,
       expectedAttendance: { type: 'integer', minimum: 1, maximum: 5000000 },
       venueType: { type: 'string', enum: ['gedung', 'lapangan_terbuka', 'taman_kota', 'ruas_jalan'] },
       usesPublicRoad: { type: 'boolean', description: 'Closes or occupies a public road (pawai, car free day, street festival)' },
-      organizerName: { type: 'string', minLength: 2, maxLength: 200 },
+      ...EVENT_ORGANIZER,
     },
     [
       {
@@ -76,23 +73,18 @@ export const izinKeramaianV1 = definePermit({
   flow: sequence([
     parallel('keramaian_reviews', [
       step('public_order_review', 'Kajian ketertiban umum', 'SATPOLPP', 'province', 'officer', { days: 3 }),
-      {
-        kind: 'choice',
-        id: 'traffic_plan_needed',
-        name: 'Perlu kajian manajemen lalu lintas?',
-        branches: [
-          {
-            label: 'Pengunjung 1.000 orang atau lebih, atau memakai jalan umum',
-            when: {
-              any: [
-                { field: 'expectedAttendance', op: 'gte', value: 1000 },
-                { field: 'usesPublicRoad', op: 'eq', value: true },
-              ],
-            },
-            then: step('traffic_plan_review', 'Kajian rencana manajemen lalu lintas', 'DISHUB', 'province', 'officer', { days: 3 }),
-          },
-        ],
-      },
+      onlyWhen(
+        'traffic_plan_needed',
+        'Perlu kajian manajemen lalu lintas?',
+        'Pengunjung 1.000 orang atau lebih, atau memakai jalan umum',
+        {
+          any: [
+            { field: 'expectedAttendance', op: 'gte', value: 1000 },
+            { field: 'usesPublicRoad', op: 'eq', value: true },
+          ],
+        },
+        step('traffic_plan_review', 'Kajian rencana manajemen lalu lintas', 'DISHUB', 'province', 'officer', { days: 3 }),
+      ),
     ]),
     step('recommendation_issuance', 'Penerbitan rekomendasi', 'DPMPTSP', 'province', 'head', { days: 1 }),
   ]),

@@ -16,7 +16,7 @@
 // Fee: the application costs nothing; the retribusi for using the park is assessed separately (SKRD) from
 // the area and the days of use under Perda DKI Jakarta 1/2024 and is paid before the permit is handed over.
 import { definePermit } from '../permit-dsl/define';
-import { applicationData, deadlines, documents, noFee, parallel, sequence, step } from './parts';
+import { applicationData, deadlines, documents, EVENT_DAYS, EVENT_ORGANIZER_DOCUMENTS, EVENT_ORGANIZER, eventNameAndType, noFee, onlyWhen, parallel, sequence, step } from './parts';
 
 export const izinTamanV1 = definePermit({
   code: 'IZIN_TAMAN',
@@ -32,23 +32,20 @@ export const izinTamanV1 = definePermit({
       'tentang Pajak Daerah dan Retribusi Daerah; permohonan tidak dikenai biaya tetap',
   ),
   requiredDocuments: documents({
-    ktp: 'KTP penanggung jawab kegiatan',
-    proposal_kegiatan: 'Proposal kegiatan (susunan acara, waktu, perkiraan jumlah pengunjung)',
+    ...EVENT_ORGANIZER_DOCUMENTS,
     denah_area: 'Denah area taman yang dipakai, tenda, panggung dan jalur pengunjung',
     pernyataan_kebersihan: 'Surat pernyataan menjaga kebersihan dan mengganti kerusakan taman',
   }),
   dataSchema: applicationData(
     ['eventName', 'eventType', 'parkName', 'startDate', 'endDate', 'areaM2', 'expectedAttendance', 'organizerName'],
     {
-      eventName: { type: 'string', minLength: 3, maxLength: 200 },
-      eventType: { type: 'string', enum: ['bazar', 'olahraga', 'seni_budaya', 'keagamaan', 'sosial', 'foto_video', 'lainnya'] },
+      ...eventNameAndType(['bazar', 'olahraga', 'seni_budaya', 'keagamaan', 'sosial', 'foto_video', 'lainnya']),
       parkName: { type: 'string', minLength: 3, maxLength: 200, description: 'The park as the Dinas names it, e.g. Taman Langsat' },
-      startDate: { type: 'string', format: 'date' },
-      endDate: { type: 'string', format: 'date' },
+      ...EVENT_DAYS,
       areaM2: { type: 'number', exclusiveMinimum: 0, maximum: 200000, description: 'Area of the park used, m²' },
       expectedAttendance: { type: 'integer', minimum: 1, maximum: 100000 },
       usesStage: { type: 'boolean', description: 'A stage, tent or sound system is set up' },
-      organizerName: { type: 'string', minLength: 2, maxLength: 200 },
+      ...EVENT_ORGANIZER,
     },
     [
       {
@@ -77,18 +74,13 @@ export const izinTamanV1 = definePermit({
   flow: sequence([
     parallel('park_reviews', [
       step('park_schedule_check', 'Pemeriksaan jadwal, daya tampung dan area taman', 'DISTAMHUT', 'city', 'officer', { days: 2 }),
-      {
-        kind: 'choice',
-        id: 'crowd_review_needed',
-        name: 'Perlu kajian ketertiban umum?',
-        branches: [
-          {
-            label: 'Pengunjung 500 orang atau lebih',
-            when: { field: 'expectedAttendance', op: 'gte', value: 500 },
-            then: step('public_order_review', 'Kajian ketertiban umum', 'SATPOLPP', 'province', 'officer', { days: 2 }),
-          },
-        ],
-      },
+      onlyWhen(
+        'crowd_review_needed',
+        'Perlu kajian ketertiban umum?',
+        'Pengunjung 500 orang atau lebih',
+        { field: 'expectedAttendance', op: 'gte', value: 500 },
+        step('public_order_review', 'Kajian ketertiban umum', 'SATPOLPP', 'province', 'officer', { days: 2 }),
+      ),
     ]),
     step('park_permit_issuance', 'Penerbitan izin oleh kepala suku dinas', 'DISTAMHUT', 'city', 'head', { days: 1 }),
   ]),

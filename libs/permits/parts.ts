@@ -3,6 +3,8 @@
 // replaces, keys in the same order (test/replay/definitions.test.ts holds the catalogue to that).
 import type { BusinessDuration, JsonSchema } from '../permit-dsl/define';
 import type {
+  ChoiceDef,
+  Condition,
   FlowNode,
   HardDeadlinePolicy,
   Jurisdiction,
@@ -35,6 +37,11 @@ export function parallel(id: string, branches: FlowNode[]): ParallelDef {
   return { kind: 'parallel', id, branches };
 }
 
+/** A node that runs `then` only when `when` holds for the application's data, and nothing otherwise. */
+export function onlyWhen(id: string, name: string, label: string, when: Condition, then: FlowNode): ChoiceDef {
+  return { kind: 'choice', id, name, branches: [{ label, when, then }] };
+}
+
 /** The schema of an application's `data`: a closed object, draft 2020-12, with its examples. */
 export function applicationData(required: string[], properties: Record<string, JsonSchema>, examples: unknown[]): JsonSchema {
   return { $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', additionalProperties: false, required, properties, examples };
@@ -56,6 +63,23 @@ export function documents(nameByType: Record<string, string>): PermitDefinition[
 
 /** The applicant's identity card, asked for by every permit filed in the applicant's own name. */
 export const APPLICANT_KTP = { ktp: 'KTP pemohon' };
+
+/** What every permit for an event asks of its organiser first: who answers for it, and the programme. */
+export const EVENT_ORGANIZER_DOCUMENTS = {
+  ktp: 'KTP penanggung jawab kegiatan',
+  proposal_kegiatan: 'Proposal kegiatan (susunan acara, waktu, perkiraan jumlah pengunjung)',
+};
+
+/** The event a permit is asked for: its name, and its kind among those the permit knows. */
+export function eventNameAndType(kinds: string[]): Record<string, JsonSchema> {
+  return { eventName: { type: 'string', minLength: 3, maxLength: 200 }, eventType: { type: 'string', enum: kinds } };
+}
+
+/** The first and last day of an event. */
+export const EVENT_DAYS: Record<string, JsonSchema> = { startDate: { type: 'string', format: 'date' }, endDate: { type: 'string', format: 'date' } };
+
+/** Who organises an event, by name. */
+export const EVENT_ORGANIZER: Record<string, JsonSchema> = { organizerName: { type: 'string', minLength: 2, maxLength: 200 } };
 
 /**
  * The office's deadline end to end, what happens when it passes, and how long the applicant has to

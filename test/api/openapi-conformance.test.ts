@@ -59,31 +59,36 @@ describe('every endpoint answers as the OpenAPI document says', () => {
   });
 
   it('health, metrics, the permit catalogue (JSON and BPMN XML) and the offices', async () => {
-    expect((await http('GET', '/v1/permit-types/SKDU/versions', { token: tokens.admin })).status).toBe(200);
-    expect((await http('GET', '/v1/permit-types/NOPE/versions', { token: tokens.admin })).status).toBe(404);
-    expect((await http('GET', '/v1/permit-types/SKDU/versions', { token: tokens.kiosk })).status).toBe(403);
-    expect((await http('GET', '/health')).status).toBe(200);
-    expect((await http('GET', '/metrics')).status).toBe(200);
+    /** GETs the path as `who` (none: without a token) and answers [path, status], so a failure names the path. */
+    const read = async (path: string, who?: keyof typeof tokens) => [path, (await http('GET', path, { token: who && tokens[who] })).status];
     const types = await http('GET', '/v1/permit-types', { token: tokens.kiosk });
     expect(types.status).toBe(200);
     for (const t of types.body.items as Array<{ code: string }>) {
-      expect((await http('GET', `/v1/permit-types/${t.code}`, { token: tokens.kiosk })).status).toBe(200);
-      expect((await http('GET', `/v1/permit-types/${t.code}/bpmn`, { token: tokens.kiosk })).status).toBe(200);
+      expect(await read(`/v1/permit-types/${t.code}`, 'kiosk')).toEqual([`/v1/permit-types/${t.code}`, 200]);
+      expect(await read(`/v1/permit-types/${t.code}/bpmn`, 'kiosk')).toEqual([`/v1/permit-types/${t.code}/bpmn`, 200]);
     }
     expect((await http('GET', '/v1/permit-types/SIP_DOKTER?version=99', { token: tokens.kiosk })).status).toBeGreaterThanOrEqual(400);
-    expect((await http('GET', '/v1/permit-types/NOPE', { token: tokens.kiosk })).status).toBe(404);
-    expect((await http('GET', '/v1/permit-types/NOPE/bpmn', { token: tokens.kiosk })).status).toBe(404);
-    // The catalogue is public (the console's /layanan): no token needed.
-    expect((await http('GET', '/v1/permit-types')).status).toBe(200);
-    expect((await http('GET', '/v1/offices')).status).toBe(401);
     const page = await http('GET', '/v1/offices?limit=3', { token: tokens.kiosk });
     expect(page.status).toBe(200);
-    expect((await http('GET', `/v1/offices?limit=3&cursor=${page.body.nextCursor}`, { token: tokens.kiosk })).status).toBe(200);
-    expect((await http('GET', '/v1/offices?type=outlet', { token: tokens.kiosk })).status).toBe(200);
-    expect((await http('GET', '/v1/offices?limit=0', { token: tokens.kiosk })).status).toBe(400);
-    expect((await http('GET', '/v1/offices/outlet-mpp-jakarta', { token: tokens.kiosk })).status).toBe(200);
-    expect((await http('GET', '/v1/offices/kel-31.71.01.1001', { token: tokens.kiosk })).status).toBe(200);
-    expect((await http('GET', '/v1/offices/nope', { token: tokens.kiosk })).status).toBe(404);
+    const expected: Array<[string, keyof typeof tokens | undefined, number]> = [
+      ['/health', undefined, 200],
+      ['/metrics', undefined, 200],
+      ['/v1/permit-types/SKDU/versions', 'admin', 200],
+      ['/v1/permit-types/NOPE/versions', 'admin', 404],
+      ['/v1/permit-types/SKDU/versions', 'kiosk', 403],
+      ['/v1/permit-types/NOPE', 'kiosk', 404],
+      ['/v1/permit-types/NOPE/bpmn', 'kiosk', 404],
+      // The catalogue is public (the console's /layanan): no token needed.
+      ['/v1/permit-types', undefined, 200],
+      ['/v1/offices', undefined, 401],
+      [`/v1/offices?limit=3&cursor=${page.body.nextCursor}`, 'kiosk', 200],
+      ['/v1/offices?type=outlet', 'kiosk', 200],
+      ['/v1/offices?limit=0', 'kiosk', 400],
+      ['/v1/offices/outlet-mpp-jakarta', 'kiosk', 200],
+      ['/v1/offices/kel-31.71.01.1001', 'kiosk', 200],
+      ['/v1/offices/nope', 'kiosk', 404],
+    ];
+    for (const [path, who, status] of expected) expect(await read(path, who)).toEqual([path, status]);
   });
 
   it('an application through revision, resubmission and decisions; another withdrawn; the inbox and the public page', async () => {

@@ -4,36 +4,29 @@
 // lurah of Gambir opens the sign-in page, finds the SSO button and no development sign-in, goes to the
 // provider and back; the console exchanges the code with its PKCE verifier, keeps the access token in
 // the tab, and the inbox loads with it. A forged return (wrong state) is refused; signing out ends it.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
+import { launchScreenshotBrowser, SCREENSHOTS } from '../support/browser';
 import { OidcProvider, startOidcProvider } from '../support/oidc-provider';
-import { startPlatform, Platform } from '../support/platform';
+import { Platform, platformSuite } from '../support/platform';
 import { seriousViolations } from './axe';
 
-const SCREENSHOTS = path.resolve(__dirname, '..', '.screenshots');
 const OFFICE = 'kel-31.71.01.1001';
 
 describe('OpenID Connect sign-in of the console, in a real browser', () => {
+  // The provider first: the platform is started trusting it, and the browser last.
   let idp: OidcProvider;
-  let p: Platform;
-  let browser: Browser;
-
   beforeAll(async () => {
     idp = await startOidcProvider();
-    p = await startPlatform({
-      worker: false,
-      env: { JWKS_URL: idp.jwksUrl, JWT_ISSUER: idp.issuer, JWT_AUDIENCE: idp.audience, OIDC_CLIENT_ID: idp.clientId },
-    });
-    browser = (await launchBrowser()).browser;
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await p?.close();
-    await idp?.close();
+  afterAll(() => idp?.close());
+  let p: Platform;
+  platformSuite((platform) => (p = platform), () => ({ worker: false, env: idp.apiEnv }));
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchScreenshotBrowser();
   });
+  afterAll(() => browser?.close());
 
   const newPage = async (viewport = { width: 1280, height: 900 }): Promise<Page> => (await browser.newContext({ viewport, locale: 'id-ID' })).newPage();
   const tabStorage = (page: Page, key: string) => page.evaluate((k) => (globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }).sessionStorage.getItem(k), key);

@@ -5,15 +5,13 @@
 // tables and the weekly chart follow the chosen period; the wall refreshes itself every 30 seconds and
 // has a full-screen layout. An officer gets a page saying who may see it. The admin's catalogue shows
 // the versions of a permit type with the applications running on each.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
+import { launchScreenshotBrowser, SCREENSHOTS } from '../support/browser';
 import { ReportsApi, ScratchDatabase, scratchDatabase, startApi } from '../reports/support';
 import { loadWallFixture, WALL_COUNTS } from '../reports/wall-fixture';
 import { seriousViolations } from './axe';
 
-const SCREENSHOTS = path.resolve(__dirname, '..', '.screenshots');
 const DESKTOP = { width: 1600, height: 1000 };
 const PHONE = { width: 390, height: 844 };
 /** The versions new applications get: the wall opens on them. */
@@ -30,8 +28,7 @@ describe('the SLA wall, in a real browser', () => {
     await loadWallFixture(scratch.db);
     api = await startApi(scratch.url);
     baseUrl = api.baseUrl;
-    browser = (await launchBrowser()).browser;
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await launchScreenshotBrowser();
   });
   afterAll(async () => {
     await browser?.close();

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { startPlatform, Platform } from '../support/platform';
 import { eventually } from '../support/time-skipping';
-import { projected, submit } from './fixtures/applications';
+import { submitPlanned } from './fixtures/applications';
 
 const GAMBIR = 'kel-31.71.01.1001';
 const NIK = '3171014107880004';
@@ -33,17 +33,7 @@ describe('approver rules on a kelurahan file', () => {
   let lurah: string;
 
   /** A fresh SKDU for Gambir, with its open kelurahan tasks planned; answers the application. */
-  const filed = async () => {
-    const app = await submit(p, kiosk, skdu());
-    expect(app.status).toBe(201);
-    const r = await eventually(
-      () => p.http('GET', `/v1/applications/${app.body.id}`, { token: kiosk }),
-      (a) => a.status === 200 && a.body.openTasks.length === 2 && a.body.openTasks.every((t: any) => t.dueAt),
-      'the kelurahan checks open',
-    );
-    await projected(p, app.body.id, (row) => row.revision >= r.body.revision);
-    return r.body;
-  };
+  const filed = () => submitPlanned(p, kiosk, skdu(), 2, 'the kelurahan checks open');
 
   beforeAll(async () => {
     p = await startPlatform();

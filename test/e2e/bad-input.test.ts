@@ -1,7 +1,7 @@
 // Story: a careless or hostile client sends everything a parser can choke on. Every answer is a 4xx
 // problem+json a developer can act on; nothing answers 5xx, and nothing is written anywhere.
 import { randomUUID } from 'node:crypto';
-import { startPlatform, Platform } from '../support/platform';
+import { Platform, platformSuite } from '../support/platform';
 import { count, NIK, openTaskOf, projected, sipDokter, submit } from './fixtures/applications';
 
 const PROBLEMS = 'https://satupintu.jakarta.go.id/problems/';
@@ -28,15 +28,11 @@ function nested(depth: number): unknown {
 
 describe('bad input', () => {
   let p: Platform;
+  platformSuite((platform) => (p = platform));
+  const sub = `kiosk-hostile-${randomUUID()}`;
   let token: string;
-  let sub: string;
   beforeAll(async () => {
-    p = await startPlatform();
-    sub = `kiosk-hostile-${randomUUID()}`;
     token = await p.token({ role: 'integrator', sub });
-  });
-  afterAll(async () => {
-    await p?.close();
   });
 
   const tables = ['application', 'task', 'audit_log', 'idempotency_key', 'webhook', 'webhook_delivery'];

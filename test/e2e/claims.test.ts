@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { startPlatform, Platform } from '../support/platform';
 import { eventually } from '../support/time-skipping';
-import { projected, submit } from './fixtures/applications';
+import { projected, submitPlanned } from './fixtures/applications';
 
 const KELURAHAN = '31.71.03.1005';
 const OFFICE = `kel-${KELURAHAN}`;
@@ -32,16 +32,9 @@ describe('claiming, releasing and assigning kelurahan tasks', () => {
 
   /** A fresh SKDU with its two kelurahan checks open and planned, in the read model too. */
   const filed = async () => {
-    const app = await submit(p, kiosk, skdu());
-    expect(app.status).toBe(201);
-    const r = await eventually(
-      () => p.http('GET', `/v1/applications/${app.body.id}`, { token: kiosk }),
-      (a) => a.status === 200 && a.body.openTasks.length === 2 && a.body.openTasks.every((t: any) => t.dueAt),
-      'the kelurahan checks open',
-    );
-    await projected(p, app.body.id, (row) => row.revision >= r.body.revision);
-    const step = (id: string) => r.body.openTasks.find((t: any) => t.stepId === id);
-    return { id: r.body.id as string, verification: step('kelurahan_verification'), visit: step('site_visit') };
+    const app = await submitPlanned(p, kiosk, skdu(), 2, 'the kelurahan checks open');
+    const step = (id: string) => app.openTasks.find((t: any) => t.stepId === id);
+    return { id: app.id as string, verification: step('kelurahan_verification'), visit: step('site_visit') };
   };
   const post = (token: string, path: string, body?: unknown, key?: string) => p.http('POST', path, { token, body, headers: key ? { 'idempotency-key': key } : {} });
   const ids = (r: { body: { items: Array<{ id: string }> } }) => r.body.items.map((t) => t.id);

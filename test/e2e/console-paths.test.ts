@@ -1,16 +1,11 @@
 // Regression: a task page of the console (/kotak-masuk/<applicationId>.<stepId>.<attempt>) holds dots,
 // and was taken for a missing file: reloading it, or opening a shared link to it, answered 404 instead
 // of the console. Page paths get the console whatever their dots; only asset names are files.
-import { startPlatform, Platform } from '../support/platform';
+import { Platform, platformSuite } from '../support/platform';
 
 describe('console page paths', () => {
   let p: Platform;
-  beforeAll(async () => {
-    p = await startPlatform({ worker: false });
-  });
-  afterAll(async () => {
-    await p?.close();
-  });
+  platformSuite((platform) => (p = platform), { worker: false });
 
   it('serves the console for a task page whose path holds dots, and 404 for a missing asset', async () => {
     const page = await p.http('GET', '/kotak-masuk/0123456789ABCDEFGHJKMNPQ.kelurahan_verification.1?queue=open');

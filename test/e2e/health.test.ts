@@ -2,16 +2,11 @@
 // beating its heartbeat, the platform still takes applications (they wait in Temporal), so it answers
 // 200 "degraded" and names the worker; once a worker beats, "ok"; a heartbeat older than ten seconds
 // is a worker that died without saying goodbye.
-import { startPlatform, Platform } from '../support/platform';
+import { Platform, platformSuite } from '../support/platform';
 
 describe('GET /health', () => {
   let p: Platform;
-  beforeAll(async () => {
-    p = await startPlatform({ worker: false });
-  });
-  afterAll(async () => {
-    await p?.close();
-  });
+  platformSuite((platform) => (p = platform), { worker: false });
 
   const beat = (instance: string, secondsAgo: number) =>
     p.db.query(

@@ -3,7 +3,7 @@
 // it, a worker's metrics endpoint shows the Temporal SDK's workflow-task metrics and the failed webhook
 // deliveries to the integrator's back office (down), and the trace collector holds one trace from the
 // submit request through the workflow start to an activity.
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { freePort } from '../../libs/dev/services';
@@ -12,12 +12,10 @@ import type { HttpOptions } from '../support/http';
 import { Platform, startPlatform } from '../support/platform';
 import { OtlpReceiver, parsePrometheus, ReceivedSpan, Sample, samplesOf, startOtlpReceiver, valueOf } from '../support/telemetry';
 import { eventually } from '../support/time-skipping';
+import { exited, workerProcess } from '../support/worker-process';
+import { skduInKwitang } from './fixtures/applications';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-
-function exited(c: ChildProcess): Promise<void> {
-  return new Promise((resolve) => (c.exitCode !== null || c.signalCode !== null ? resolve() : c.once('exit', () => resolve())));
-}
 
 describe('observability of a filed and decided application', () => {
   let p: Platform;
@@ -51,20 +49,7 @@ describe('observability of a filed and decided application', () => {
     const port = await freePort();
     workerMetrics = `http://127.0.0.1:${port}/metrics`;
     // The real worker process, as `npm start` and the container run it.
-    worker = spawn(process.execPath, ['-r', path.join(ROOT, 'scripts', 'register.js'), path.join(ROOT, 'apps', 'worker', 'src', 'main.ts')], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        DATABASE_URL: p.config.databaseUrl,
-        TEMPORAL_ADDRESS: p.config.temporal.address,
-        TEMPORAL_TASK_QUEUE: p.config.temporal.taskQueue,
-        WORKER_METRICS_PORT: String(port),
-        OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
-        OTEL_BSP_SCHEDULE_DELAY: '100',
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    worker = workerProcess(p, { WORKER_METRICS_PORT: String(port), OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, OTEL_BSP_SCHEDULE_DELAY: '100' });
     integrator = await p.token({ role: 'integrator', sub: 'kiosk-observability' });
   });
   afterAll(async () => {
@@ -79,18 +64,10 @@ describe('observability of a filed and decided application', () => {
     // The integrator's back office is down: every webhook delivery attempt fails (counted by the worker).
     const down = await freePort();
     expect((await p.http('POST', '/v1/webhooks', { token: integrator, body: { url: `http://127.0.0.1:${down}/hook`, secret: 's'.repeat(40) } })).status).toBe(201);
-    const example = (await p.http('GET', '/v1/permit-types/SKDU', { token: integrator })).body.dataSchema.examples[0];
     submit = {
       token: integrator,
       headers: { 'idempotency-key': `observability-${Date.now()}` },
-      body: {
-        permitType: 'SKDU',
-        applicant: { nik: '3171011505900003', name: 'Sari' },
-        receivingOfficeId: 'kel-31.71.01.1001',
-        location: { kelurahanCode: '31.71.01.1002', address: 'Jl. Kwitang 5' },
-        data: example,
-        documents: [],
-      },
+      body: await skduInKwitang(p, integrator, { nik: '3171011505900003', name: 'Sari' }, 'Jl. Kwitang 5'),
     };
     const submitted = await p.http('POST', '/v1/applications', submit);
     expect(submitted.status).toBe(201);

@@ -1,30 +1,11 @@
 // Story: the worker process is killed with SIGKILL in the middle of a flow, while an approver's decision
 // is on its way. A new worker starts; the decision lands, the application finishes, and the read model
 // has exactly one row per task and per timeline event: nothing lost, nothing duplicated.
-import { ChildProcess, spawn } from 'node:child_process';
-import * as path from 'node:path';
+import { ChildProcess } from 'node:child_process';
 import { startPlatform, Platform } from '../support/platform';
 import { eventually } from '../support/time-skipping';
-
-const ROOT = path.resolve(__dirname, '..', '..');
-
-function workerProcess(p: Platform): ChildProcess {
-  return spawn(process.execPath, ['-r', path.join(ROOT, 'scripts', 'register.js'), path.join(ROOT, 'apps', 'worker', 'src', 'main.ts')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: p.config.databaseUrl,
-      TEMPORAL_ADDRESS: p.config.temporal.address,
-      TEMPORAL_TASK_QUEUE: p.config.temporal.taskQueue,
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
-function exited(c: ChildProcess): Promise<void> {
-  return new Promise((resolve) => (c.exitCode !== null || c.signalCode !== null ? resolve() : c.once('exit', () => resolve())));
-}
+import { exited, workerProcess } from '../support/worker-process';
+import { skduInKwitang } from './fixtures/applications';
 
 describe('a worker killed with SIGKILL mid-flow', () => {
   let p: Platform;
@@ -41,18 +22,7 @@ describe('a worker killed with SIGKILL mid-flow', () => {
   it('resumes on a new worker: the decision lands, the application is issued, no duplicate rows', async () => {
     worker = workerProcess(p);
     const integrator = await p.token({ role: 'integrator', sub: 'kiosk-crash' });
-    const example = (await p.http('GET', '/v1/permit-types/SKDU', { token: integrator })).body.dataSchema.examples[0];
-    const submitted = await p.http('POST', '/v1/applications', {
-      token: integrator,
-      body: {
-        permitType: 'SKDU',
-        applicant: { nik: '3171011505900002', name: 'Andi' },
-        receivingOfficeId: 'kel-31.71.01.1001',
-        location: { kelurahanCode: '31.71.01.1002', address: 'Jl. Kwitang 3' },
-        data: example,
-        documents: [],
-      },
-    });
+    const submitted = await p.http('POST', '/v1/applications', { token: integrator, body: await skduInKwitang(p, integrator, { nik: '3171011505900002', name: 'Andi' }, 'Jl. Kwitang 3') });
     expect(submitted.status).toBe(201);
     const id = submitted.body.id;
     const open = () =>

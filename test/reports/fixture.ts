@@ -38,13 +38,37 @@ interface TaskRow {
   breached: boolean | null;
 }
 
+/**
+ * Application rows as the projection would leave them, with a view the API can answer (suites that share
+ * the test database list applications: a row without one would break their lists).
+ */
 export async function insertApplications(db: DataSource, rows: AppRow[]): Promise<void> {
   for (const a of rows) {
+    const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+    const view = {
+      id: a.id,
+      trackingCode: `TRK-${a.id}`,
+      permitType: a.permitType,
+      definitionVersion: 1,
+      status: a.status,
+      deemedGranted: a.deemed ?? false,
+      submittedBy: 'integrator-fixture',
+      receivingOfficeId: a.office,
+      location: { kelurahanCode: '31.74.01.1001', address: 'Fixture' },
+      submittedAt: iso(a.submitted),
+      dueAt: iso(a.due),
+      applicantDueAt: null,
+      decidedAt: iso(a.decided),
+      openTasks: [],
+      tasks: [],
+      timeline: [],
+      revision: 1,
+    };
     await db.query(
       `INSERT INTO application (id, tracking_code, permit_type, definition_version, status, deemed_granted, submitted_by,
          receiving_office_id, kelurahan_code, submitted_at, due_at, decided_at, applicant, view, revision, legal_deadline_minutes, business_minutes_used)
-       VALUES ($1, $2, $3, 1, $4, $5, 'integrator-fixture', $6, '31.74.01.1001', $7, $8, $9, '{}', '{}', 1, $10, $11)`,
-      [a.id, `TRK-${a.id}`, a.permitType, a.status, a.deemed ?? false, a.office, a.submitted, a.due ?? null, a.decided ?? null, a.legal ?? null, a.used ?? null],
+       VALUES ($1, $2, $3, 1, $4, $5, 'integrator-fixture', $6, '31.74.01.1001', $7, $8, $9, $10, $11, 1, $12, $13)`,
+      [a.id, `TRK-${a.id}`, a.permitType, a.status, a.deemed ?? false, a.office, a.submitted, a.due ?? null, a.decided ?? null, JSON.stringify({ nik: '3174010101900009', name: 'Pemohon Fixture' }), JSON.stringify(view), a.legal ?? null, a.used ?? null],
     );
   }
 }

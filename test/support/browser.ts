@@ -1,6 +1,7 @@
 // A real Chromium for the console's browser tests, with nothing to install but `npm ci`: CHROMIUM_PATH
 // when set, else the headless Chromium that the npm package @sparticuz/chromium unpacks, else the system's.
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { Browser, chromium } from 'playwright-core';
 
 /** Without these, Chromium keeps calling home, and this machine's closed network refuses it many times a second. */
@@ -24,6 +25,16 @@ export async function launchBrowser(): Promise<{ browser: Browser; source: strin
     if (!system) throw new Error(`no Chromium: @sparticuz/chromium failed (${(err as Error).message}) and none is installed; set CHROMIUM_PATH`);
     return { browser: await chromium.launch({ executablePath: system, args: ['--no-sandbox', ...QUIET] }), source: `system (${system})` };
   }
+}
+
+/** Where the browser stories leave their screenshots (test/.screenshots, not committed). */
+export const SCREENSHOTS = path.resolve(__dirname, '..', '.screenshots');
+
+/** A browser for a story that takes screenshots: launched, with the screenshot folder made. */
+export async function launchScreenshotBrowser(): Promise<Browser> {
+  const { browser } = await launchBrowser();
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  return browser;
 }
 
 interface SparticuzChromium {

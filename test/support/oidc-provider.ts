@@ -14,6 +14,8 @@ export interface OidcProvider {
   jwksUrl: string;
   clientId: string;
   audience: string;
+  /** The API's settings that trust this provider (JWKS_URL, JWT_ISSUER, JWT_AUDIENCE) for the console's client id. */
+  apiEnv: Record<string, string>;
   /** Who signs in at the next authorization request. */
   user: Principal | undefined;
   /** Every token request: whether its code and PKCE verifier were accepted. */
@@ -46,6 +48,7 @@ export async function startOidcProvider(opts: { clientId?: string; audience?: st
     jwksUrl: `${issuer}/jwks`,
     clientId,
     audience,
+    apiEnv: { JWKS_URL: `${issuer}/jwks`, JWT_ISSUER: issuer, JWT_AUDIENCE: audience, OIDC_CLIENT_ID: clientId },
     user: undefined,
     tokenRequests: [],
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

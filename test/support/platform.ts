@@ -27,11 +27,14 @@ export interface Platform {
   close(): Promise<void>;
 }
 
-/** Registers a suite's platform: started before its tests and handed to `take`, closed after them. */
-export function platformSuite(take: (p: Platform) => void, opts: Parameters<typeof startPlatform>[0] = {}): void {
+/**
+ * Registers a suite's platform: started before its tests and handed to `take`, closed after them. `opts`
+ * may be a function, read when the platform starts (after the suite's earlier beforeAll hooks have run).
+ */
+export function platformSuite(take: (p: Platform) => void, opts: PlatformOptions | (() => PlatformOptions) = {}): void {
   let p: Platform | undefined;
   beforeAll(async () => {
-    p = await startPlatform(opts);
+    p = await startPlatform(typeof opts === 'function' ? opts() : opts);
     take(p);
   });
   afterAll(async () => {
@@ -39,8 +42,10 @@ export function platformSuite(take: (p: Platform) => void, opts: Parameters<type
   });
 }
 
+export type PlatformOptions = { worker?: boolean; env?: Record<string, string> };
+
 /** `env` adds settings to the test configuration (for example a low RATE_LIMIT for one suite). */
-export async function startPlatform(opts: { worker?: boolean; env?: Record<string, string> } = {}): Promise<Platform> {
+export async function startPlatform(opts: PlatformOptions = {}): Promise<Platform> {
   quietRuntime();
   const taskQueue = `test-${randomUUID()}`;
   const config = loadConfig({

@@ -5,63 +5,21 @@
 //
 // On the real Temporal dev server started by globalSetup, in real time (see decision-refusals.test.ts
 // for why not the time-skipping server): no deadline matters here, the first rung is hours away.
-import { Client, Connection, WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
-import { NativeConnection, Worker } from '@temporalio/worker';
-import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { createPermitWorker } from '../../apps/worker/src/worker.factory';
-import { createDataSource } from '../../libs/database/data-source';
+import { WorkflowHandle } from '@temporalio/client';
 import { workflowTypeOf } from '../../libs/permit-dsl/definition';
 import { skduV1 } from '../../libs/permits/skdu.v1';
 import { Actor, assignUpdate, claimUpdate, decideUpdate, Refusal, unclaimUpdate, workflowIdOf } from '../../workflows/messages';
-import { eventually, quietRuntime, workflowBundle } from '../support/time-skipping';
-import { applicationInput, historyCounts, idleHistoryLength, view } from './stories';
+import { eventually, type RealServerHarness, realServerSuite } from '../support/time-skipping';
+import { applicationInput, refused as refusedOn, view } from './stories';
 
 describe('claims the engine refuses', () => {
-  const taskQueue = `claim-refusals-${randomUUID()}`;
-  let db: DataSource;
-  let client: Client;
-  let connection: Connection;
-  let nativeConnection: NativeConnection;
-  let worker: Worker;
-  let running: Promise<void>;
-  beforeAll(async () => {
-    quietRuntime();
-    const address = process.env.TEST_TEMPORAL_ADDRESS!;
-    db = await createDataSource(process.env.TEST_DATABASE_URL!, { poolSize: 2 }).initialize();
-    connection = await Connection.connect({ address });
-    client = new Client({ connection });
-    nativeConnection = await NativeConnection.connect({ address });
-    worker = await createPermitWorker({ connection: nativeConnection, db, config: { temporal: { address, namespace: 'default', taskQueue } }, workflowBundle: await workflowBundle() });
-    running = worker.run();
-  });
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await nativeConnection?.close();
-    await connection?.close();
-    await db?.destroy();
-  });
-
-  /** Sends an Update that must be refused with `type`, and checks the history did not grow. */
-  async function refused(handle: WorkflowHandle, send: () => Promise<unknown>, type: string): Promise<string> {
-    const before = await idleHistoryLength(db, handle);
-    const err = await send().then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
-    const cause = (err as WorkflowUpdateFailedError).cause as ApplicationFailure;
-    expect(cause).toBeInstanceOf(ApplicationFailure);
-    expect(cause.type).toBe(type);
-    expect((await historyCounts(handle)).total).toBe(before);
-    return cause.message;
-  }
+  let h: RealServerHarness;
+  realServerSuite('claim-refusals', (harness) => (h = harness));
+  const refused = (handle: WorkflowHandle, send: () => Promise<unknown>, type: string) => refusedOn(h.db, handle, send, type);
 
   it('refuses a claim held by another, a release by a non-holder, a decision by another officer, an assignment by an officer, and claims of a closed task', async () => {
     const input = applicationInput(skduV1);
-    const handle = await client.workflow.start(workflowTypeOf(skduV1), { workflowId: workflowIdOf(input.applicationId), taskQueue, args: [input] });
+    const handle = await h.client.workflow.start(workflowTypeOf(skduV1), { workflowId: workflowIdOf(input.applicationId), taskQueue: h.taskQueue, args: [input] });
     const verification = (await eventually(() => view(handle), (v) => v.openTasks[0]?.dueAt != null, 'the verification planned')).openTasks[0];
     const officer = (sub: string, position: Actor['position'] = 'officer'): Actor => ({ sub, role: 'approver', agency: 'KELURAHAN', office: verification.officeId, position });
     const [sari, tono, lurah] = [officer('sari'), officer('tono'), officer('lurah', 'head')];

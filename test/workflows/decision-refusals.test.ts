@@ -5,69 +5,23 @@
 // This story runs on the real Temporal dev server started by globalSetup, in real time: the time-skipping
 // test server writes a workflow task for every Update, even a refused one, where the real server drops
 // the speculative task of a rejected Update. No deadline matters here: the first rung is hours away.
-import { Client, Connection, WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
-import { NativeConnection, Worker } from '@temporalio/worker';
-import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { createPermitWorker } from '../../apps/worker/src/worker.factory';
-import { createDataSource } from '../../libs/database/data-source';
+import { WorkflowHandle } from '@temporalio/client';
 import { workflowTypeOf } from '../../libs/permit-dsl/definition';
 import { Actor, ApplicationView, DecideArgs, decideUpdate, Refusal, resubmitUpdate, taskIdOf, workflowIdOf } from '../../workflows/messages';
 import { skduV1 } from '../../libs/permits/skdu.v1';
-import { eventually, quietRuntime, workflowBundle } from '../support/time-skipping';
-import { applicantActor, applicationInput, approverFor, decide, historyCounts, idleHistoryLength, resubmit, view } from './stories';
+import { eventually, type RealServerHarness, realServerSuite } from '../support/time-skipping';
+import { applicantActor, applicationInput, approverFor, decide, historyCounts, idleHistoryLength, refused as refusedOn, resubmit, view } from './stories';
 
 describe('decisions the engine refuses', () => {
-  const taskQueue = `refusals-${randomUUID()}`;
-  let db: DataSource;
-  let client: Client;
-  let connection: Connection;
-  let nativeConnection: NativeConnection;
-  let worker: Worker;
-  let running: Promise<void>;
-  beforeAll(async () => {
-    quietRuntime();
-    const address = process.env.TEST_TEMPORAL_ADDRESS!;
-    db = await createDataSource(process.env.TEST_DATABASE_URL!, { poolSize: 2 }).initialize();
-    connection = await Connection.connect({ address });
-    client = new Client({ connection });
-    nativeConnection = await NativeConnection.connect({ address });
-    worker = await createPermitWorker({
-      connection: nativeConnection,
-      db,
-      config: { temporal: { address, namespace: 'default', taskQueue } },
-      workflowBundle: await workflowBundle(),
-    });
-    running = worker.run();
-  });
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await nativeConnection?.close();
-    await connection?.close();
-    await db?.destroy();
-  });
-
+  let h: RealServerHarness;
+  realServerSuite('refusals', (harness) => (h = harness));
   /** Sends a decision that must be refused with `type`, and checks the history did not grow. */
-  async function refused(handle: WorkflowHandle, args: DecideArgs, type: string): Promise<string> {
-    const before = await idleHistoryLength(db, handle);
-    const err = await handle.executeUpdate(decideUpdate, { args: [args] }).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
-    const cause = (err as WorkflowUpdateFailedError).cause;
-    expect(cause).toBeInstanceOf(ApplicationFailure);
-    expect((cause as ApplicationFailure).type).toBe(type);
-    expect((await historyCounts(handle)).total).toBe(before);
-    return (cause as ApplicationFailure).message;
-  }
+  const refused = (handle: WorkflowHandle, args: DecideArgs, type: string) => refusedOn(h.db, handle, () => handle.executeUpdate(decideUpdate, { args: [args] }), type);
 
   it('refuses a wrong agency, a wrong office, an officer on a head step, a step not open, an unknown decision, a decided task and a paused application', async () => {
     // Given a domicile letter for a shop in Tebet: its verification waits at the kelurahan of Tebet Barat.
     const input = applicationInput(skduV1);
-    const handle = await client.workflow.start(workflowTypeOf(skduV1), { workflowId: workflowIdOf(input.applicationId), taskQueue, args: [input] });
+    const handle = await h.client.workflow.start(workflowTypeOf(skduV1), { workflowId: workflowIdOf(input.applicationId), taskQueue: h.taskQueue, args: [input] });
     const filed = await eventually(() => view(handle), (v) => v.openTasks[0]?.dueAt != null, 'the verification planned');
     const verification = filed.openTasks[0];
 
@@ -101,7 +55,7 @@ describe('decisions the engine refuses', () => {
     await refused(handle, { taskId: signing.id, decision: 'approve', actor: approverFor(signing) }, Refusal.AwaitingApplicant);
     // And a second resubmission after the first is refused by its own validator, leaving no trace either.
     const resumed = await resubmit(handle);
-    const before = await idleHistoryLength(db, handle);
+    const before = await idleHistoryLength(h.db, handle);
     await expect(handle.executeUpdate(resubmitUpdate, { args: [{ actor: applicantActor }] })).rejects.toMatchObject({
       cause: expect.objectContaining({ type: Refusal.NoRevisionRequested }),
     });

@@ -1,49 +1,35 @@
 // Story: an SKDU v1 letter is under way when a release marks v1 retired. New letters start on v2 (the
 // newest active version); the v1 letter replays its history on the new worker and finishes on v1.
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
-import { createActivities } from '../../activities';
-import { OutboxNotifier } from '../../activities/notifier';
-import { BusinessCalendar } from '../../libs/calendar';
-import { createDataSource } from '../../libs/database/data-source';
 import { definePermit } from '../../libs/permit-dsl/define';
 import { newestActive } from '../../libs/permits';
 import { skduV1 } from '../../libs/permits/skdu.v1';
 import { skduV2 } from '../../libs/permits/skdu.v2';
-import { quietRuntime, TimeSkippingHarness, workflowBundle } from '../support/time-skipping';
-import { decide, fileAndPlan, outcome, planned, view } from './stories';
+import { bundleRelease, startReleaseWorker, startTimeSkippingServer, TimeSkippingHarness, workflowBundle } from '../support/time-skipping';
+import { approveUntilDone, fileAndPlan, outcome } from './stories';
 
 describe('a retired version finishes the applications running on it', () => {
   let env: TestWorkflowEnvironment;
   let db: DataSource;
   const taskQueue = `retired-${randomUUID()}`;
-  const running: Array<{ worker: Worker; run: Promise<void> }> = [];
+  const running: Array<{ worker: Worker; running: Promise<void> }> = [];
 
   beforeAll(async () => {
-    quietRuntime();
-    const server = process.env.TEMPORAL_TEST_SERVER_PATH;
-    env = await TestWorkflowEnvironment.createTimeSkipping(server ? { server: { executable: { type: 'existing-path', path: server } } } : {});
-    db = await createDataSource(process.env.TEST_DATABASE_URL!, { poolSize: 4 }).initialize();
+    ({ env, db } = await startTimeSkippingServer());
   });
   afterAll(async () => {
     for (const r of running) if (r.worker.getState() === 'RUNNING') r.worker.shutdown();
-    await Promise.all(running.map((r) => r.run));
+    await Promise.all(running.map((r) => r.running));
     await db?.destroy();
     await env?.teardown();
   });
 
   const start = async (bundle: WorkflowBundleWithSourceMap) => {
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowBundle: bundle,
-      maxCachedWorkflows: 0,
-      activities: createActivities({ db, calendar: new BusinessCalendar(), notifier: new OutboxNotifier(db) }),
-    });
-    const r = { worker, run: worker.run() };
+    const r = await startReleaseWorker(env, db, taskQueue, bundle);
     running.push(r);
     return r;
   };
@@ -57,17 +43,14 @@ describe('a retired version finishes the applications running on it', () => {
 
     // When the next release marks v1 retired: its worker replaces today's...
     today.worker.shutdown();
-    await today.run;
-    const release = await bundleWorkflowCode({ workflowsPath: path.join(__dirname, 'fixtures', 'workflows-skdu-v1-retired.ts'), logger: new DefaultLogger('WARN') });
-    await start(release);
+    await today.running;
+    await start(await bundleRelease(path.join(__dirname, 'fixtures', 'workflows-skdu-v1-retired.ts')));
     const catalogue = [definePermit({ ...skduV1, retired: true }), skduV2];
 
     // ...then new letters start on v2, the newest active version,
     expect(newestActive('SKDU', catalogue)).toBe(skduV2);
     // and the v1 letter, decided on the new worker, finishes on v1's two steps.
-    for (let v = await view(handle); v.status === 'in_review'; v = await planned(handle, 'the next v1 step planned')) {
-      for (const task of v.openTasks) await decide(handle, task, 'approve');
-    }
+    await approveUntilDone(handle);
     const done = await outcome(h, handle);
     expect([done.status, done.definitionVersion, done.tasks.map((t) => t.stepId)]).toEqual(['issued', 1, ['kelurahan_verification', 'lurah_signature']]);
   });

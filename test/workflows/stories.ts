@@ -1,7 +1,8 @@
 // What the time-skipping stories share: an application input for any definition, approvers for a task,
 // and the read-model and history facts the stories assert on. Times in the stories are WIB (UTC+7);
 // assertions are in UTC ISO strings, so 16:00 WIB reads 09:00Z.
-import { Client, WorkflowHandle, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
+import { Client, WorkflowHandle, WorkflowHandleWithFirstExecutionRunId, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { BusinessCalendar } from '../../libs/calendar';
@@ -119,6 +120,13 @@ export function decide(handle: WorkflowHandle, task: TaskView, decision: Decisio
   return handle.executeUpdate(decideUpdate, { args: [{ taskId: task.id, decision, note, actor: approverFor(task) }] });
 }
 
+/** Approves every open task, step after step, until the application leaves review. */
+export async function approveUntilDone(handle: WorkflowHandle): Promise<void> {
+  for (let v = await view(handle); v.status === 'in_review'; v = await planned(handle, 'the next step planned')) {
+    for (const task of v.openTasks) await decide(handle, task, 'approve');
+  }
+}
+
 export function resubmit(handle: WorkflowHandle, note = 'dokumen dilengkapi'): Promise<ApplicationView> {
   return handle.executeUpdate(resubmitUpdate, { args: [{ note, actor: applicantActor }] });
 }
@@ -147,4 +155,22 @@ export async function idleHistoryLength(db: DataSource, handle: WorkflowHandle):
     'the workflow idle',
   );
   return (await historyCounts(handle)).total;
+}
+
+/**
+ * Sends an Update that the workflow's validator must refuse with `type`, checks that the history did not
+ * grow, and answers the refusal's message.
+ */
+export async function refused(db: DataSource, handle: WorkflowHandle, send: () => Promise<unknown>, type: string): Promise<string> {
+  const before = await idleHistoryLength(db, handle);
+  const err = await send().then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
+  const cause = (err as WorkflowUpdateFailedError).cause as ApplicationFailure;
+  expect(cause).toBeInstanceOf(ApplicationFailure);
+  expect(cause.type).toBe(type);
+  expect((await historyCounts(handle)).total).toBe(before);
+  return cause.message;
 }

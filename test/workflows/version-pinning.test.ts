@@ -6,22 +6,18 @@
 //
 // A business day is 450 working minutes: Mon-Thu 07:30-12:00 and 13:00-16:00 (WIB, UTC+7).
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Worker } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
-import { createActivities } from '../../activities';
-import { OutboxNotifier } from '../../activities/notifier';
 import { CatalogService } from '../../apps/api/src/permit-types/catalog.service';
 import { createPermitWorker } from '../../apps/worker/src/worker.factory';
-import { BusinessCalendar } from '../../libs/calendar';
-import { createDataSource } from '../../libs/database/data-source';
 import { stepsOf } from '../../libs/permit-dsl/definition';
 import { skduV1 } from '../../libs/permits/skdu.v1';
 import { skduV2 } from '../../libs/permits/skdu.v2';
 import { findDefinition } from '../../libs/permits';
-import { eventually, quietRuntime, sleepUntil, TimeSkippingHarness, workflowBundle } from '../support/time-skipping';
-import { decide, escalationRows, fileAndPlan, historyCounts, outcome, planned, view } from './stories';
+import { bundleRelease, eventually, sleepUntil, startReleaseWorker, startTimeSkippingServer, TimeSkippingHarness, workflowBundle } from '../support/time-skipping';
+import { approveUntilDone, escalationRows, fileAndPlan, historyCounts, outcome } from './stories';
 
 describe('version pinning: SKDU v1 in flight when v2 ships', () => {
   let env: TestWorkflowEnvironment;
@@ -30,10 +26,7 @@ describe('version pinning: SKDU v1 in flight when v2 ships', () => {
   let today: { worker: Worker; running: Promise<void> } | undefined;
 
   beforeAll(async () => {
-    quietRuntime();
-    const server = process.env.TEMPORAL_TEST_SERVER_PATH;
-    env = await TestWorkflowEnvironment.createTimeSkipping(server ? { server: { executable: { type: 'existing-path', path: server } } } : {});
-    db = await createDataSource(process.env.TEST_DATABASE_URL!, { poolSize: 4 }).initialize();
+    ({ env, db } = await startTimeSkippingServer());
   });
   afterAll(async () => {
     today?.worker.shutdown();
@@ -52,16 +45,8 @@ describe('version pinning: SKDU v1 in flight when v2 ships', () => {
 
     // Given yesterday's deployment: a worker whose bundle registers SKDU v1 only (no sticky cache, so the
     // history is not held in its memory when it goes away).
-    const before = await bundleWorkflowCode({ workflowsPath: path.join(__dirname, 'fixtures', 'workflows-before-skdu-v2.ts'), logger: new DefaultLogger('WARN') });
-    const yesterday = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowBundle: before,
-      maxCachedWorkflows: 0,
-      activities: createActivities({ db, calendar: new BusinessCalendar(), notifier: new OutboxNotifier(db) }),
-    });
+    const yesterday = await startReleaseWorker(env, db, taskQueue, await bundleRelease(path.join(__dirname, 'fixtures', 'workflows-before-skdu-v2.ts')));
     const h = { env, db, taskQueue } as TimeSkippingHarness;
-    const yesterdayRunning = yesterday.run();
 
     // A v1 letter is filed on Sunday 4 April 2027 at 20:00 and its verification is planned for Monday.
     const { input: v1Input, handle: v1, filed: v1Filed } = await fileAndPlan(h, skduV1, 'the v1 verification planned', { at: '2027-04-04T13:00:00Z' });
@@ -73,8 +58,8 @@ describe('version pinning: SKDU v1 in flight when v2 ships', () => {
     );
 
     // When the release replaces the worker with today's (both SKDU versions registered)...
-    yesterday.shutdown();
-    await yesterdayRunning;
+    yesterday.worker.shutdown();
+    await yesterday.running;
     const worker = await createPermitWorker({
       connection: env.nativeConnection,
       db,
@@ -106,11 +91,7 @@ describe('version pinning: SKDU v1 in flight when v2 ships', () => {
     // The kelurahan approves everything on Tuesday morning: v1 goes verification -> lurah; v2 goes
     // verification + site visit -> lurah. Each keeps the flow it started with.
     await sleepUntil(h, '2027-04-06T01:00:00Z');
-    for (const handle of [v1, v2]) {
-      for (let v = await view(handle); v.status === 'in_review'; v = await planned(handle, 'the next step planned')) {
-        for (const task of v.openTasks) await decide(handle, task, 'approve');
-      }
-    }
+    for (const handle of [v1, v2]) await approveUntilDone(handle);
     const [done1, done2] = [await outcome(h, v1), await outcome(h, v2)];
     expect([done1.status, done1.definitionVersion, done1.tasks.map((t) => t.stepId)]).toEqual(['issued', 1, ['kelurahan_verification', 'lurah_signature']]);
     expect([done2.status, done2.definitionVersion, done2.tasks.map((t) => t.stepId).sort()]).toEqual([

@@ -2,6 +2,7 @@
 // lives on the task in the workflow state, so it is in every view, every projection and every run after
 // a continue-as-new; each change is a timeline event. The validators in refusals.ts have already
 // checked the message when these run.
+import type { UpdateDefinition } from '@temporalio/common';
 import { setHandler } from '@temporalio/workflow';
 import { type ApplicationView, type AssignArgs, assignUpdate, type ClaimArgs, claimUpdate, unclaimUpdate } from '../messages';
 import { refuseAssign, refuseClaim, refuseUnclaim } from './refusals';
@@ -13,11 +14,8 @@ import { type ApplicationState, iso, type TaskState } from './state';
  * holds a task, never the flow: they apply at once and answer once the read model shows them.
  */
 export function registerClaimHandlers(state: ApplicationState, refuseUnlessOpen: () => void, settled: () => Promise<ApplicationView>): void {
-  const handlers = [
-    [claimUpdate, claimTask, refuseClaim],
-    [unclaimUpdate, unclaimTask, refuseUnclaim],
-  ] as const;
-  for (const [update, apply, refuse] of handlers) {
+  /** One Update: the validator refuses (application closed, then the message's own rules), the handler applies. */
+  function register<A>(update: UpdateDefinition<ApplicationView, [A]>, apply: (state: ApplicationState, args: A) => void, refuse: (state: ApplicationState, args: A) => void): void {
     setHandler(update, (args) => {
       apply(state, args);
       return settled();
@@ -28,15 +26,9 @@ export function registerClaimHandlers(state: ApplicationState, refuseUnlessOpen:
       },
     });
   }
-  setHandler(assignUpdate, (args) => {
-    assignTask(state, args);
-    return settled();
-  }, {
-    validator: (args) => {
-      refuseUnlessOpen();
-      refuseAssign(state, args);
-    },
-  });
+  register(claimUpdate, claimTask, refuseClaim);
+  register(unclaimUpdate, unclaimTask, refuseUnclaim);
+  register(assignUpdate, assignTask, refuseAssign);
 }
 
 function taskOf(state: ApplicationState, taskId: string): TaskState {

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import ts from 'typescript';
 import { DEFAULT_LADDER } from '../../permits/ladders';
 import * as defineModule from '../define';
-import { FlowNode, PermitDefinition, stepsOf } from '../definition';
+import { childrenOf, FlowNode, PermitDefinition, stepsOf } from '../definition';
 import { BUSINESS_TIME_LANGUAGE, toIsoDuration } from './common';
 import { toBpmnXml } from './export';
 import type { SourceOptions } from './import';
@@ -27,33 +27,11 @@ function docJson(el: ModdleElement): Record<string, unknown> | undefined {
 }
 
 function count(node: FlowNode, kind: FlowNode['kind']): number {
-  switch (node.kind) {
-    case 'step':
-      return kind === 'step' ? 1 : 0;
-    case 'sequence':
-      return node.steps.reduce((n, s) => n + count(s, kind), 0);
-    case 'parallel':
-      return (kind === 'parallel' ? 1 : 0) + node.branches.reduce((n, s) => n + count(s, kind), 0);
-    case 'choice':
-      return (
-        (kind === 'choice' ? 1 : 0) +
-        node.branches.reduce((n, b) => n + count(b.then, kind), 0) +
-        (node.otherwise ? count(node.otherwise, kind) : 0)
-      );
-  }
+  return (node.kind === kind ? 1 : 0) + childrenOf(node).reduce((n, c) => n + count(c, kind), 0);
 }
 
 function choicesOf(node: FlowNode): Extract<FlowNode, { kind: 'choice' }>[] {
-  switch (node.kind) {
-    case 'step':
-      return [];
-    case 'sequence':
-      return node.steps.flatMap(choicesOf);
-    case 'parallel':
-      return node.branches.flatMap(choicesOf);
-    case 'choice':
-      return [node, ...node.branches.flatMap((b) => choicesOf(b.then)), ...(node.otherwise ? choicesOf(node.otherwise) : [])];
-  }
+  return [...(node.kind === 'choice' ? [node] : []), ...childrenOf(node).flatMap(choicesOf)];
 }
 
 /** Every structural promise of the export, checked on the parsed XML. */

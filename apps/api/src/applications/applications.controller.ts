@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Principal } from '../../../../libs/auth/token';
 import { Roles } from '../auth/auth.guard';
 import { ApiIdempotent, ApiProblems } from '../common/openapi';
-import { CurrentPrincipal, IdempotencyKey, RequestId } from '../common/request-context';
+import { CurrentPrincipal, Write, type WriteRequest } from '../common/request-context';
 import { ApplicationResponse, ApplicationsService } from './applications.service';
 import { ApplicationDto, ApplicationListDto } from './dto/application.dto';
 import { ListApplicationsQueryDto } from './dto/list-applications.query';
@@ -50,12 +50,11 @@ export class ApplicationsController {
   @ApiProblems('validation', 'unauthorized', 'forbidden', 'unknown-permit-type', 'unknown-office', 'unknown-kelurahan', 'invalid-data', 'unavailable')
   async submit(
     @CurrentPrincipal() principal: Principal,
-    @IdempotencyKey() key: string,
-    @RequestId() requestId: string,
+    @Write() write: WriteRequest,
     @Body() dto: SubmitApplicationDto,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const { created, application } = await this.applications.submit(principal, dto, { idempotencyKey: key, requestId });
+    const { created, application } = await this.applications.submit(principal, dto, write);
     res.status(created ? 201 : 200).setHeader('Location', `/v1/applications/${application.id}`);
     return application;
   }
@@ -109,8 +108,8 @@ export class ApplicationsController {
   @ApiOkResponse({ type: ApplicationDto, description: 'The application after the resubmission' })
   @ApiIdempotent()
   @ApiProblems('validation', 'unauthorized', 'forbidden', 'not-found', 'no-revision-requested', 'application-closed', 'unavailable')
-  resubmit(@CurrentPrincipal() principal: Principal, @RequestId() requestId: string, @IdempotencyKey() idempotencyKey: string, @Param('id') id: string, @Body() dto: ResubmitDto) {
-    return this.applications.resubmit(principal, id, dto, { idempotencyKey, requestId });
+  resubmit(@CurrentPrincipal() principal: Principal, @Write() write: WriteRequest, @Param('id') id: string, @Body() dto: ResubmitDto) {
+    return this.applications.resubmit(principal, id, dto, write);
   }
 
   @Post(':id/withdraw')
@@ -122,7 +121,7 @@ export class ApplicationsController {
   @ApiOkResponse({ type: ApplicationDto, description: 'The application, withdrawn' })
   @ApiIdempotent()
   @ApiProblems('validation', 'unauthorized', 'forbidden', 'not-found', 'application-closed', 'unavailable')
-  withdraw(@CurrentPrincipal() principal: Principal, @RequestId() requestId: string, @IdempotencyKey() idempotencyKey: string, @Param('id') id: string, @Body() dto: WithdrawDto) {
-    return this.applications.withdraw(principal, id, dto, { idempotencyKey, requestId });
+  withdraw(@CurrentPrincipal() principal: Principal, @Write() write: WriteRequest, @Param('id') id: string, @Body() dto: WithdrawDto) {
+    return this.applications.withdraw(principal, id, dto, write);
   }
 }

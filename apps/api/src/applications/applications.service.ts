@@ -6,6 +6,7 @@ import { workflowTypeOf } from '../../../../libs/permit-dsl/definition';
 import type { Actor, Applicant, ApplicationView, PermitInput } from '../../../../workflows/messages';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { NotFoundError } from '../common/errors';
+import type { WriteRequest } from '../common/request-context';
 import { OfficesService } from '../offices/offices.service';
 import { CatalogService } from '../permit-types/catalog.service';
 import { ApplicationWorkflows } from '../temporal/application-workflows';
@@ -18,13 +19,6 @@ import { applicationIdsFor } from './ids';
 export type ApplicationResponse = ApplicationView & { applicant?: Applicant };
 
 export type ListFilter = ListApplicationsQueryDto & { limit: number };
-
-/** What a write needs to be idempotent and traceable. */
-export interface WriteRequest {
-  idempotencyKey: string;
-  requestId?: string;
-}
-
 
 const ID_PATTERN = /^[0-9A-Z]{24}$/;
 

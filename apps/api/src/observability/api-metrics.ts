@@ -41,26 +41,20 @@ export class ApiMetrics {
     // PostgreSQL down: the gauges are left out of that scrape (stale in Prometheus), the rest is served.
     const counts = () => this.read().counts.catch(() => [] as AgencyTaskCounts[]);
     const applications = () => this.read().applications.catch(() => undefined);
-    new Gauge({
-      name: 'satupintu_tasks_open',
-      help: 'Open tasks (steps waiting on an agency), by agency',
-      labelNames: ['agency'] as const,
-      registers: [this.registry],
-      async collect() {
-        this.reset();
-        for (const row of await counts()) this.set({ agency: row.agency }, row.open);
-      },
-    });
-    new Gauge({
-      name: 'satupintu_tasks_overdue',
-      help: 'Open tasks past their due time (libs/domain overdue rule), by agency',
-      labelNames: ['agency'] as const,
-      registers: [this.registry],
-      async collect() {
-        this.reset();
-        for (const row of await counts()) this.set({ agency: row.agency }, row.overdue);
-      },
-    });
+    const registry = this.registry;
+    const byAgency = (name: string, help: string, value: (row: AgencyTaskCounts) => number) =>
+      new Gauge({
+        name,
+        help,
+        labelNames: ['agency'] as const,
+        registers: [registry],
+        async collect() {
+          this.reset();
+          for (const row of await counts()) this.set({ agency: row.agency }, value(row));
+        },
+      });
+    byAgency('satupintu_tasks_open', 'Open tasks (steps waiting on an agency), by agency', (row) => row.open);
+    byAgency('satupintu_tasks_overdue', 'Open tasks past their due time (libs/domain overdue rule), by agency', (row) => row.overdue);
     new Gauge({
       name: 'satupintu_applications_open',
       help: 'Applications in review or awaiting the applicant',

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, type ApiBodyOptions, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../../../../libs/auth/token';
 import { ApplicationDto } from '../applications/dto/application.dto';
 import { Roles } from '../auth/auth.guard';
 import { ApiIdempotent, ApiProblems } from '../common/openapi';
-import { CurrentPrincipal, IdempotencyKey, RequestId } from '../common/request-context';
+import type { ProblemKind } from '../common/problem';
+import { CurrentPrincipal, RequestId, Write, type WriteRequest } from '../common/request-context';
 import { ValidationError } from '../common/errors';
 import { AssignDto } from './dto/assign.dto';
 import { ClaimDto } from './dto/claim.dto';
@@ -65,85 +66,68 @@ export class TasksController {
     return this.tasks.get(principal, taskId, requestId);
   }
 
-  @Post(':taskId/decision')
-  @HttpCode(200)
-  @Roles('approver')
-  @ApiOperation({
+  @TaskUpdate('decision', {
     summary: "Approve, reject or request a revision on one of your agency's open tasks",
     description:
       "A Temporal Update validated by the workflow: a task of another agency (403 wrong-agency), a head's step decided by a token whose position is not head (403 wrong-position), a closed task (409), a task claimed by another officer (409 task-claimed), a finished application (409) is refused and leaves no trace in its history. A task nobody claimed may be decided by any approver who may decide it. Answers the application after the decision.",
+    body: { type: DecisionDto },
+    problems: ['wrong-agency', 'wrong-position', 'not-found', 'task-not-open', 'task-claimed', 'awaiting-applicant'],
   })
-  @ApiParam(TASK_PARAM)
-  @ApiBody({ type: DecisionDto })
-  @ApiOkResponse({ type: ApplicationDto })
-  @ApiIdempotent()
-  @ApiProblems('validation', 'unauthorized', 'forbidden', 'wrong-agency', 'wrong-position', 'not-found', 'task-not-open', 'task-claimed', 'awaiting-applicant', 'application-closed', 'unavailable')
-  decide(
-    @CurrentPrincipal() principal: Principal,
-    @RequestId() requestId: string,
-    @IdempotencyKey() idempotencyKey: string,
-    @Param('taskId') taskId: string,
-    @Body() dto: DecisionDto,
-  ) {
-    return this.tasks.decide(principal, taskId, dto, { idempotencyKey, requestId });
+  decide(@CurrentPrincipal() principal: Principal, @Write() write: WriteRequest, @Param('taskId') taskId: string, @Body() dto: DecisionDto) {
+    return this.tasks.decide(principal, taskId, dto, write);
   }
 
-  @Post(':taskId/claim')
-  @HttpCode(200)
-  @Roles('approver')
-  @ApiOperation({
+  @TaskUpdate('claim', {
     summary: 'Claim an open task: you will decide it, and other officers are refused',
     description:
       "A Temporal Update validated by the workflow, refused without a trace in its history: a task of another agency or office (403 wrong-agency), a head's step claimed by an officer (403 wrong-position), a task not open (409 task-not-open), a task another officer holds (409 task-claimed, naming them). Claiming a task you hold already changes nothing. Answers the application, whose task shows claimedBy and whose timeline has task.claimed.",
+    body: { type: ClaimDto, required: false },
+    problems: ['wrong-agency', 'wrong-position', 'not-found', 'task-not-open', 'task-claimed'],
   })
-  @ApiParam(TASK_PARAM)
-  @ApiOkResponse({ type: ApplicationDto })
-  @ApiIdempotent()
-  @ApiBody({ type: ClaimDto, required: false })
-  @ApiProblems('validation', 'unauthorized', 'forbidden', 'wrong-agency', 'wrong-position', 'not-found', 'task-not-open', 'task-claimed', 'application-closed', 'unavailable')
-  claim(@CurrentPrincipal() principal: Principal, @RequestId() requestId: string, @IdempotencyKey() idempotencyKey: string, @Param('taskId') taskId: string, @Body() dto: ClaimDto) {
-    return this.tasks.claim(principal, taskId, dto?.note, { idempotencyKey, requestId });
+  claim(@CurrentPrincipal() principal: Principal, @Write() write: WriteRequest, @Param('taskId') taskId: string, @Body() dto: ClaimDto) {
+    return this.tasks.claim(principal, taskId, dto?.note, write);
   }
 
-  @Post(':taskId/unclaim')
-  @HttpCode(200)
-  @Roles('approver')
-  @ApiOperation({
+  @TaskUpdate('unclaim', {
     summary: 'Release a claim: the task goes back to the unclaimed queue',
     description:
       'By the officer who holds the task, or by a head of its agency (and office), who may release anyone\'s. Refused without a trace: a task of another agency or office (403 wrong-agency), a task not open (409 task-not-open), a task nobody holds (409 task-not-claimed), another officer\'s claim released by a non-head (409 task-claimed).',
+    body: { type: ClaimDto, required: false },
+    problems: ['wrong-agency', 'not-found', 'task-not-open', 'task-claimed', 'task-not-claimed'],
   })
-  @ApiParam(TASK_PARAM)
-  @ApiOkResponse({ type: ApplicationDto })
-  @ApiIdempotent()
-  @ApiBody({ type: ClaimDto, required: false })
-  @ApiProblems('validation', 'unauthorized', 'forbidden', 'wrong-agency', 'not-found', 'task-not-open', 'task-claimed', 'task-not-claimed', 'application-closed', 'unavailable')
-  unclaim(@CurrentPrincipal() principal: Principal, @RequestId() requestId: string, @IdempotencyKey() idempotencyKey: string, @Param('taskId') taskId: string, @Body() dto: ClaimDto) {
-    return this.tasks.unclaim(principal, taskId, dto?.note, { idempotencyKey, requestId });
+  unclaim(@CurrentPrincipal() principal: Principal, @Write() write: WriteRequest, @Param('taskId') taskId: string, @Body() dto: ClaimDto) {
+    return this.tasks.unclaim(principal, taskId, dto?.note, write);
   }
 
-  @Post(':taskId/assign')
-  @HttpCode(200)
-  @Roles('approver')
-  @ApiOperation({
+  @TaskUpdate('assign', {
     summary: "Heads only: hand an open task to one of the agency's officers",
     description:
       "The officer then holds the task as if they had claimed it (it is in their queue=mine), whoever held it before. Only a head of the task's agency, and of its office for territorial steps: anyone else is refused (403 wrong-agency for another agency or office, 403 wrong-position for an officer). A task not open is 409 task-not-open. Refused messages leave no trace in the workflow history.",
+    body: { type: AssignDto },
+    problems: ['wrong-agency', 'wrong-position', 'not-found', 'task-not-open'],
   })
-  @ApiParam(TASK_PARAM)
-  @ApiBody({ type: AssignDto })
-  @ApiOkResponse({ type: ApplicationDto })
-  @ApiIdempotent()
-  @ApiProblems('validation', 'unauthorized', 'forbidden', 'wrong-agency', 'wrong-position', 'not-found', 'task-not-open', 'application-closed', 'unavailable')
-  assign(
-    @CurrentPrincipal() principal: Principal,
-    @RequestId() requestId: string,
-    @IdempotencyKey() idempotencyKey: string,
-    @Param('taskId') taskId: string,
-    @Body() dto: AssignDto,
-  ) {
-    return this.tasks.assign(principal, taskId, dto.officerId, { idempotencyKey, requestId });
+  assign(@CurrentPrincipal() principal: Principal, @Write() write: WriteRequest, @Param('taskId') taskId: string, @Body() dto: AssignDto) {
+    return this.tasks.assign(principal, taskId, dto.officerId, write);
   }
+}
+
+/**
+ * A POST on one task that the workflow validates as a Temporal Update: approvers only, idempotent,
+ * answering the application. Every such write may also be refused as invalid, unauthorized, forbidden,
+ * on a closed application or while Temporal is unavailable, besides its own `problems`.
+ */
+function TaskUpdate(action: string, op: { summary: string; description: string; body: ApiBodyOptions; problems: ProblemKind[] }) {
+  return applyDecorators(
+    Post(`:taskId/${action}`),
+    HttpCode(200),
+    Roles('approver'),
+    ApiOperation({ summary: op.summary, description: op.description }),
+    ApiParam(TASK_PARAM),
+    ApiBody(op.body),
+    ApiOkResponse({ type: ApplicationDto }),
+    ApiIdempotent(),
+    ApiProblems('validation', 'unauthorized', 'forbidden', ...op.problems, 'application-closed', 'unavailable'),
+  );
 }
 
 function filtersOf(q: TaskFiltersQueryDto) {

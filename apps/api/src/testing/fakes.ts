@@ -134,39 +134,25 @@ export class FakeWorkflows implements Pick<ApplicationWorkflows, 'start' | 'view
     return { data: input.data, documents: input.documents };
   }
 
-  decide(applicationId: string, updateId: string, args: DecideArgs) {
-    return this.update('decide', applicationId, updateId, args);
-  }
-
-  resubmit(applicationId: string, updateId: string, args: ResubmitArgs) {
-    return this.update('resubmit', applicationId, updateId, args);
-  }
-
-  withdraw(applicationId: string, updateId: string, args: WithdrawArgs) {
-    return this.update('withdraw', applicationId, updateId, args);
-  }
-
-  claim(applicationId: string, updateId: string, args: ClaimArgs) {
-    return this.update('claim', applicationId, updateId, args);
-  }
-
-  unclaim(applicationId: string, updateId: string, args: ClaimArgs) {
-    return this.update('unclaim', applicationId, updateId, args);
-  }
-
-  assign(applicationId: string, updateId: string, args: AssignArgs) {
-    return this.update('assign', applicationId, updateId, args);
-  }
+  // Each Update is recorded in `updates` and answers the current view, unless a refusal was queued.
+  readonly decide = this.updater<DecideArgs>('decide');
+  readonly resubmit = this.updater<ResubmitArgs>('resubmit');
+  readonly withdraw = this.updater<WithdrawArgs>('withdraw');
+  readonly claim = this.updater<ClaimArgs>('claim');
+  readonly unclaim = this.updater<ClaimArgs>('unclaim');
+  readonly assign = this.updater<AssignArgs>('assign');
 
   as(): ApplicationWorkflows {
     return this as unknown as ApplicationWorkflows;
   }
 
-  private async update(name: UpdateName, applicationId: string, updateId: string, args: UpdateArgs) {
-    const refusal = this.refuseNextWith;
-    this.refuseNextWith = undefined;
-    if (refusal) throw refusal;
-    this.updates.push({ name, applicationId, updateId, args });
-    return this.view(applicationId);
+  private updater<A extends UpdateArgs>(name: UpdateName) {
+    return async (applicationId: string, updateId: string, args: A) => {
+      const refusal = this.refuseNextWith;
+      this.refuseNextWith = undefined;
+      if (refusal) throw refusal;
+      this.updates.push({ name, applicationId, updateId, args });
+      return this.view(applicationId);
+    };
   }
 }

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { OptionalOffice, OptionalOneOf, OptionalPermitType } from '../../common/query-fields';
 
 export const APPLICATION_STATUSES = ['in_review', 'awaiting_applicant', 'issued', 'rejected', 'withdrawn', 'lapsed'] as const;
 export const APPLICATION_SORTS = ['-submittedAt', 'submittedAt', 'dueAt', '-dueAt'] as const;
@@ -23,19 +24,13 @@ export class PageQueryDto {
 }
 
 export class ListApplicationsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: APPLICATION_STATUSES })
-  @IsOptional()
-  @IsIn(APPLICATION_STATUSES, { message: `status must be one of ${APPLICATION_STATUSES.join(', ')}` })
+  @OptionalOneOf('status', APPLICATION_STATUSES)
   status?: (typeof APPLICATION_STATUSES)[number];
 
-  @ApiPropertyOptional({ example: 'SKDU' })
-  @IsOptional()
-  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/, { message: 'permitType must be a permit type code such as SKDU' })
+  @OptionalPermitType({ example: 'SKDU' })
   permitType?: string;
 
-  @ApiPropertyOptional({ description: 'Receiving office id', example: 'kel-31.71.01.1001' })
-  @IsOptional()
-  @Matches(/^[a-z0-9.-]{3,80}$/, { message: 'office must be an office id such as kel-31.71.01.1001' })
+  @OptionalOffice({ description: 'Receiving office id', example: 'kel-31.71.01.1001' })
   office?: string;
 
   @ApiPropertyOptional({ description: 'Submitted at or after this instant (ISO 8601)', example: '2025-01-01T00:00:00Z' })
@@ -48,8 +43,6 @@ export class ListApplicationsQueryDto extends PageQueryDto {
   @IsISO8601({ strict: true }, { message: 'submittedTo must be an ISO 8601 instant' })
   submittedTo?: string;
 
-  @ApiPropertyOptional({ enum: APPLICATION_SORTS, default: '-submittedAt', description: 'A leading minus sorts descending; applications without a due time sort last ascending' })
-  @IsOptional()
-  @IsIn(APPLICATION_SORTS, { message: `sort must be one of ${APPLICATION_SORTS.join(', ')}` })
+  @OptionalOneOf('sort', APPLICATION_SORTS, { default: '-submittedAt', description: 'A leading minus sorts descending; applications without a due time sort last ascending' })
   sort?: ApplicationSort;
 }

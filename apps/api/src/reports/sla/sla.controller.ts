@@ -1,4 +1,4 @@
-import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { applyDecorators, Controller, Get, Query, Req, Res, type Type } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ApproverPositions, Roles } from '../../auth/auth.guard';
@@ -28,24 +28,16 @@ export class SlaController {
 
   @Get('agencies')
   @ApiOperation({ summary: 'Agencies ranked by missed deadlines, worst on-time rate first (JSON, or CSV with Accept: text/csv)' })
-  @ApiReportPeriod()
-  @ApiQuery({ name: 'permitType', required: false, example: 'PBG' })
-  @ApiReportOk(AgencyReportDto, 'one row per agency in rank order')
-  @ApiProblems('validation', 'unauthorized', 'forbidden', 'unknown-permit-type')
-  async agencies(@Req() req: Request, @Res({ passthrough: true }) res: Response, @Query('from') from?: string, @Query('to') to?: string, @Query('permitType') permitType?: string) {
-    const report = await this.sla.agencies({ range: this.periods.parse(from, to), permitType: this.filters.permitType(permitType) });
-    return wantsCsv(req) ? sendCsv(res, 'sla-agencies', agencyCsv(report)) : report;
+  @ApiLeague(AgencyReportDto, 'one row per agency in rank order', 'PBG')
+  agencies(@Req() req: Request, @Res({ passthrough: true }) res: Response, @Query('from') from?: string, @Query('to') to?: string, @Query('permitType') permitType?: string) {
+    return this.league(req, res, 'sla-agencies', this.sla.agencies({ range: this.periods.parse(from, to), permitType: this.filters.permitType(permitType) }), agencyCsv);
   }
 
   @Get('offices')
   @ApiOperation({ summary: 'Receiving offices: intake to hand-off, and the field steps each office holds; worst first' })
-  @ApiReportPeriod()
-  @ApiQuery({ name: 'permitType', required: false })
-  @ApiReportOk(OfficeReportDto, 'one row per office in rank order')
-  @ApiProblems('validation', 'unauthorized', 'forbidden', 'unknown-permit-type')
-  async offices(@Req() req: Request, @Res({ passthrough: true }) res: Response, @Query('from') from?: string, @Query('to') to?: string, @Query('permitType') permitType?: string) {
-    const report = await this.sla.offices({ range: this.periods.parse(from, to), permitType: this.filters.permitType(permitType) });
-    return wantsCsv(req) ? sendCsv(res, 'sla-offices', officeCsv(report)) : report;
+  @ApiLeague(OfficeReportDto, 'one row per office in rank order')
+  offices(@Req() req: Request, @Res({ passthrough: true }) res: Response, @Query('from') from?: string, @Query('to') to?: string, @Query('permitType') permitType?: string) {
+    return this.league(req, res, 'sla-offices', this.sla.offices({ range: this.periods.parse(from, to), permitType: this.filters.permitType(permitType) }), officeCsv);
   }
 
   @Get('weeks')
@@ -64,4 +56,20 @@ export class SlaController {
       permitType: this.filters.permitType(permitType),
     });
   }
+
+  /** A league table as JSON, or as CSV named `file` when the caller accepts text/csv. */
+  private async league<R>(req: Request, res: Response, file: string, report: Promise<R>, csv: (report: R) => string) {
+    const r = await report;
+    return wantsCsv(req) ? sendCsv(res, file, csv(r)) : r;
+  }
+}
+
+/** A league table's period, its permit-type filter, its answer (JSON or CSV) and its problems. */
+function ApiLeague(dto: Type<unknown>, rows: string, permitTypeExample?: string) {
+  return applyDecorators(
+    ApiReportPeriod(),
+    ApiQuery({ name: 'permitType', required: false, ...(permitTypeExample ? { example: permitTypeExample } : {}) }),
+    ApiReportOk(dto, rows),
+    ApiProblems('validation', 'unauthorized', 'forbidden', 'unknown-permit-type'),
+  );
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { getJson } from '../../app/api';
 import { jakartaDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { RowTable } from '../../components/ScrollTable';
 import { Section } from '../../components/Section';
 
 /** GET /v1/public/accountability: public facts only (agencies, offices, steps, days). */
@@ -95,59 +96,26 @@ export function AccountabilityPage() {
             {data.agencies.length === 0 ? (
               <p>{w.none}</p>
             ) : (
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{w.agency}</th>
-                    <th scope="col">{w.missed}</th>
-                    <th scope="col">{w.open}</th>
-                    <th scope="col">{w.listed}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.agencies.map((a) => (
-                    <tr key={a.agency}>
-                      <th scope="row">{a.name}</th>
-                      <td>{a.missedDeadlines}</td>
-                      <td>{a.openOverdue}</td>
-                      <td>{a.governorListed}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <RowTable
+                scroll={false}
+                columns={[w.agency, w.missed, w.open, w.listed]}
+                rows={data.agencies}
+                rowKey={(a) => a.agency}
+                cells={(a) => [a.name, a.missedDeadlines, a.openOverdue, a.governorListed]}
+              />
             )}
           </Section>
           <Section id="governor" title={w.governor}>
             {data.governorList.length === 0 ? (
               <p>{w.noneListed}</p>
             ) : (
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{w.agency}</th>
-                    <th scope="col">{w.office}</th>
-                    <th scope="col">{w.permit}</th>
-                    <th scope="col">{w.step}</th>
-                    <th scope="col">{w.since}</th>
-                    <th scope="col">{w.days}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.governorList.map((e, i) => (
-                    <tr key={`${e.agency}-${e.listedAt}-${i}`}>
-                      <th scope="row">{e.agencyName}</th>
-                      <td>{e.officeName}</td>
-                      <td>{e.permitType}</td>
-                      <td>{e.stepName}</td>
-                      <td>{jakartaDateTime(e.listedAt, lang)}</td>
-                      <td>
-                        {e.businessDaysOverdue}
-                        {e.decided ? ` (${w.decided})` : ''}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <RowTable
+                scroll={false}
+                columns={[w.agency, w.office, w.permit, w.step, w.since, w.days]}
+                rows={data.governorList}
+                rowKey={(e, i) => `${e.agency}-${e.listedAt}-${i}`}
+                cells={(e) => [e.agencyName, e.officeName, e.permitType, e.stepName, jakartaDateTime(e.listedAt, lang), `${e.businessDaysOverdue}${e.decided ? ` (${w.decided})` : ''}`]}
+              />
             )}
           </Section>
         </>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { ApiError, getJson } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { useSession } from '../../app/session';
+import { RowTable } from '../../components/ScrollTable';
 
 interface Versions {
   versions: Array<{ version: number; latest: boolean; deployed: boolean; retired: boolean; inReview: number; awaitingApplicant: number; running: number }>;
@@ -27,33 +28,24 @@ export function VersionsPanel({ code }: { code: string }) {
       <p className="hint">{t('versions.lead')}</p>
       {failure && <p className="error" role="alert">{failure}</p>}
       {data && (
-        <div className="table-scroll">
-          <table className="versions">
-            <thead>
-              <tr>
-                <th scope="col">{t('versions.version')}</th>
-                <th scope="col">{t('versions.inReview')}</th>
-                <th scope="col">{t('versions.awaiting')}</th>
-                <th scope="col">{t('versions.running')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.versions.map((v) => (
-                <tr key={v.version} data-version={v.version}>
-                  <th scope="row">
-                    {v.version}
-                    {v.latest && ` (${t('versions.latest')})`}
-                    {v.retired && ` (${t('versions.retired')})`}
-                    {!v.deployed && ` (${t('versions.notDeployed')})`}
-                  </th>
-                  <td>{v.inReview}</td>
-                  <td>{v.awaitingApplicant}</td>
-                  <td>{v.running}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RowTable
+          className="versions"
+          columns={[t('versions.version'), t('versions.inReview'), t('versions.awaiting'), t('versions.running')]}
+          rows={data.versions}
+          rowKey={(v) => v.version}
+          rowData={(v) => ({ 'data-version': v.version })}
+          cells={(v) => [
+            <>
+              {v.version}
+              {v.latest && ` (${t('versions.latest')})`}
+              {v.retired && ` (${t('versions.retired')})`}
+              {!v.deployed && ` (${t('versions.notDeployed')})`}
+            </>,
+            v.inReview,
+            v.awaitingApplicant,
+            v.running,
+          ]}
+        />
       )}
     </section>
   );

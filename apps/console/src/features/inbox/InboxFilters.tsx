@@ -1,5 +1,6 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n';
+import { LabelledSelect } from '../../components/LabelledSelect';
 import type { PermitType } from '../catalogue/types';
 import { DUE_WINDOWS, type Filter, type InboxQuery } from './query';
 
@@ -13,46 +14,18 @@ export function InboxFilters({ query, permitTypes, fixedOffice, onChange }: { qu
   const [office, setOffice] = useState(query.office ?? '');
   useEffect(() => setOffice(query.office ?? ''), [query.office]);
   const steps = permitTypes.find((p) => p.code === query.permitType)?.steps ?? [];
+  // A step in the URL that the chosen permit type does not name stays shown, so the filter is visible.
+  const stepChoices = steps.map((s) => ({ value: s.id, label: s.name }));
+  if (query.step && !steps.some((s) => s.id === query.step)) stepChoices.push({ value: query.step, label: query.step });
   const applyOffice = (e: FormEvent) => {
     e.preventDefault();
     onChange('office', office.trim());
   };
   return (
     <form className="filters" onSubmit={applyOffice} aria-label={t('filter.title')}>
-      <div>
-        <label htmlFor="filter-permit-type">{t('filter.permitType')}</label>
-        <select id="filter-permit-type" value={query.permitType ?? ''} onChange={(e) => onChange('permitType', e.target.value)}>
-          <option value="">{t('filter.all')}</option>
-          {permitTypes.map((p) => (
-            <option key={p.code} value={p.code}>
-              {p.name} ({p.code})
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="filter-step">{t('filter.step')}</label>
-        <select id="filter-step" value={query.step ?? ''} onChange={(e) => onChange('step', e.target.value)}>
-          <option value="">{t('filter.all')}</option>
-          {steps.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-          {query.step && !steps.some((s) => s.id === query.step) && <option value={query.step}>{query.step}</option>}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="filter-due">{t('filter.due')}</label>
-        <select id="filter-due" value={query.due ?? ''} onChange={(e) => onChange('due', e.target.value)}>
-          <option value="">{t('filter.all')}</option>
-          {DUE_WINDOWS.map((d) => (
-            <option key={d} value={d}>
-              {t(`filter.due.${d}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect id="filter-permit-type" label={t('filter.permitType')} value={query.permitType} onChange={(v) => onChange('permitType', v)} choices={permitTypes.map((p) => ({ value: p.code, label: `${p.name} (${p.code})` }))} />
+      <FilterSelect id="filter-step" label={t('filter.step')} value={query.step} onChange={(v) => onChange('step', v)} choices={stepChoices} />
+      <FilterSelect id="filter-due" label={t('filter.due')} value={query.due} onChange={(v) => onChange('due', v)} choices={DUE_WINDOWS.map((d) => ({ value: d, label: t(`filter.due.${d}`) }))} />
       {!fixedOffice && (
         <div>
           <label htmlFor="filter-office">{t('filter.office')}</label>
@@ -65,5 +38,15 @@ export function InboxFilters({ query, permitTypes, fixedOffice, onChange }: { qu
         </div>
       )}
     </form>
+  );
+}
+
+/** One filter: its label and a drop-down list whose first choice, "all", clears it. */
+function FilterSelect(props: { id: string; label: string; value: string | undefined; onChange: (value: string) => void; choices: Array<{ value: string; label: string }> }) {
+  const { t } = useI18n();
+  return (
+    <div>
+      <LabelledSelect id={props.id} label={props.label} value={props.value ?? ''} onChange={props.onChange} choices={[{ value: '', label: t('filter.all') }, ...props.choices]} />
+    </div>
   );
 }

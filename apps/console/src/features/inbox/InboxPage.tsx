@@ -4,6 +4,7 @@ import { jakartaDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { Link, useRouter } from '../../app/router';
 import { useSession } from '../../app/session';
+import { ScrollTable } from '../../components/ScrollTable';
 import type { PermitType } from '../catalogue/types';
 import { type ClaimAction, sendClaim } from './claims';
 import { InboxFilters } from './InboxFilters';
@@ -85,56 +86,42 @@ export function InboxPage() {
         <>
           <p aria-live="polite">{tasks.length === 0 ? t('inbox.empty') : t('inbox.inQueue', { n: tasks.length })}</p>
           {tasks.length > 0 && (
-            <div className="table-scroll">
-              <table className="inbox">
-                <caption className="visually-hidden">{t(`queue.${query.queue}`)}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('inbox.code')}</th>
-                    <th scope="col">{t('inbox.permit')}</th>
-                    <th scope="col">{t('track.step')}</th>
-                    <th scope="col">{t('track.office')}</th>
-                    <th scope="col">{t('inbox.received')}</th>
-                    <th scope="col">{t('track.due')}</th>
-                    <th scope="col">{t('inbox.escalation')}</th>
-                    <th scope="col">{t('inbox.holder')}</th>
-                    <th scope="col">{t('inbox.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {tasks.map((task) => (
-                    <tr key={task.id}>
-                      <td data-label={t('inbox.code')}>
-                        <Link to={`/kotak-masuk/${encodeURIComponent(task.id)}${inboxSearch(query)}`}>
-                          <span className="code">{task.trackingCode}</span>
-                        </Link>
-                      </td>
-                      <td data-label={t('inbox.permit')}>{task.permitType}</td>
-                      <td data-label={t('track.step')}>{task.stepName}</td>
-                      <td data-label={t('track.office')}>{task.officeId}</td>
-                      <td data-label={t('inbox.received')}>{jakartaDateTime(task.assignedAt, lang)}</td>
-                      <td data-label={t('track.due')}>
-                        <TimeLeft task={task} />
-                      </td>
-                      <td data-label={t('inbox.escalation')}>{task.escalationLevel > 0 ? `${t('escalation.level', { n: task.escalationLevel })} · ${task.escalationRung}` : '—'}</td>
-                      <td data-label={t('inbox.holder')}>{task.claimedBy ? (task.claimedBy === session.sub ? t('claim.you') : task.claimedBy) : '—'}</td>
-                      <td data-label={t('inbox.actions')}>
-                        {task.status === 'open' && !task.claimedBy && (
-                          <button type="button" className="small" disabled={busy === task.id} aria-label={t('claim.claimRow', { code: `${task.trackingCode} · ${task.stepName}` })} onClick={() => act(task, 'claim')}>
-                            {t('claim.claim')}
-                          </button>
-                        )}
-                        {task.status === 'open' && task.claimedBy === session.sub && (
-                          <button type="button" className="small secondary" disabled={busy === task.id} aria-label={t('claim.releaseRow', { code: `${task.trackingCode} · ${task.stepName}` })} onClick={() => act(task, 'unclaim')}>
-                            {t('claim.release')}
-                          </button>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ScrollTable
+              className="inbox"
+              caption={t(`queue.${query.queue}`)}
+              columns={[t('inbox.code'), t('inbox.permit'), t('track.step'), t('track.office'), t('inbox.received'), t('track.due'), t('inbox.escalation'), t('inbox.holder'), t('inbox.actions')]}
+            >
+              {tasks.map((task) => (
+                <tr key={task.id}>
+                  <td data-label={t('inbox.code')}>
+                    <Link to={`/kotak-masuk/${encodeURIComponent(task.id)}${inboxSearch(query)}`}>
+                      <span className="code">{task.trackingCode}</span>
+                    </Link>
+                  </td>
+                  <td data-label={t('inbox.permit')}>{task.permitType}</td>
+                  <td data-label={t('track.step')}>{task.stepName}</td>
+                  <td data-label={t('track.office')}>{task.officeId}</td>
+                  <td data-label={t('inbox.received')}>{jakartaDateTime(task.assignedAt, lang)}</td>
+                  <td data-label={t('track.due')}>
+                    <TimeLeft task={task} />
+                  </td>
+                  <td data-label={t('inbox.escalation')}>{task.escalationLevel > 0 ? `${t('escalation.level', { n: task.escalationLevel })} · ${task.escalationRung}` : '—'}</td>
+                  <td data-label={t('inbox.holder')}>{task.claimedBy ? (task.claimedBy === session.sub ? t('claim.you') : task.claimedBy) : '—'}</td>
+                  <td data-label={t('inbox.actions')}>
+                    {task.status === 'open' && !task.claimedBy && (
+                      <button type="button" className="small" disabled={busy === task.id} aria-label={t('claim.claimRow', { code: `${task.trackingCode} · ${task.stepName}` })} onClick={() => act(task, 'claim')}>
+                        {t('claim.claim')}
+                      </button>
+                    )}
+                    {task.status === 'open' && task.claimedBy === session.sub && (
+                      <button type="button" className="small secondary" disabled={busy === task.id} aria-label={t('claim.releaseRow', { code: `${task.trackingCode} · ${task.stepName}` })} onClick={() => act(task, 'unclaim')}>
+                        {t('claim.release')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </ScrollTable>
           )}
         </>
       )}
