@@ -1,7 +1,7 @@
 // The accountability reports on a large read model: seeds 1,000,000 step attempts (and their
 // applications, escalations, points and complaints) straight into PostgreSQL with generate_series, then
 // times each report as the API runs it (ReportsService). `npm run bench` calls runReportsBench();
-// alone: node -r ./scripts/register.js scripts/bench-reports.ts [--rows N] [--json]
+// alone: node -r ./scripts/register.js scripts/bench-reports.ts [--rows N] [--json] [--reads]
 //
 // Targets on a 2-core machine: agency table < 200 ms, office table < 300 ms, points < 300 ms, the SLA
 // wall's open/overdue counts per step < 100 ms (at 150,000 open attempts with the default rows), its
@@ -12,6 +12,7 @@ import { ReportsService } from '../apps/api/src/reports/reports.service';
 import { createDataSource, migrate } from '../libs/database/data-source';
 import { seed } from '../libs/database/seed';
 import { openScratchDatabase } from '../libs/dev/services';
+import { ReadsResult, timeConsoleReads } from './bench-reads';
 
 export interface ReportsBenchOptions {
   /** Step attempts to seed (default 1,000,000). */
@@ -21,6 +22,8 @@ export interface ReportsBenchOptions {
   /** A PostgreSQL server to create the bench database on; an embedded one otherwise. */
   databaseUrl?: string;
   log?: (line: string) => void;
+  /** Also time the console's reads on the same rows (scripts/bench-reads.ts). */
+  reads?: boolean;
 }
 
 export interface ReportTiming {
@@ -35,6 +38,7 @@ export interface ReportsBenchResult {
   rows: { tasks: number; applications: number; escalations: number; points: number; complaints: number };
   seedSeconds: number;
   timings: ReportTiming[];
+  reads?: ReadsResult;
 }
 
 const YEAR_FROM = '2026-01-01T00:00:00+07:00';
@@ -187,7 +191,14 @@ export async function runReportsBench(opts: ReportsBenchOptions = {}): Promise<R
       const verdict = t.target === null ? '' : t.medianMs < t.target ? ' ok' : ' OVER';
       log(`${t.report.padEnd(42)} ${String(t.medianMs).padStart(10)} ${String(t.maxMs).padStart(8)} ${(t.target === null ? '-' : `<${t.target}`).padStart(7)} ${t.rows}${verdict}`);
     }
-    return { rows: counts, seedSeconds, timings };
+    let reads: ReadsResult | undefined;
+    if (opts.reads) {
+      reads = await timeConsoleReads(db, counts.applications);
+      log('');
+      log(`inbox of ${reads.inbox.agency}: ${reads.inbox.openTasks} open tasks`);
+      for (const r of reads.timings) log(`${r.read.padEnd(42)} p50 ${String(r.p50Ms).padStart(7)} p99 ${String(r.p99Ms).padStart(7)} max ${String(r.maxMs).padStart(7)}  target p99 <${r.target}${r.p99Ms <= r.target ? ' ok' : ' OVER'}`);
+    }
+    return { rows: counts, seedSeconds, timings, reads };
   } finally {
     if (db?.isInitialized) await db.destroy();
     await database.close();
@@ -197,7 +208,7 @@ export async function runReportsBench(opts: ReportsBenchOptions = {}): Promise<R
 if (require.main === module) {
   const i = process.argv.indexOf('--rows');
   const rows = i >= 0 ? Number(process.argv[i + 1]) : undefined;
-  runReportsBench({ rows, databaseUrl: process.env.DATABASE_URL })
+  runReportsBench({ rows, databaseUrl: process.env.DATABASE_URL, reads: process.argv.includes('--reads') })
     .then((result) => {
       if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify({ reports: result })}\n`);
     })

@@ -4,7 +4,8 @@
 //    workflow (with its own worker) vs POST /v1/applications through the whole stack (API and permit
 //    worker as separate processes, as deployed), then decisions on the tasks of those applications.
 // 2. The accountability reports timed on R seeded step attempts (default 1,000,000; scripts/bench-reports.ts).
-// Prints tables; with --json, a line {"reports": {...}} and, last, {"submitVsRawStart": {...}}.
+// Prints tables on stderr; with --json, one JSON line per measurement on stdout and, last, {"summary": {...}}
+// with every ratio and target and whether it is met. BENCH_CPU_PROF=DIR profiles the API and worker.
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { ChildProcess, spawn } from 'node:child_process';
@@ -22,6 +23,7 @@ import { freePort, portIsFree, startTemporalDevServer } from '../libs/dev/servic
 import { loadServerToolchain, SERVER_BUILD_HINT, startLocalCluster } from '../libs/dev/temporal-cluster';
 import { loadToolchain } from '../libs/temporal/toolchain';
 import { skduV1 } from '../libs/permits/skdu.v1';
+import { decideUpdate, workflowIdOf } from '../workflows/messages';
 import { runReportsBench } from './bench-reports';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -32,6 +34,7 @@ const arg = (name: string, fallback: number) => {
 const JSON_OUT = process.argv.includes('--json');
 const CLUSTER = process.argv.includes('--cluster');
 const COUNT = arg('count', 1000);
+const DECISION_RATE = arg('decision-rate', 20);
 const CONCURRENCY = arg('concurrency', 32);
 const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
 
@@ -56,7 +59,7 @@ async function measure(label: string, count: number, concurrency: number, op: (i
         try {
           await op(i);
         } catch (err) {
-          if (errors++ === 0) log(`${label}: first error: ${(err as Error).message}`);
+          if (errors++ === 0) log(`${label}: first error: ${(err as Error).message}${(err as Error).cause ? ` (${((err as Error).cause as Error).message})` : ''}`);
         }
         latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
         if (++done % Math.max(1, Math.floor(count / 4)) === 0) log(`${label}: ${done}/${count}`);
@@ -69,8 +72,12 @@ async function measure(label: string, count: number, concurrency: number, op: (i
   return { perSec: count / seconds, p50Ms: pct(50), p99Ms: pct(99), errors };
 }
 
+/** BENCH_CPU_PROF=DIR: the API and worker processes write a V8 CPU profile there when they stop. */
+const CPU_PROF = process.env.BENCH_CPU_PROF;
+
 function child(entry: string, env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, ['-r', path.join(ROOT, 'scripts', 'register.js'), path.join(ROOT, entry)], {
+  const prof = CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(CPU_PROF)}`, `--cpu-prof-name=${path.basename(path.dirname(path.dirname(entry)))}-${Date.now()}.cpuprofile`] : [];
+  return spawn(process.execPath, [...prof, '-r', path.join(ROOT, 'scripts', 'register.js'), path.join(ROOT, entry)], {
     cwd: ROOT,
     env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -85,14 +92,42 @@ async function waitHealthy(url: string): Promise<void> {
   throw new Error('the API did not become healthy');
 }
 
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+const line = (o: object) => process.stdout.write(`${JSON.stringify(o)}\n`);
+/** Each measurement's line as soon as it is taken: a run that fails later still leaves its figures. */
+function emit(name: string, r: Result, extra: object = {}): Result {
+  if (JSON_OUT) line({ measurement: name, temporal: CLUSTER ? 'cluster' : 'dev-server', perSec: round(r.perSec), p50Ms: round(r.p50Ms), p99Ms: round(r.p99Ms), errors: r.errors, ...extra });
+  return r;
+}
+
+interface Check {
+  name: string;
+  value: number;
+  target: string;
+  met: boolean;
+}
+
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
-  const submitLine = await benchSubmitVsRawStart();
+  const { temporal, measurements: m } = await benchSubmitVsRawStart();
+  const checks: Check[] = [];
+  const check = (name: string, value: number, target: string, met: boolean) => checks.push({ name, value: round(value, 2), target, met });
+  check('submitRatio', m.submit.perSec / m.rawStart.perSec, '>= 0.8', m.submit.perSec / m.rawStart.perSec >= 0.8);
+  check('submitP99VsRaw', m.submit.p99Ms / m.rawStart.p99Ms, '<= 2', m.submit.p99Ms / m.rawStart.p99Ms <= 2);
+  check('decisionRatio', m.decision.perSec / m.rawDecision.perSec, '>= 0.8', m.decision.perSec / m.rawDecision.perSec >= 0.8);
+  check('decisionP99MsAt20PerSec', m.decisionPaced.p99Ms, '<= 100', m.decisionPaced.p99Ms <= 100);
+  check('errors', Object.values(m).reduce((n, r) => n + r.errors, 0), '== 0', Object.values(m).every((r) => r.errors === 0));
   if (!process.argv.includes('--skip-reports')) {
-    const reports = await runReportsBench({ rows: arg('rows', 1_000_000) });
-    if (JSON_OUT) process.stdout.write(`${JSON.stringify({ reports })}\n`);
+    const { reads, ...reports } = await runReportsBench({ rows: arg('rows', 1_000_000), reads: true });
+    if (JSON_OUT) line({ reports });
+    for (const r of reads?.timings ?? []) {
+      if (JSON_OUT) line({ measurement: `read:${r.read}`, rows: reports.rows.tasks, inbox: reads!.inbox, p50Ms: r.p50Ms, p99Ms: r.p99Ms, maxMs: r.maxMs, targetMs: r.target });
+      check(`read:${r.read}`, r.p99Ms, `<= ${r.target} (p99)`, r.p99Ms <= r.target);
+    }
+    for (const t of reports.timings) if (t.target !== null) check(`report:${t.report}`, t.maxMs, `<= ${t.target} (max)`, t.maxMs <= t.target);
   }
-  if (JSON_OUT) process.stdout.write(`${submitLine}\n`);
+  process.stderr.write(`\n${checks.map((c) => `${c.met ? 'met    ' : 'MISSED '} ${c.name.padEnd(34)} ${String(c.value).padStart(9)}  target ${c.target}`).join('\n')}\n`);
+  if (JSON_OUT) line({ summary: { temporal, allMet: checks.every((c) => c.met), checks } });
 }
 
 /**
@@ -117,41 +152,100 @@ async function settled(databaseUrl: string): Promise<void> {
   }
 }
 
-/**
- * Decisions (a Temporal Update each, validated and applied by the workflow on a worker): `count` open
- * tasks of the applications just filed, approved as their kelurahan head at the bench's concurrency.
- */
-async function benchDecisions(base: string, count: number): Promise<Result> {
+interface OpenTask {
+  id: string;
+  applicationId: string;
+  agency: string;
+  officeId: string;
+}
+
+/** Open tasks of the applications just filed (those the engine has assigned, with a due time). */
+async function openTasks(base: string, count: number): Promise<OpenTask[]> {
   const admin = await mintToken(DEV_JWT_SECRET, { sub: 'bench-admin', role: 'admin' });
-  const tasks: Array<{ id: string; agency: string; officeId: string }> = [];
+  const tasks: OpenTask[] = [];
   for (let cursor: string | null = null; tasks.length < count; ) {
     const page = (await (await fetch(`${base}/v1/tasks?status=open&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { headers: { authorization: `Bearer ${admin}` } })).json()) as {
-      items: Array<{ id: string; agency: string; officeId: string; dueAt: string | null }>;
+      items: Array<OpenTask & { dueAt: string | null }>;
       nextCursor: string | null;
     };
     tasks.push(...page.items.filter((t) => t.dueAt));
     cursor = page.nextCursor;
     if (!cursor) break;
   }
-  log(`decision × ${Math.min(count, tasks.length)} at concurrency ${CONCURRENCY}`);
-  const heads = new Map<string, string>();
+  return tasks.slice(0, count);
+}
+
+const headClaims = (t: OpenTask) => ({ sub: `bench-${t.agency}/${t.officeId}`, role: 'approver' as const, agency: t.agency, office: t.officeId, position: 'head' as const });
+
+/**
+ * Decisions (a Temporal Update each, validated and applied by the workflow on a worker): open tasks of
+ * the applications just filed, approved as their kelurahan head. A third of them through the bench's
+ * own client as a plain executeUpdate (the raw side), a third through POST /v1/tasks/{id}/decision, both
+ * at the bench's concurrency, and the last third through the API paced at DECISION_RATE a second (the
+ * latency a steady office sees).
+ */
+async function benchDecisions(base: string, client: Client, count: number): Promise<{ raw: Result; api: Result; paced: Result }> {
+  const tasks = await openTasks(base, count);
+  const third = Math.floor(tasks.length / 3);
+  const [rawTasks, apiTasks, pacedTasks] = [tasks.slice(0, third), tasks.slice(third, 2 * third), tasks.slice(2 * third, 3 * third)];
+  const tokens = new Map<string, string>();
   for (const t of tasks) {
     const key = `${t.agency}/${t.officeId}`;
-    if (!heads.has(key)) heads.set(key, await mintToken(DEV_JWT_SECRET, { sub: `bench-${key}`, role: 'approver', agency: t.agency, office: t.officeId, position: 'head' }));
+    if (!tokens.has(key)) tokens.set(key, await mintToken(DEV_JWT_SECRET, headClaims(t)));
   }
-  return measure('decision', Math.min(count, tasks.length), CONCURRENCY, async (i) => {
-    const t = tasks[i];
+  const viaApi = (list: OpenTask[]) => async (i: number) => {
+    const t = list[i];
     const res = await fetch(`${base}/v1/tasks/${t.id}/decision`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${heads.get(`${t.agency}/${t.officeId}`)}`, 'content-type': 'application/json', 'idempotency-key': `bench-decision-${t.id}` },
+      headers: { authorization: `Bearer ${tokens.get(`${t.agency}/${t.officeId}`)}`, 'content-type': 'application/json', 'idempotency-key': `bench-decision-${t.id}` },
       body: JSON.stringify({ decision: 'approve', note: 'Sesuai (bench)' }),
     });
     if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`);
     await res.arrayBuffer().catch(() => undefined);
-  });
+  };
+  log(`decision × ${third} raw executeUpdate, × ${third} POST .../decision at concurrency ${CONCURRENCY}, × ${third} POST at ${DECISION_RATE}/s`);
+  const raw = emit('rawDecision', await measure('decision-raw', rawTasks.length, CONCURRENCY, async (i) => {
+    const t = rawTasks[i];
+    const c = headClaims(t);
+    await client.workflow.getHandle(workflowIdOf(t.applicationId)).executeUpdate(decideUpdate, {
+      updateId: `bench-raw-decision-${t.id}`,
+      args: [{ taskId: t.id, decision: 'approve', note: 'Sesuai (bench)', actor: { sub: c.sub, role: c.role, agency: c.agency, office: c.office, position: c.position } }],
+    });
+  }));
+  const api = emit('decision', await measure('decision', apiTasks.length, CONCURRENCY, viaApi(apiTasks)));
+  const paced = emit('decisionPaced', await measurePaced('decision-paced', pacedTasks.length, DECISION_RATE, viaApi(pacedTasks)), { ratePerSec: DECISION_RATE });
+  return { raw, api, paced };
 }
 
-async function benchSubmitVsRawStart(): Promise<string> {
+/** Open loop: starts one operation every 1/rate s whatever the answers, as arrivals do. */
+async function measurePaced(label: string, count: number, rate: number, op: (i: number) => Promise<void>): Promise<Result> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = process.hrtime.bigint();
+  const runs: Array<Promise<void>> = [];
+  for (let i = 0; i < count; i++) {
+    const due = started + BigInt(Math.round((i / rate) * 1e9));
+    const wait = Number(due - process.hrtime.bigint()) / 1e6;
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const t0 = process.hrtime.bigint();
+    runs.push(
+      op(i).then(
+        () => void latencies.push(Number(process.hrtime.bigint() - t0) / 1e6),
+        (err: unknown) => {
+          latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+          if (errors++ === 0) log(`${label}: first error: ${(err as Error).message}${(err as Error).cause ? ` (${((err as Error).cause as Error).message})` : ''}`);
+        },
+      ),
+    );
+  }
+  await Promise.all(runs);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
+  return { perSec: count / seconds, p50Ms: pct(50), p99Ms: pct(99), errors };
+}
+
+async function benchSubmitVsRawStart(): Promise<{ temporal: string; measurements: Record<string, Result & { ratePerSec?: number }> }> {
   const toolchain = loadToolchain();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'satupintu-bench-'));
   fs.chmodSync(dir, 0o777);
@@ -216,37 +310,36 @@ async function benchSubmitVsRawStart(): Promise<string> {
     await measure('warm-raw', 100, CONCURRENCY, raw('warm'));
     await measure('warm-submit', 100, CONCURRENCY, submit('warm'));
     log(`raw start × ${COUNT} at concurrency ${CONCURRENCY}`);
-    const rawResult = await measure('raw', COUNT, CONCURRENCY, raw('raw'));
+    const rawResult = emit('rawStart', await measure('raw', COUNT, CONCURRENCY, raw('raw')));
     log(`submit × ${COUNT} at concurrency ${CONCURRENCY}`);
-    const submitResult = await measure('submit', COUNT, CONCURRENCY, submit('submit'));
+    const submitResult = emit('submit', await measure('submit', COUNT, CONCURRENCY, submit('submit')));
     await settled(pg.url);
-    const decisionResult = await benchDecisions(base, Math.min(COUNT, 500));
+    const decisions = await benchDecisions(base, client, Math.min(COUNT, 600));
 
     noopWorker.shutdown();
     await noopRunning;
     await connection.close();
 
-    const rows = [
-      ['', 'per second', 'p50 ms', 'p99 ms', 'errors'],
-      ['raw workflow.start', rawResult.perSec.toFixed(0), rawResult.p50Ms.toFixed(1), rawResult.p99Ms.toFixed(1), String(rawResult.errors)],
-      ['POST /v1/applications', submitResult.perSec.toFixed(0), submitResult.p50Ms.toFixed(1), submitResult.p99Ms.toFixed(1), String(submitResult.errors)],
-      ['POST .../decision', decisionResult.perSec.toFixed(0), decisionResult.p50Ms.toFixed(1), decisionResult.p99Ms.toFixed(1), String(decisionResult.errors)],
+    const table: Array<[string, Result]> = [
+      ['raw workflow.start', rawResult],
+      ['POST /v1/applications', submitResult],
+      ['raw executeUpdate', decisions.raw],
+      ['POST .../decision', decisions.api],
+      [`POST .../decision ${DECISION_RATE}/s`, decisions.paced],
     ];
-    process.stdout.write(`\n${rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(24) : c.padStart(11))).join('')).join('\n')}\n`);
-    const ratio = submitResult.perSec / rawResult.perSec;
-    process.stdout.write(`submit / raw ratio: ${ratio.toFixed(2)} (target >= 0.8)\n`);
-    return JSON.stringify({
-      submitVsRawStart: {
-        temporal: server ? 'cluster' : 'dev-server',
-        rawPerSec: Math.round(rawResult.perSec),
-        submitPerSec: Math.round(submitResult.perSec),
-        ratio: Math.round(ratio * 100) / 100,
-        rawP99Ms: Math.round(rawResult.p99Ms * 10) / 10,
-        submitP99Ms: Math.round(submitResult.p99Ms * 10) / 10,
-        decisionPerSec: Math.round(decisionResult.perSec),
-        decisionP99Ms: Math.round(decisionResult.p99Ms * 10) / 10,
+    const rows = [['', 'per second', 'p50 ms', 'p99 ms', 'errors'], ...table.map(([name, r]) => [name, r.perSec.toFixed(0), r.p50Ms.toFixed(1), r.p99Ms.toFixed(1), String(r.errors)])];
+    process.stderr.write(`\n${rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(26) : c.padStart(11))).join('')).join('\n')}\n`);
+    const temporalKind = server ? 'cluster' : 'dev-server';
+    return {
+      temporal: temporalKind,
+      measurements: {
+        rawStart: rawResult,
+        submit: submitResult,
+        rawDecision: decisions.raw,
+        decision: decisions.api,
+        decisionPaced: { ...decisions.paced, ratePerSec: DECISION_RATE },
       },
-    });
+    };
   } finally {
     for (const c of children) c.kill('SIGTERM');
     await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));

@@ -10,6 +10,7 @@ import { TaskClaims1795400000010 } from './migrations/1795400000010-task-claims'
 import { ApplicantNotices1795415000000 } from './migrations/1795415000000-applicant-notices';
 import { OpenSteps1795400000011 } from './migrations/1795400000011-open-steps';
 import { RateLimitWindow1795400000012 } from './migrations/1795400000012-rate-limit-window';
+import { InboxOrder1795420000000 } from './migrations/1795420000000-inbox-order';
 
 export const MIGRATIONS = [
   InitialSchema1732300000000,
@@ -23,6 +24,7 @@ export const MIGRATIONS = [
   OpenSteps1795400000011,
   RateLimitWindow1795400000012,
   ApplicantNotices1795415000000,
+  InboxOrder1795420000000,
 ];
 
 /** The read model's DataSource. Schema changes are migrations only: `synchronize` stays off. */
