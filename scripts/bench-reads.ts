@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import { ApplicationsRepository } from '../apps/api/src/applications/applications.repository';
 import { ReportsService } from '../apps/api/src/reports/reports.service';
 import { TasksRepository } from '../apps/api/src/tasks/tasks.repository';
+import { percentile } from './bench/percentile';
 
 export const READ_TARGET_MS = 50;
 
@@ -35,7 +36,7 @@ async function sample(read: string, runs: number, fn: (i: number) => Promise<unk
     samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
   samples.sort((a, b) => a - b);
-  const at = (p: number) => Math.round(samples[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))] * 10) / 10;
+  const at = (p: number) => Math.round(percentile(samples, p) * 10) / 10;
   return { read, target: READ_TARGET_MS, runs, p50Ms: at(50), p99Ms: at(99), maxMs: at(100) };
 }
 

@@ -25,6 +25,7 @@ import { loadToolchain } from '../libs/temporal/toolchain';
 import { skduV1 } from '../libs/permits/skdu.v1';
 import { decideUpdate, workflowIdOf } from '../workflows/messages';
 import { runReportsBench } from './bench-reports';
+import { percentile } from './bench/percentile';
 
 const ROOT = path.resolve(__dirname, '..');
 const arg = (name: string, fallback: number) => {
@@ -68,8 +69,7 @@ async function measure(label: string, count: number, concurrency: number, op: (i
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
-  return { perSec: count / seconds, p50Ms: pct(50), p99Ms: pct(99), errors };
+  return { perSec: count / seconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), errors };
 }
 
 /** BENCH_CPU_PROF=DIR: the API and worker processes write a V8 CPU profile there when they stop. */
@@ -241,8 +241,7 @@ async function measurePaced(label: string, count: number, rate: number, op: (i: 
   await Promise.all(runs);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
-  return { perSec: count / seconds, p50Ms: pct(50), p99Ms: pct(99), errors };
+  return { perSec: count / seconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), errors };
 }
 
 async function benchSubmitVsRawStart(): Promise<{ temporal: string; measurements: Record<string, Result & { ratePerSec?: number }> }> {
