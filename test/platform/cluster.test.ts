@@ -14,6 +14,7 @@ import { CLUSTER_PARTS, runDrill } from '../../libs/drill/drill';
 import { Integrator } from '../../libs/drill/integrator';
 import { PlatformProcess } from '../../libs/drill/platform-process';
 import { loadToolchain } from '../../libs/temporal/toolchain';
+import { eventually } from '../support/time-skipping';
 
 jest.setTimeout(15 * 60_000);
 
@@ -78,13 +79,16 @@ async function walkOnePermit(platform: PlatformProcess): Promise<Walked> {
   }
 
   // Visibility on PostgreSQL is eventually consistent: ask until the issued application is listed.
-  let listed: Walked['listed'] = [];
-  for (const giveUpAt = Date.now() + 60_000; Date.now() < giveUpAt && listed.length === 0; ) {
-    const r = await temporalCli(['workflow', 'list', '--address', platform.temporalAddress, '--query', `TrackingCode = '${trackingCode}' AND PermitType = 'SKDU' AND ExecutionStatus = 'Completed'`, '--output', 'json']);
-    expect(r.stderr).toBe('');
-    listed = r.stdout.trim() ? (JSON.parse(r.stdout) as Walked['listed']) : [];
-    if (listed.length === 0) await sleep(500);
-  }
+  const listed = await eventually(
+    async () => {
+      const r = await temporalCli(['workflow', 'list', '--address', platform.temporalAddress, '--query', `TrackingCode = '${trackingCode}' AND PermitType = 'SKDU' AND ExecutionStatus = 'Completed'`, '--output', 'json']);
+      expect(r.stderr).toBe('');
+      return r.stdout.trim() ? (JSON.parse(r.stdout) as Walked['listed']) : [];
+    },
+    (found) => found.length > 0,
+    `application ${trackingCode} listed by the cluster's visibility store`,
+    600,
+  );
   return { status, trackingCode, id, decisions, listed, processes: { workers: health.body.workers, apiStatus: health.body.status } };
 }
 
