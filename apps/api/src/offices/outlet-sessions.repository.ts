@@ -21,17 +21,18 @@ export class OutletSessionsRepository {
 
   /** Replaces a session's date, hours and venue; false when there is no such session. */
   async update(s: OutletSession): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(
+    // TypeORM answers an UPDATE or DELETE on PostgreSQL as [rows, affected].
+    const [, affected]: [unknown[], number] = await this.db.query(
       `UPDATE outlet_session SET office_id = $2, date = $3, opens = $4, closes = $5, starts_at = $6, ends_at = $7, venue = $8, updated_at = now()
        WHERE id = $1 RETURNING id`,
       [s.id, s.officeId, s.date, s.opens, s.closes, jakartaInstant(s.date, s.opens), jakartaInstant(s.date, s.closes), s.venue],
     );
-    return rows.length > 0;
+    return affected > 0;
   }
 
   async remove(id: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(`DELETE FROM outlet_session WHERE id = $1 RETURNING id`, [id]);
-    return rows.length > 0;
+    const [, affected]: [unknown[], number] = await this.db.query(`DELETE FROM outlet_session WHERE id = $1 RETURNING id`, [id]);
+    return affected > 0;
   }
 
   async find(id: string): Promise<OutletSession | undefined> {
