@@ -60,7 +60,7 @@ export class OutletSessionsService {
    * code is `near` or lies under it (the city office, its kecamatan and kelurahan; a kecamatan's office and
    * its kelurahan), and the outlets whose kecamatan is among them.
    */
-  async openNear(atText: string | undefined, near: string | undefined): Promise<{ at: string; near: { code: string; name: string; type: string }; items: OpenOffice[] }> {
+  async openNear(atText: string | undefined, near: string | undefined): Promise<{ at: string; near: { code: string; name: string; type: string }; items: OpenOffice[]; nextCursor: null }> {
     const at = atText === undefined ? new Date() : new Date(atText);
     const problems = [];
     if (atText !== undefined && (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(atText) || Number.isNaN(at.getTime()))) {
@@ -77,7 +77,7 @@ export class OutletSessionsService {
       const opening = openingAt(office, running, at, this.calendar);
       if (opening.open) items.push({ ...office, openBy: opening.by!, session: opening.session });
     }
-    return { at: at.toISOString(), near: { code: area!.areaCode, name: area!.name, type: area!.type }, items };
+    return { at: at.toISOString(), near: { code: area!.areaCode, name: area!.name, type: area!.type }, items, nextCursor: null };
   }
 
   /** Where an application filed now at `office` stands: outlets outside their schedule and sessions are flagged. */
