@@ -61,13 +61,14 @@ export class ApplicationsService {
       calendar: this.calendar.snapshotAround(this.now()),
     };
     // An outlet outside its schedule and sessions still takes the application, flagged (docs/api.md, Outlets
-    // and opening hours). Recorded before the start and keyed by application id: a retry keeps the first record.
-    const filing = await this.outletSessions.filingAt(receiving, this.now());
-    await this.outletSessions.recordFiling({ applicationId, officeId: receiving.id, filedAt: this.now(), ...filing });
+    // and opening hours). Recorded before the start and keyed by application id: a retry keeps the first
+    // record. Other offices take filings at any hour (integrators file online): nothing to record.
+    const outlet = receiving.type === 'outlet';
+    if (outlet) await this.outletSessions.recordFiling({ applicationId, officeId: receiving.id, filedAt: this.now(), ...(await this.outletSessions.filingAt(receiving, this.now())) });
     // The workflow id derives from (caller, key): the same submission again finds the application it started.
     if (!(await this.workflows.start(workflowTypeOf(def), input))) return { created: false, application: await this.get(principal, applicationId) };
-    const recorded = await this.outletSessions.filingOf(applicationId);
-    return { created: true, application: { ...this.provisionalView(input), applicant: input.applicant, ...(recorded ? { filing: recorded } : {}) } };
+    const filing = outlet ? await this.outletSessions.filingOf(applicationId) : undefined;
+    return { created: true, application: { ...this.provisionalView(input), applicant: input.applicant, ...(filing ? { filing } : {}) } };
   }
 
   /** What the caller can know right after the start, before the engine assigns the first steps. */

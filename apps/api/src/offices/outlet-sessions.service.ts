@@ -80,9 +80,8 @@ export class OutletSessionsService {
     return { at: at.toISOString(), near: { code: area!.areaCode, name: area!.name, type: area!.type }, items, nextCursor: null };
   }
 
-  /** Where an application filed now at `office` stands: outlets outside their schedule and sessions are flagged. */
+  /** Whether an outlet was open for a filing at `at` (its schedule or a session), and which session took it. */
   async filingAt(office: Office, at: Date): Promise<{ outsideOpeningHours: boolean; sessionId: string | null }> {
-    if (office.type !== 'outlet') return { outsideOpeningHours: false, sessionId: null };
     const { date } = jakartaLocal(at);
     const opening = openingAt(office, await this.sessions.list({ officeId: office.id, from: date, to: date }), at, this.calendar);
     return { outsideOpeningHours: !opening.open, sessionId: opening.session?.id ?? null };

@@ -55,12 +55,14 @@ export function aView(overrides: Partial<ApplicationView> = {}): ApplicationView
   };
 }
 
-/** The offices of one kelurahan's chain, up to the province. */
+/** The offices of one kelurahan's chain, up to the province, and an outlet. */
 export const OFFICES: Office[] = [
   { id: 'prov-31', name: 'PTSP Provinsi DKI Jakarta', type: 'province', areaCode: '31', parentId: null, address: null, schedule: null },
   { id: 'kota-31.71', name: 'PTSP Jakarta Pusat', type: 'city', areaCode: '31.71', parentId: 'prov-31', address: null, schedule: null },
   { id: 'kec-31.71.01', name: 'PTSP Kecamatan Gambir', type: 'kecamatan', areaCode: '31.71.01', parentId: 'kota-31.71', address: null, schedule: null },
   { id: 'kel-31.71.01.1001', name: 'PTSP Kelurahan Gambir', type: 'kelurahan', areaCode: '31.71.01.1001', parentId: 'kec-31.71.01', address: null, schedule: null },
+  // An outlet open on Tuesday mornings only.
+  { id: 'outlet-gambir', name: 'Gerai PTSP Stasiun Gambir', type: 'outlet', areaCode: '31.71.01', parentId: 'kec-31.71.01', address: null, schedule: { tue: [['08:00', '09:00']] } },
 ];
 
 export function fakeOffices(offices: Office[] = OFFICES): OfficesRepository {

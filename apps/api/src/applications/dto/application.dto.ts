@@ -106,7 +106,7 @@ export class ApplicationDto {
   @ApiProperty({ type: [TaskViewDto], description: 'Every step attempt, open or closed' }) tasks!: TaskViewDto[];
   @ApiProperty({ type: [TimelineEventDto] }) timeline!: TimelineEventDto[];
   @ApiProperty({ description: 'Grows with every change; the weak ETag derives from it', example: 7 }) revision!: number;
-  @ApiPropertyOptional({ type: ApplicationFilingDto, description: 'Where it was filed: in GET /v1/applications/{id} and the submit answer' }) filing?: ApplicationFilingDto;
+  @ApiPropertyOptional({ type: ApplicationFilingDto, description: 'For an application filed at an outlet: whether it was open. In GET /v1/applications/{id} and the submit answer' }) filing?: ApplicationFilingDto;
   @ApiPropertyOptional({ type: ApplicantViewDto, description: 'For the submitting integrator and admins; never for approvers or the public' }) applicant?: ApplicantViewDto;
 }
 
