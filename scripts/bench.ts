@@ -121,7 +121,7 @@ const CPU_PROF = process.env.BENCH_CPU_PROF;
 function child(entry: string, env: NodeJS.ProcessEnv): ChildProcess {
   const prof = CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(CPU_PROF)}`, `--cpu-prof-name=${path.basename(path.dirname(path.dirname(entry)))}-${Date.now()}.cpuprofile`] : [];
   // The worker runs with the heap it is deployed with (docker/compose.yaml, WORKER_HEAP_MB).
-  const heap = entry.includes('worker') ? [`--max-old-space-size=${process.env.WORKER_HEAP_MB ?? 768}`] : [];
+  const heap = entry.includes('worker') ? [`--max-old-space-size=${process.env.WORKER_HEAP_MB ?? 512}`] : [];
   return spawn(process.execPath, [...prof, ...heap, '-r', path.join(ROOT, 'scripts', 'register.js'), path.join(ROOT, entry)], {
     cwd: ROOT,
     env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
