@@ -12,13 +12,13 @@ export interface HistoryLengths {
   mean: number;
 }
 
-/** History lengths of up to `sample` applications (the most recently filed), from Temporal's describe. */
+/** History lengths of up to `sample` applications drawn at random (decided and open), from Temporal's describe. */
 export async function historyLengths(client: Client, databaseUrl: string, sample = 50): Promise<HistoryLengths> {
   const db = new PgClient({ connectionString: databaseUrl });
   await db.connect();
   let ids: string[];
   try {
-    ids = (await db.query<{ id: string }>('SELECT id FROM application ORDER BY submitted_at DESC LIMIT $1', [sample])).rows.map((r) => r.id);
+    ids = (await db.query<{ id: string }>('SELECT id FROM application ORDER BY random() LIMIT $1', [sample])).rows.map((r) => r.id);
   } finally {
     await db.end();
   }
