@@ -172,6 +172,8 @@ export interface DecideArgs {
   note?: string;
   actor: Actor;
   requestId?: string;
+  /** The admin-run calendar's revision when the API took the decision: a newer one refreshes the engine's snapshot. */
+  calendarRevision?: number;
 }
 
 /** Claim (or release) an open task for the actor: the officer who will decide it. */
@@ -197,6 +199,8 @@ export interface ResubmitArgs {
   data?: Record<string, unknown>;
   actor: Actor;
   requestId?: string;
+  /** As in DecideArgs: the calendar revision the API saw. */
+  calendarRevision?: number;
 }
 
 export interface WithdrawArgs {

@@ -31,6 +31,7 @@ export function planQuestion(task: TaskState): PlanDeadlinesArgs {
   const left = (minutes: number) => Math.max(0, minutes - task.businessMinutesUsed);
   return {
     from: iso(task.runningSince),
+    officeId: task.officeId,
     items: [{ key: 'due', minutes: left(task.deadlineMinutes) }, ...task.pending.map((r) => ({ key: r.key, minutes: left(r.offset) }))],
   };
 }

@@ -156,12 +156,14 @@ export class PermitEngine implements FlowHost {
 
   private async decide(args: DecideArgs): Promise<ApplicationView> {
     const task = this.state.tasks.find((t) => t.id === args.taskId)!;
+    this.clock.changedUpTo(args.calendarRevision);
     task.decision = { decision: args.decision, actor: args.actor, note: args.note, requestId: args.requestId };
     this.state.touch();
     return this.settled();
   }
 
   private async resubmit(args: ResubmitArgs): Promise<ApplicationView> {
+    this.clock.changedUpTo(args.calendarRevision);
     this.state.moving++;
     // Every clock must be stopped and measured before it may resume.
     await rest(this.state, () => this.state.clocksStopped || this.state.isFinal());
@@ -300,7 +302,7 @@ export class PermitEngine implements FlowHost {
   /** Adds the business minutes each clock used since it last started, and restarts it now. */
   private async measure(tasks: TaskState[], withApplication: boolean): Promise<void> {
     const now = Date.now();
-    const question: MeasureArgs = { to: iso(now), items: tasks.map((t) => ({ key: t.id, from: iso(t.runningSince) })) };
+    const question: MeasureArgs = { to: iso(now), items: tasks.map((t) => ({ key: t.id, from: iso(t.runningSince), officeId: t.officeId })) };
     if (withApplication) question.items.push({ key: '$app', from: iso(this.state.appClock.runningSince) });
     // Restarted before any wait: a second measurement overlapping this one (a sibling decided in the
     // moment a revision pauses the application) must not count the same minutes twice.

@@ -136,9 +136,13 @@ export class TasksService {
 
   /** A decision is a Temporal Update: the workflow's validator refuses a wrong agency, a closed step or another officer's claim, leaving no trace. */
   async decide(principal: Principal, taskId: string, dto: DecisionDto, request: WriteRequest): Promise<ApplicationResponse> {
-    return this.update(taskId, (applicationId, actor) =>
-      this.workflows.decide(applicationId, updateIdOf('decision', principal.sub, request.idempotencyKey), { taskId, decision: dto.decision, note: dto.note, actor, requestId: request.requestId }),
-    principal);
+    const calendarRevision = await this.applications.calendarRevision();
+    return this.update(
+      taskId,
+      (applicationId, actor) =>
+        this.workflows.decide(applicationId, updateIdOf('decision', principal.sub, request.idempotencyKey), { taskId, decision: dto.decision, note: dto.note, actor, requestId: request.requestId, calendarRevision }),
+      principal,
+    );
   }
 
   /** Claims the open task for the caller: other officers' claims and decisions on it are refused until it is released. */
