@@ -25,7 +25,7 @@ export function createActivities(deps: ActivityDeps) {
   const escalations = createEscalationActivities(deps.db, deps.notifier);
   return {
     ...createDeadlineActivities(deps.calendars ?? deps.calendar),
-    ...withApplicantNotices(deps.db, deps.applicantNotices, withWebhookOutbox(deps.db, createProjectionActivities(deps.db, deps.calendar, escalations.escalateBestEffort))),
+    ...withApplicantNotices(deps.db, deps.applicantNotices, withWebhookOutbox(deps.db, createProjectionActivities(deps.db, deps.calendars ?? deps.calendar, escalations.escalateBestEffort))),
     ...createApplicantNoticeActivities(deps.db, deps.applicantNotices ?? { publicBaseUrl: '' }),
     ...createWebhookActivities(deps.db, deps.webhooks ?? { allowInsecureTargets: false }),
     ...escalations,
