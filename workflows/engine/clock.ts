@@ -2,9 +2,10 @@
 // calendar (the days around today) that is recorded in history: taken from the submitter's input when it
 // was taken today, otherwise from the calendar activity once per Jakarta day. A question outside the
 // snapshot's days goes to the calendar activity itself. An admin's change to the calendar (docs/calendar.md)
-// reaches a running application at its next decision or resubmission, whose Update carries the calendar
-// revision the API saw: an older snapshot is dropped and the next computation takes a new one. Otherwise
-// it reaches it from tomorrow's first computation. Replay sees exactly what the run saw.
+// reaches a running application through the calendarChanged signal the API sends it, or at its next
+// decision or resubmission, whose Update carries the calendar revision the API saw: either way a
+// recorded message drops an older snapshot and the next computation takes a new one. Otherwise it
+// reaches it from tomorrow's first computation. Replay sees exactly what the run saw.
 import type { Activities } from '../../activities';
 import {
   BusinessCalendar,

@@ -23,7 +23,7 @@ export class CalendarController {
   @ApiOperation({
     summary: 'Close a day for the whole province or for one office (a flood, an election day)',
     description:
-      'Steps and deadlines planned after the closure count the day as closed; steps already running keep their due time (docs/calendar.md). Audit-logged with the caller, the decree and the reason.',
+      "Steps planned after the closure count the day as closed, and the scope's running steps due on or after the day move by it (docs/calendar.md). Audit-logged with the caller, the decree and the reason.",
   })
   @ApiBody({ type: AddClosureDto })
   @ApiCreatedResponse({ type: ClosureDto, headers: { Location: { description: '/v1/calendar/closures/{id}', schema: { type: 'string' } } } })
@@ -47,7 +47,7 @@ export class CalendarController {
 
   @Post('closures/:id/cancel')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Withdraw a closure: the day is a working day again for what is planned after it; cancelling twice changes nothing' })
+  @ApiOperation({ summary: 'Withdraw a closure: the day is a working day again, and the running steps it moved move back; cancelling twice changes nothing' })
   @ApiParam(ID_PARAM)
   @ApiBody({ type: CancelClosureDto })
   @ApiOkResponse({ type: ClosureDto })

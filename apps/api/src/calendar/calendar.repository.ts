@@ -99,6 +99,15 @@ export class CalendarRepository {
     );
   }
 
+  /** Applications with an open step held in the scope (one office, or any): those a change of the calendar may move. */
+  async runningIn(officeId: string | null): Promise<string[]> {
+    const rows: Array<{ application_id: string }> = await this.db.query(
+      `SELECT DISTINCT application_id FROM task WHERE status = 'open' AND ($1::text IS NULL OR office_id = $1) ORDER BY application_id`,
+      [officeId],
+    );
+    return rows.map((r) => r.application_id);
+  }
+
   async year(year: number, tx: EntityManager | DataSource = this.db): Promise<YearRow | undefined> {
     const rows: YearRow[] = await tx.query(`SELECT year, decree, days, loaded_by, loaded_at FROM calendar_year WHERE year = $1`, [year]);
     return rows[0];

@@ -1,11 +1,13 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { Principal } from '../../../../libs/auth/token';
-import { BusinessCalendar, HOLIDAY_SOURCES, HOLIDAYS, type HolidayEntry, jakartaLocalDate } from '../../../../libs/calendar';
+import { BusinessCalendar, type CalendarSource, HOLIDAY_SOURCES, HOLIDAYS, type HolidayEntry, jakartaLocalDate } from '../../../../libs/calendar';
 import { NOW } from '../applications/applications.service';
 import { ConflictError, type FieldError, NotFoundError, UnprocessableError, ValidationError } from '../common/errors';
 import { base32, keyedDigest } from '../common/keyed-id';
 import type { WriteRequest } from '../common/request-context';
 import { OfficesService } from '../offices/offices.service';
+import { ApplicationWorkflows } from '../temporal/application-workflows';
+import { CALENDAR_SOURCE } from './calendar.provider';
 import { type ClosureRow, CalendarRepository } from './calendar.repository';
 import type { AddClosureDto, CalendarYearDto, CancelClosureDto, ClosureDto, LoadYearDto, LoadYearResultDto } from './dto/calendar.dto';
 
@@ -21,6 +23,9 @@ function isRealDate(date: string): boolean {
   }
 }
 
+/** Signals in flight at once when a change reaches the running applications. */
+const SIGNALS_AT_ONCE = 16;
+
 const byDateThenName = (a: HolidayEntry, b: HolidayEntry) => (a.date === b.date ? (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) : a.date < b.date ? -1 : 1);
 
 /**
@@ -33,8 +38,24 @@ export class CalendarService {
   constructor(
     private readonly repository: CalendarRepository,
     private readonly offices: OfficesService,
+    private readonly workflows: ApplicationWorkflows,
+    @Inject(CALENDAR_SOURCE) private readonly calendars: CalendarSource,
     @Optional() @Inject(NOW) private readonly now: () => Date = () => new Date(),
   ) {}
+
+  /**
+   * Tells every running application with an open step in the changed scope; each plans again the steps
+   * due on or after the changed day (docs/calendar.md). After the change committed: a retry of the same
+   * request (same Idempotency-Key) tells them again, which moves nothing twice.
+   */
+  private async moveRunningSteps(officeId: string | null, from: string): Promise<void> {
+    const revision = await this.calendars.revision();
+    const change = { revision, from, ...(officeId ? { officeId } : {}) };
+    const ids = await this.repository.runningIn(officeId);
+    for (let i = 0; i < ids.length; i += SIGNALS_AT_ONCE) {
+      await Promise.all(ids.slice(i, i + SIGNALS_AT_ONCE).map((id) => this.workflows.calendarChanged(id, change)));
+    }
+  }
 
   async addClosure(principal: Principal, dto: AddClosureDto, request: WriteRequest): Promise<{ created: boolean; closure: ClosureDto }> {
     const today = jakartaLocalDate(this.now());
@@ -49,7 +70,7 @@ export class CalendarService {
     }
     // Named by (caller, Idempotency-Key): a retry after a crash finds the closure it made.
     const id = `cl_${base32(keyedDigest('calendar-closure', principal.sub, request.idempotencyKey), 16)}`;
-    return this.repository.changing<{ created: boolean; closure: ClosureDto }>(async (tx) => {
+    const added = await this.repository.changing<{ created: boolean; closure: ClosureDto }>(async (tx) => {
       const again = await this.repository.closure(id, tx);
       if (again) return { result: { created: false, closure: closureDto(again) } };
       const standing = await this.repository.standingClosure(tx, dto.date, officeId);
@@ -63,10 +84,12 @@ export class CalendarService {
         audit: { type: 'calendar.closure_added', actor: principal.sub, role: principal.role, note: dto.reason, requestId: request.requestId, details: { closureId: id, date: dto.date, officeId, name: dto.name, decree: dto.decree } },
       };
     });
+    await this.moveRunningSteps(officeId, dto.date);
+    return added;
   }
 
   async cancelClosure(principal: Principal, id: string, dto: CancelClosureDto, request: WriteRequest): Promise<ClosureDto> {
-    return this.repository.changing<ClosureDto>(async (tx) => {
+    const cancelled = await this.repository.changing<ClosureDto>(async (tx) => {
       const closure = await this.repository.closure(id, tx);
       if (!closure) throw new NotFoundError('Closure', `No closure ${id}: see GET /v1/calendar/closures for the ids.`);
       // Cancelling twice changes nothing.
@@ -77,6 +100,8 @@ export class CalendarService {
         audit: { type: 'calendar.closure_cancelled', actor: principal.sub, role: principal.role, note: dto.reason, requestId: request.requestId, details: { closureId: id, date: row.date, officeId: row.office_id, name: row.name, decree: row.decree } },
       };
     });
+    await this.moveRunningSteps(cancelled.officeId, cancelled.date);
+    return cancelled;
   }
 
   async closures(year: number | undefined, officeId: string | undefined): Promise<{ items: ClosureDto[]; nextCursor: null }> {
@@ -112,17 +137,19 @@ export class CalendarService {
     });
     if (errors.length > 0) throw new ValidationError(errors);
     const days: HolidayEntry[] = dto.days.map((d) => ({ date: d.date, name: d.name, kind: d.kind })).sort(byDateThenName);
-    const changed = await this.repository.changing<boolean>(async (tx) => {
+    const changed = await this.repository.changing<string | undefined>(async (tx) => {
       const before = await this.repository.year(year, tx);
       // Compared as entries: PostgreSQL's jsonb orders an object's keys its own way.
       const same = (a: readonly HolidayEntry[]) => JSON.stringify([...a].sort(byDateThenName).map((d) => [d.date, d.name, d.kind])) === JSON.stringify(days.map((d) => [d.date, d.name, d.kind]));
-      if (before && before.decree === dto.decree && same(before.days)) return { result: false };
+      if (before && before.decree === dto.decree && same(before.days)) return { result: undefined };
       const previous = before?.days ?? HOLIDAYS[year] ?? [];
       const key = (d: HolidayEntry) => `${d.date} ${d.name} (${d.kind})`;
       const [was, now] = [new Set(previous.map(key)), new Set(days.map(key))];
       await this.repository.saveYear(tx, { year, decree: dto.decree, days, loaded_by: principal.sub });
+      const moved = [...previous.filter((d) => !now.has(key(d))), ...days.filter((d) => !was.has(key(d)))].map((d) => d.date).sort();
       return {
-        result: true,
+        // The first day the change touches; the decree's reference alone moves no deadline.
+        result: moved[0] ?? '',
         audit: {
           type: 'calendar.year_loaded',
           actor: principal.sub,
@@ -133,7 +160,8 @@ export class CalendarService {
         },
       };
     });
-    return { ...(await this.year(year)), changed };
+    if (changed) await this.moveRunningSteps(null, changed);
+    return { ...(await this.year(year)), changed: changed !== undefined };
   }
 }
 

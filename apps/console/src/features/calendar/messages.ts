@@ -4,7 +4,7 @@ export const CALENDAR_MESSAGES: Record<'id' | 'en', Record<string, string>> = {
   id: {
     'nav.calendar': 'Kalender kerja',
     'calendar.title': 'Kalender kerja',
-    'calendar.lead': 'Hari libur nasional, cuti bersama dan penutupan kantor yang dihitung dalam batas waktu layanan. Perubahan berlaku untuk tahap yang direncanakan sesudahnya; tahap yang sedang berjalan tetap dengan batas waktunya.',
+    'calendar.lead': 'Hari libur nasional, cuti bersama dan penutupan kantor yang dihitung dalam batas waktu layanan. Penutupan memperpanjang tahap yang jatuh tempo pada hari itu atau sesudahnya di kantor tersebut (seluruh kantor bila untuk provinsi); tahap yang jatuh tempo sebelumnya tidak berubah.',
     'calendar.forbidden': 'Halaman ini hanya untuk admin.',
     'calendar.projected': '{year}: proyeksi, SKB belum dimuat. Libur nasional diperkirakan, cuti bersama belum diketahui.',
     'calendar.none': '{year}: belum ada tabel libur; hanya akhir pekan dan penutupan yang dihitung.',
@@ -44,7 +44,7 @@ export const CALENDAR_MESSAGES: Record<'id' | 'en', Record<string, string>> = {
   en: {
     'nav.calendar': 'Working calendar',
     'calendar.title': 'Working calendar',
-    'calendar.lead': 'National holidays, cuti bersama and office closures counted in service deadlines. A change applies to steps planned after it; steps already running keep their due time.',
+    'calendar.lead': 'National holidays, cuti bersama and office closures counted in service deadlines. A closure extends the steps of the office (every office, for the province) due on that day or later; steps due before it keep their time.',
     'calendar.forbidden': 'This page is for admins only.',
     'calendar.projected': '{year}: projected, no decree loaded. National holidays are estimates; cuti bersama are not known yet.',
     'calendar.none': '{year}: no holiday table; only weekends and closures count.',
