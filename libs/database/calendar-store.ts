@@ -7,7 +7,7 @@ import { BusinessCalendar, type CalendarOptions, type CalendarSource, type Holid
 
 export class CalendarStore implements CalendarSource {
   private cached?: { revision: number; calendar: BusinessCalendar };
-  private building?: Promise<BusinessCalendar>;
+  private building?: { atLeast: number; calendar: Promise<BusinessCalendar> };
 
   /** `base`: options from configuration (extra closed days, Ramadan ranges), merged with the stored ones. */
   constructor(
@@ -24,8 +24,15 @@ export class CalendarStore implements CalendarSource {
   async current(): Promise<BusinessCalendar> {
     const revision = await this.revision();
     if (this.cached?.revision === revision) return this.cached.calendar;
-    this.building ??= this.build().finally(() => (this.building = undefined));
-    return this.building;
+    // A build started before this revision may have read the rows before it: start another.
+    if (!this.building || this.building.atLeast < revision) {
+      const building = { atLeast: revision, calendar: this.build() };
+      this.building = building;
+      void building.calendar.finally(() => {
+        if (this.building === building) this.building = undefined;
+      }).catch(() => undefined);
+    }
+    return this.building.calendar;
   }
 
   private async build(): Promise<BusinessCalendar> {
@@ -46,7 +53,7 @@ export class CalendarStore implements CalendarSource {
           ...closures.filter((c) => c.office_id !== null).map((c) => ({ officeId: c.office_id!, date: c.date, name: c.name })),
         ],
       });
-      this.cached = { revision, calendar };
+      if (!this.cached || this.cached.revision < revision) this.cached = { revision, calendar };
       return calendar;
     });
   }
