@@ -2,7 +2,7 @@
 // (workflows/messages.ts); these classes describe it field by field.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { POSITIONS } from '../../../../../libs/domain';
-import { ApiEnum, ApiInstant, ApiNextCursor, ApiNullableInstant, NULLABLE_STRING } from '../../common/openapi-types';
+import { ApiEnum, ApiInstant, PageOf, ApiNullableInstant, NULLABLE_STRING } from '../../common/openapi-types';
 import { TASK_STATUSES } from '../../tasks/dto/inbox.query';
 import { APPLICATION_STATUSES } from './list-applications.query';
 
@@ -110,7 +110,4 @@ export class ApplicationDto {
   @ApiPropertyOptional({ type: ApplicantViewDto, description: 'For the submitting integrator and admins; never for approvers or the public' }) applicant?: ApplicantViewDto;
 }
 
-export class ApplicationListDto {
-  @ApiProperty({ type: [ApplicationDto] }) items!: ApplicationDto[];
-  @ApiNextCursor() nextCursor!: string | null;
-}
+export class ApplicationListDto extends PageOf(ApplicationDto) {}

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, IntersectionType, PickType } from '@n
 import { ApplicantViewDto, ApplicationDto, TaskViewDto } from '../../applications/dto/application.dto';
 import { DocumentDto } from '../../applications/dto/submit-application.dto';
 import { DUE_WINDOWS } from '../../../../../libs/domain';
-import { ApiEnum, ApiNextCursor, ApiNullableInstant, ApiNullableString, INTEGER, NULLABLE_NUMBER } from '../../common/openapi-types';
+import { ApiEnum, PageOf, ApiNullableInstant, ApiNullableString, INTEGER, NULLABLE_NUMBER } from '../../common/openapi-types';
 
 /** What the holder of an open task reads to decide it. Every answer that carries it is in the audit log. */
 export class TaskApplicationDto {
@@ -41,10 +41,7 @@ export class TaskDto extends IntersectionType(PickType(TaskViewDto, STEP_ATTEMPT
   application?: TaskApplicationDto;
 }
 
-export class TaskListDto {
-  @ApiProperty({ type: [TaskDto] }) items!: TaskDto[];
-  @ApiNextCursor() nextCursor!: string | null;
-}
+export class TaskListDto extends PageOf(TaskDto) {}
 
 export class TaskCountsDto {
   @ApiProperty({ ...INTEGER, description: 'Open tasks you hold', example: 3 }) mine!: number;
