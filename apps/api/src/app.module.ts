@@ -12,7 +12,8 @@ import { PostgresThrottlerStorage } from './auth/postgres-throttler.storage';
 import { ComplaintsController } from './complaints/complaints.controller';
 import { ComplaintsRepository } from './complaints/complaints.repository';
 import { ComplaintsService } from './complaints/complaints.service';
-import { complaintNotifierProvider } from './complaints/notifier.provider';
+import { ComplaintHandlingService } from './complaints/complaint-handling.service';
+import { ComplaintWorkflows } from './complaints/complaint-workflows';
 import { ProblemFilter } from './common/problem';
 import { createValidationPipe } from './common/validation';
 import { APP_CONFIG } from './config.provider';
@@ -77,8 +78,9 @@ export class AppModule {
         TrackNoticesRepository,
         ...reportProviders({ maxRangeDays: config.reports?.maxRangeDays }),
         ComplaintsRepository,
-        complaintNotifierProvider,
+        ComplaintWorkflows,
         ComplaintsService,
+        ComplaintHandlingService,
         WebhooksRepository,
         WebhooksService,
         IdempotencyRepository,
