@@ -138,6 +138,8 @@ describe('the citizen pages of the console, in a real browser', () => {
     const status = page.getByRole('status');
     await status.filter({ hasText: 'Laporan diterima' }).waitFor();
     const code = (await status.innerText()).split(':').pop()!.trim();
+    // The follow-up PIN is shown once, beside the code: only the filer can reopen the report.
+    expect(await page.locator('[data-pin]').innerText()).toMatch(/^[0-9A-Z]{8}$/);
     const filed = await p.http('GET', `/v1/complaints/${code}`);
     expect([filed.status, filed.body.category, filed.body.applicationTrackingCode]).toEqual([200, 'illegal_fee', trackingCode]);
     await page.context().close();

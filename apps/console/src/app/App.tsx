@@ -9,6 +9,7 @@ import { TaskPage } from '../features/inbox/TaskPage';
 import { SignInPage } from '../features/sign-in/SignInPage';
 import { SsoCallbackPage } from '../features/sign-in/SsoCallbackPage';
 import { SlaWallPage } from '../features/sla/SlaWallPage';
+import { KecamatanScorecardPage } from '../features/scorecard/KecamatanScorecardPage';
 import { SessionProvider } from './session';
 import { I18nProvider, useI18n } from './i18n';
 import { match, RouterProvider, useRouter } from './router';
@@ -27,6 +28,7 @@ function Routes() {
   const task = match('/kotak-masuk/:taskId', path);
   if (task) return <TaskPage taskId={task.taskId} />;
   if (path === '/akuntabilitas') return <AccountabilityPage />;
+  if (path === '/skor-kecamatan') return <KecamatanScorecardPage />;
   if (path === '/layanan') return <CataloguePage />;
   const type = match('/layanan/:code', path);
   if (type) return <PermitTypePage code={type.code} />;
