@@ -101,6 +101,8 @@ describe('a complaint, from filing to closing, and the camat scorecard', () => {
     const b = filedB.body.trackingCode as string;
     const filedC = await api.http('POST', '/v1/complaints', { body: { channel: 'app', officeId: KECAMATAN, category: 'rude_staff' } });
     const c = filedC.body.trackingCode as string;
+    // And a fourth (D), about wrong information at the kecamatan, answered at once and never closed by the office.
+    const d = (await api.http('POST', '/v1/complaints', { body: { channel: 'email', officeId: KECAMATAN, category: 'wrong_information' } })).body.trackingCode as string;
 
     // Then each is assigned to the camat's office (no application named), due in five business days.
     const assignedA = await until(a, (x) => x.status === 'assigned' && x.dueAt !== null, 'assigned');
@@ -110,11 +112,12 @@ describe('a complaint, from filing to closing, and the camat scorecard', () => {
     expect(JSON.stringify(assignedA)).not.toMatch(/081234567890|Berkas SKDU|followUpPin/);
     await until(b, (x) => x.status === 'assigned', 'assigned');
     await until(c, (x) => x.status === 'assigned', 'assigned');
+    await until(d, (x) => x.status === 'assigned', 'assigned');
 
     // The camat's inbox lists the three, with what each is about; the lurah's lists none; a token without office is refused.
     const inbox = await api.http('GET', '/v1/complaints/inbox', { token: camat });
     expect(inbox.status).toBe(200);
-    expect(inbox.body.items.map((i: { trackingCode: string }) => i.trackingCode).sort()).toEqual([a, b, c].sort());
+    expect(inbox.body.items.map((i: { trackingCode: string }) => i.trackingCode).sort()).toEqual([a, b, c, d].sort());
     expect(inbox.body.items.find((i: { trackingCode: string }) => i.trackingCode === a).description).toBe('Berkas SKDU saya tidak diproses dua minggu.');
     expect(JSON.stringify(inbox.body)).not.toContain('081234567890');
     expect((await api.http('GET', '/v1/complaints/inbox', { token: lurah })).body.items).toEqual([]);
@@ -127,6 +130,7 @@ describe('a complaint, from filing to closing, and the camat scorecard', () => {
     expect(answeredC.body).toMatchObject({ status: 'answered', answer: 'Petugas telah ditegur dan meminta maaf.', dueAt: null });
     expect(answeredC.body.timeline.at(-1)).toMatchObject({ type: 'answered', note: 'on time' });
     expect((await api.http('POST', `/v1/complaints/${c}/close`, { token: camat, body: { note: 'Selesai' } })).body.status).toBe('closed');
+    expect((await api.http('POST', `/v1/complaints/${d}/answer`, { token: camat, body: { text: 'Informasi yang benar: syarat SKDU ada di /layanan/SKDU.' } })).body.status).toBe('answered');
 
     // Nobody answers A or B: three business days in, the complaint desk is reminded; at five, the head is
     // told and the complaints are overdue; three more, the mayor's office (the camat's supervisor).
@@ -222,19 +226,23 @@ describe('a complaint, from filing to closing, and the camat scorecard', () => {
     const figures = (o: any) => [o.complaintsReceived, o.answeredOnTime, o.openOverdue, o.illegalFeeReports, o.stepsDecided, o.stepsOnTime, o.stepsOnTimeRate];
     expect(card.body.offices[0].office).toBe(KECAMATAN);
     const rows = Object.fromEntries(card.body.offices.map((o: any) => [o.office, figures(o)]));
-    expect(rows[KECAMATAN]).toEqual([1, 1, 0, 0, 0, 0, null]);
+    expect(rows[KECAMATAN]).toEqual([2, 2, 0, 0, 0, 0, null]);
     expect(rows[KELURAHAN]).toEqual([2, 0, 1, 1, 3, 2, 0.667]);
-    expect(figures(card.body.total)).toEqual([3, 1, 1, 1, 3, 2, 0.667]);
-    expect(card.body.total.answeredOnTimeRate).toBe(0.333);
+    expect(figures(card.body.total)).toEqual([4, 2, 1, 1, 3, 2, 0.667]);
+    expect(card.body.total.answeredOnTimeRate).toBe(0.5);
     expect(card.body.offices.filter((o: any) => o.office !== KECAMATAN && o.office !== KELURAHAN).every((o: any) => o.complaintsReceived === 0)).toBe(true);
     // A lurah of the kecamatan reads it too; an approver elsewhere does not.
     expect((await api.http('GET', `/v1/reports/kecamatan-scorecard?month=${month}&kecamatan=${KECAMATAN}`, { token: lurah })).status).toBe(200);
     const elsewhere = await api.token({ role: 'approver', sub: 'x', agency: 'KECAMATAN', office: 'kec-31.71.01' });
     expect((await api.http('GET', `/v1/reports/kecamatan-scorecard?month=${month}&kecamatan=${KECAMATAN}`, { token: elsewhere })).status).toBe(403);
 
-    // Ten business days after the answers the workflows end; C's and A's are complete, B's still climbs.
+    // Ten business days after the answers the workflows end; C's, A's and D's are complete, B's still climbs.
+    // D, answered and never closed by the office, closes itself when the citizen's reopen window ends.
     await env.sleep(`${15} days`);
-    for (const code of [a, c]) {
+    const selfClosed = await until(d, (x) => x.status === 'closed', 'closed by the workflow');
+    expect(selfClosed.timeline.at(-1)).toMatchObject({ type: 'closed', note: 'the reopen window ended' });
+    expect(selfClosed.closedAt).toBe(after(selfClosed.answeredAt, 10 * DAY));
+    for (const code of [a, c, d]) {
       expect((await env.client.workflow.getHandle(complaintWorkflowId(await idOf(code))).describe()).status.name).toBe('COMPLETED');
     }
     const ended = await api.http('POST', `/v1/complaints/${c}/reopen`, { body: { pin: filedC.body.followUpPin, reason: 'Masih kasar.' } });
@@ -244,5 +252,6 @@ describe('a complaint, from filing to closing, and the camat scorecard', () => {
     await record(a, 'complaint.overdue-answered-reopened-closed.json');
     await record(b, 'complaint.illegal-fee-unanswered.json');
     await record(c, 'complaint.answered-closed.json');
+    await record(d, 'complaint.answered-window-ended.json');
   });
 });

@@ -281,9 +281,10 @@ export async function complaint(input: ComplaintInput): Promise<ComplaintView> {
   await awaitAnswer(c);
   while (await reopenWindow(c)) await awaitAnswer(c);
   if ((c.status as ComplaintStatus) !== 'closed') {
+    // Closed as of the window's end: the timer fires at it, the instant is the rule's, not the timer's.
     c.status = 'closed';
-    c.closedAt = Date.now();
-    c.note('closed', 'system', 'the reopen window ended');
+    c.closedAt = c.windowEnd ?? Date.now();
+    c.note('closed', 'system', 'the reopen window ended', c.closedAt);
   }
   await notice;
   finished = true;
