@@ -10,6 +10,7 @@ import { SignInPage } from '../features/sign-in/SignInPage';
 import { SsoCallbackPage } from '../features/sign-in/SsoCallbackPage';
 import { SlaWallPage } from '../features/sla/SlaWallPage';
 import { KecamatanScorecardPage } from '../features/scorecard/KecamatanScorecardPage';
+import { ComplaintPage } from '../features/complaints/ComplaintPage';
 import { SessionProvider } from './session';
 import { I18nProvider, useI18n } from './i18n';
 import { match, RouterProvider, useRouter } from './router';
@@ -21,6 +22,8 @@ function Routes() {
   if (path === '/lacak') return <TrackingPage />;
   const tracked = match('/lacak/:code', path);
   if (tracked) return <TrackingPage code={tracked.code} />;
+  const complaint = match('/pengaduan/:code', path);
+  if (complaint) return <ComplaintPage code={complaint.code} />;
   if (path === '/masuk') return <SignInPage />;
   if (path === '/masuk/sso') return <SsoCallbackPage />;
   if (path === '/sla') return <SlaWallPage />;
