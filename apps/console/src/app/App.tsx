@@ -11,6 +11,7 @@ import { SsoCallbackPage } from '../features/sign-in/SsoCallbackPage';
 import { SlaWallPage } from '../features/sla/SlaWallPage';
 import { KecamatanScorecardPage } from '../features/scorecard/KecamatanScorecardPage';
 import { ComplaintPage } from '../features/complaints/ComplaintPage';
+import { ComplaintInboxPage } from '../features/complaints/ComplaintInboxPage';
 import { SessionProvider } from './session';
 import { I18nProvider, useI18n } from './i18n';
 import { match, RouterProvider, useRouter } from './router';
@@ -32,6 +33,7 @@ function Routes() {
   if (task) return <TaskPage taskId={task.taskId} />;
   if (path === '/akuntabilitas') return <AccountabilityPage />;
   if (path === '/skor-kecamatan') return <KecamatanScorecardPage />;
+  if (path === '/kotak-pengaduan') return <ComplaintInboxPage />;
   if (path === '/layanan') return <CataloguePage />;
   const type = match('/layanan/:code', path);
   if (type) return <PermitTypePage code={type.code} />;
