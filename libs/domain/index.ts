@@ -8,3 +8,4 @@ export * from './time';
 export * from './application-contract';
 export * from './inbox-task';
 export * from './complaints';
+export * from './step-weight';
