@@ -81,7 +81,8 @@ export type ConflictKind =
   | 'complaint-answered'
   | 'complaint-not-answered'
   | 'complaint-reopen-refused'
-  | 'complaint-not-assigned';
+  | 'complaint-not-assigned'
+  | 'calendar-day-closed';
 
 /** The resource is in a state that refuses the request now. */
 export class ConflictError extends DomainError {

@@ -45,6 +45,7 @@ export const PROBLEM_TYPES = {
   'complaint-not-answered': { status: 409, title: 'The complaint has no answer yet', when: 'A close or reopening of a complaint the office has not answered.' },
   'complaint-reopen-refused': { status: 409, title: 'The complaint cannot be reopened', when: 'A second reopening (a complaint is reopened once), or one after the reopen window.' },
   'complaint-not-assigned': { status: 409, title: 'The complaint is being assigned', when: 'An answer in the first moments, before the complaint reached its office; retry after Retry-After.' },
+  'calendar-day-closed': { status: 409, title: 'The day is already closed', when: 'A closure for a day and scope (the province, or one office) that already has a standing closure; `detail` names it. Cancel it first to replace it.' },
   'payload-too-large': { status: 413, title: 'The body is too large', when: 'The body exceeds 1 MB.' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type', when: 'A body that is not application/json, or not UTF-8.' },
   'idempotency-key-reused': { status: 422, title: 'Idempotency-Key reused with a different request', when: 'The key was already used by this caller for a different method, path or body within 24 hours.' },
