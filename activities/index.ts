@@ -4,6 +4,7 @@ import { createDeadlineActivities } from './deadline.activities';
 import { createEscalationActivities } from './escalation.activities';
 import { createApplicantNoticeActivities, withApplicantNotices, type ApplicantNoticeOptions } from './applicant-notice.activities';
 import { createAccountabilityDigestActivities } from './accountability-digest.activities';
+import { createComplaintActivities } from './complaint.activities';
 import type { Notifier } from './notifier';
 import { createProjectionActivities } from './projection.activities';
 import { createWebhookActivities, WebhookOptions, withWebhookOutbox } from './webhook.activities';
@@ -29,6 +30,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createApplicantNoticeActivities(deps.db, deps.applicantNotices ?? { publicBaseUrl: '' }),
     ...createWebhookActivities(deps.db, deps.webhooks ?? { allowInsecureTargets: false }),
     ...escalations,
+    ...createComplaintActivities(deps.db, deps.notifier),
     ...createAccountabilityDigestActivities(deps.db, deps.notifier, deps.applicantNotices?.publicBaseUrl ?? ''),
   };
 }

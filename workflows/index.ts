@@ -7,3 +7,4 @@ export { webhookDelivery } from './delivery/webhook-delivery';
 export { notificationDelivery } from './delivery/notification-delivery';
 export { applicantNotice } from './delivery/applicant-notice';
 export { accountabilityDigest } from './delivery/accountability-digest';
+export { complaint } from './complaints/complaint';

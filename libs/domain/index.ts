@@ -7,4 +7,5 @@ export * from './statuses';
 export * from './time';
 export * from './application-contract';
 export * from './inbox-task';
+export * from './complaints';
 export * from './step-weight';

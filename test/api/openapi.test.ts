@@ -15,7 +15,7 @@ type Operation = {
   security?: unknown[];
 };
 
-const PUBLIC = new Set(['GET /health', 'GET /metrics', 'GET /v1/permit-types', 'GET /v1/permit-types/{code}', 'GET /v1/permit-types/{code}/bpmn', 'GET /v1/track/{trackingCode}', 'GET /v1/public/accountability', 'POST /v1/complaints', 'GET /v1/complaints/{trackingCode}', 'GET /v1/dev/sign-in', 'POST /v1/dev/tokens', 'GET /v1/console/config']);
+const PUBLIC = new Set(['GET /health', 'GET /metrics', 'GET /v1/permit-types', 'GET /v1/permit-types/{code}', 'GET /v1/permit-types/{code}/bpmn', 'GET /v1/track/{trackingCode}', 'GET /v1/public/accountability', 'POST /v1/complaints', 'GET /v1/complaints/{trackingCode}', 'POST /v1/complaints/{trackingCode}/reopen', 'GET /v1/dev/sign-in', 'POST /v1/dev/tokens', 'GET /v1/console/config']);
 /** POSTs that change nothing, so take no Idempotency-Key: minting a development token. */
 const NO_KEY = new Set(['POST /v1/dev/tokens']);
 
