@@ -7,3 +7,4 @@ export * from './statuses';
 export * from './time';
 export * from './application-contract';
 export * from './inbox-task';
+export * from './corrections';
