@@ -8,6 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Client as PgClient } from 'pg';
 import { mintToken, Principal } from '../auth/token';
 import { DEV_JWT_SECRET } from '../config/config';
+import type { InboxTaskOf } from '../domain/inbox-task';
 import { type ApplicationStatus, isFinalStatus } from '../domain/statuses';
 import { Integrator } from './integrator';
 import { freePlatformPorts, launchPlatform, newDataDir, PlatformProcess, processToKill } from './platform-process';
@@ -55,13 +56,8 @@ const RECOVERY_LIMIT_MS = 60_000;
 /** Load keeps flowing this long before each kill. */
 const STEADY_BEFORE_KILL_MS = 3_000;
 
-interface OpenTask {
-  id: string;
-  applicationId: string;
-  agency: string;
-  officeId: string;
-  dueAt: string | null;
-}
+/** What the drill reads of an open task from GET /v1/tasks. */
+type OpenTask = Pick<InboxTaskOf<string>, 'id' | 'applicationId' | 'agency' | 'officeId' | 'dueAt'>;
 
 interface PermitType {
   code: string;

@@ -12,6 +12,7 @@ import { ClaimDto } from './dto/claim.dto';
 import { DecisionDto } from './dto/decision.dto';
 import { InboxQueryDto, TaskFiltersQueryDto } from './dto/inbox.query';
 import { TaskCountsDto, TaskDto, TaskListDto } from './dto/task.dto';
+import TASK_WRITES from './task-writes.json';
 import { TasksService } from './tasks.service';
 
 const TASK_PARAM = { name: 'taskId', description: '<applicationId>.<stepId>.<attempt>', example: '01J9Z8Q4M3KX7T2W5R6Y8B0C1D.technical_review.1' };
@@ -66,46 +67,22 @@ export class TasksController {
     return this.tasks.get(principal, taskId, requestId);
   }
 
-  @TaskUpdate('decision', {
-    summary: "Approve, reject or request a revision on one of your agency's open tasks",
-    description:
-      "A Temporal Update validated by the workflow: a task of another agency (403 wrong-agency), a head's step decided by a token whose position is not head (403 wrong-position), a closed task (409), a task claimed by another officer (409 task-claimed), a finished application (409) is refused and leaves no trace in its history. A task nobody claimed may be decided by any approver who may decide it. Answers the application after the decision.",
-    body: { type: DecisionDto },
-    problems: ['wrong-agency', 'wrong-position', 'not-found', 'task-not-open', 'task-claimed', 'awaiting-applicant'],
-  })
+  @TaskUpdate('decision', { type: DecisionDto }, ['wrong-agency', 'wrong-position', 'not-found', 'task-not-open', 'task-claimed', 'awaiting-applicant'])
   decide(@CurrentPrincipal() principal: Principal, @Write() write: WriteRequest, @Param('taskId') taskId: string, @Body() dto: DecisionDto) {
     return this.tasks.decide(principal, taskId, dto, write);
   }
 
-  @TaskUpdate('claim', {
-    summary: 'Claim an open task: you will decide it, and other officers are refused',
-    description:
-      "A Temporal Update validated by the workflow, refused without a trace in its history: a task of another agency or office (403 wrong-agency), a head's step claimed by an officer (403 wrong-position), a task not open (409 task-not-open), a task another officer holds (409 task-claimed, naming them). Claiming a task you hold already changes nothing. Answers the application, whose task shows claimedBy and whose timeline has task.claimed.",
-    body: { type: ClaimDto, required: false },
-    problems: ['wrong-agency', 'wrong-position', 'not-found', 'task-not-open', 'task-claimed'],
-  })
+  @TaskUpdate('claim', { type: ClaimDto, required: false }, ['wrong-agency', 'wrong-position', 'not-found', 'task-not-open', 'task-claimed'])
   claim(@CurrentPrincipal() principal: Principal, @Write() write: WriteRequest, @Param('taskId') taskId: string, @Body() dto: ClaimDto) {
     return this.tasks.claim(principal, taskId, dto?.note, write);
   }
 
-  @TaskUpdate('unclaim', {
-    summary: 'Release a claim: the task goes back to the unclaimed queue',
-    description:
-      'By the officer who holds the task, or by a head of its agency (and office), who may release anyone\'s. Refused without a trace: a task of another agency or office (403 wrong-agency), a task not open (409 task-not-open), a task nobody holds (409 task-not-claimed), another officer\'s claim released by a non-head (409 task-claimed).',
-    body: { type: ClaimDto, required: false },
-    problems: ['wrong-agency', 'not-found', 'task-not-open', 'task-claimed', 'task-not-claimed'],
-  })
+  @TaskUpdate('unclaim', { type: ClaimDto, required: false }, ['wrong-agency', 'not-found', 'task-not-open', 'task-claimed', 'task-not-claimed'])
   unclaim(@CurrentPrincipal() principal: Principal, @Write() write: WriteRequest, @Param('taskId') taskId: string, @Body() dto: ClaimDto) {
     return this.tasks.unclaim(principal, taskId, dto?.note, write);
   }
 
-  @TaskUpdate('assign', {
-    summary: "Heads only: hand an open task to one of the agency's officers",
-    description:
-      "The officer then holds the task as if they had claimed it (it is in their queue=mine), whoever held it before. Only a head of the task's agency, and of its office for territorial steps: anyone else is refused (403 wrong-agency for another agency or office, 403 wrong-position for an officer). A task not open is 409 task-not-open. Refused messages leave no trace in the workflow history.",
-    body: { type: AssignDto },
-    problems: ['wrong-agency', 'wrong-position', 'not-found', 'task-not-open'],
-  })
+  @TaskUpdate('assign', { type: AssignDto }, ['wrong-agency', 'wrong-position', 'not-found', 'task-not-open'])
   assign(@CurrentPrincipal() principal: Principal, @Write() write: WriteRequest, @Param('taskId') taskId: string, @Body() dto: AssignDto) {
     return this.tasks.assign(principal, taskId, dto.officerId, write);
   }
@@ -114,19 +91,21 @@ export class TasksController {
 /**
  * A POST on one task that the workflow validates as a Temporal Update: approvers only, idempotent,
  * answering the application. Every such write may also be refused as invalid, unauthorized, forbidden,
- * on a closed application or while Temporal is unavailable, besides its own `problems`.
+ * on a closed application or while Temporal is unavailable, besides its own `problems`. What each one
+ * does and refuses, in words, is in task-writes.json: the texts of the OpenAPI document, kept apart
+ * from the code so that they read (and can be reviewed or translated) as one page.
  */
-function TaskUpdate(action: string, op: { summary: string; description: string; body: ApiBodyOptions; problems: ProblemKind[] }) {
+function TaskUpdate(action: keyof typeof TASK_WRITES, body: ApiBodyOptions, problems: ProblemKind[]) {
   return applyDecorators(
     Post(`:taskId/${action}`),
     HttpCode(200),
     Roles('approver'),
-    ApiOperation({ summary: op.summary, description: op.description }),
+    ApiOperation(TASK_WRITES[action]),
     ApiParam(TASK_PARAM),
-    ApiBody(op.body),
+    ApiBody(body),
     ApiOkResponse({ type: ApplicationDto }),
     ApiIdempotent(),
-    ApiProblems('validation', 'unauthorized', 'forbidden', ...op.problems, 'application-closed', 'unavailable'),
+    ApiProblems('validation', 'unauthorized', 'forbidden', ...problems, 'application-closed', 'unavailable'),
   );
 }
 
