@@ -114,6 +114,13 @@ describe('a revision that corrects the data, through the HTTP API', () => {
       { at: event.at, note: 'Nama usaha disesuaikan dengan akta perubahan', changedFields: ['businessName'], changedDocuments: ['akta_pendirian'] },
     ]);
 
+    // The audit log names them too, once.
+    const audited: Array<{ changed_fields: string[]; changed_documents: string[] }> = await p.db.query(
+      `SELECT changed_fields, changed_documents FROM audit_log WHERE application_id = $1 AND type = 'resubmitted'`,
+      [id],
+    );
+    expect(audited).toEqual([{ changed_fields: ['businessName'], changed_documents: ['akta_pendirian'] }]);
+
     // Finally the officer approves, the DPMPTSP head issues, and a new resubmission is refused.
     const approved = await p.http('POST', `/v1/tasks/${second.id}/decision`, { token: officer, body: { decision: 'approve', note: 'Sesuai akta' } });
     expect(approved.status).toBe(200);
