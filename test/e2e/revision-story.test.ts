@@ -131,4 +131,31 @@ describe('a revision that corrects the data, through the HTTP API', () => {
     const late = await resubmit({ data: { employees: 9 } });
     expect([late.status, late.body.type]).toEqual([409, `${PROBLEMS}application-closed`]);
   });
+
+  it('answers 422 route-change when the corrected data would send the application to another office, and changes nothing', async () => {
+    // Given a two-floor house in Cipete Utara: the kecamatan reviews it and asks for a revision.
+    const sub = `kiosk-route-${randomUUID()}`;
+    const kiosk = await p.token({ role: 'integrator', sub });
+    const example = (await p.http('GET', '/v1/permit-types/PBG', { token: kiosk })).body.dataSchema.examples[0];
+    expect(example).toMatchObject({ function: 'hunian', floors: 2 });
+    const filed = await p.http('POST', '/v1/applications', {
+      token: kiosk,
+      body: { permitType: 'PBG', applicant: { nik: NIK, name: 'Rina Kusuma' }, receivingOfficeId: 'kel-31.71.01.1001', location: { kelurahanCode: '31.71.01.1001', address: 'Jl. Kebon Sirih 1' }, data: example, documents: [] },
+    });
+    expect(filed.status).toBe(201);
+    const review = await openTaskOf(p, kiosk, filed.body.id, 'KECAMATAN');
+    const camatOffice = await p.token({ role: 'approver', agency: 'KECAMATAN', office: review.officeId, sub: `officer-kecamatan-${randomUUID()}` });
+    const asked = await p.http('POST', `/v1/tasks/${review.id}/decision`, { token: camatOffice, body: { decision: 'request_revision', note: 'Jumlah lantai tidak sesuai gambar' } });
+    expect(asked.status).toBe(200);
+
+    // When the kiosk corrects it to five floors (fine for the schema, but a building the city decides).
+    const moved = await p.http('POST', `/v1/applications/${filed.body.id}/resubmit`, { token: kiosk, body: { data: { floors: 5 } } });
+    expect([moved.status, moved.headers.get('content-type'), moved.body.type]).toEqual([422, expect.stringContaining('application/problem+json'), `${PROBLEMS}route-change`]);
+    expect(moved.body.detail).toContain('withdraw it and file a new application');
+
+    // Then nothing changed: it still waits for the applicant, who may send a correction that keeps the route.
+    const kept = await p.http('POST', `/v1/applications/${filed.body.id}/resubmit`, { token: kiosk, body: { data: { floors: 1 } } });
+    expect([kept.status, kept.body.status]).toEqual([200, 'in_review']);
+    expect(kept.body.timeline.filter((e: any) => e.type === 'resubmitted').map((e: any) => e.changedFields)).toEqual([['floors']]);
+  });
 });

@@ -95,4 +95,5 @@ describe('a revision that corrects the data', () => {
     expect(done.tasks.filter((t) => t.stepId === 'disparekraf_verification').map((t) => t.status)).toEqual(['revision_requested', 'approved']);
     expect((await view(handle)).timeline.filter((e) => e.type === 'resubmitted')).toHaveLength(1);
   });
+
 });

@@ -146,9 +146,9 @@ export class PermitEngine implements FlowHost {
       },
     });
     setHandler(resubmitUpdate, (args) => this.resubmit(args), {
-      validator: (_args) => {
+      validator: (args) => {
         refuseUnlessOpenNow();
-        refuseResubmission(this.state);
+        refuseResubmission(this.state, this.def, this.input.data, args);
       },
     });
     setHandler(withdrawUpdate, (args) => this.withdraw(args), { validator: (_args) => refuseUnlessOpenNow() });

@@ -111,7 +111,7 @@ export class ApplicationsController {
   @ApiBody({ type: ResubmitDto })
   @ApiOkResponse({ type: ApplicationDto, description: 'The application after the resubmission' })
   @ApiIdempotent()
-  @ApiProblems('validation', 'unauthorized', 'forbidden', 'not-found', 'invalid-data', 'no-revision-requested', 'application-closed', 'unavailable')
+  @ApiProblems('validation', 'unauthorized', 'forbidden', 'not-found', 'invalid-data', 'route-change', 'no-revision-requested', 'application-closed', 'unavailable')
   resubmit(@CurrentPrincipal() principal: Principal, @Write() write: WriteRequest, @Param('id') id: string, @Body() dto: ResubmitDto) {
     return this.applications.resubmit(principal, id, dto, write);
   }

@@ -89,6 +89,7 @@ export type UnprocessableKind =
   | 'unknown-office'
   | 'unknown-kelurahan'
   | 'invalid-data'
+  | 'route-change'
   | 'unknown-tracking-code'
   | 'webhook-target-refused';
 

@@ -121,7 +121,7 @@ export class ResubmitDto {
     type: 'object',
     additionalProperties: true,
     description:
-      "Corrections to the application's `data`: each top-level field given replaces that field whole, `null` removes an optional one, fields not given stay. The corrected data must fit the dataSchema of the application's own definition version (GET /v1/permit-types/{code}?version={definitionVersion}); if not, 422 invalid-data names each field. The timeline's resubmitted event lists the changed field names, never their values. A field that chose the route of the application (a choice already passed) does not move it to another branch.",
+      "Corrections to the application's `data`: each top-level field given replaces that field whole, `null` removes an optional one, fields not given stay. The corrected data must fit the dataSchema of the application's own definition version (GET /v1/permit-types/{code}?version={definitionVersion}); if not, 422 invalid-data names each field. The timeline's resubmitted event lists the changed field names, never their values. Corrections that would route the application to another branch of a choice it already passed (another office or agency) answer 422 route-change.",
     example: { businessName: 'Warung Makan Bu Sari Jaya' },
   })
   @IsOptional()
