@@ -18,7 +18,7 @@ import type { Activities } from '../activities';
 import { createDeadlineActivities } from '../activities/deadline.activities';
 import { BusinessCalendar } from '../libs/calendar';
 import { isFinalStatus } from '../libs/domain';
-import { type PermitDefinition, workflowTypeOf } from '../libs/permit-dsl/definition';
+import { engineView, type PermitDefinition, workflowTypeOf } from '../libs/permit-dsl/definition';
 import { DEFINITIONS } from '../libs/permits';
 import { loadToolchain } from '../libs/temporal/toolchain';
 import { historyFile, type Path, pathExists, PATHS } from '../test/replay/paths';
@@ -33,7 +33,7 @@ function updateFixture(force: boolean): void {
   const key = (d: Pick<PermitDefinition, 'code' | 'version'>) => `${d.code}@${d.version}`;
   const byKey = new Map(recorded.map((d) => [key(d), d]));
   const added = DEFINITIONS.filter((d) => !byKey.has(key(d)));
-  const next = JSON.stringify(DEFINITIONS.map((d) => byKey.get(key(d)) ?? d), null, 1);
+  const next = JSON.stringify(DEFINITIONS.map((d) => byKey.get(key(d)) ?? d), engineView, 1);
   if (fs.existsSync(FIXTURE) && fs.readFileSync(FIXTURE, 'utf8') === next) return;
   fs.writeFileSync(FIXTURE, next);
   process.stdout.write(`${FIXTURE}: ${force ? 'rewritten from today\'s catalogue' : `added ${added.map((d) => `${d.code} v${d.version}`).join(', ')}`}\n`);

@@ -1,4 +1,4 @@
-import { FINAL_STATUSES, holdsPosition, isFinalStatus, isOverdue, mayDecide, maySee, missingOfficeScope, MINUTES_PER_BUSINESS_DAY, overdueSql, TERRITORIAL_AGENCIES } from './index';
+import { FINAL_STATUSES, stepWeight, holdsPosition, isFinalStatus, isOverdue, mayDecide, maySee, missingOfficeScope, MINUTES_PER_BUSINESS_DAY, overdueSql, TERRITORIAL_AGENCIES } from './index';
 import { MINUTES_PER_BUSINESS_DAY as CALENDAR_DAY, JAKARTA_UTC_OFFSET_MINUTES } from '../calendar';
 
 describe('who may decide a task', () => {
@@ -75,5 +75,19 @@ describe('statuses and time', () => {
 
   it('is the calendar’s working day and Jakarta’s offset', () => {
     expect([MINUTES_PER_BUSINESS_DAY, CALENDAR_DAY, JAKARTA_UTC_OFFSET_MINUTES]).toEqual([450, 450, 420]);
+  });
+});
+
+describe('step weights', () => {
+  it('grow with the effort and with the deadline, to the half point', () => {
+    // A one-day kelurahan check weighs 1 (1 × 1.2), a lurah's signature the same; a week's technical
+    // assessment 6 (3 × 2); a 14-day expert consultation 11.5 (3 × 3.8 = 11.4).
+    expect(stepWeight(MINUTES_PER_BUSINESS_DAY, 'check')).toBe(1);
+    expect(stepWeight(MINUTES_PER_BUSINESS_DAY, 'sign')).toBe(1);
+    expect(stepWeight(5 * MINUTES_PER_BUSINESS_DAY, 'technical')).toBe(6);
+    expect(stepWeight(14 * MINUTES_PER_BUSINESS_DAY, 'technical')).toBe(11.5);
+    expect(stepWeight(2 * MINUTES_PER_BUSINESS_DAY, 'review')).toBe(3);
+    // Three hours of checking weighs what a day does: 1.08 rounds to 1.
+    expect(stepWeight(180, 'check')).toBe(1);
   });
 });

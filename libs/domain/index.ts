@@ -8,3 +8,4 @@ export * from './time';
 export * from './application-contract';
 export * from './inbox-task';
 export * from './corrections';
+export * from './step-weight';

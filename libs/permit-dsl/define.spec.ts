@@ -219,6 +219,8 @@ describe('definePermit', () => {
     expectBroken((def) => { top(def)[0].jurisdiction = 'rt'; }, 'flow.steps[0].jurisdiction', "'kelurahan'");
 
     expectBroken((def) => { (top(def)[0] as StepDef).weight = -1; }, 'flow.steps[0].weight', '0 or more');
+
+    expectBroken((def) => { (top(def)[0] as StepDef).weightReason = ' '; }, 'flow.steps[0].weightReason', 'non-empty string');
   });
 
   test('choice conditions reference only fields declared in dataSchema.properties', () => {

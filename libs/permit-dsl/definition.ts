@@ -36,8 +36,14 @@ export interface StepDef {
   jurisdiction?: Jurisdiction; // default 'province'
   role: 'officer' | 'head';
   deadline: BusinessDuration;
-  /** Points an officer earns for deciding this step on time (fewer when late). */
+  /**
+   * Points an officer earns for deciding this step on time (fewer when late), from its effort and deadline
+   * (libs/domain/step-weight.ts, built with `weigh` of libs/permits/parts.ts). Read by the reports from the
+   * catalogue, never by the workflow: `npm run permit:check` asks it of every step, with `weightReason`.
+   */
   weight?: number;
+  /** Why the step weighs what it does: the work it asks, in a sentence an officer can check. */
+  weightReason?: string;
 }
 
 export interface SequenceDef {
@@ -181,4 +187,17 @@ export function evaluate(cond: Condition, data: Record<string, unknown>): boolea
 export function rungOffsetMinutes(rung: EscalationRung, stepDeadlineMinutes: number): number {
   if (rung.atFraction !== undefined) return Math.round(rung.atFraction * stepDeadlineMinutes);
   return stepDeadlineMinutes + (rung.afterDeadline ? toBusinessMinutes(rung.afterDeadline) : 0);
+}
+
+/**
+ * Keys of a step that only the reports read (from the catalogue, in the projection activity): the engine
+ * never looks at them, so they may be set or corrected on a running version without a new one, and the
+ * definitions the stored histories were recorded with are compared without them (test/replay).
+ */
+export const REPORT_ONLY_STEP_KEYS: ReadonlyArray<keyof StepDef> = ['weight', 'weightReason'];
+
+/** A JSON.stringify replacer that leaves out the report-only keys of steps: the definition as the engine reads it. */
+export function engineView(this: unknown, key: string, value: unknown): unknown {
+  const holder = this as { kind?: unknown } | null;
+  return holder?.kind === 'step' && (REPORT_ONLY_STEP_KEYS as ReadonlyArray<string>).includes(key) ? undefined : value;
 }

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { PermitDefinition } from '../permit-dsl/definition';
 import { DEFAULT_LADDER } from '../permits/ladders';
 import { izinTamanV1 } from '../permits/izin-taman.v1';
-import { APPLICANT_KTP, applicationData, documents, step } from '../permits/parts';
+import { APPLICANT_KTP, applicationData, documents, step, weigh } from '../permits/parts';
 import { checkCatalogue, loadAgencies } from './catalogue-check';
 import { checkDefinition, formatIssue } from './check';
 
@@ -34,13 +34,13 @@ function good(): PermitDefinition {
     flow: {
       kind: 'sequence',
       steps: [
-        step('park_check', 'Pemeriksaan jadwal taman', 'DISTAMHUT', 'city', 'officer', { days: 2 }),
+        step('park_check', 'Pemeriksaan jadwal taman', 'DISTAMHUT', 'city', 'officer', { days: 2 }, weigh('check', 'the booking calendar checked')),
         {
           kind: 'choice',
           id: 'by_size',
           branches: [
-            { label: 'kecil', when: { field: 'size', op: 'eq', value: 'small' }, then: step('lurah_note', 'Catatan lurah', 'KELURAHAN', 'kelurahan', 'head', { days: 1 }) },
-            { label: 'besar', when: { field: 'size', op: 'eq', value: 'large' }, then: step('satpol_review', 'Kajian ketertiban', 'SATPOLPP', 'province', 'officer', { days: 2 }) },
+            { label: 'kecil', when: { field: 'size', op: 'eq', value: 'small' }, then: step('lurah_note', 'Catatan lurah', 'KELURAHAN', 'kelurahan', 'head', { days: 1 }, weigh('sign', 'the lurah signs a note')) },
+            { label: 'besar', when: { field: 'size', op: 'eq', value: 'large' }, then: step('satpol_review', 'Kajian ketertiban', 'SATPOLPP', 'province', 'officer', { days: 2 }, weigh('review', 'public order reviewed')) },
           ],
         },
       ],
@@ -112,7 +112,7 @@ describe('permit:check', () => {
   it('names an unreachable step', () => {
     const def = good();
     choice(def).branches[1].when = { all: [{ field: 'attendance', op: 'gt', value: 500 }, { field: 'attendance', op: 'lt', value: 100 }] };
-    choice(def).otherwise = step('camat_note', 'Catatan camat', 'KECAMATAN', 'kecamatan', 'head', { days: 1 });
+    choice(def).otherwise = step('camat_note', 'Catatan camat', 'KECAMATAN', 'kecamatan', 'head', { days: 1 }, weigh('sign', 'the camat signs a note'));
     expect(problems(def)).toEqual([
       `${FILE}: step 'satpol_review', flow.steps[1].branches[1].when: unreachable step 'satpol_review': branch 2 ('besar') of choice 'by_size' is never taken ` +
         'for any data the schema allows (an earlier branch catches all its cases, or its condition cannot hold). Reorder the branches or correct the condition.',
@@ -137,6 +137,34 @@ describe('permit:check', () => {
     expect(problems(vague)).toEqual([
       `${FILE}: fee.legalBasis: the legal basis of the fee (Rp 50.000) names no regulation: cite the Perda, Pergub, PP or UU that sets the fee or exempts it, ` +
         "e.g. 'Perda DKI Jakarta No. 1 Tahun 2024'.",
+    ]);
+  });
+
+  it('names a step without a points weight', () => {
+    const def = good();
+    const park = flowSteps(def)[0] as { weight?: number; weightReason?: string };
+    delete park.weight;
+    delete park.weightReason;
+    expect(problems(def)).toEqual([
+      `${FILE}: step 'park_check', flow.steps[0].weight: step 'park_check' has no points weight: add weigh(effort, reason) as the last argument of step(...) ` +
+        "(effort: 'check', 'review', 'technical', 'sign'; the weight follows from it and the deadline), so the points report counts the step for the work it asks.",
+    ]);
+  });
+
+  it('names a weight without its reason', () => {
+    const def = good();
+    delete (choice(def).branches[1].then as { weightReason?: string }).weightReason;
+    expect(problems(def)).toEqual([
+      `${FILE}: step 'satpol_review', flow.steps[1].branches[1].then.weightReason: the weight of step 'satpol_review' (3) gives no reason: ` +
+        'say what work the step asks, as weigh(effort, reason) does.',
+    ]);
+  });
+
+  it('names a weight of 0', () => {
+    const def = good();
+    (choice(def).branches[0].then as { weight?: number }).weight = 0;
+    expect(problems(def)).toEqual([
+      `${FILE}: step 'lurah_note', flow.steps[1].branches[0].then.weight: a weight of 0 makes deciding step 'lurah_note' worth no points at all: weigh it with weigh(effort, reason).`,
     ]);
   });
 

@@ -8,6 +8,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { validateDefinition } from '../permit-dsl/define';
 import { type FlowNode, longestPathMinutes, MINUTES_PER_BUSINESS_DAY, type PermitDefinition, stepsOf, toBusinessMinutes } from '../permit-dsl/definition';
+import { STEP_EFFORTS } from '../domain/step-weight';
 import { candidateData, OTHER_TEXT, routeOf } from './routes';
 
 export interface Agency {
@@ -71,6 +72,7 @@ export function checkDefinition(def: unknown, ctx: CheckContext): CheckIssue[] {
     checkAgencies(d.flow, ctx.agencies, add);
     checkDeadlines(d, add);
     checkCoverage(d, add);
+    checkWeights(d.flow, add);
   }
   return issues;
 }
@@ -149,6 +151,25 @@ function checkDeadlines(def: PermitDefinition, add: Add): void {
         `uses its full deadline: shorten the steps on that route or check the regulation's total.`,
     );
   }
+}
+
+/** Every step states its points weight and why (docs/adding-a-permit-type.md, Weights): the points report reads them. */
+function checkWeights(flow: FlowNode, add: Add): void {
+  eachNode(flow, 'flow', (node, path) => {
+    if (node.kind !== 'step') return;
+    if (node.weight === undefined) {
+      add(
+        `${path}.weight`,
+        `step '${node.id}' has no points weight: add weigh(effort, reason) as the last argument of step(...) ` +
+          `(effort: ${STEP_EFFORTS.map((e) => `'${e}'`).join(', ')}; the weight follows from it and the deadline), so the points report counts the step for the work it asks.`,
+      );
+    } else if (node.weight === 0) {
+      add(`${path}.weight`, `a weight of 0 makes deciding step '${node.id}' worth no points at all: weigh it with weigh(effort, reason).`);
+    }
+    if (node.weight !== undefined && (node.weightReason === undefined || node.weightReason.trim() === '')) {
+      add(`${path}.weightReason`, `the weight of step '${node.id}' (${node.weight}) gives no reason: say what work the step asks, as weigh(effort, reason) does.`);
+    }
+  });
 }
 
 function show(data: Record<string, unknown>, fields: string[]): string {

@@ -66,7 +66,7 @@ function blank(code: string): PermitDefinition {
     dataSchema: applicationData(['purpose'], { purpose: { type: 'string', minLength: 3, maxLength: 500, description: 'TODO: the fields of the application' } }, [{ purpose: 'TODO: an example' }]),
     flow: {
       kind: 'sequence',
-      steps: [{ kind: 'step', id: 'verification', name: 'TODO: Verifikasi berkas', agency: 'DPMPTSP', jurisdiction: 'province', role: 'officer', deadline: { days: 3 } }],
+      steps: [{ kind: 'step', id: 'verification', name: 'TODO: Verifikasi berkas', agency: 'DPMPTSP', jurisdiction: 'province', role: 'officer', deadline: { days: 3 }, weight: 1.5, weightReason: 'TODO: the work the step asks (check, review, technical, sign): weigh it with weigh(effort, reason) of ./parts' }],
     },
     deadline: { days: 5 },
     onHardDeadline: 'escalate',

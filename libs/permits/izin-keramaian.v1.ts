@@ -14,7 +14,7 @@
 // Applicant deadline: 3 working days, since the event date does not move.
 // Fee: none.
 import { definePermit } from '../permit-dsl/define';
-import { applicationData, deadlines, documents, EVENT_DAYS, EVENT_ORGANIZER_DOCUMENTS, EVENT_ORGANIZER, eventNameAndType, noFee, NOT_A_RETRIBUSI_OBJECT, onlyWhen, parallel, sequence, step } from './parts';
+import { applicationData, deadlines, documents, EVENT_DAYS, EVENT_ORGANIZER_DOCUMENTS, EVENT_ORGANIZER, eventNameAndType, noFee, NOT_A_RETRIBUSI_OBJECT, onlyWhen, parallel, sequence, step, weigh } from './parts';
 
 export const izinKeramaianV1 = definePermit({
   code: 'IZIN_KERAMAIAN',
@@ -72,7 +72,7 @@ export const izinKeramaianV1 = definePermit({
   ),
   flow: sequence([
     parallel('keramaian_reviews', [
-      step('public_order_review', 'Kajian ketertiban umum', 'SATPOLPP', 'province', 'officer', { days: 3 }),
+      step('public_order_review', 'Kajian ketertiban umum', 'SATPOLPP', 'province', 'officer', { days: 3 }, weigh('review', 'the event plan, venue and expected crowd read against public-order rules, with the police recommendation')),
       onlyWhen(
         'traffic_plan_needed',
         'Perlu kajian manajemen lalu lintas?',
@@ -83,10 +83,10 @@ export const izinKeramaianV1 = definePermit({
             { field: 'usesPublicRoad', op: 'eq', value: true },
           ],
         },
-        step('traffic_plan_review', 'Kajian rencana manajemen lalu lintas', 'DISHUB', 'province', 'officer', { days: 3 }),
+        step('traffic_plan_review', 'Kajian rencana manajemen lalu lintas', 'DISHUB', 'province', 'officer', { days: 3 }, weigh('technical', 'a traffic-management plan checked on the map: closures, diversions, parking, marshals')),
       ),
     ]),
-    step('recommendation_issuance', 'Penerbitan rekomendasi', 'DPMPTSP', 'province', 'head', { days: 1 }),
+    step('recommendation_issuance', 'Penerbitan rekomendasi', 'DPMPTSP', 'province', 'head', { days: 1 }, weigh('sign', 'the head signs the recommendation the reviews prepared')),
   ]),
   ...deadlines({ days: 5 }, 'escalate', { days: 3 }),
 });

@@ -16,7 +16,7 @@
 // Fee: the application costs nothing; the retribusi for using the park is assessed separately (SKRD) from
 // the area and the days of use under Perda DKI Jakarta 1/2024 and is paid before the permit is handed over.
 import { definePermit } from '../permit-dsl/define';
-import { applicationData, deadlines, documents, EVENT_DAYS, EVENT_ORGANIZER_DOCUMENTS, EVENT_ORGANIZER, eventNameAndType, noFee, onlyWhen, parallel, sequence, step } from './parts';
+import { applicationData, deadlines, documents, EVENT_DAYS, EVENT_ORGANIZER_DOCUMENTS, EVENT_ORGANIZER, eventNameAndType, noFee, onlyWhen, parallel, sequence, step, weigh } from './parts';
 
 export const izinTamanV1 = definePermit({
   code: 'IZIN_TAMAN',
@@ -73,16 +73,16 @@ export const izinTamanV1 = definePermit({
   ),
   flow: sequence([
     parallel('park_reviews', [
-      step('park_schedule_check', 'Pemeriksaan jadwal, daya tampung dan area taman', 'DISTAMHUT', 'city', 'officer', { days: 2 }),
+      step('park_schedule_check', 'Pemeriksaan jadwal, daya tampung dan area taman', 'DISTAMHUT', 'city', 'officer', { days: 2 }, weigh('check', "the park's booking calendar, capacity and area checked for the requested days")),
       onlyWhen(
         'crowd_review_needed',
         'Perlu kajian ketertiban umum?',
         'Pengunjung 500 orang atau lebih',
         { field: 'expectedAttendance', op: 'gte', value: 500 },
-        step('public_order_review', 'Kajian ketertiban umum', 'SATPOLPP', 'province', 'officer', { days: 2 }),
+        step('public_order_review', 'Kajian ketertiban umum', 'SATPOLPP', 'province', 'officer', { days: 2 }, weigh('review', 'a large event in a public park read against public-order rules')),
       ),
     ]),
-    step('park_permit_issuance', 'Penerbitan izin oleh kepala suku dinas', 'DISTAMHUT', 'city', 'head', { days: 1 }),
+    step('park_permit_issuance', 'Penerbitan izin oleh kepala suku dinas', 'DISTAMHUT', 'city', 'head', { days: 1 }, weigh('sign', 'the head of the suku dinas signs the permit the officers prepared')),
   ]),
   ...deadlines({ days: 5 }, 'escalate', { days: 3 }),
 });

@@ -13,9 +13,25 @@ import type {
   SequenceDef,
   StepDef,
 } from '../permit-dsl/definition';
+import { toBusinessMinutes } from '../permit-dsl/definition';
+import { type StepEffort, stepWeight } from '../domain/step-weight';
 import { DEFAULT_LADDER } from './ladders';
 
-/** One decision by one role of one agency (dinas, kecamatan, kelurahan...) within its own deadline. */
+/** The work a step asks and why: what its points weight is computed from, with its deadline. */
+export interface Weighing {
+  effort: StepEffort;
+  reason: string;
+}
+
+/** A step's effort (libs/domain/step-weight.ts) and the reason, in the words of the definition's author. */
+export function weigh(effort: StepEffort, reason: string): Weighing {
+  return { effort, reason };
+}
+
+/**
+ * One decision by one role of one agency (dinas, kecamatan, kelurahan...) within its own deadline. With a
+ * weighing, the step carries its points weight (from the effort and the deadline) and the reason.
+ */
 export function step(
   id: string,
   name: string,
@@ -23,8 +39,11 @@ export function step(
   jurisdiction: Jurisdiction,
   role: StepDef['role'],
   deadline: BusinessDuration,
+  weighing?: Weighing,
 ): StepDef {
-  return { kind: 'step', id, name, agency, jurisdiction, role, deadline };
+  if (!weighing) return { kind: 'step', id, name, agency, jurisdiction, role, deadline };
+  const weight = stepWeight(toBusinessMinutes(deadline), weighing.effort);
+  return { kind: 'step', id, name, agency, jurisdiction, role, deadline, weight, weightReason: `${weighing.effort}: ${weighing.reason}` };
 }
 
 /** Nodes run one after the other. */

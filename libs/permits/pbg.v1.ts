@@ -13,7 +13,7 @@
 // indices and the unit price set in Perda DKI Jakarta 1/2024 once the technical review is done, and is
 // collected as regional revenue before the approval is handed over. The application itself costs Rp 0.
 import { definePermit } from '../permit-dsl/define';
-import { APPLICANT_KTP, applicationData, deadlines, documents, noFee, parallel, sequence, step } from './parts';
+import { APPLICANT_KTP, applicationData, deadlines, documents, noFee, parallel, sequence, step, weigh } from './parts';
 
 export const pbgV1 = definePermit({
   code: 'PBG',
@@ -106,26 +106,26 @@ export const pbgV1 = definePermit({
           ],
         },
         then: sequence([
-          step('kecamatan_technical_review', 'Pemeriksaan teknis rumah tinggal', 'KECAMATAN', 'kecamatan', 'officer', { days: 7 }),
-          step('kecamatan_approval', 'Persetujuan camat', 'KECAMATAN', 'kecamatan', 'head', { days: 2 }),
+          step('kecamatan_technical_review', 'Pemeriksaan teknis rumah tinggal', 'KECAMATAN', 'kecamatan', 'officer', { days: 7 }, weigh('technical', "a house's drawings and site checked against the building technical standard")),
+          step('kecamatan_approval', 'Persetujuan camat', 'KECAMATAN', 'kecamatan', 'head', { days: 2 }, weigh('sign', 'the camat approves the reviewed house')),
         ]),
       },
       {
         label: 'Sampai 8 lantai: kota administrasi',
         when: { field: 'floors', op: 'lte', value: 8 },
         then: sequence([
-          step('city_technical_consultation', 'Konsultasi teknis (Tim Profesi Ahli / Tim Penilai Teknis) suku dinas', 'DCKTRP', 'city', 'officer', { days: 14 }),
-          step('city_approval', 'Persetujuan kepala suku dinas', 'DCKTRP', 'city', 'head', { days: 3 }),
+          step('city_technical_consultation', 'Konsultasi teknis (Tim Profesi Ahli / Tim Penilai Teknis) suku dinas', 'DCKTRP', 'city', 'officer', { days: 14 }, weigh('technical', 'architecture, structure and MEP of a building up to 8 floors assessed with the expert team')),
+          step('city_approval', 'Persetujuan kepala suku dinas', 'DCKTRP', 'city', 'head', { days: 3 }, weigh('sign', 'the head of the suku dinas approves what the technical consultation found')),
         ]),
       },
     ],
     otherwise: sequence([
       parallel('province_reviews', [
-        step('province_technical_consultation', 'Konsultasi teknis Tim Profesi Ahli (arsitektur, struktur, MEP)', 'DCKTRP', 'province', 'officer', { days: 14 }),
-        step('fire_safety_review', 'Kajian sistem proteksi kebakaran', 'DPKP', 'province', 'officer', { days: 10 }),
-        step('environment_review', 'Kajian persetujuan lingkungan', 'DLH', 'province', 'officer', { days: 10 }),
+        step('province_technical_consultation', 'Konsultasi teknis Tim Profesi Ahli (arsitektur, struktur, MEP)', 'DCKTRP', 'province', 'officer', { days: 14 }, weigh('technical', 'architecture, structure and MEP of a high-rise assessed with the expert team')),
+        step('fire_safety_review', 'Kajian sistem proteksi kebakaran', 'DPKP', 'province', 'officer', { days: 10 }, weigh('technical', 'the fire-protection system of a high-rise assessed against the fire code')),
+        step('environment_review', 'Kajian persetujuan lingkungan', 'DLH', 'province', 'officer', { days: 10 }, weigh('technical', "the building's environmental document (UKL-UPL or AMDAL) assessed")),
       ]),
-      step('province_approval', 'Persetujuan kepala dinas', 'DCKTRP', 'province', 'head', { days: 3 }),
+      step('province_approval', 'Persetujuan kepala dinas', 'DCKTRP', 'province', 'head', { days: 3 }, weigh('sign', 'the head of the dinas approves a high-rise after three technical reviews')),
     ]),
   },
   // Revised drawings take an architect time: 14 working days before the application lapses.

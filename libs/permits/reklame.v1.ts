@@ -11,7 +11,7 @@
 // Fee: the permit itself carries no retribusi. Pajak reklame is a tax assessed by BAPENDA in the flow (by
 // size, type, location and duration) and paid on its own assessment, so the fee here is Rp 0.
 import { definePermit } from '../permit-dsl/define';
-import { applicationData, deadlines, documents, noFee, parallel, sequence, step } from './parts';
+import { applicationData, deadlines, documents, noFee, parallel, sequence, step, weigh } from './parts';
 
 export const reklameV1 = definePermit({
   code: 'REKLAME',
@@ -75,10 +75,10 @@ export const reklameV1 = definePermit({
   ),
   flow: sequence([
     parallel('reklame_reviews', [
-      step('placement_review', 'Kajian titik, tata ruang dan konstruksi reklame', 'DCKTRP', 'province', 'officer', { days: 5 }),
-      step('tax_assessment', 'Penetapan pajak reklame', 'BAPENDA', 'province', 'officer', { days: 5 }),
+      step('placement_review', 'Kajian titik, tata ruang dan konstruksi reklame', 'DCKTRP', 'province', 'officer', { days: 5 }, weigh('technical', "the billboard's point, spatial plan and construction checked")),
+      step('tax_assessment', 'Penetapan pajak reklame', 'BAPENDA', 'province', 'officer', { days: 5 }, weigh('review', 'the advertisement tax assessed from size, location and duration')),
     ]),
-    step('reklame_issuance', 'Penerbitan izin penyelenggaraan reklame', 'DPMPTSP', 'province', 'head', { days: 2 }),
+    step('reklame_issuance', 'Penerbitan izin penyelenggaraan reklame', 'DPMPTSP', 'province', 'head', { days: 2 }, weigh('sign', 'the head signs the permit after placement and tax are settled')),
   ]),
   ...deadlines({ days: 10 }, 'escalate', { days: 10 }),
 });

@@ -12,7 +12,7 @@
 // competence is already attested by the STR, and the verification is of documents.
 // Fee: none: neither UU 1/2022 (HKPD) nor Perda DKI Jakarta 1/2024 levies a retribusi on practice licences.
 import { definePermit } from '../permit-dsl/define';
-import { APPLICANT_KTP, applicationData, deadlines, documents, noFee, sequence, step } from './parts';
+import { APPLICANT_KTP, applicationData, deadlines, documents, noFee, sequence, step, weigh } from './parts';
 
 export const sipDokterV1 = definePermit({
   code: 'SIP_DOKTER',
@@ -61,8 +61,8 @@ export const sipDokterV1 = definePermit({
     ],
   ),
   flow: sequence([
-    step('dinkes_verification', 'Verifikasi persyaratan oleh suku dinas kesehatan', 'DINKES', 'city', 'officer', { days: 3 }),
-    step('sip_issuance', 'Penerbitan SIP', 'DPMPTSP', 'city', 'head', { days: 1 }),
+    step('dinkes_verification', 'Verifikasi persyaratan oleh suku dinas kesehatan', 'DINKES', 'city', 'officer', { days: 3 }, weigh('review', "a doctor's STR, recommendation and practice place verified")),
+    step('sip_issuance', 'Penerbitan SIP', 'DPMPTSP', 'city', 'head', { days: 1 }, weigh('sign', 'the head signs the practice licence the verification prepared')),
   ]),
   ...deadlines({ days: 5 }, 'deem-granted', { days: 10 }),
 });

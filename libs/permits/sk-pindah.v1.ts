@@ -11,7 +11,7 @@
 // Policy: 'escalate': population records must not change because a clock ran out.
 // Fee: none (UU 24/2013 art. 79A).
 import { definePermit } from '../permit-dsl/define';
-import { applicationData, deadlines, documents, noFee, sequence, step } from './parts';
+import { applicationData, deadlines, documents, noFee, sequence, step, weigh } from './parts';
 
 export const skPindahV1 = definePermit({
   code: 'SK_PINDAH',
@@ -62,8 +62,8 @@ export const skPindahV1 = definePermit({
     ],
   ),
   flow: sequence([
-    step('dukcapil_verification', 'Verifikasi data kependudukan', 'DUKCAPIL', 'kelurahan', 'officer', { hours: 3 }),
-    step('skpwni_signature', 'Penandatanganan SKPWNI', 'DUKCAPIL', 'city', 'head', { hours: 3 }),
+    step('dukcapil_verification', 'Verifikasi data kependudukan', 'DUKCAPIL', 'kelurahan', 'officer', { hours: 3 }, weigh('check', 'population data checked against the civil registry')),
+    step('skpwni_signature', 'Penandatanganan SKPWNI', 'DUKCAPIL', 'city', 'head', { hours: 3 }, weigh('sign', 'the head signs the moving letter from verified registry data')),
   ]),
   ...deadlines({ days: 1 }, 'escalate', { days: 5 }),
 });

@@ -10,7 +10,7 @@
 // whose facts are the applicant's own declaration backed by the RT/RW cover letter.
 // Fee: none (Perda DKI Jakarta 1/2024 levies no retribusi on kelurahan letters).
 import { definePermit } from '../permit-dsl/define';
-import { APPLICANT_KTP, applicationData, deadlines, documents, noFee, NOT_A_RETRIBUSI_OBJECT, sequence, step } from './parts';
+import { APPLICANT_KTP, applicationData, deadlines, documents, noFee, NOT_A_RETRIBUSI_OBJECT, sequence, step, weigh } from './parts';
 
 export const skduV1 = definePermit({
   code: 'SKDU',
@@ -44,8 +44,8 @@ export const skduV1 = definePermit({
     [{ businessName: 'Warung Makan Bu Sari', businessType: 'perorangan', employees: 3 }],
   ),
   flow: sequence([
-    step('kelurahan_verification', 'Verifikasi data dan lokasi usaha', 'KELURAHAN', 'kelurahan', 'officer', { days: 1 }),
-    step('lurah_signature', 'Penandatanganan oleh lurah', 'KELURAHAN', 'kelurahan', 'head', { days: 1 }),
+    step('kelurahan_verification', 'Verifikasi data dan lokasi usaha', 'KELURAHAN', 'kelurahan', 'officer', { days: 1 }, weigh('check', "the applicant's data and business address checked against the documents and the RT/RW letter")),
+    step('lurah_signature', 'Penandatanganan oleh lurah', 'KELURAHAN', 'kelurahan', 'head', { days: 1 }, weigh('sign', 'the lurah signs a letter the officers verified')),
   ]),
   ...deadlines({ days: 3 }, 'deem-granted', { days: 10 }),
 });

@@ -16,7 +16,7 @@
 // whose facts are the applicant's own declaration backed by the RT/RW cover letter.
 // Fee: none (Perda DKI Jakarta 1/2024 levies no retribusi on kelurahan letters).
 import { definePermit } from '../permit-dsl/define';
-import { deadlines, parallel, sequence, step } from './parts';
+import { deadlines, parallel, sequence, step, weigh } from './parts';
 import { skduV1 } from './skdu.v1';
 
 // Everything but the flow is version 1's, shared rather than copied so the two cannot drift apart.
@@ -34,10 +34,10 @@ export const skduV2 = definePermit({
   dataSchema,
   flow: sequence([
     parallel('kelurahan_checks', [
-      step('kelurahan_verification', 'Verifikasi data dan dokumen', 'KELURAHAN', 'kelurahan', 'officer', { days: 1 }),
-      step('site_visit', 'Peninjauan lokasi usaha', 'KELURAHAN', 'kelurahan', 'officer', { days: 1 }),
+      step('kelurahan_verification', 'Verifikasi data dan dokumen', 'KELURAHAN', 'kelurahan', 'officer', { days: 1 }, weigh('check', "the applicant's data and business address checked against the documents and the RT/RW letter")),
+      step('site_visit', 'Peninjauan lokasi usaha', 'KELURAHAN', 'kelurahan', 'officer', { days: 1 }, weigh('technical', 'an officer goes to the business address and looks')),
     ]),
-    step('lurah_signature', 'Penandatanganan oleh lurah', 'KELURAHAN', 'kelurahan', 'head', { days: 1 }),
+    step('lurah_signature', 'Penandatanganan oleh lurah', 'KELURAHAN', 'kelurahan', 'head', { days: 1 }, weigh('sign', 'the lurah signs a letter the officers verified')),
   ]),
   ...deadlines(skduV1.deadline, skduV1.onHardDeadline, skduV1.applicantDeadline),
 });

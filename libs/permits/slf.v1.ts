@@ -10,7 +10,7 @@
 // Policy: 'escalate': a building must not be deemed safe to occupy because a clock ran out.
 // Fee: none. UU 1/2022 (HKPD) and Perda DKI Jakarta 1/2024 levy a retribusi on the PBG only, not on the SLF.
 import { definePermit } from '../permit-dsl/define';
-import { APPLICANT_KTP, applicationData, deadlines, documents, noFee, sequence, step } from './parts';
+import { APPLICANT_KTP, applicationData, deadlines, documents, noFee, sequence, step, weigh } from './parts';
 
 export const slfV1 = definePermit({
   code: 'SLF',
@@ -64,9 +64,9 @@ export const slfV1 = definePermit({
     ],
   ),
   flow: sequence([
-    step('slf_document_check', 'Pemeriksaan kelengkapan dan kesesuaian dokumen', 'DCKTRP', 'city', 'officer', { days: 2 }),
-    step('slf_field_inspection', 'Pemeriksaan lapangan kesesuaian bangunan dengan PBG', 'DCKTRP', 'city', 'officer', { days: 7 }),
-    step('slf_approval', 'Penetapan SLF oleh kepala suku dinas', 'DCKTRP', 'city', 'head', { days: 3 }),
+    step('slf_document_check', 'Pemeriksaan kelengkapan dan kesesuaian dokumen', 'DCKTRP', 'city', 'officer', { days: 2 }, weigh('check', 'the file checked for completeness and against the PBG')),
+    step('slf_field_inspection', 'Pemeriksaan lapangan kesesuaian bangunan dengan PBG', 'DCKTRP', 'city', 'officer', { days: 7 }, weigh('technical', 'the finished building inspected on site against its PBG')),
+    step('slf_approval', 'Penetapan SLF oleh kepala suku dinas', 'DCKTRP', 'city', 'head', { days: 3 }, weigh('sign', 'the head of the suku dinas signs the certificate after the inspection')),
   ]),
   ...deadlines({ days: 15 }, 'escalate', { days: 14 }),
 });

@@ -11,7 +11,7 @@
 // Policy: 'deem-granted' (fiktif positif): a registration of a low-risk business already holding an NIB.
 // Fee: none (no retribusi under UU 1/2022 and Perda DKI Jakarta 1/2024).
 import { definePermit } from '../permit-dsl/define';
-import { applicationData, deadlines, documents, noFee, sequence, step } from './parts';
+import { applicationData, deadlines, documents, noFee, sequence, step, weigh } from './parts';
 
 export const tdupV1 = definePermit({
   code: 'TDUP',
@@ -78,8 +78,8 @@ export const tdupV1 = definePermit({
     ],
   ),
   flow: sequence([
-    step('disparekraf_verification', 'Verifikasi pemenuhan standar usaha pariwisata', 'DISPAREKRAF', 'city', 'officer', { days: 3 }),
-    step('tdup_issuance', 'Penerbitan tanda daftar usaha pariwisata', 'DPMPTSP', 'city', 'head', { days: 1 }),
+    step('disparekraf_verification', 'Verifikasi pemenuhan standar usaha pariwisata', 'DISPAREKRAF', 'city', 'officer', { days: 3 }, weigh('review', 'the tourism business checked against the standards of its kind')),
+    step('tdup_issuance', 'Penerbitan tanda daftar usaha pariwisata', 'DPMPTSP', 'city', 'head', { days: 1 }, weigh('sign', 'the head signs the registration the verification prepared')),
   ]),
   ...deadlines({ days: 5 }, 'deem-granted', { days: 10 }),
 });

@@ -91,6 +91,32 @@ describe('every endpoint answers as the OpenAPI document says', () => {
     for (const [path, who, status] of expected) expect(await read(path, who)).toEqual([path, status]);
   });
 
+  it('outlet sessions: create, retry, list, read, change, delete, the offices open at a time, and their refusals', async () => {
+    // A Sunday long past: no other suite files at the MPP outlet then.
+    const session = { officeId: 'outlet-mpp-jakarta', date: '2020-01-05', opens: '06:00', closes: '11:00', venue: 'Car-free day' };
+    const key = randomUUID();
+    const write = (token: string, body: unknown, k = randomUUID()) => http('POST', '/v1/outlet-sessions', { token, body, headers: { 'idempotency-key': k } });
+    const created = await write(tokens.admin, session, key);
+    expect(created.status).toBe(201);
+    expect((await write(tokens.admin, session, key)).status).toBe(201);
+    expect((await write(tokens.admin, { ...session, closes: '05:00' })).status).toBe(400);
+    expect((await write(tokens.admin, { ...session, officeId: 'nope' })).status).toBe(422);
+    expect((await write(tokens.kiosk, session)).status).toBe(403);
+    const path = `/v1/outlet-sessions/${created.body.id}`;
+    expect((await http('GET', '/v1/outlet-sessions?office=outlet-mpp-jakarta&from=2020-01-01&to=2020-01-31', { token: tokens.kiosk })).status).toBe(200);
+    expect((await http('GET', '/v1/outlet-sessions?from=January', { token: tokens.kiosk })).status).toBe(400);
+    expect((await http('GET', path, { token: tokens.kiosk })).status).toBe(200);
+    expect((await http('PUT', path, { token: tokens.admin, body: { ...session, closes: '12:00' } })).status).toBe(200);
+    expect((await http('PUT', path, { token: tokens.admin, body: { ...session, opens: 'noon' } })).status).toBe(400);
+    expect((await http('PUT', '/v1/outlet-sessions/ses_NONE', { token: tokens.admin, body: session })).status).toBe(404);
+    expect((await http('GET', '/v1/offices/open?near=31.74.02&at=2020-01-05T07:00:00%2B07:00', { token: tokens.kiosk })).status).toBe(200);
+    expect((await http('GET', '/v1/offices/open?near=31.74', { token: tokens.kiosk })).status).toBe(200);
+    expect((await http('GET', '/v1/offices/open?near=nowhere', { token: tokens.kiosk })).status).toBe(400);
+    expect((await http('DELETE', path, { token: tokens.admin })).status).toBe(204);
+    expect((await http('DELETE', path, { token: tokens.admin })).status).toBe(404);
+    expect((await http('GET', path, { token: tokens.kiosk })).status).toBe(404);
+  });
+
   it('an application through revision, resubmission and decisions; another withdrawn; the inbox and the public page', async () => {
     const key = randomUUID();
     const filed = await http('POST', '/v1/applications', { token: tokens.kiosk, body: sipDokter(), headers: { 'idempotency-key': key } });

@@ -94,6 +94,17 @@ describe('the OpenAPI document', () => {
     expect(schemas.TaskApplicationDto.properties!.resubmissions.items).toEqual({ $ref: '#/components/schemas/ResubmissionDto' });
   });
 
+  it('documents the outlet sessions and the open offices (issue 15, point 4)', () => {
+    const ops = new Set(operations().map(([name]) => name));
+    for (const name of ['POST /v1/outlet-sessions', 'GET /v1/outlet-sessions', 'GET /v1/outlet-sessions/{id}', 'PUT /v1/outlet-sessions/{id}', 'DELETE /v1/outlet-sessions/{id}', 'GET /v1/offices/open']) {
+      expect([name, ops.has(name)]).toEqual([name, true]);
+    }
+    const schemas = doc.components.schemas;
+    expect(schemas.OpenOfficeDto.allOf ?? schemas.OpenOfficeDto.properties).toBeDefined();
+    expect(schemas.ApplicationFilingDto.properties.outsideOpeningHours.type).toBe('boolean');
+    expect(schemas.OfficeRowDto.properties.filedOutsideOpeningHours.type).toBe('integer');
+  });
+
   it('answers no CORS headers by default: browsers on other origins cannot read the API', async () => {
     const r = await fetch(`${p.baseUrl}/v1/permit-types`, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' } });
     expect(r.headers.get('access-control-allow-origin')).toBeNull();

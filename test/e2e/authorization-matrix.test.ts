@@ -70,6 +70,14 @@ describe('authorization matrix', () => {
     return r.body.id as string;
   };
 
+  /** A Sunday long past at the MPP outlet: no other suite files then. */
+  const SESSION = { officeId: 'outlet-mpp-jakarta', date: '2020-01-12', opens: '06:00', closes: '11:00' };
+  const sessionId = async () => {
+    const r = await p.http('POST', '/v1/outlet-sessions', { token: tokens.admin, body: SESSION });
+    expect(r.status).toBe(201);
+    return r.body.id as string;
+  };
+
   const DAY = 'from=2025-01-01&to=2025-01-31';
   const rows = (): Row[] => [
     { endpoint: 'GET /health', path: '/health', expect: { none: 200, integrator: 200, otherIntegrator: 200, approver: 200, otherApprover: 200, admin: 200 } },
@@ -79,6 +87,13 @@ describe('authorization matrix', () => {
     { endpoint: 'GET /v1/permit-types/{code}/bpmn', path: '/v1/permit-types/SIP_DOKTER/bpmn', expect: { none: 200, integrator: 200, otherIntegrator: 200, approver: 200, otherApprover: 200, admin: 200 } },
     { endpoint: 'GET /v1/offices', path: '/v1/offices?limit=5', expect: { none: 401, integrator: 200, otherIntegrator: 200, approver: 200, otherApprover: 200, admin: 200 } },
     { endpoint: 'GET /v1/offices/{id}', path: '/v1/offices/kel-31.71.01.1001', expect: { none: 401, integrator: 200, otherIntegrator: 200, approver: 200, otherApprover: 200, admin: 200 } },
+    { endpoint: 'GET /v1/offices/open', path: '/v1/offices/open?near=31.71.01', expect: { none: 401, integrator: 200, otherIntegrator: 200, approver: 200, otherApprover: 200, admin: 200 } },
+    // Outlet sessions: everyone with a token reads them; only admins write them.
+    { endpoint: 'POST /v1/outlet-sessions', path: '/v1/outlet-sessions', body: SESSION, expect: { none: 401, integrator: 403, otherIntegrator: 403, approver: 403, otherApprover: 403, admin: 201 } },
+    { endpoint: 'GET /v1/outlet-sessions', path: '/v1/outlet-sessions?from=2020-01-01&to=2020-01-31', expect: { none: 401, integrator: 200, otherIntegrator: 200, approver: 200, otherApprover: 200, admin: 200 } },
+    { endpoint: 'GET /v1/outlet-sessions/{id}', path: async () => `/v1/outlet-sessions/${await sessionId()}`, expect: { none: 401, integrator: 200, otherIntegrator: 200, approver: 200, otherApprover: 200, admin: 200 } },
+    { endpoint: 'PUT /v1/outlet-sessions/{id}', path: async () => `/v1/outlet-sessions/${await sessionId()}`, body: SESSION, expect: { none: 401, integrator: 403, otherIntegrator: 403, approver: 403, otherApprover: 403, admin: 200 } },
+    { endpoint: 'DELETE /v1/outlet-sessions/{id}', path: async () => `/v1/outlet-sessions/${await sessionId()}`, expect: { none: 401, integrator: 403, otherIntegrator: 403, approver: 403, otherApprover: 403, admin: 204 } },
     { endpoint: 'GET /v1/track/{trackingCode}', path: `/v1/track/${trackingCode}`, expect: { none: 200, integrator: 200, otherIntegrator: 200, approver: 200, otherApprover: 200, admin: 200 } },
 
     { endpoint: 'POST /v1/applications', path: '/v1/applications', body: sipDokter(), expect: { none: 401, integrator: 201, otherIntegrator: 201, approver: 403, otherApprover: 403, admin: 403 } },

@@ -169,19 +169,21 @@ describe('the projection into PostgreSQL', () => {
        FROM task ORDER BY id`,
     );
     expect(rows).toEqual([
-      { id: 'SLFPROJ.slf_approval.1', status: 'approved', before: 0, attempt: 300, breached: false, weight: 1, permit_type: 'SLF', receiving_office_id: 'kec-31.74.01' },
-      { id: 'SLFPROJ.slf_document_check.1', status: 'revision_requested', before: 0, attempt: 60, breached: false, weight: 1, permit_type: 'SLF', receiving_office_id: 'kec-31.74.01' },
-      { id: 'SLFPROJ.slf_document_check.2', status: 'approved', before: 60, attempt: 180, breached: false, weight: 1, permit_type: 'SLF', receiving_office_id: 'kec-31.74.01' },
-      { id: 'SLFPROJ.slf_field_inspection.1', status: 'approved', before: 0, attempt: 3200, breached: true, weight: 1, permit_type: 'SLF', receiving_office_id: 'kec-31.74.01' },
+      { id: 'SLFPROJ.slf_approval.1', status: 'approved', before: 0, attempt: 300, breached: false, weight: 1.5, permit_type: 'SLF', receiving_office_id: 'kec-31.74.01' },
+      { id: 'SLFPROJ.slf_document_check.1', status: 'revision_requested', before: 0, attempt: 60, breached: false, weight: 1.5, permit_type: 'SLF', receiving_office_id: 'kec-31.74.01' },
+      { id: 'SLFPROJ.slf_document_check.2', status: 'approved', before: 60, attempt: 180, breached: false, weight: 1.5, permit_type: 'SLF', receiving_office_id: 'kec-31.74.01' },
+      { id: 'SLFPROJ.slf_field_inspection.1', status: 'approved', before: 0, attempt: 3200, breached: true, weight: 7, permit_type: 'SLF', receiving_office_id: 'kec-31.74.01' },
     ]);
     // Each attempt carries its application's definition version: the SLA wall counts per version from task alone.
     expect(await scratch.db.query(`SELECT DISTINCT definition_version FROM task`)).toEqual([{ definition_version: 1 }]);
-    // The revision request earns nothing; the field inspection is 50 of 3150 late: 1 − 50/3150 = 0.98.
+    // Weights from libs/permits/slf.v1.ts: the document check and the approval 1.5 (check, 2 days; sign, 3 days),
+    // the field inspection 7 (technical, 7 days). The revision request earns nothing; the field inspection
+    // is 50 of 3150 minutes late: 7 × (1 − 50/3150) = 6.89.
     const points = await scratch.db.query(`SELECT task_id, officer, late_minutes, points::float AS points FROM points ORDER BY task_id`);
     expect(points).toEqual([
-      { task_id: 'SLFPROJ.slf_approval.1', officer: 'head-d', late_minutes: 0, points: 1 },
-      { task_id: 'SLFPROJ.slf_document_check.2', officer: 'officer-b', late_minutes: 0, points: 1 },
-      { task_id: 'SLFPROJ.slf_field_inspection.1', officer: 'officer-c', late_minutes: 50, points: 0.98 },
+      { task_id: 'SLFPROJ.slf_approval.1', officer: 'head-d', late_minutes: 0, points: 1.5 },
+      { task_id: 'SLFPROJ.slf_document_check.2', officer: 'officer-b', late_minutes: 0, points: 1.5 },
+      { task_id: 'SLFPROJ.slf_field_inspection.1', officer: 'officer-c', late_minutes: 50, points: 6.89 },
     ]);
     // SLF's legal deadline is 15 business days (6750 minutes). Filed Mon 8 Jun 09:00, closed Mon 22 Jun 12:00,
     // less the wait from Mon 8 Jun 10:00 to Wed 10 Jun 08:00. Working time 8-22 Jun: Mon 8 from 09:00 (360),

@@ -190,7 +190,7 @@ describe('Accountability reports on a fixed month', () => {
       expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
       const lines = res.text.trimEnd().split('\r\n');
       expect(lines).toHaveLength(7);
-      expect(lines[2]).toBe('2,kel-31.74.01.1001,PTSP Kelurahan Tebet Timur,kelurahan,kec-31.74.01,0.1667,0,3,4,1,3,0.25,0,22.5,38.33,1,2,0,2,0,0,7.52,10,1');
+      expect(lines[2]).toBe('2,kel-31.74.01.1001,PTSP Kelurahan Tebet Timur,kelurahan,kec-31.74.01,0.1667,0,3,4,1,3,0.25,0,22.5,38.33,1,2,0,2,0,0,7.52,10,1,0');
     });
   });
 

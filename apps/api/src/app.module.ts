@@ -32,6 +32,9 @@ import { tracingProvider } from './observability/tracing.provider';
 import { OfficesController } from './offices/offices.controller';
 import { OfficesRepository } from './offices/offices.repository';
 import { OfficesService } from './offices/offices.service';
+import { OutletSessionsController } from './offices/outlet-sessions.controller';
+import { OutletSessionsRepository } from './offices/outlet-sessions.repository';
+import { OutletSessionsService } from './offices/outlet-sessions.service';
 import { CatalogService } from './permit-types/catalog.service';
 import { PermitTypesController } from './permit-types/permit-types.controller';
 import { PermitTypeVersionsController } from './permit-types/permit-type-versions.controller';
@@ -57,7 +60,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ThrottlerModule.forRoot({ throttlers: [{ name: 'default', limit: config.http.rateLimit.limit, ttl: config.http.rateLimit.windowSec * 1000 }] })],
-      controllers: [HealthController, MetricsController, DevSignInController, PermitTypesController, PermitTypeVersionsController, ConsoleConfigController, OfficesController, ApplicationsController, TasksController, TrackController, PublicAccountabilityController, WebhooksController, ...REPORT_CONTROLLERS, ComplaintsController],
+      controllers: [HealthController, MetricsController, DevSignInController, PermitTypesController, PermitTypeVersionsController, ConsoleConfigController, OfficesController, OutletSessionsController, ApplicationsController, TasksController, TrackController, PublicAccountabilityController, WebhooksController, ...REPORT_CONTROLLERS, ComplaintsController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         dataSourceProvider,
@@ -69,6 +72,8 @@ export class AppModule {
         PermitTypeVersionsRepository,
         OfficesRepository,
         OfficesService,
+        OutletSessionsRepository,
+        OutletSessionsService,
         ApplicationsRepository,
         ApplicationsService,
         TasksRepository,

@@ -216,6 +216,7 @@ export class Builder {
     if (s.jurisdiction !== undefined) doc.jurisdiction = s.jurisdiction;
     doc.deadline = s.deadline;
     if (s.weight !== undefined) doc.weight = s.weight;
+    if (s.weightReason !== undefined) doc.weightReason = s.weightReason;
     if (id !== s.id) doc.id = s.id;
     this.node({ id, kind: 'userTask', name: s.name, doc: JSON.stringify(doc), lane: s.agency, col, track });
 

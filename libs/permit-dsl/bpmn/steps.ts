@@ -79,6 +79,7 @@ export function readStep(el: El, model: BpmnModel, ids: NodeIds): StepDef {
     role,
     deadline,
     ...(typeof doc?.weight === 'number' ? { weight: doc.weight } : {}),
+    ...(typeof doc?.weightReason === 'string' ? { weightReason: doc.weightReason } : {}),
   };
 }
 

@@ -89,6 +89,7 @@ function checkStep(step: Rec, path: string, add: Add): void {
   if (step.weight !== undefined && (typeof step.weight !== 'number' || !Number.isFinite(step.weight) || step.weight < 0)) {
     add(`${path}.weight`, 'must be a number, 0 or more');
   }
+  if (step.weightReason !== undefined && !nonEmptyString(step.weightReason)) add(`${path}.weightReason`, 'must be a non-empty string when set');
 }
 
 function checkCondition(cond: unknown, path: string, properties: Record<string, JsonSchema> | undefined, add: Add): void {

@@ -1,7 +1,7 @@
 import type { Principal } from '../../../../libs/auth/token';
 import { encodeCursor } from '../common/cursor';
 import { NotFoundError, UnprocessableError, ValidationError } from '../common/errors';
-import { applicationsOverFakes, aTask, aView, FakeApplicationsRepository, FakeWorkflows } from '../testing/fakes';
+import { applicationsOverFakes, aTask, aView, FakeApplicationsRepository, FakeOutletSessions, FakeWorkflows } from '../testing/fakes';
 import { updateIdOf } from '../temporal/workflow-errors';
 import { ApplicationsService } from './applications.service';
 import type { PermitInput } from '../../../../workflows/messages';
@@ -31,8 +31,10 @@ describe(ApplicationsService.name, () => {
   let workflows: FakeWorkflows;
   let sut: ApplicationsService;
 
+  let sessions: FakeOutletSessions;
+
   beforeEach(async () => {
-    ({ sut, repository, workflows } = await applicationsOverFakes(() => NOW));
+    ({ sut, repository, workflows, sessions } = await applicationsOverFakes(() => NOW));
   });
 
   describe('submit', () => {
@@ -74,6 +76,31 @@ describe(ApplicationsService.name, () => {
     ])('refuses %s before starting anything', async (_, dto, kind) => {
       await expect(sut.submit(kiosk, dto, { idempotencyKey: 'k' })).rejects.toMatchObject({ constructor: UnprocessableError, kind });
       expect(workflows.started.size).toBe(0);
+    });
+  });
+
+  describe('a filing at an outlet', () => {
+    // NOW is Tuesday 4 March 2025, 10:00 in Jakarta: the outlet's Tuesday hours (08:00-09:00) are over.
+    const atOutlet = () => sipDokter({ receivingOfficeId: 'outlet-gambir' });
+
+    it('is taken outside the outlet hours, flagged, and the flag stays with the application on a retry', async () => {
+      const { created, application } = await sut.submit(kiosk, atOutlet(), { idempotencyKey: 'late' });
+      expect([created, application.filing]).toEqual([true, { outsideOpeningHours: true, outletSessionId: null }]);
+      repository.rows.set(application.id, { view: aView({ id: application.id, receivingOfficeId: 'outlet-gambir' }), applicant: atOutlet().applicant });
+      // The session an admin adds afterwards does not rewrite what the first submission recorded.
+      sessions.sessions.push({ id: 'ses_1', officeId: 'outlet-gambir', date: '2025-03-04', opens: '09:30', closes: '12:00', venue: null });
+      expect((await sut.submit(kiosk, atOutlet(), { idempotencyKey: 'late' })).application.filing).toEqual({ outsideOpeningHours: true, outletSessionId: null });
+    });
+
+    it('names the session that took it', async () => {
+      sessions.sessions.push({ id: 'ses_1', officeId: 'outlet-gambir', date: '2025-03-04', opens: '09:30', closes: '12:00', venue: null });
+      expect((await sut.submit(kiosk, atOutlet(), { idempotencyKey: 'in-session' })).application.filing).toEqual({ outsideOpeningHours: false, outletSessionId: 'ses_1' });
+    });
+
+    it('records nothing for an office, which takes filings at any hour', async () => {
+      const { application } = await sut.submit(kiosk, sipDokter(), { idempotencyKey: 'office' });
+      expect(application.filing).toBeUndefined();
+      expect(sessions.filings.size).toBe(0);
     });
   });
 

@@ -8,6 +8,7 @@ import { decodeCursor, encodeCursor } from '../common/cursor';
 import { NotFoundError } from '../common/errors';
 import type { WriteRequest } from '../common/request-context';
 import { OfficesService } from '../offices/offices.service';
+import { OutletSessionsService } from '../offices/outlet-sessions.service';
 import { CatalogService } from '../permit-types/catalog.service';
 import { ApplicationWorkflows } from '../temporal/application-workflows';
 import { updateIdOf } from '../temporal/workflow-errors';
@@ -16,7 +17,7 @@ import { ApplicationSort, ListApplicationsQueryDto } from './dto/list-applicatio
 import { ResubmitDto, SubmitApplicationDto, WithdrawDto } from './dto/submit-application.dto';
 import { applicationIdsFor } from './ids';
 
-export type ApplicationResponse = ApplicationView & { applicant?: Applicant };
+export type ApplicationResponse = ApplicationView & { applicant?: Applicant; filing?: { outsideOpeningHours: boolean; outletSessionId: string | null } };
 
 export type ListFilter = ListApplicationsQueryDto & { limit: number };
 
@@ -32,6 +33,7 @@ export class ApplicationsService {
     private readonly workflows: ApplicationWorkflows,
     private readonly catalog: CatalogService,
     private readonly offices: OfficesService,
+    private readonly outletSessions: OutletSessionsService,
     @Optional() private readonly calendar: BusinessCalendar = new BusinessCalendar(),
     @Optional() @Inject(NOW) private readonly now: () => Date = () => new Date(),
   ) {}
@@ -58,9 +60,15 @@ export class ApplicationsService {
       // The working calendar of today: the engine plans the first deadlines with it, no calendar activity needed.
       calendar: this.calendar.snapshotAround(this.now()),
     };
+    // An outlet outside its schedule and sessions still takes the application, flagged (docs/api.md, Outlets
+    // and opening hours). Recorded before the start and keyed by application id: a retry keeps the first
+    // record. Other offices take filings at any hour (integrators file online): nothing to record.
+    const outlet = receiving.type === 'outlet';
+    if (outlet) await this.outletSessions.recordFiling({ applicationId, officeId: receiving.id, filedAt: this.now(), ...(await this.outletSessions.filingAt(receiving, this.now())) });
     // The workflow id derives from (caller, key): the same submission again finds the application it started.
     if (!(await this.workflows.start(workflowTypeOf(def), input))) return { created: false, application: await this.get(principal, applicationId) };
-    return { created: true, application: { ...this.provisionalView(input), applicant: input.applicant } };
+    const filing = outlet ? await this.outletSessions.filingOf(applicationId) : undefined;
+    return { created: true, application: { ...this.provisionalView(input), applicant: input.applicant, ...(filing ? { filing } : {}) } };
   }
 
   /** What the caller can know right after the start, before the engine assigns the first steps. */
@@ -95,7 +103,8 @@ export class ApplicationsService {
     const view = row?.view ?? (await this.workflows.view(id));
     // Someone else's application answers exactly like one that does not exist: ids cannot be probed.
     if (!this.sees(principal, view)) throw notFound;
-    return this.present(view, principal.role === 'approver' ? undefined : (row?.applicant ?? undefined));
+    const filing = await this.outletSessions.filingOf(id);
+    return { ...this.present(view, principal.role === 'approver' ? undefined : (row?.applicant ?? undefined)), ...(filing ? { filing } : {}) };
   }
 
   private sees(principal: Principal, view: ApplicationView): boolean {

@@ -5,12 +5,17 @@ import { OFFICE_TYPES, OfficeDto, OfficeListDto } from './office.dto';
 import { parseLimit } from '../common/pagination';
 import { NotFoundError, ValidationError } from '../common/errors';
 import { OfficesService } from './offices.service';
+import { OpenOfficesDto } from './outlet-session.dto';
+import { OutletSessionsService } from './outlet-sessions.service';
 
 @ApiTags('offices')
 @ApiBearerAuth()
 @Controller('v1/offices')
 export class OfficesController {
-  constructor(private readonly offices: OfficesService) {}
+  constructor(
+    private readonly offices: OfficesService,
+    private readonly sessions: OutletSessionsService,
+  ) {}
 
   @Get()
   @ApiOperation({
@@ -26,6 +31,21 @@ export class OfficesController {
   list(@Query('type') type?: string, @Query('parentId') parentId?: string, @Query('cursor') cursor?: string, @Query('limit') limit?: string) {
     if (type !== undefined && !OFFICE_TYPES.includes(type)) throw new ValidationError([{ field: 'type', message: `must be one of ${OFFICE_TYPES.join(', ')}` }]);
     return this.offices.page({ type, parentId }, cursor, limit === undefined ? 500 : parseLimit(limit));
+  }
+
+  @Get('open')
+  @ApiOperation({
+    summary: 'Offices and outlets of a city or kecamatan that take applications at a time',
+    description:
+      'near: a kecamatan code (31.74.01: its office, its kelurahan and the outlets in it) or a city code (31.74: the city office and every office and outlet under it). ' +
+      'An office is open in the civil-service working time of the business calendar; an outlet within its weekly schedule or one of its sessions (GET /v1/outlet-sessions). docs/api.md, Outlets and opening hours.',
+  })
+  @ApiQuery({ name: 'near', required: true, example: '31.74.01' })
+  @ApiQuery({ name: 'at', required: false, description: 'ISO 8601 instant with offset; now by default', example: '2026-12-06T07:00:00+07:00' })
+  @ApiOkResponse({ type: OpenOfficesDto })
+  @ApiProblems('validation', 'unauthorized')
+  open(@Query('at') at?: string, @Query('near') near?: string) {
+    return this.sessions.openNear(at, near);
   }
 
   @Get(':id')

@@ -89,6 +89,8 @@ export class CatalogService {
         jurisdiction: s.jurisdiction ?? 'province',
         role: s.role,
         deadline: { ...s.deadline, businessMinutes: toBusinessMinutes(s.deadline) },
+        weight: s.weight ?? 1,
+        weightReason: s.weightReason ?? null,
       })),
       flow: def.flow,
       dataSchema: def.dataSchema,

@@ -28,6 +28,9 @@ export class StepDto {
   @ApiEnum(['province', 'city', 'kecamatan', 'kelurahan'], { description: 'Which office of the location holds the step' }) jurisdiction!: string;
   @ApiEnum(POSITIONS) role!: string;
   @ApiProperty({ type: BusinessDurationDto }) deadline!: BusinessDurationDto;
+  @ApiProperty({ description: 'Points for deciding the step on time (fewer when late), from its effort and deadline', example: 3 }) weight!: number;
+  @ApiProperty({ type: String, nullable: true, description: 'Why the step weighs what it does, as its definition says', example: "review: a doctor's STR, recommendation and practice place verified" })
+  weightReason!: string | null;
 }
 
 export class PermitTypeDto {

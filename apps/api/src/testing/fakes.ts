@@ -5,6 +5,9 @@ import type { ApplicationListRow, ApplicationQuery, ApplicationRow, Applications
 import { NotFoundError } from '../common/errors';
 import type { Office, OfficesRepository } from '../offices/offices.repository';
 import { OfficesService } from '../offices/offices.service';
+import type { OutletSession } from '../offices/opening';
+import type { OutletSessionsRepository } from '../offices/outlet-sessions.repository';
+import { OutletSessionsService } from '../offices/outlet-sessions.service';
 import { CatalogService } from '../permit-types/catalog.service';
 import type { ApplicationWorkflows } from '../temporal/application-workflows';
 import { ApplicationsService } from '../applications/applications.service';
@@ -52,12 +55,14 @@ export function aView(overrides: Partial<ApplicationView> = {}): ApplicationView
   };
 }
 
-/** The offices of one kelurahan's chain, up to the province. */
+/** The offices of one kelurahan's chain, up to the province, and an outlet. */
 export const OFFICES: Office[] = [
   { id: 'prov-31', name: 'PTSP Provinsi DKI Jakarta', type: 'province', areaCode: '31', parentId: null, address: null, schedule: null },
   { id: 'kota-31.71', name: 'PTSP Jakarta Pusat', type: 'city', areaCode: '31.71', parentId: 'prov-31', address: null, schedule: null },
   { id: 'kec-31.71.01', name: 'PTSP Kecamatan Gambir', type: 'kecamatan', areaCode: '31.71.01', parentId: 'kota-31.71', address: null, schedule: null },
   { id: 'kel-31.71.01.1001', name: 'PTSP Kelurahan Gambir', type: 'kelurahan', areaCode: '31.71.01.1001', parentId: 'kec-31.71.01', address: null, schedule: null },
+  // An outlet open on Tuesday mornings only.
+  { id: 'outlet-gambir', name: 'Gerai PTSP Stasiun Gambir', type: 'outlet', areaCode: '31.71.01', parentId: 'kec-31.71.01', address: null, schedule: { tue: [['08:00', '09:00']] } },
 ];
 
 export function fakeOffices(offices: Office[] = OFFICES): OfficesRepository {
@@ -70,12 +75,36 @@ async function loadedOffices(): Promise<OfficesService> {
   return service;
 }
 
+/** Outlet sessions and filings kept in memory. */
+export class FakeOutletSessions implements Pick<OutletSessionsRepository, 'list' | 'recordFiling' | 'filing'> {
+  readonly sessions: OutletSession[] = [];
+  readonly filings = new Map<string, { outsideOpeningHours: boolean; sessionId: string | null }>();
+
+  async list(q: { officeId?: string; from: string; to: string }) {
+    return this.sessions.filter((s) => (!q.officeId || s.officeId === q.officeId) && s.date >= q.from && s.date <= q.to);
+  }
+
+  async recordFiling(f: { applicationId: string; outsideOpeningHours: boolean; sessionId: string | null }) {
+    if (!this.filings.has(f.applicationId)) this.filings.set(f.applicationId, { outsideOpeningHours: f.outsideOpeningHours, sessionId: f.sessionId });
+  }
+
+  async filing(applicationId: string) {
+    return this.filings.get(applicationId);
+  }
+
+  as(): OutletSessionsRepository {
+    return this as unknown as OutletSessionsRepository;
+  }
+}
+
 /** An ApplicationsService over fakes (the real catalogue, the offices of OFFICES), with the fakes to arrange and inspect. */
 export async function applicationsOverFakes(now?: () => Date) {
   const repository = new FakeApplicationsRepository();
   const workflows = new FakeWorkflows();
-  const sut = new ApplicationsService(repository.as(), workflows.as(), new CatalogService(), await loadedOffices(), undefined, now);
-  return { sut, repository, workflows };
+  const offices = await loadedOffices();
+  const sessions = new FakeOutletSessions();
+  const sut = new ApplicationsService(repository.as(), workflows.as(), new CatalogService(), offices, new OutletSessionsService(sessions.as(), offices), undefined, now);
+  return { sut, repository, workflows, sessions };
 }
 
 /** The read model's applications, and the queries the service sent. */

@@ -2,7 +2,7 @@
 // (workflows/messages.ts); these classes describe it field by field.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { POSITIONS } from '../../../../../libs/domain';
-import { ApiEnum, ApiInstant, ApiNextCursor, ApiNullableInstant } from '../../common/openapi-types';
+import { ApiEnum, ApiInstant, ApiNextCursor, ApiNullableInstant, NULLABLE_STRING } from '../../common/openapi-types';
 import { TASK_STATUSES } from '../../tasks/dto/inbox.query';
 import { APPLICATION_STATUSES } from './list-applications.query';
 
@@ -85,6 +85,13 @@ export class ApplicationLocationDto {
   @ApiProperty({ example: 'Jl. Ir. H. Juanda No. 5' }) address!: string;
 }
 
+export class ApplicationFilingDto {
+  @ApiProperty({ description: 'Filed at an outlet outside its weekly schedule and sessions: accepted, and counted in the office report', example: false })
+  outsideOpeningHours!: boolean;
+  @ApiProperty({ ...NULLABLE_STRING, description: 'The outlet session that took the application, if one did', example: 'ses_01J9Z8Q4M3KX7T2W5R6Y8B0C1D' })
+  outletSessionId!: string | null;
+}
+
 export class ApplicationDto {
   @ApiProperty({ example: APP_ID }) id!: string;
   @ApiProperty({ description: 'For citizens: GET /v1/track/{trackingCode}', example: '7K3M-Q9TX-2B4R' }) trackingCode!: string;
@@ -103,6 +110,7 @@ export class ApplicationDto {
   @ApiProperty({ type: [TaskViewDto], description: 'Every step attempt, open or closed' }) tasks!: TaskViewDto[];
   @ApiProperty({ type: [TimelineEventDto] }) timeline!: TimelineEventDto[];
   @ApiProperty({ description: 'Grows with every change; the weak ETag derives from it', example: 7 }) revision!: number;
+  @ApiPropertyOptional({ type: ApplicationFilingDto, description: 'For an application filed at an outlet: whether it was open. In GET /v1/applications/{id} and the submit answer' }) filing?: ApplicationFilingDto;
   @ApiPropertyOptional({ type: ApplicantViewDto, description: 'For the submitting integrator and admins; never for approvers or the public' }) applicant?: ApplicantViewDto;
 }
 

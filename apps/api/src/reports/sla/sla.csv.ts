@@ -54,12 +54,14 @@ export function officeCsv(report: OfficeReportDto): string {
     o.fieldSteps.medianBusinessHours,
     o.fieldSteps.p90BusinessHours,
     o.fieldSteps.escalations,
+    o.filedOutsideOpeningHours,
   ]);
   return toCsv(
     [
       'rank', 'office', 'name', 'type', 'kecamatan', 'onTimeRate', 'openOverdue',
       'handOffReceived', 'handOffClosed', 'handOffOnTime', 'handOffBreaches', 'handOffOnTimeRate', 'handOffOpenOverdue', 'handOffMedianBusinessHours', 'handOffP90BusinessHours', 'handOffDeemedGrants',
       'fieldStepsDecided', 'fieldStepsOnTime', 'fieldStepsBreaches', 'fieldStepsOnTimeRate', 'fieldStepsOpenOverdue', 'fieldStepsMedianBusinessHours', 'fieldStepsP90BusinessHours', 'fieldStepsEscalations',
+      'filedOutsideOpeningHours',
     ],
     rows,
   );

@@ -182,6 +182,17 @@ export class SlaRepository {
     );
   }
 
+  /** Applications filed in the period at an outlet outside its weekly schedule and sessions (application_filing), by office. */
+  filedOutsideOpeningHours(range: ReportRange, permitType: string | null): Promise<Array<{ office: string; n: number }>> {
+    return this.db.query(
+      `SELECT f.office_id AS office, count(*)::int AS n FROM application_filing f
+       WHERE f.outside_opening_hours AND f.filed_at >= $1 AND f.filed_at < $2
+         AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM application a WHERE a.id = f.application_id AND a.permit_type = $3))
+       GROUP BY f.office_id`,
+      [range.from, range.to, permitType],
+    );
+  }
+
   handOffPercentiles(picks: PercentilePick[], range: ReportRange, permitType: string | null): Promise<PercentileRow[]> {
     return this.pick(
       picks,

@@ -71,20 +71,22 @@ export class SlaService {
     const asOf = q.asOf ?? new Date();
     const permitType = q.permitType ?? null;
     const split = this.periods.split(q.range);
-    const [fieldSteps, closures, received, openApps, offices] = await Promise.all([
+    const [fieldSteps, closures, received, openApps, offices, outside] = await Promise.all([
       this.stepMeasures('office_id', q.range, asOf, permitType),
       this.sla.handOffClosures(split, permitType),
       this.directory.receivedByOffice(split, permitType),
       this.sla.openApplicationsOverdue(asOf, permitType),
       this.directory.offices(),
+      this.sla.filedOutsideOpeningHours(q.range, permitType),
     ]);
+    const outsideBy = new Map(outside.map((r) => [r.office, r.n]));
     const hand = new ClosureTally(emptyHandOff);
     for (const r of closures) hand.add(r.office, r.closed, r).closed += r.closed;
     await hand.rate((picks) => this.sla.handOffPercentiles(picks, q.range, permitType));
     for (const [office, n] of received) if (n > 0) hand.get(office).received = n;
     for (const r of openApps) hand.get(r.office).openOverdue = r.n;
 
-    const ids = new Set([...hand.rows.keys(), ...fieldSteps.keys()]);
+    const ids = new Set([...hand.rows.keys(), ...fieldSteps.keys(), ...outsideBy.keys()]);
     const rows: OfficeRowDto[] = [...ids].map((id) => {
       const o = offices.get(id);
       const h = hand.get(id);
@@ -99,6 +101,7 @@ export class SlaService {
         fieldSteps: f,
         onTimeRate: onTimeRate(h.onTime + f.onTime, h.breaches + f.breaches),
         openOverdue: h.openOverdue + f.openOverdue,
+        filedOutsideOpeningHours: outsideBy.get(id) ?? 0,
       };
     });
     return {

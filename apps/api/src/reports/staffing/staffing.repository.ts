@@ -32,4 +32,24 @@ export class StaffingRepository {
     );
     return { decisions: row.decisions, officerDays: row.officer_days };
   }
+
+  /** The outlet's sessions that touch the period, each with the applications it took (application_filing). */
+  sessions(officeId: string, range: ReportRange): Promise<Array<{ id: string; date: string; opens: string; closes: string; venue: string | null; arrivals: number }>> {
+    return this.db.query(
+      `SELECT s.id, to_char(s.date, 'YYYY-MM-DD') AS date, s.opens, s.closes, s.venue, count(f.application_id)::int AS arrivals
+       FROM outlet_session s LEFT JOIN application_filing f ON f.session_id = s.id
+       WHERE s.office_id = $1 AND s.starts_at < $3 AND s.ends_at > $2
+       GROUP BY s.id ORDER BY s.starts_at, s.id`,
+      [officeId, range.from, range.to],
+    );
+  }
+
+  /** Applications filed at the outlet in the period while it was closed (outside its weekly schedule and sessions). */
+  async filedOutsideOpeningHours(officeId: string, range: ReportRange): Promise<number> {
+    const [row]: Array<{ n: number }> = await this.db.query(
+      `SELECT count(*)::int AS n FROM application_filing WHERE office_id = $1 AND outside_opening_hours AND filed_at >= $2 AND filed_at < $3`,
+      [officeId, range.from, range.to],
+    );
+    return row.n;
+  }
 }

@@ -1,12 +1,13 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { BusinessCalendar, MINUTES_PER_BUSINESS_DAY } from '../../../../../libs/calendar';
 import { problems } from '../../common/problem';
+import { minuteOf } from '../../offices/opening';
 import { REPORT_OPTIONS, ReportOptions } from '../report-options';
 import { DirectoryRepository } from '../shared/directory.repository';
 import { ReportPeriods } from '../shared/report-periods';
 import { rangeFields, ReportRange } from '../shared/report-range';
 import { LoadReportDto, MergeCandidatesDto, Weekday, WEEKDAYS } from './dto/staffing.dto';
-import { expectedWaitMinutes } from './erlang';
+import { expectedWaitMinutes, officersNeeded } from './erlang';
 import { hourLoads, jakartaDates, suggestOpeningHours, weekdayOccurrences } from './opening-hours';
 import { StaffingRepository } from './staffing.repository';
 
@@ -36,7 +37,13 @@ export class StaffingService {
   async officeLoad(q: LoadQuery): Promise<LoadReportDto> {
     const office = (await this.directory.offices()).get(q.officeId);
     if (!office) throw problems.notFound('Office', `No office ${q.officeId.slice(0, 60)}: GET /v1/offices lists the PTSP offices and outlets.`);
-    const [cells, observed] = await Promise.all([this.staffing.arrivals(q.officeId, q.range), this.staffing.throughput(q.officeId, q.range)]);
+    const outlet = office.type === 'outlet';
+    const [cells, observed, sessions, outside] = await Promise.all([
+      this.staffing.arrivals(q.officeId, q.range),
+      this.staffing.throughput(q.officeId, q.range),
+      outlet ? this.staffing.sessions(q.officeId, q.range) : Promise.resolve([]),
+      outlet ? this.staffing.filedOutsideOpeningHours(q.officeId, q.range) : Promise.resolve(0),
+    ]);
     const grid = Object.fromEntries(WEEKDAYS.map((d) => [d, new Array<number>(24).fill(0)])) as Record<Weekday, number[]>;
     let arrivals = 0;
     for (const c of cells) {
@@ -66,6 +73,12 @@ export class StaffingService {
         suggestedHours: suggestOpeningHours(grid[d], occurrences[i], this.options.openingCoverage, this.options.openingMinPerDay),
         hours: hourLoads(grid[d], occurrences[i], serviceMinutes, target, (c, perHour) => expectedWaitMinutes(c, perHour, serviceMinutes)),
       })),
+      sessions: sessions.map((s) => {
+        const hours = (minuteOf(s.closes) - minuteOf(s.opens)) / 60;
+        const perHour = Math.round((s.arrivals / hours) * 1000) / 1000;
+        return { ...s, arrivalsPerHour: perHour, officers: officersNeeded(perHour, serviceMinutes, target) };
+      }),
+      arrivalsOutsideOpeningHours: outside,
       mergeCandidate: merge,
       mergeReason: merge
         ? `${perWorkingDay} applications per working day, below ${this.options.mergeBelowPerWorkingDay}: a candidate to merge into ${office.parent_id ?? 'its parent office'}`

@@ -70,6 +70,8 @@ export class OfficeRowDto {
   @ApiProperty({ type: StepMeasuresDto, description: 'The steps this office holds (territorial steps of its area)' }) fieldSteps!: StepMeasuresDto;
   @ApiProperty({ ...NULLABLE_NUMBER, description: '(handOff.onTime + fieldSteps.onTime) / the same plus both breaches', example: 0.91 }) onTimeRate!: number | null;
   @ApiProperty({ ...INTEGER, example: 3 }) openOverdue!: number;
+  @ApiProperty({ ...INTEGER, description: 'Applications filed here in the period while the outlet was closed (outside its weekly schedule and sessions): accepted, flagged', example: 0 })
+  filedOutsideOpeningHours!: number;
 }
 
 export class OfficeReportDto {

@@ -42,6 +42,17 @@ export class LoadOfficeDto {
   schedule!: Record<string, string[][]> | null;
 }
 
+export class SessionLoadDto {
+  @ApiProperty({ example: 'ses_01J9Z8Q4M3KX7T2W5R6Y8B0C1D' }) id!: string;
+  @ApiProperty({ example: '2026-12-06' }) date!: string;
+  @ApiProperty({ example: '06:00' }) opens!: string;
+  @ApiProperty({ example: '11:00' }) closes!: string;
+  @ApiProperty({ ...NULLABLE_STRING, example: 'Car-free day, Bundaran HI' }) venue!: string | null;
+  @ApiProperty({ ...INTEGER, description: 'Applications the session took', example: 25 }) arrivals!: number;
+  @ApiProperty({ description: 'arrivals / the hours of the session', example: 5 }) arrivalsPerHour!: number;
+  @ApiProperty({ ...INTEGER, description: 'Fewest officers keeping the expected wait under the target at that rate (Erlang C)', example: 2 }) officers!: number;
+}
+
 export class LoadReportDto {
   @ApiProperty({ type: LoadOfficeDto }) office!: LoadOfficeDto;
   @ApiProperty(INSTANT) from!: string;
@@ -61,6 +72,10 @@ export class LoadReportDto {
   })
   arrivalsByWeekdayHour!: Record<Weekday, number[]>;
   @ApiProperty({ type: [WeekdayLoadDto] }) weekdays!: WeekdayLoadDto[];
+  @ApiProperty({ type: [SessionLoadDto], description: 'For an outlet: its sessions in the period (GET /v1/outlet-sessions), each with its load; [] for an office' })
+  sessions!: SessionLoadDto[];
+  @ApiProperty({ ...INTEGER, description: 'For an outlet: applications filed while it was closed (outside its weekly schedule and sessions): its hours may be too short', example: 0 })
+  arrivalsOutsideOpeningHours!: number;
   @ApiProperty({ example: false }) mergeCandidate!: boolean;
   @ApiProperty({ ...NULLABLE_STRING, example: null }) mergeReason!: string | null;
 }
