@@ -1,4 +1,4 @@
-import { BusinessCalendar, CalendarSnapshot, measureBusinessMinutes, MeasureArgs, planDeadlines, PlanDeadlinesArgs } from '../libs/calendar';
+import { BusinessCalendar, CalendarSnapshot, CalendarSource, fixedCalendar, measureBusinessMinutes, MeasureArgs, planDeadlines, PlanDeadlinesArgs } from '../libs/calendar';
 
 export type { MeasureArgs, PlanDeadlinesArgs };
 
@@ -16,18 +16,20 @@ export interface CalendarSnapshotArgs {
  * deadline the application was given. Workflows either ask for each answer (planDeadlines,
  * measureBusinessMinutes) or record a snapshot of the calendar for a span of days and compute with it.
  */
-export function createDeadlineActivities(calendar: BusinessCalendar) {
+export function createDeadlineActivities(source: BusinessCalendar | CalendarSource) {
+  // Each answer reads the calendar as it is now: an admin's change reaches every deadline computed after it.
+  const calendars = source instanceof BusinessCalendar ? fixedCalendar(source) : source;
   return {
     async planDeadlines(args: PlanDeadlinesArgs): Promise<Record<string, string>> {
-      return planDeadlines(calendar, args);
+      return planDeadlines(await calendars.current(), args);
     },
 
     async measureBusinessMinutes(args: MeasureArgs): Promise<Record<string, number>> {
-      return measureBusinessMinutes(calendar, args);
+      return measureBusinessMinutes(await calendars.current(), args);
     },
 
     async calendarSnapshot({ at, daysBefore, daysAfter }: CalendarSnapshotArgs): Promise<CalendarSnapshot> {
-      return calendar.snapshotAround(new Date(at), { daysBefore, daysAfter });
+      return (await calendars.current()).snapshotAround(new Date(at), { daysBefore, daysAfter });
     },
   };
 }

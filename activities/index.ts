@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { BusinessCalendar } from '../libs/calendar';
+import type { BusinessCalendar, CalendarSource } from '../libs/calendar';
 import { createDeadlineActivities } from './deadline.activities';
 import { createEscalationActivities } from './escalation.activities';
 import { createApplicantNoticeActivities, withApplicantNotices, type ApplicantNoticeOptions } from './applicant-notice.activities';
@@ -11,6 +11,8 @@ import { createWebhookActivities, WebhookOptions, withWebhookOutbox } from './we
 export interface ActivityDeps {
   db: DataSource;
   calendar: BusinessCalendar;
+  /** The admin-run calendar deadlines are planned on; `calendar` when absent. */
+  calendars?: CalendarSource;
   notifier: Notifier;
   /** Webhook delivery; without it, targets must be public https URLs. */
   webhooks?: WebhookOptions;
@@ -22,8 +24,8 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   const escalations = createEscalationActivities(deps.db, deps.notifier);
   return {
-    ...createDeadlineActivities(deps.calendar),
-    ...withApplicantNotices(deps.db, deps.applicantNotices, withWebhookOutbox(deps.db, createProjectionActivities(deps.db, deps.calendar, escalations.escalateBestEffort))),
+    ...createDeadlineActivities(deps.calendars ?? deps.calendar),
+    ...withApplicantNotices(deps.db, deps.applicantNotices, withWebhookOutbox(deps.db, createProjectionActivities(deps.db, deps.calendars ?? deps.calendar, escalations.escalateBestEffort))),
     ...createApplicantNoticeActivities(deps.db, deps.applicantNotices ?? { publicBaseUrl: '' }),
     ...createWebhookActivities(deps.db, deps.webhooks ?? { allowInsecureTargets: false }),
     ...escalations,

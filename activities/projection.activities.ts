@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
-import { BusinessCalendar } from '../libs/calendar';
+import { BusinessCalendar, type CalendarSource, fixedCalendar } from '../libs/calendar';
 import { stepsOf, toBusinessMinutes } from '../libs/permit-dsl/definition';
 import type { Applicant, ApplicationView, TaskView, TimelineEvent } from '../workflows/messages';
 import type { EscalateArgs } from './escalation.activities';
@@ -95,9 +95,11 @@ export function applicationMinutes(view: Pick<ApplicationView, 'submittedAt' | '
  */
 export function createProjectionActivities(
   db: DataSource,
-  calendar: BusinessCalendar = new BusinessCalendar(),
+  calendar: BusinessCalendar | CalendarSource = new BusinessCalendar(),
   escalate?: (args: EscalateArgs) => Promise<void>,
 ) {
+  // The admin-run calendar as it is when the application closes (docs/calendar.md); read only then.
+  const calendars = calendar instanceof BusinessCalendar ? fixedCalendar(calendar) : calendar;
   return {
     /** Returns the webhooks that watch the application's owner: the outbox (webhook.activities.ts) needs no query of its own. */
     async projectApplication({ view, applicant, notices = [] }: ProjectArgs): Promise<{ webhookIds: string[] }> {
@@ -105,6 +107,7 @@ export function createProjectionActivities(
         throw ApplicationFailure.nonRetryable('projectApplication got escalation notices but no escalation sender was wired (createActivities wires one)', 'NoticeSenderMissing');
       }
       const { tasks, timeline, ...rest } = view;
+      const usedMinutes = view.decidedAt ? applicationMinutes(view, await calendars.current()) : null;
       const def = findDefinition(view.permitType, view.definitionVersion);
       const weights = new Map(def ? stepsOf(def.flow).map((s) => [s.id, s.weight ?? 1]) : []);
       const weightOf = (stepId: string) => weights.get(stepId) ?? 1;
@@ -246,7 +249,7 @@ export function createProjectionActivities(
           JSON.stringify(applicant),
           view.revision,
           def ? toBusinessMinutes(def.deadline) : null,
-          applicationMinutes(view, calendar),
+          usedMinutes,
         ],
       );
       // Keyed and de-duplicated (escalation.activities.ts): a retried projection sends nothing twice, and a

@@ -1,7 +1,7 @@
 // Signals, queries and updates of a permit application workflow, and the shapes they carry.
 // Shared by the workflow (deterministic side) and the API (client side): types and message
 // definitions only.
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CalendarSnapshot } from '../libs/calendar/business-calendar';
 import type { ApplicationStatus } from '../libs/domain/statuses';
 import { MESSAGE_NAMES } from '../libs/domain/application-contract';
@@ -185,6 +185,8 @@ export interface DecideArgs {
   note?: string;
   actor: Actor;
   requestId?: string;
+  /** The admin-run calendar's revision when the API took the decision: a newer one refreshes the engine's snapshot. */
+  calendarRevision?: number;
 }
 
 /** Claim (or release) an open task for the actor: the officer who will decide it. */
@@ -215,12 +217,24 @@ export interface ResubmitArgs {
   data?: Record<string, unknown>;
   actor: Actor;
   requestId?: string;
+  /** As in DecideArgs: the calendar revision the API saw. */
+  calendarRevision?: number;
 }
 
 export interface WithdrawArgs {
   reason?: string;
   actor: Actor;
   requestId?: string;
+}
+
+/** An admin changed the working calendar (docs/calendar.md): open steps of the scope due on or after `from` are planned again. */
+export interface CalendarChangedArgs {
+  /** The calendar's revision after the change: a snapshot older than it is dropped. */
+  revision: number;
+  /** The office whose calendar changed; absent for the whole province. */
+  officeId?: string;
+  /** The first local date ('YYYY-MM-DD') the change touches. */
+  from: string;
 }
 
 export const viewQuery = defineQuery<ApplicationView>(MESSAGE_NAMES.view);
@@ -231,6 +245,7 @@ export const withdrawUpdate = defineUpdate<ApplicationView, [WithdrawArgs]>(MESS
 export const claimUpdate = defineUpdate<ApplicationView, [ClaimArgs]>(MESSAGE_NAMES.claim);
 export const unclaimUpdate = defineUpdate<ApplicationView, [ClaimArgs]>(MESSAGE_NAMES.unclaim);
 export const assignUpdate = defineUpdate<ApplicationView, [AssignArgs]>(MESSAGE_NAMES.assign);
+export const calendarChangedSignal = defineSignal<[CalendarChangedArgs]>(MESSAGE_NAMES.calendarChanged);
 
 // Ids, message names and refusal types live in a pure module that callers outside workflows/ share.
 export { parseTaskId, Refusal, taskIdOf, workflowIdOf } from '../libs/domain/application-contract';

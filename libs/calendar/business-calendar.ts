@@ -9,13 +9,19 @@
 
 import { JAKARTA_UTC_OFFSET_MINUTES, MINUTES_PER_BUSINESS_DAY } from '../domain/time';
 import { DEFAULT_RAMADAN, HOLIDAYS } from './holidays';
-import type { HolidayKind } from './holidays';
+import type { HolidayEntry, HolidayKind } from './holidays';
 
 export { JAKARTA_UTC_OFFSET_MINUTES, MINUTES_PER_BUSINESS_DAY };
 
 export interface CalendarOptions {
   extraClosedDays?: Array<{ date: string; name: string }>;
   ramadan?: Array<{ from: string; to: string }>;
+  /** Years whose holidays an admin loaded from the decree: each replaces the built-in table of its year. */
+  years?: Record<number, readonly HolidayEntry[]>;
+  /** Days one office is closed (a flood, a local election), on top of the province's calendar. */
+  officeClosedDays?: Array<{ officeId: string; date: string; name: string }>;
+  /** The revision of the admin-run calendar this was built from (libs/database/calendar-store.ts). */
+  revision?: number;
 }
 
 export type ClosedDayKind = 'weekend' | HolidayKind | 'extra';
@@ -34,6 +40,10 @@ export interface CalendarSnapshot {
   ramadan: Array<{ from: string; to: string }>;
   /** The local date the snapshot was taken (snapshotAround); a workflow computes with it on that day only. */
   takenOn?: string;
+  /** Closed working days of single offices within the span, by office id; absent when there are none. */
+  offices?: Record<string, string[]>;
+  /** The admin-run calendar's revision it was taken from; absent for a calendar built from code alone. */
+  revision?: number;
 }
 
 /** Local days a snapshot taken for a workflow covers before and after the day it is taken. */
@@ -138,6 +148,11 @@ export function jakartaLocalDate(at: Date): string {
  */
 export class BusinessCalendar {
   private readonly closures = new Map<number, ClosedDay>();
+  /** Closures of single offices: each office's calendar (forOffice) adds its own to the province's. */
+  private readonly officeClosures = new Map<string, Map<number, string>>();
+  private readonly officeCalendars = new Map<string, BusinessCalendar>();
+  /** The admin-run calendar's revision, when built from it. */
+  readonly revision?: number;
   private readonly ramadan: ReadonlyArray<readonly [number, number]>;
   /** Set on a calendar built from a snapshot: the days it may answer for. */
   private readonly span?: { from: number; to: number; snapshot: CalendarSnapshot };
@@ -147,15 +162,28 @@ export class BusinessCalendar {
     return new BusinessCalendar({}, snapshot);
   }
 
-  constructor(opts: CalendarOptions = {}, snapshot?: CalendarSnapshot) {
+  /**
+   * The calendar of the whole province; with `officeId`, of that office (the province's closed days and the
+   * office's own). Office closures of a snapshot are kept for forOffice() and ignored otherwise.
+   */
+  constructor(
+    private readonly opts: CalendarOptions = {},
+    snapshot?: CalendarSnapshot,
+    private readonly officeId?: string,
+  ) {
+    this.revision = snapshot ? snapshot.revision : opts.revision;
     if (snapshot) {
       this.span = { from: parseLocalDate(snapshot.from, 'snapshot.from'), to: parseLocalDate(snapshot.to, 'snapshot.to'), snapshot };
       for (const date of snapshot.closed) this.addClosure(parseLocalDate(date, 'snapshot.closed[]'), 'closed', 'extra');
+      for (const [office, dates] of Object.entries(snapshot.offices ?? {})) {
+        for (const date of dates) this.addOfficeClosure(office, parseLocalDate(date, 'snapshot.offices[]'), 'closed');
+      }
       this.ramadan = snapshot.ramadan.map((r) => [parseLocalDate(r.from, 'snapshot.ramadan[].from'), parseLocalDate(r.to, 'snapshot.ramadan[].to')] as const);
       return;
     }
-    for (const year of Object.keys(HOLIDAYS)) {
-      for (const h of HOLIDAYS[Number(year)]) this.addClosure(parseLocalDate(h.date), h.name, h.kind);
+    const years = { ...HOLIDAYS, ...(opts.years ?? {}) };
+    for (const year of Object.keys(years)) {
+      for (const h of years[Number(year)]) this.addClosure(parseLocalDate(h.date), h.name, h.kind);
     }
     for (const extra of opts.extraClosedDays ?? []) {
       if (typeof extra?.name !== 'string' || extra.name.trim() === '') {
@@ -163,12 +191,24 @@ export class BusinessCalendar {
       }
       this.addClosure(parseLocalDate(extra.date, 'extraClosedDays[].date'), extra.name, 'extra');
     }
+    for (const day of opts.officeClosedDays ?? []) this.addOfficeClosure(day.officeId, parseLocalDate(day.date, 'officeClosedDays[].date'), day.name);
     this.ramadan = [...DEFAULT_RAMADAN, ...(opts.ramadan ?? [])].map((range) => {
       const from = parseLocalDate(range?.from, 'ramadan[].from');
       const to = parseLocalDate(range?.to, 'ramadan[].to');
       if (to < from) throw new RangeError(`ramadan range ${range.from}..${range.to} ends before it starts`);
       return [from, to] as const;
     });
+  }
+
+  /** The calendar of one office: the province's closed days and the office's own. Without an office, or for an office with no closure of its own, this one. */
+  forOffice(officeId: string | undefined): BusinessCalendar {
+    if (officeId === undefined || this.officeId !== undefined || !this.officeClosures.has(officeId)) return this;
+    let calendar = this.officeCalendars.get(officeId);
+    if (!calendar) {
+      calendar = new BusinessCalendar(this.opts, this.span?.snapshot, officeId);
+      this.officeCalendars.set(officeId, calendar);
+    }
+    return calendar;
   }
 
   /** Working intervals of the Jakarta civil-service day containing `date` (local date 'YYYY-MM-DD'), [] when closed. Each as [startUtcMs, endUtcMs]. */
@@ -248,6 +288,15 @@ export class BusinessCalendar {
     return undefined;
   }
 
+  private addOfficeClosure(officeId: string, dayNumber: number, name: string): void {
+    if (typeof officeId !== 'string' || officeId === '') throw new RangeError('an office closure needs an officeId');
+    let days = this.officeClosures.get(officeId);
+    if (!days) this.officeClosures.set(officeId, (days = new Map()));
+    days.set(dayNumber, name);
+    // The office's own calendar counts the day as closed; the province's does not.
+    if (officeId === this.officeId) this.addClosure(dayNumber, name, 'extra');
+  }
+
   private addClosure(dayNumber: number, name: string, kind: ClosedDayKind): void {
     const existing = this.closures.get(dayNumber);
     if (!existing) {
@@ -282,7 +331,19 @@ export class BusinessCalendar {
       .filter(([a, b]) => b >= first && a <= last)
       .map(([a, b]) => ({ from: formatDayNumber(Math.max(a, first)), to: formatDayNumber(Math.min(b, last)) }))
       .sort((x, y) => (x.from < y.from ? -1 : x.from > y.from ? 1 : 0));
-    return { from: formatDayNumber(first), to: formatDayNumber(last), closed, ramadan };
+    const offices: Record<string, string[]> = {};
+    for (const [office, days] of [...this.officeClosures].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const inSpan = [...days.keys()].filter((day) => day >= first && day <= last && weekdayOf(day) !== 0 && weekdayOf(day) !== 6).sort((a, b) => a - b);
+      if (inSpan.length > 0) offices[office] = inSpan.map(formatDayNumber);
+    }
+    return {
+      from: formatDayNumber(first),
+      to: formatDayNumber(last),
+      closed,
+      ramadan,
+      ...(Object.keys(offices).length > 0 ? { offices } : {}),
+      ...(this.revision !== undefined ? { revision: this.revision } : {}),
+    };
   }
 
   private isRamadan(dayNumber: number): boolean {
@@ -310,18 +371,21 @@ export interface PlanDeadlinesArgs {
   /** The moment the clock (re)starts, from the workflow clock. */
   from: string;
   items: Array<{ key: string; minutes: number }>;
+  /** The office that holds the clock (a step's): its own closed days count too. */
+  officeId?: string;
 }
 
 export interface MeasureArgs {
   to: string;
-  items: Array<{ key: string; from: string }>;
+  items: Array<{ key: string; from: string; officeId?: string }>;
 }
 
 /** The wall-clock instant of each item: `minutes` business minutes after `from`. */
-export function planDeadlines(calendar: BusinessCalendar, { from, items }: PlanDeadlinesArgs): Record<string, string> {
+export function planDeadlines(calendar: BusinessCalendar, { from, items, officeId }: PlanDeadlinesArgs): Record<string, string> {
   const start = new Date(from);
+  const office = calendar.forOffice(officeId);
   const out: Record<string, string> = {};
-  for (const { key, minutes } of items) out[key] = calendar.addBusinessMinutes(start, minutes).toISOString();
+  for (const { key, minutes } of items) out[key] = office.addBusinessMinutes(start, minutes).toISOString();
   return out;
 }
 
@@ -329,6 +393,6 @@ export function planDeadlines(calendar: BusinessCalendar, { from, items }: PlanD
 export function measureBusinessMinutes(calendar: BusinessCalendar, { to, items }: MeasureArgs): Record<string, number> {
   const end = new Date(to);
   const out: Record<string, number> = {};
-  for (const { key, from } of items) out[key] = Math.round(calendar.businessMinutesBetween(new Date(from), end) * 100) / 100;
+  for (const { key, from, officeId } of items) out[key] = Math.round(calendar.forOffice(officeId).businessMinutesBetween(new Date(from), end) * 100) / 100;
   return out;
 }

@@ -50,3 +50,37 @@ describe('a calendar snapshot (what a workflow records and computes with)', () =
     expect(() => copy.businessMinutesBetween(wib('2025-11-28 08:00'), wib('2025-12-02 08:00'))).toThrow(OutsideCalendarSnapshot);
   });
 });
+
+describe('closures of one office (a flood at a kelurahan office)', () => {
+  const office = 'kel-31.75.01.1002';
+  const calendar = new BusinessCalendar({ officeClosedDays: [{ officeId: office, date: '2026-12-01', name: 'Banjir' }], revision: 7 });
+  const monday = wib('2026-11-30 10:00');
+
+  it("close the office's calendar only: the province and other offices keep the day", () => {
+    expect(calendar.forOffice(office).closedDay('2026-12-01')).toEqual({ name: 'Banjir', kind: 'extra' });
+    expect(calendar.closedDay('2026-12-01')).toBeUndefined();
+    expect(calendar.forOffice('kel-31.71.01.1001')).toBe(calendar);
+    expect(calendar.forOffice(office).addBusinessMinutes(monday, MINUTES_PER_BUSINESS_DAY)).toEqual(wib('2026-12-02 10:00'));
+    expect(calendar.addBusinessMinutes(monday, MINUTES_PER_BUSINESS_DAY)).toEqual(wib('2026-12-01 10:00'));
+  });
+
+  it('travel in the snapshot by office, with the revision, and a planning question that names the office gets them', () => {
+    const snapshot = calendar.snapshotAround(monday, { daysBefore: 5, daysAfter: 30 });
+    expect(snapshot.offices).toEqual({ [office]: ['2026-12-01'] });
+    expect(snapshot.revision).toBe(7);
+    expect(new BusinessCalendar().snapshotAround(monday)).not.toHaveProperty('offices');
+    const copy = BusinessCalendar.fromSnapshot(JSON.parse(JSON.stringify(snapshot)));
+    const question = { from: monday.toISOString(), items: [{ key: 'due', minutes: MINUTES_PER_BUSINESS_DAY }] };
+    expect(planDeadlines(copy, { ...question, officeId: office })).toEqual({ due: wib('2026-12-02 10:00').toISOString() });
+    expect(planDeadlines(copy, question)).toEqual({ due: wib('2026-12-01 10:00').toISOString() });
+    const used = { to: wib('2026-12-02 10:00').toISOString(), items: [{ key: 'step', from: monday.toISOString(), officeId: office }, { key: 'app', from: monday.toISOString() }] };
+    expect(measureBusinessMinutes(copy, used)).toEqual({ step: MINUTES_PER_BUSINESS_DAY, app: 2 * MINUTES_PER_BUSINESS_DAY });
+  });
+
+  it("replace a year's built-in holidays with a loaded decree", () => {
+    const loaded = new BusinessCalendar({ years: { 2027: [{ date: '2027-03-09', name: 'Idul Fitri 1448 H', kind: 'national' }] } });
+    expect(loaded.closedDay('2027-03-09')).toMatchObject({ kind: 'national' });
+    expect(loaded.closedDay('2027-03-10')).toBeUndefined();
+    expect(new BusinessCalendar().closedDay('2027-03-10')).toMatchObject({ kind: 'national' });
+  });
+});

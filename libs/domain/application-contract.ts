@@ -12,6 +12,7 @@ export const MESSAGE_NAMES = {
   claim: 'claim',
   unclaim: 'unclaim',
   assign: 'assign',
+  calendarChanged: 'calendarChanged',
 } as const;
 
 /**

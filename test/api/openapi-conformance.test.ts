@@ -260,6 +260,30 @@ describe('every endpoint answers as the OpenAPI document says', () => {
     expect((await http('POST', '/v1/complaints', { body: { channel: 'web', officeId: 'nope', category: 'other' } })).status).toBe(422);
   });
 
+  it('the calendar run by admins: closures, a year and its decree, and their refusals', async () => {
+    // Far-future days of an office no other suite files at: the suites share one database.
+    const admin = { token: tokens.admin };
+    const closure = { date: '2099-01-05', officeId: 'kel-31.75.01.1003', name: 'Banjir', decree: 'Ingub 7/2099', reason: 'Kantor terendam' };
+    const closed = await http('POST', '/v1/calendar/closures', { ...admin, body: closure });
+    expect(closed.status).toBe(201);
+    expect((await http('POST', '/v1/calendar/closures', { ...admin, body: closure })).status).toBe(409);
+    expect((await http('POST', '/v1/calendar/closures', { ...admin, body: { ...closure, officeId: 'nope' } })).status).toBe(422);
+    expect((await http('POST', '/v1/calendar/closures', { ...admin, body: { ...closure, date: '2099-01-03' } })).status).toBe(400);
+    expect((await http('GET', '/v1/calendar/closures?year=2099', admin)).status).toBe(200);
+    expect((await http('GET', '/v1/calendar/closures', admin)).status).toBe(200);
+    expect((await http('GET', '/v1/calendar/closures?year=1999', admin)).status).toBe(400);
+    expect((await http('POST', `/v1/calendar/closures/${closed.body.id}/cancel`, { ...admin, body: { reason: 'Surut' } })).status).toBe(200);
+    expect((await http('POST', '/v1/calendar/closures/cl_NONE/cancel', { ...admin, body: { reason: 'Surut' } })).status).toBe(404);
+    expect((await http('GET', '/v1/calendar/years/2027', admin)).status).toBe(200);
+    expect((await http('GET', '/v1/calendar/years/2099', admin)).status).toBe(200);
+    expect((await http('GET', '/v1/calendar/years/20x7', admin)).status).toBe(400);
+    const decree = { decree: 'SKB Nomor 1 Tahun 2097', days: [{ date: '2098-01-01', name: 'Tahun Baru 2098 Masehi', kind: 'national' }] };
+    expect((await http('POST', '/v1/calendar/years/2098/decree', { ...admin, body: decree })).status).toBe(200);
+    expect((await http('POST', '/v1/calendar/years/2098/decree', { ...admin, body: decree })).body.changed).toBe(false);
+    expect((await http('POST', '/v1/calendar/years/2098/decree', { ...admin, body: { ...decree, days: [{ date: '2098-02-30', name: 'x', kind: 'national' }] } })).status).toBe(400);
+    expect((await http('GET', '/v1/calendar/years/2027', { token: tokens.dinkes })).status).toBe(403);
+  });
+
   it('reports: JSON and CSV, with a period and without, and their refusals', async () => {
     const admin = { token: tokens.admin };
     const csv = { token: tokens.admin, headers: { accept: 'text/csv' } };

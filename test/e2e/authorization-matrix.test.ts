@@ -162,6 +162,12 @@ describe('authorization matrix', () => {
     { endpoint: 'GET /v1/reports/sla/weeks', path: `/v1/reports/sla/weeks?${DAY}`, expect: { none: 401, integrator: 403, otherIntegrator: 403, approver: 403, otherApprover: 403, admin: 200 } },
     // The admin catalogue view: versions with their running applications.
     { endpoint: 'GET /v1/permit-types/{code}/versions', path: '/v1/permit-types/SIP_DOKTER/versions', expect: { none: 401, integrator: 403, otherIntegrator: 403, approver: 403, otherApprover: 403, admin: 200 } },
+    // The calendar run by admins: admins only. The writes send bodies the endpoint refuses ('ok'), so the shared database keeps its calendar.
+    { endpoint: 'GET /v1/calendar/years/{year}', path: '/v1/calendar/years/2027', expect: { none: 401, integrator: 403, otherIntegrator: 403, approver: 403, otherApprover: 403, admin: 200 } },
+    { endpoint: 'POST /v1/calendar/years/{year}/decree', path: '/v1/calendar/years/2027/decree', body: {}, expect: { none: 401, integrator: 403, otherIntegrator: 403, approver: 403, otherApprover: 403, admin: 'ok' } },
+    { endpoint: 'GET /v1/calendar/closures', path: '/v1/calendar/closures', expect: { none: 401, integrator: 403, otherIntegrator: 403, approver: 403, otherApprover: 403, admin: 200 } },
+    { endpoint: 'POST /v1/calendar/closures', path: '/v1/calendar/closures', body: {}, expect: { none: 401, integrator: 403, otherIntegrator: 403, approver: 403, otherApprover: 403, admin: 'ok' } },
+    { endpoint: 'POST /v1/calendar/closures/{id}/cancel', path: '/v1/calendar/closures/cl_NONE/cancel', body: { reason: 'x' }, expect: { none: 401, integrator: 403, otherIntegrator: 403, approver: 403, otherApprover: 403, admin: 'ok' } },
     // The console's sign-in settings: read before anyone signs in.
     { endpoint: 'GET /v1/console/config', path: '/v1/console/config', expect: { none: 200, integrator: 200, otherIntegrator: 200, approver: 200, otherApprover: 200, admin: 200 } },
     // The governor's late list and the agencies' missed deadlines are public: no token, no personal data.

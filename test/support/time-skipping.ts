@@ -80,6 +80,8 @@ export async function startTimeSkipping(
     db,
     config: { temporal: { address: '', namespace: env.namespace ?? 'default', taskQueue }, smtp: opts.smtp, smsGateway: opts.smsGateway, publicBaseUrl: 'https://satupintu.jakarta.go.id' },
     workflowBundle: await workflowBundle(),
+    // The code's calendar, not the shared database's admin-run one: another suite's closure must not move these stories' dates.
+    calendar: new BusinessCalendar(),
   });
   const running = worker.run();
   return {

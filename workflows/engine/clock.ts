@@ -1,8 +1,11 @@
 // Business time in workflow code. Deadlines and clocks are computed on a snapshot of the working
 // calendar (the days around today) that is recorded in history: taken from the submitter's input when it
 // was taken today, otherwise from the calendar activity once per Jakarta day. A question outside the
-// snapshot's days goes to the calendar activity itself. A holiday decree published today therefore reaches
-// running applications from tomorrow's first computation, and replay sees exactly what the run saw.
+// snapshot's days goes to the calendar activity itself. An admin's change to the calendar (docs/calendar.md)
+// reaches a running application through the calendarChanged signal the API sends it, or at its next
+// decision or resubmission, whose Update carries the calendar revision the API saw: either way a
+// recorded message drops an older snapshot and the next computation takes a new one. Otherwise it
+// reaches it from tomorrow's first computation. Replay sees exactly what the run saw.
 import type { Activities } from '../../activities';
 import {
   BusinessCalendar,
@@ -48,6 +51,15 @@ export class BusinessClock {
     } catch (err) {
       return String(err);
     }
+  }
+
+  /**
+   * The calendar has been changed by an admin up to `revision` (recorded in an Update's arguments): a
+   * snapshot taken before that is dropped, so the next computation fetches the changed calendar.
+   */
+  changedUpTo(revision: number | undefined): void {
+    if (revision === undefined || !this.snapshot) return;
+    if ((this.snapshot.data.revision ?? -1) < revision) this.snapshot = undefined;
   }
 
   /** The snapshot a continued run should start with. */

@@ -4,7 +4,8 @@
 import type { EscalateArgs } from '../../activities/escalation.activities';
 import { MINUTES_PER_BUSINESS_DAY } from '../../libs/domain/time';
 import { type PermitDefinition, rungOffsetMinutes } from '../../libs/permit-dsl/definition';
-import type { PermitInput } from '../messages';
+import { jakartaLocalDate } from '../../libs/calendar/business-calendar';
+import type { CalendarChangedArgs, PermitInput } from '../messages';
 import type { PlanDeadlinesArgs, Plan } from './clock';
 import { iso, type PendingRung, type TaskState } from './state';
 
@@ -31,8 +32,20 @@ export function planQuestion(task: TaskState): PlanDeadlinesArgs {
   const left = (minutes: number) => Math.max(0, minutes - task.businessMinutesUsed);
   return {
     from: iso(task.runningSince),
+    officeId: task.officeId,
     items: [{ key: 'due', minutes: left(task.deadlineMinutes) }, ...task.pending.map((r) => ({ key: r.key, minutes: left(r.offset) }))],
   };
+}
+
+/**
+ * Whether a change of the calendar moves the task: an open step of the changed scope (its office, or
+ * any for the province) whose due time or a pending rung falls on or after the changed day. Planned
+ * again from its clock's last start, a step due before that day would get the same time.
+ */
+export function touchedBy(task: TaskState, change: Pick<CalendarChangedArgs, 'officeId' | 'from'>): boolean {
+  if (task.status !== 'open' || task.dueAt === null || (change.officeId !== undefined && task.officeId !== change.officeId)) return false;
+  const latest = Math.max(Date.parse(task.dueAt), ...task.pending.map((r) => r.at ?? 0));
+  return jakartaLocalDate(new Date(latest)) >= change.from;
 }
 
 export function applyPlan(task: TaskState, planned: Plan): void {

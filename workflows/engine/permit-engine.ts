@@ -24,6 +24,8 @@ import type { ApplicationStatus } from '../../libs/domain/statuses';
 import { type PermitDefinition, type StepDef, toBusinessMinutes } from '../../libs/permit-dsl/definition';
 import {
   type ApplicationView,
+  type CalendarChangedArgs,
+  calendarChangedSignal,
   type DecideArgs,
   decideUpdate,
   dossierQuery,
@@ -37,7 +39,7 @@ import {
 } from '../messages';
 import { BusinessClock, type MeasureArgs } from './clock';
 import { type FlowHost, runFlow } from './flow';
-import { applyPlan, carriedLadder, climb, ladderOf, needsPlanning, planQuestion, rungNotice } from './ladder';
+import { applyPlan, carriedLadder, climb, ladderOf, needsPlanning, planQuestion, rungNotice, touchedBy } from './ladder';
 import { LegalDeadline } from './legal-deadline';
 import { registerClaimHandlers } from './claims';
 import { refuseDecision, refuseResubmission, refuseUnlessOpen } from './refusals';
@@ -153,16 +155,25 @@ export class PermitEngine implements FlowHost {
     });
     setHandler(withdrawUpdate, (args) => this.withdraw(args), { validator: (_args) => refuseUnlessOpenNow() });
     registerClaimHandlers(this.state, refuseUnlessOpenNow, () => this.settled());
+    setHandler(calendarChangedSignal, (change: CalendarChangedArgs) => this.calendarChanged(change));
+  }
+
+  /** An admin changed the calendar: the open steps it touches are planned again (docs/calendar.md). */
+  private calendarChanged(change: CalendarChangedArgs): void {
+    this.clock.changedUpTo(change.revision);
+    for (const task of this.state.tasks) if (touchedBy(task, change)) task.replan = true;
   }
 
   private async decide(args: DecideArgs): Promise<ApplicationView> {
     const task = this.state.tasks.find((t) => t.id === args.taskId)!;
+    this.clock.changedUpTo(args.calendarRevision);
     task.decision = { decision: args.decision, actor: args.actor, note: args.note, requestId: args.requestId };
     this.state.touch();
     return this.settled();
   }
 
   private async resubmit(args: ResubmitArgs): Promise<ApplicationView> {
+    this.clock.changedUpTo(args.calendarRevision);
     this.state.moving++;
     // Every clock must be stopped and measured before it may resume.
     await rest(this.state, () => this.state.clocksStopped || this.state.isFinal());
@@ -257,7 +268,7 @@ export class PermitEngine implements FlowHost {
     if (needsPlanning(task) && !this.planTaskNow(task)) await this.planTask(task);
     for (;;) {
       const next = task.pending[0];
-      await rest(this.state, () => task.decision !== undefined || this.state.paused, until(next.at ?? Date.now()));
+      await rest(this.state, () => task.decision !== undefined || this.state.paused || task.replan === true, until(next.at ?? Date.now()));
       if (task.decision) {
         const { decision, actor, note, requestId } = task.decision;
         await this.measure([task], false);
@@ -268,6 +279,12 @@ export class PermitEngine implements FlowHost {
       if (this.state.paused) {
         await rest(this.state, () => !this.state.paused);
         task.runningSince = Date.now();
+        task.replan = undefined;
+        if (!this.planTaskNow(task)) await this.planTask(task);
+        continue;
+      }
+      if (task.replan) {
+        task.replan = undefined;
         if (!this.planTaskNow(task)) await this.planTask(task);
         continue;
       }
@@ -301,7 +318,7 @@ export class PermitEngine implements FlowHost {
   /** Adds the business minutes each clock used since it last started, and restarts it now. */
   private async measure(tasks: TaskState[], withApplication: boolean): Promise<void> {
     const now = Date.now();
-    const question: MeasureArgs = { to: iso(now), items: tasks.map((t) => ({ key: t.id, from: iso(t.runningSince) })) };
+    const question: MeasureArgs = { to: iso(now), items: tasks.map((t) => ({ key: t.id, from: iso(t.runningSince), officeId: t.officeId })) };
     if (withApplication) question.items.push({ key: '$app', from: iso(this.state.appClock.runningSince) });
     // Restarted before any wait: a second measurement overlapping this one (a sibling decided in the
     // moment a revision pauses the application) must not count the same minutes twice.

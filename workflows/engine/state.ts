@@ -19,6 +19,8 @@ export interface TaskState extends TaskView {
   /** The rungs still ahead when the task closed for a revision: the next attempt continues with them. */
   carriedRungs: PendingRung[];
   decision?: { decision: DecideArgs['decision']; actor: Actor; note?: string; requestId?: string };
+  /** An admin changed the calendar of a day on or before the due time: plan the due time and rungs again (docs/calendar.md). */
+  replan?: boolean;
 }
 
 export interface Clock {
@@ -171,7 +173,7 @@ export class ApplicationState {
   }
 
   view(def: Readonly<PermitDefinition>, input: PermitInput): ApplicationView {
-    const tasks = this.tasks.map(({ runningSince: _r, pending: _p, carriedRungs: _c, decision: _d, ...t }) => ({ ...t, escalations: [...t.escalations] }));
+    const tasks = this.tasks.map(({ runningSince: _r, pending: _p, carriedRungs: _c, decision: _d, replan: _n, ...t }) => ({ ...t, escalations: [...t.escalations] }));
     return {
       id: input.applicationId,
       trackingCode: input.trackingCode,

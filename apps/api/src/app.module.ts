@@ -9,6 +9,10 @@ import { ApplicationsService } from './applications/applications.service';
 import { AuthGuard } from './auth/auth.guard';
 import { CallerThrottlerGuard } from './auth/caller-throttler.guard';
 import { PostgresThrottlerStorage } from './auth/postgres-throttler.storage';
+import { CalendarController } from './calendar/calendar.controller';
+import { calendarSourceProvider } from './calendar/calendar.provider';
+import { CalendarRepository } from './calendar/calendar.repository';
+import { CalendarService } from './calendar/calendar.service';
 import { ComplaintsController } from './complaints/complaints.controller';
 import { ComplaintsRepository } from './complaints/complaints.repository';
 import { ComplaintsService } from './complaints/complaints.service';
@@ -60,7 +64,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ThrottlerModule.forRoot({ throttlers: [{ name: 'default', limit: config.http.rateLimit.limit, ttl: config.http.rateLimit.windowSec * 1000 }] })],
-      controllers: [HealthController, MetricsController, DevSignInController, PermitTypesController, PermitTypeVersionsController, ConsoleConfigController, OfficesController, OutletSessionsController, ApplicationsController, TasksController, TrackController, PublicAccountabilityController, WebhooksController, ...REPORT_CONTROLLERS, ComplaintsController],
+      controllers: [HealthController, MetricsController, DevSignInController, PermitTypesController, PermitTypeVersionsController, ConsoleConfigController, OfficesController, OutletSessionsController, ApplicationsController, TasksController, TrackController, PublicAccountabilityController, WebhooksController, ...REPORT_CONTROLLERS, ComplaintsController, CalendarController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         dataSourceProvider,
@@ -83,6 +87,9 @@ export class AppModule {
         ...reportProviders({ maxRangeDays: config.reports?.maxRangeDays }),
         ComplaintsRepository,
         complaintNotifierProvider,
+        calendarSourceProvider,
+        CalendarRepository,
+        CalendarService,
         ComplaintsService,
         WebhooksRepository,
         WebhooksService,

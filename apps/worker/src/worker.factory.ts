@@ -6,6 +6,7 @@ import { OutboxNotifier } from '../../../activities/notifier';
 import { DevSmsSink, HttpSmsGateway } from '../../../activities/sms-gateway';
 import type { AppConfig } from '../../../libs/config/config';
 import { BusinessCalendar } from '../../../libs/calendar';
+import { CalendarStore } from '../../../libs/database/calendar-store';
 import { NO_TRACING, type Tracing } from '../../../libs/observability/tracing';
 import { activityClientInterceptors, activityInterceptors, WORKFLOW_INTERCEPTOR_MODULES, workflowTracingSinks } from './telemetry';
 
@@ -17,6 +18,7 @@ export interface WorkerDeps {
   config: Pick<AppConfig, 'temporal' | 'smtp'> & Partial<Pick<AppConfig, 'webhooks' | 'smsGateway' | 'publicBaseUrl' | 'env'>>;
   /** A pre-built bundle (tests bundle once per suite) made with `workflowBundleOptions`; otherwise the worker bundles WORKFLOWS_PATH. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** A fixed calendar (tests); without it, deadlines follow the admin-run calendar in PostgreSQL. */
   calendar?: BusinessCalendar;
   /** Spans of workflows and activities; none when absent. */
   tracing?: Tracing;
@@ -33,6 +35,7 @@ export async function createPermitWorker(deps: WorkerDeps): Promise<Worker> {
   const activities = createActivities({
     db: deps.db,
     calendar: deps.calendar ?? new BusinessCalendar(),
+    calendars: deps.calendar ? undefined : new CalendarStore(deps.db),
     notifier: new OutboxNotifier(deps.db, mail),
     webhooks: deps.config.webhooks,
     applicantNotices: {

@@ -1,7 +1,8 @@
 import { correctedData, isOverdue, maySee } from '../../../../libs/domain';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { Principal } from '../../../../libs/auth/token';
-import { BusinessCalendar } from '../../../../libs/calendar';
+import { BusinessCalendar, type CalendarSource, fixedCalendar } from '../../../../libs/calendar';
+import { CALENDAR_SOURCE } from '../calendar/calendar.provider';
 import { workflowTypeOf } from '../../../../libs/permit-dsl/definition';
 import type { Actor, Applicant, ApplicationView, PermitInput } from '../../../../workflows/messages';
 import { decodeCursor, encodeCursor } from '../common/cursor';
@@ -34,7 +35,7 @@ export class ApplicationsService {
     private readonly catalog: CatalogService,
     private readonly offices: OfficesService,
     private readonly outletSessions: OutletSessionsService,
-    @Optional() private readonly calendar: BusinessCalendar = new BusinessCalendar(),
+    @Optional() @Inject(CALENDAR_SOURCE) private readonly calendar: CalendarSource = fixedCalendar(new BusinessCalendar()),
     @Optional() @Inject(NOW) private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -44,6 +45,7 @@ export class ApplicationsService {
     const receiving = this.offices.requireReceiving(dto.receivingOfficeId);
     const jurisdiction = this.offices.jurisdictionOf(dto.location.kelurahanCode);
     const { applicationId, trackingCode } = applicationIdsFor(principal.sub, request.idempotencyKey);
+    const calendar = await this.calendar.current();
     const input: PermitInput = {
       applicationId,
       trackingCode,
@@ -58,7 +60,7 @@ export class ApplicationsService {
       documents: dto.documents.map((d) => ({ ...d })),
       requestId: request.requestId,
       // The working calendar of today: the engine plans the first deadlines with it, no calendar activity needed.
-      calendar: this.calendar.snapshotAround(this.now()),
+      calendar: calendar.snapshotAround(this.now()),
     };
     // An outlet outside its schedule and sessions still takes the application, flagged (docs/api.md, Outlets
     // and opening hours). Recorded before the start and keyed by application id: a retry keeps the first
@@ -69,6 +71,11 @@ export class ApplicationsService {
     if (!(await this.workflows.start(workflowTypeOf(def), input))) return { created: false, application: await this.get(principal, applicationId) };
     const filing = outlet ? await this.outletSessions.filingOf(applicationId) : undefined;
     return { created: true, application: { ...this.provisionalView(input), applicant: input.applicant, ...(filing ? { filing } : {}) } };
+  }
+
+  /** The admin-run calendar's revision now: decisions carry it to the engine (docs/calendar.md). */
+  calendarRevision(): Promise<number> {
+    return this.calendar.revision();
   }
 
   /** What the caller can know right after the start, before the engine assigns the first steps. */
@@ -166,6 +173,7 @@ export class ApplicationsService {
       documents: dto.documents,
       actor: actorOf(principal),
       requestId: request.requestId,
+      calendarRevision: await this.calendar.revision(),
     });
     return this.present(view, current.applicant);
   }

@@ -69,7 +69,7 @@ export class NotFoundError extends DomainError {
   }
 }
 
-export type ConflictKind = 'task-not-open' | 'task-claimed' | 'task-not-claimed' | 'application-closed' | 'awaiting-applicant' | 'no-revision-requested' | 'idempotency-key-in-use';
+export type ConflictKind = 'task-not-open' | 'task-claimed' | 'task-not-claimed' | 'application-closed' | 'awaiting-applicant' | 'no-revision-requested' | 'idempotency-key-in-use' | 'calendar-day-closed';
 
 /** The resource is in a state that refuses the request now. */
 export class ConflictError extends DomainError {

@@ -38,6 +38,7 @@ export const PROBLEM_TYPES = {
   'task-not-claimed': { status: 409, title: 'The task is not claimed', when: 'A release of a task nobody holds.' },
   'awaiting-applicant': { status: 409, title: 'The application waits for the applicant', when: 'A decision while a revision request is open; decide after the applicant resubmits.' },
   'no-revision-requested': { status: 409, title: 'No revision was requested', when: 'A resubmission while the application is not awaiting_applicant.' },
+  'calendar-day-closed': { status: 409, title: 'The day is already closed', when: 'A closure for a day and scope (the province, or one office) that already has a standing closure; `detail` names it. Cancel it first to replace it.' },
   'payload-too-large': { status: 413, title: 'The body is too large', when: 'The body exceeds 1 MB.' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type', when: 'A body that is not application/json, or not UTF-8.' },
   'idempotency-key-reused': { status: 422, title: 'Idempotency-Key reused with a different request', when: 'The key was already used by this caller for a different method, path or body within 24 hours.' },

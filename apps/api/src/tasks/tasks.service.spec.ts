@@ -159,7 +159,7 @@ describe(TasksService.name, () => {
           name: 'decide',
           applicationId: APP,
           updateId: updateIdOf('decision', 'officer-1', 'd-1'),
-          args: { taskId, decision: 'approve', note: 'lengkap', actor: { sub: 'officer-1', role: 'approver', agency: 'DINKES', office: 'prov-31' }, requestId: 'r-9' },
+          args: { taskId, decision: 'approve', note: 'lengkap', actor: { sub: 'officer-1', role: 'approver', agency: 'DINKES', office: 'prov-31' }, requestId: 'r-9', calendarRevision: 0 },
         },
       ]);
     });

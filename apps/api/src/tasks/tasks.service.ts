@@ -1,6 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { Principal } from '../../../../libs/auth/token';
-import { BusinessCalendar } from '../../../../libs/calendar';
+import { BusinessCalendar, type CalendarSource, fixedCalendar } from '../../../../libs/calendar';
+import { CALENDAR_SOURCE } from '../calendar/calendar.provider';
 import { type Actor, type Applicant, type ApplicationView, type Dossier, parseTaskId } from '../../../../workflows/messages';
 import { DUE_SOON_BUSINESS_MINUTES, type DueWindow, dueWindowOf, mayDecide, maySee } from '../../../../libs/domain';
 import { ApplicationResponse, ApplicationsService, NOW } from '../applications/applications.service';
@@ -40,9 +41,14 @@ export class TasksService {
     private readonly repository: TasksRepository,
     private readonly workflows: ApplicationWorkflows,
     private readonly applications: ApplicationsService,
-    @Optional() private readonly calendar: BusinessCalendar = new BusinessCalendar(),
+    @Optional() @Inject(CALENDAR_SOURCE) calendar: BusinessCalendar | CalendarSource = new BusinessCalendar(),
     @Optional() @Inject(NOW) private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.calendars = calendar instanceof BusinessCalendar ? fixedCalendar(calendar) : calendar;
+  }
+
+  /** The admin-run calendar (docs/calendar.md): business time left counts the office's own closed days. */
+  private readonly calendars: CalendarSource;
 
   /**
    * An agency's inbox, most urgent first: one queue (mine, unclaimed, open, done) or, without one, the
@@ -54,9 +60,10 @@ export class TasksService {
     }
     const after = f.cursor ? decodeCursor(f.cursor) : undefined;
     const now = this.now();
+    const calendar = await this.calendars.current();
     const rows = await this.repository.inbox({
       ...this.scopeOf(principal, f),
-      ...this.filtersOf(f, now),
+      ...this.filtersOf(f, now, calendar),
       ...(f.queue ? { queue: f.queue, me: principal.sub } : { status: f.status ?? 'open' }),
       overdue: f.overdue,
       after: after && { at: after.at, id: after.id },
@@ -65,7 +72,7 @@ export class TasksService {
     const page = rows.slice(0, f.limit);
     const last = page[page.length - 1];
     return {
-      items: page.map((r) => this.listed(r, now)),
+      items: page.map((r) => this.listed(r, now, calendar)),
       nextCursor: rows.length > f.limit && last ? encodeCursor({ at: last.dueAt?.toISOString() ?? 'infinity', id: last.id }) : null,
     };
   }
@@ -75,7 +82,7 @@ export class TasksService {
     if (principal.role === 'approver' && f.agency && f.agency !== principal.agency) {
       throw new ForbiddenError(`your token is for ${principal.agency}; you can only count its inbox`);
     }
-    return this.repository.counts({ ...this.scopeOf(principal, f), ...this.filtersOf(f, this.now()), me: principal.sub });
+    return this.repository.counts({ ...this.scopeOf(principal, f), ...this.filtersOf(f, this.now(), await this.calendars.current()), me: principal.sub });
   }
 
   /** An approver's scope is its agency, and its office when its token names one: an office filter may only narrow it. */
@@ -87,24 +94,25 @@ export class TasksService {
     return { agency: principal.agency, officeId: principal.office || f.office };
   }
 
-  private filtersOf(f: QueueFilter, now: Date): TaskFilters {
-    return { permitType: f.permitType, stepId: f.step, due: f.due, soonUntil: this.soonUntil(now).toISOString() };
+  private filtersOf(f: QueueFilter, now: Date, calendar: BusinessCalendar): TaskFilters {
+    return { permitType: f.permitType, stepId: f.step, due: f.due, soonUntil: this.soonUntil(now, calendar).toISOString() };
   }
 
-  /** Where "due soon" ends: one business day from now, on the business calendar. */
-  private soonUntil(now: Date): Date {
-    return this.calendar.addBusinessMinutes(now, DUE_SOON_BUSINESS_MINUTES);
+  /** Where "due soon" ends: one business day from now, on the province's business calendar. */
+  private soonUntil(now: Date, calendar: BusinessCalendar): Date {
+    return calendar.addBusinessMinutes(now, DUE_SOON_BUSINESS_MINUTES);
   }
 
-  private listed(row: TaskRow, now: Date): ListedTask {
+  private listed(row: TaskRow, now: Date, province: BusinessCalendar): ListedTask {
+    const calendar = province.forOffice(row.officeId);
     const facts = { status: row.status, dueAt: row.dueAt?.toISOString() ?? null, overdue: row.overdue };
     const due = row.dueAt;
     let businessMinutesLeft: number | null = null;
     if (due && row.status === 'open') {
-      businessMinutesLeft = due > now ? this.calendar.businessMinutesBetween(now, due) : -this.calendar.businessMinutesBetween(due, now);
+      businessMinutesLeft = due > now ? calendar.businessMinutesBetween(now, due) : -calendar.businessMinutesBetween(due, now);
       businessMinutesLeft = Math.round(businessMinutesLeft);
     }
-    return { ...row, dueWindow: dueWindowOf(facts, now.getTime(), this.soonUntil(now).getTime()), businessMinutesLeft };
+    return { ...row, dueWindow: dueWindowOf(facts, now.getTime(), this.soonUntil(now, province).getTime()), businessMinutesLeft };
   }
 
   /**
@@ -118,7 +126,7 @@ export class TasksService {
     if (!parseTaskId(taskId)) throw notFound;
     const found = await this.repository.findById(taskId);
     if (!found || (principal.role === 'approver' && !maySee(principal, found))) throw notFound;
-    const row = this.listed(found, this.now());
+    const row = this.listed(found, this.now(), await this.calendars.current());
     if (principal.role !== 'approver' || row.status !== 'open' || !mayDecide(principal, row)) return row;
     const [dossier, owner] = await Promise.all([this.workflows.dossier(row.applicationId), this.repository.applicantOf(row.applicationId)]);
     if (!owner) throw notFound;
@@ -138,9 +146,13 @@ export class TasksService {
 
   /** A decision is a Temporal Update: the workflow's validator refuses a wrong agency, a closed step or another officer's claim, leaving no trace. */
   async decide(principal: Principal, taskId: string, dto: DecisionDto, request: WriteRequest): Promise<ApplicationResponse> {
-    return this.update(taskId, (applicationId, actor) =>
-      this.workflows.decide(applicationId, updateIdOf('decision', principal.sub, request.idempotencyKey), { taskId, decision: dto.decision, note: dto.note, actor, requestId: request.requestId }),
-    principal);
+    const calendarRevision = await this.applications.calendarRevision();
+    return this.update(
+      taskId,
+      (applicationId, actor) =>
+        this.workflows.decide(applicationId, updateIdOf('decision', principal.sub, request.idempotencyKey), { taskId, decision: dto.decision, note: dto.note, actor, requestId: request.requestId, calendarRevision }),
+      principal,
+    );
   }
 
   /** Claims the open task for the caller: other officers' claims and decisions on it are refused until it is released. */

@@ -1,11 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, WorkflowNotFoundError } from '@temporalio/client';
 import type { AppConfig } from '../../../../libs/config/config';
 import { PermitTypeKey, ReceivingOfficeKey, TrackingCodeKey } from '../../../../libs/temporal/search-attributes';
 import {
   ApplicationView,
   AssignArgs,
   assignUpdate,
+  CalendarChangedArgs,
+  calendarChangedSignal,
   ClaimArgs,
   claimUpdate,
   DecideArgs,
@@ -53,6 +55,17 @@ export class ApplicationWorkflows {
       return true;
     } catch (err) {
       if (err instanceof WorkflowExecutionAlreadyStartedError) return false;
+      throw err;
+    }
+  }
+
+  /** Tells a running application that the calendar changed (docs/calendar.md); false when it has finished. */
+  async calendarChanged(applicationId: string, change: CalendarChangedArgs): Promise<boolean> {
+    try {
+      await this.temporal.workflow.getHandle(workflowIdOf(applicationId)).signal(calendarChangedSignal, change);
+      return true;
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) return false;
       throw err;
     }
   }

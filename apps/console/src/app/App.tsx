@@ -1,4 +1,5 @@
 import { Layout } from '../components/Layout';
+import { CalendarPage } from '../features/calendar/CalendarPage';
 import { AccountabilityPage } from '../features/accountability/AccountabilityPage';
 import { CataloguePage } from '../features/catalogue/CataloguePage';
 import { PermitTypePage } from '../features/catalogue/PermitTypePage';
@@ -28,6 +29,7 @@ function Routes() {
   if (task) return <TaskPage taskId={task.taskId} />;
   if (path === '/akuntabilitas') return <AccountabilityPage />;
   if (path === '/layanan') return <CataloguePage />;
+  if (path === '/kalender') return <CalendarPage />;
   const type = match('/layanan/:code', path);
   if (type) return <PermitTypePage code={type.code} />;
   return <h1>{t('notFound.title')}</h1>;

@@ -1,5 +1,6 @@
 // Indonesian first, English on request; the choice is kept in the browser, never in the URL.
 import { createContext, ReactNode, useContext, useEffect, useState } from 'react';
+import { CALENDAR_MESSAGES } from '../features/calendar/messages';
 import { INBOX_MESSAGES } from '../features/inbox/messages';
 import { WALL_EN, WALL_ID } from './messages-wall';
 
@@ -271,7 +272,7 @@ const EN: Record<string, string> = {
   ...INBOX_MESSAGES.en,
 };
 
-const MESSAGES: Record<Lang, Record<string, string>> = { id: { ...ID, ...WALL_ID }, en: { ...EN, ...WALL_EN } };
+const MESSAGES: Record<Lang, Record<string, string>> = { id: { ...ID, ...WALL_ID, ...CALENDAR_MESSAGES.id }, en: { ...EN, ...WALL_EN, ...CALENDAR_MESSAGES.en } };
 
 interface I18n {
   lang: Lang;

@@ -32,6 +32,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <Link to="/akuntabilitas">{lang === 'en' ? 'Accountability' : 'Akuntabilitas'}</Link>
           {session?.role === 'approver' && <Link to="/kotak-masuk">{t('inbox.title')}</Link>}
           {wall && <Link to="/sla">{t('nav.sla')}</Link>}
+          {session?.role === 'admin' && <Link to="/kalender">{t('nav.calendar')}</Link>}
           {session ? (
             <button
               type="button"

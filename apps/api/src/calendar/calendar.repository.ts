@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { HolidayEntry } from '../../../../libs/calendar';
+
+export interface ClosureRow {
+  id: string;
+  date: string;
+  office_id: string | null;
+  name: string;
+  reason: string;
+  decree: string;
+  created_by: string;
+  created_at: Date;
+  cancelled_by: string | null;
+  cancelled_at: Date | null;
+  cancel_reason: string | null;
+}
+
+export interface YearRow {
+  year: number;
+  decree: string;
+  days: HolidayEntry[];
+  loaded_by: string;
+  loaded_at: Date;
+}
+
+/** Who changed the calendar, for the audit log. */
+export interface CalendarChange {
+  type: 'calendar.closure_added' | 'calendar.closure_cancelled' | 'calendar.year_loaded';
+  actor: string;
+  role: string;
+  note: string;
+  requestId?: string;
+  details: Record<string, unknown>;
+}
+
+const CLOSURE_COLUMNS = `id, to_char(date, 'YYYY-MM-DD') AS date, office_id, name, reason, decree, created_by, created_at, cancelled_by, cancelled_at, cancel_reason`;
+
+/** Tables calendar_closure, calendar_year and calendar_revision; every change also appends to audit_log, in one transaction. */
+@Injectable()
+export class CalendarRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** Runs `change` in a transaction that, when it returns a change, raises the revision and writes the audit row. */
+  async changing<T>(change: (tx: EntityManager) => Promise<{ result: T; audit?: CalendarChange }>): Promise<T> {
+    return this.db.transaction(async (tx) => {
+      // The revision row serializes the changes: each one sees the one before it.
+      await tx.query(`SELECT revision FROM calendar_revision FOR UPDATE`);
+      const { result, audit } = await change(tx);
+      if (audit) {
+        // A CTE so the driver answers rows (a bare UPDATE answers [rows, count]).
+        const [{ revision }] = await tx.query(`WITH bumped AS (UPDATE calendar_revision SET revision = revision + 1 RETURNING revision) SELECT revision::int AS revision FROM bumped`);
+        await tx.query(
+          `INSERT INTO audit_log (event_id, application_id, at, type, actor, role, note, status_before, status_after, request_id, subject, details)
+           VALUES ($1, NULL, now(), $2, $3, $4, $5, NULL, NULL, $6, 'calendar', $7)`,
+          [`calendar:${revision}`, audit.type, audit.actor, audit.role, audit.note, audit.requestId ?? null, JSON.stringify({ ...audit.details, revision })],
+        );
+      }
+      return result;
+    });
+  }
+
+  async closure(id: string, tx: EntityManager | DataSource = this.db): Promise<ClosureRow | undefined> {
+    const rows: ClosureRow[] = await tx.query(`SELECT ${CLOSURE_COLUMNS} FROM calendar_closure WHERE id = $1`, [id]);
+    return rows[0];
+  }
+
+  async standingClosure(tx: EntityManager, date: string, officeId: string | null): Promise<ClosureRow | undefined> {
+    const rows: ClosureRow[] = await tx.query(
+      `SELECT ${CLOSURE_COLUMNS} FROM calendar_closure WHERE date = $1 AND coalesce(office_id, '') = coalesce($2, '') AND cancelled_at IS NULL`,
+      [date, officeId],
+    );
+    return rows[0];
+  }
+
+  async insertClosure(tx: EntityManager, c: Pick<ClosureRow, 'id' | 'date' | 'office_id' | 'name' | 'reason' | 'decree' | 'created_by'>): Promise<ClosureRow> {
+    const rows: ClosureRow[] = await tx.query(
+      `INSERT INTO calendar_closure (id, date, office_id, name, reason, decree, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, now())
+       RETURNING ${CLOSURE_COLUMNS}`,
+      [c.id, c.date, c.office_id, c.name, c.reason, c.decree, c.created_by],
+    );
+    return rows[0];
+  }
+
+  async cancelClosure(tx: EntityManager, id: string, by: string, reason: string): Promise<ClosureRow> {
+    const rows: ClosureRow[] = await tx.query(
+      `WITH cancelled AS (UPDATE calendar_closure SET cancelled_by = $2, cancelled_at = now(), cancel_reason = $3 WHERE id = $1 RETURNING *) SELECT ${CLOSURE_COLUMNS} FROM cancelled`,
+      [id, by, reason],
+    );
+    return rows[0];
+  }
+
+  async closures(year: number, officeId?: string): Promise<ClosureRow[]> {
+    return this.db.query(
+      `SELECT ${CLOSURE_COLUMNS} FROM calendar_closure
+       WHERE date >= make_date($1, 1, 1) AND date < make_date($1 + 1, 1, 1) AND ($2::text IS NULL OR office_id = $2)
+       ORDER BY date, created_at, id`,
+      [year, officeId ?? null],
+    );
+  }
+
+  /** Applications with an open step held in the scope (one office, or any): those a change of the calendar may move. */
+  async runningIn(officeId: string | null): Promise<string[]> {
+    const rows: Array<{ application_id: string }> = await this.db.query(
+      `SELECT DISTINCT application_id FROM task WHERE status = 'open' AND ($1::text IS NULL OR office_id = $1) ORDER BY application_id`,
+      [officeId],
+    );
+    return rows.map((r) => r.application_id);
+  }
+
+  async year(year: number, tx: EntityManager | DataSource = this.db): Promise<YearRow | undefined> {
+    const rows: YearRow[] = await tx.query(`SELECT year, decree, days, loaded_by, loaded_at FROM calendar_year WHERE year = $1`, [year]);
+    return rows[0];
+  }
+
+  async saveYear(tx: EntityManager, row: Omit<YearRow, 'loaded_at'>): Promise<void> {
+    await tx.query(
+      `INSERT INTO calendar_year (year, decree, days, loaded_by, loaded_at) VALUES ($1, $2, $3, $4, now())
+       ON CONFLICT (year) DO UPDATE SET decree = EXCLUDED.decree, days = EXCLUDED.days, loaded_by = EXCLUDED.loaded_by, loaded_at = EXCLUDED.loaded_at`,
+      [row.year, row.decree, JSON.stringify(row.days), row.loaded_by],
+    );
+  }
+}
