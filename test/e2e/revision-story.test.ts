@@ -5,7 +5,7 @@
 // application is issued. Bad corrections are refused field by field and change nothing; a retried
 // resubmission is answered once.
 import { randomUUID } from 'node:crypto';
-import { BusinessCalendar } from '../../libs/calendar';
+import { CalendarStore } from '../../libs/database/calendar-store';
 import { Platform, platformSuite } from '../support/platform';
 import { eventually } from '../support/time-skipping';
 import { NIK, openTaskOf, projected } from './fixtures/applications';
@@ -78,11 +78,13 @@ describe('a revision that corrects the data, through the HTTP API', () => {
 
     // The step's clock resumes with the time it had left: the next attempt carries the minutes used
     // before the revision, none of the applicant's time, and is due that many minutes short of a full
-    // deadline after it opened, on the business calendar.
+    // deadline after it opened.
     const second = resumed.body.openTasks.find((t: any) => t.stepId === 'disparekraf_verification');
     expect(second).toMatchObject({ attempt: 2, businessMinutesUsed: used, deadlineMinutes: first.deadlineMinutes });
     const left = second.deadlineMinutes - used;
-    expect(second.dueAt).toBe(new BusinessCalendar().addBusinessMinutes(new Date(second.assignedAt), left).toISOString());
+    // On the working calendar as admins run it, for the step's office: the calendar the worker plans with.
+    const calendar = (await new CalendarStore(p.db).current()).forOffice(second.officeId);
+    expect(second.dueAt).toBe(calendar.addBusinessMinutes(new Date(second.assignedAt), left).toISOString());
 
     // A retry of the same resubmission (a flaky network) gets the first answer; one whose first process
     // died before the answer was stored gets the outcome of the same Temporal Update. Either way, one
