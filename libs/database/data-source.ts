@@ -14,6 +14,7 @@ import { InboxOrder1795420000000 } from './migrations/1795420000000-inbox-order'
 import { ComplaintWorkflows1795500000000 } from './migrations/1795500000000-complaint-workflows';
 import { AdminCalendar1795510000000 } from './migrations/1795510000000-admin-calendar';
 import { OutletSessions1795520000000 } from './migrations/1795520000000-outlet-sessions';
+import { AuditResubmissionChanges1795530000000 } from './migrations/1795530000000-audit-resubmission-changes';
 
 export const MIGRATIONS = [
   InitialSchema1732300000000,
@@ -31,6 +32,7 @@ export const MIGRATIONS = [
   ComplaintWorkflows1795500000000,
   AdminCalendar1795510000000,
   OutletSessions1795520000000,
+  AuditResubmissionChanges1795530000000,
 ];
 
 /** The read model's DataSource. Schema changes are migrations only: `synchronize` stays off. */

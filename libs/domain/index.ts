@@ -8,4 +8,5 @@ export * from './time';
 export * from './application-contract';
 export * from './inbox-task';
 export * from './complaints';
+export * from './corrections';
 export * from './step-weight';

@@ -151,8 +151,15 @@ describe('every endpoint answers as the OpenAPI document says', () => {
     expect((await http('POST', `/v1/applications/${id}/resubmit`, { token: tokens.kiosk, body: { note: 'belum diminta' } })).status).toBe(409);
     expect((await http('POST', `/v1/tasks/${task.id}/decision`, { token: tokens.dinkes, body: { decision: 'request_revision', note: 'STR kedaluwarsa' } })).status).toBe(200);
     expect((await http('POST', `/v1/tasks/${task.id}/decision`, { token: tokens.dinkes, body: { decision: 'approve', note: 'terlalu cepat' } })).status).toBe(409);
-    expect((await http('POST', `/v1/applications/${id}/resubmit`, { token: tokens.kiosk, body: { note: 'STR baru terlampir' } })).status).toBe(200);
+    expect((await http('POST', `/v1/applications/${id}/resubmit`, { token: tokens.kiosk, body: { data: { strNumber: 'STR' } } })).status).toBe(422);
+    expect((await http('POST', `/v1/applications/${id}/resubmit`, { token: tokens.kiosk, body: { data: 'STR-2025-000001' } })).status).toBe(400);
+    const str = { type: 'str', url: 'https://files.example.id/str-2025.pdf', sha256: 'd'.repeat(64) };
+    const resubmitted = await http('POST', `/v1/applications/${id}/resubmit`, { token: tokens.kiosk, body: { note: 'STR baru terlampir', data: { strNumber: 'STR-2025-000001' }, documents: [str] } });
+    expect(resubmitted.status).toBe(200);
+    expect(resubmitted.body.timeline.find((e: { type: string }) => e.type === 'resubmitted').changedFields).toEqual(['strNumber']);
     const second = await openTaskOf(p, tokens.kiosk, id, 'DINKES');
+    const reread = await http('GET', `/v1/tasks/${second.id}`, { token: tokens.dinkes });
+    expect(reread.body.application.resubmissions).toEqual([expect.objectContaining({ changedFields: ['strNumber'], changedDocuments: ['str'] })]);
     expect((await http('POST', `/v1/tasks/${second.id}/decision`, { token: tokens.dinkes, body: { decision: 'approve', note: 'Lengkap' } })).status).toBe(200);
     expect((await http('POST', `/v1/tasks/${second.id}/decision`, { token: tokens.dinkes, body: { decision: 'approve', note: 'lagi' } })).status).toBe(409);
     const issuance = await openTaskOf(p, tokens.kiosk, id, 'DPMPTSP');

@@ -87,6 +87,11 @@ describe('the OpenAPI document', () => {
     expect(schemas.ProblemDto.properties!.type.example).toBe(`${PROBLEM_BASE}validation`);
     expect(schemas.ApplicationDto.properties!.status.enum).toEqual(['in_review', 'awaiting_applicant', 'issued', 'rejected', 'withdrawn', 'lapsed']);
     expect(schemas.DecisionDto.properties!.decision.enum).toEqual(['approve', 'reject', 'request_revision']);
+    // A resubmission may correct the data and replace documents; the timeline and the task read name what changed.
+    expect(schemas.ResubmitDto.properties!.data).toMatchObject({ type: 'object', example: { businessName: expect.any(String) } });
+    expect(schemas.ResubmitDto.properties!.documents.items).toEqual({ $ref: '#/components/schemas/DocumentDto' });
+    expect(Object.keys(schemas.TimelineEventDto.properties!)).toEqual(expect.arrayContaining(['changedFields', 'changedDocuments']));
+    expect(schemas.TaskApplicationDto.properties!.resubmissions.items).toEqual({ $ref: '#/components/schemas/ResubmissionDto' });
   });
 
   it('documents the outlet sessions and the open offices (issue 15, point 4)', () => {

@@ -102,6 +102,7 @@ export type UnprocessableKind =
   | 'unknown-office'
   | 'unknown-kelurahan'
   | 'invalid-data'
+  | 'route-change'
   | 'unknown-tracking-code'
   | 'webhook-target-refused';
 

@@ -53,6 +53,7 @@ export const PROBLEM_TYPES = {
   'unknown-office': { status: 422, title: 'Unknown office', when: 'receivingOfficeId is not an office or outlet (GET /v1/offices).' },
   'unknown-kelurahan': { status: 422, title: 'Unknown kelurahan', when: 'location.kelurahanCode is not a kelurahan of DKI Jakarta.' },
   'invalid-data': { status: 422, title: 'The application data does not fit the permit type', when: "`data` fails the permit type's JSON Schema; `errors` names each field." },
+  'route-change': { status: 422, title: 'The correction would change the route', when: 'A resubmission whose corrected data would have chosen another branch (another office or agency) at a choice the application already passed; withdraw and file anew.' },
   'unknown-tracking-code': { status: 422, title: 'Unknown tracking code', when: 'A complaint names a trackingCode that no application has.' },
   'webhook-target-refused': { status: 422, title: 'The webhook URL is not allowed', when: 'The URL is not https, or points at a private, loopback or link-local address (production).' },
   'rate-limited': { status: 429, title: 'Too many requests', when: 'The caller exceeded its request budget; Retry-After says how many seconds to wait.' },

@@ -63,6 +63,10 @@ export class TimelineEventDto {
   @ApiPropertyOptional() note?: string;
   @ApiPropertyOptional({ description: 'task.reassigned: the officer the task was handed to; task.unclaimed: the officer whose claim was released', example: 'officer-kelurahan-2' })
   assignee?: string;
+  @ApiPropertyOptional({ type: [String], description: 'resubmitted: the top-level data fields the applicant corrected (names only, never values)', example: ['businessName'] })
+  changedFields?: string[];
+  @ApiPropertyOptional({ type: [String], description: 'resubmitted: the document types the applicant replaced or added', example: ['akta_pendirian'] })
+  changedDocuments?: string[];
   @ApiEnum(APPLICATION_STATUSES) statusBefore!: string;
   @ApiEnum(APPLICATION_STATUSES) statusAfter!: string;
   @ApiPropertyOptional({ description: 'X-Request-Id of the HTTP request that caused the event' }) requestId?: string;
