@@ -2,35 +2,30 @@
 // business domicile letter in the inbox with its due time, opens it, approves it, and the next open
 // task of the inbox opens by itself. The decision is in the workflow: the task is closed for good.
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
-import { startPlatform, Platform } from '../support/platform';
+import type { Page } from 'playwright-core';
+import { SCREENSHOTS } from '../support/browser';
+import type { Platform } from '../support/platform';
 import { eventually } from '../support/time-skipping';
 import { seriousViolations } from './axe';
+import { consoleOnPlatform, fileSkdu } from './console';
 
-const SCREENSHOTS = path.resolve(__dirname, '..', '.screenshots');
 // A kelurahan no other suite files in: its inbox holds this story's tasks only.
 const KELURAHAN = '31.74.02.1007';
 const OFFICE = `kel-${KELURAHAN}`;
 
 describe('the approver inbox of the console, in a real browser', () => {
   let p: Platform;
-  let browser: Browser;
   let page: Page;
   let trackingCode: string;
   let applicationId: string;
 
+  consoleOnPlatform(async (platform, ui) => {
+    p = platform;
+    page = await ui.newPage();
+  });
   beforeAll(async () => {
-    p = await startPlatform();
-    browser = (await launchBrowser()).browser;
     const integrator = await p.token({ role: 'integrator', sub: 'kiosk-inbox' });
-    const example = (await p.http('GET', '/v1/permit-types/SKDU')).body.dataSchema.examples[0];
-    const filed = await p.http('POST', '/v1/applications', {
-      token: integrator,
-      body: { permitType: 'SKDU', applicant: { nik: '3171014101900003', name: 'Budi Santoso' }, receivingOfficeId: OFFICE, location: { kelurahanCode: KELURAHAN, address: 'Jl. Guntur 5' }, data: example, documents: [] },
-    });
-    expect(filed.status).toBe(201);
-    ({ trackingCode, id: applicationId } = filed.body);
+    ({ trackingCode, id: applicationId } = await fileSkdu(p, integrator, KELURAHAN, 'Jl. Guntur 5'));
     // The inbox reads the read model: wait until it holds the kelurahan's open tasks.
     const officer = await p.token({ role: 'approver', agency: 'KELURAHAN', office: OFFICE });
     await eventually(
@@ -38,11 +33,6 @@ describe('the approver inbox of the console, in a real browser', () => {
       (r) => r.status === 200 && r.body.items.filter((t: { trackingCode: string; dueAt: string | null }) => t.trackingCode === trackingCode && t.dueAt).length >= 2,
       'the kelurahan tasks in the inbox',
     );
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' })).newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await p?.close();
   });
 
   it('signs an officer in with a development token and lists the office\'s open tasks with their due times', async () => {

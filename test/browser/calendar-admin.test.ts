@@ -4,14 +4,13 @@
 // from the joint decree's list of days, after which 2027 is no longer called projected, and loading the
 // same decree again changes nothing. Every change is in the audit log. An officer is shown the door.
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { BusinessCalendar } from '../../libs/calendar';
-import { launchScreenshotBrowser, SCREENSHOTS } from '../support/browser';
-import { ReportsApi, ScratchDatabase, scratchDatabase, startApi } from '../reports/support';
+import type { ReportsApi, ScratchDatabase } from '../reports/support';
+import { SCREENSHOTS } from '../support/browser';
 import { seriousViolations } from './axe';
+import { ConsoleBrowser, consoleOnScratch, PHONE } from './console';
 
 const DESKTOP = { width: 1400, height: 1000 };
-const PHONE = { width: 390, height: 844 };
 const jakartaYear = () => new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
 
 /** The first working Monday of March next year: a day a closure may name. */
@@ -27,32 +26,11 @@ describe('the calendar page, in a real browser', () => {
   // A database of its own: a closure and a loaded year change the calendar of whoever reads it.
   let scratch: ScratchDatabase;
   let api: ReportsApi;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    scratch = await scratchDatabase('calendar_browser');
-    api = await startApi(scratch.url);
-    browser = await launchScreenshotBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-    await scratch?.drop();
-  });
-
-  async function signIn(viewport: { width: number; height: number }, as: { role: string; agency?: string; office?: string }): Promise<Page> {
-    const page = await (await browser.newContext({ viewport, locale: 'id-ID' })).newPage();
-    await page.goto(`${api.baseUrl}/masuk`);
-    await page.getByLabel('Peran').selectOption(as.role);
-    if (as.agency) await page.getByLabel('Instansi').selectOption(as.agency);
-    if (as.office) await page.getByLabel('Kantor').selectOption(as.office);
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-    await page.waitForURL((u) => u.pathname !== '/masuk');
-    return page;
-  }
+  let ui: ConsoleBrowser;
+  consoleOnScratch('calendar_browser', (s) => ({ scratch, api, ui } = s));
 
   it('closes an office and cancels it, loads the 2027 decree once, and says when a year is projected', async () => {
-    const page = await signIn(DESKTOP, { role: 'admin' });
+    const { page } = await ui.signIn({ role: 'admin' }, { viewport: DESKTOP });
     await page.getByRole('link', { name: 'Kalender kerja' }).click();
     await page.getByRole('heading', { name: 'Kalender kerja', level: 1 }).waitFor();
     const projected = page.locator('p.notice[data-year="2027"]');
@@ -104,14 +82,14 @@ describe('the calendar page, in a real browser', () => {
   });
 
   it('fits a phone, and shows an officer that the page is for admins', async () => {
-    const admin = await signIn(PHONE, { role: 'admin' });
+    const { page: admin } = await ui.signIn({ role: 'admin' }, { viewport: PHONE });
     await admin.goto(`${api.baseUrl}/kalender`);
     await admin.getByRole('button', { name: 'Simpan penutupan' }).waitFor();
     const overflow = await admin.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await admin.screenshot({ path: path.join(SCREENSHOTS, 'calendar-phone.png'), fullPage: true });
 
-    const officer = await signIn(DESKTOP, { role: 'approver', agency: 'DINKES' });
+    const { page: officer } = await ui.signIn({ role: 'approver', agency: 'DINKES' }, { viewport: DESKTOP });
     await officer.goto(`${api.baseUrl}/kalender`);
     await officer.getByRole('alert').filter({ hasText: 'Halaman ini hanya untuk admin.' }).waitFor();
     expect(await officer.getByRole('link', { name: 'Kalender kerja' }).count()).toBe(0);

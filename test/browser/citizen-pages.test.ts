@@ -3,39 +3,32 @@
 // plain Indonesian where the file is, who holds it and until when, and the official fee; it shows no
 // NIK, name, phone or email, and neither does any answer the page received. The same citizen browses
 // the public catalogue and sees every permit type with its diagram.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, Page, Response } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
-import { startPlatform, Platform } from '../support/platform';
+import type { Page, Response } from 'playwright-core';
+import { SCREENSHOTS } from '../support/browser';
+import type { Platform } from '../support/platform';
 import { eventually } from '../support/time-skipping';
 import { seriousViolations } from './axe';
+import { ConsoleBrowser, consoleOnPlatform, DESKTOP, fileSkdu, PHONE } from './console';
 import { insertApplications, insertEscalations, insertTasks, wib } from '../reports/fixture';
 
-const SCREENSHOTS = path.resolve(__dirname, '..', '.screenshots');
 const APPLICANT = { nik: '3171014101900003', name: 'Siti Rahayu Lestari', email: 'siti.lestari@example.id', phone: '081234567891' };
-const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
+const VIEWPORTS = { desktop: DESKTOP, phone: PHONE };
 
 describe('the citizen pages of the console, in a real browser', () => {
   let p: Platform;
-  let browser: Browser;
+  let ui: ConsoleBrowser;
   let trackingCode: string;
   let types: Array<{ code: string }>;
 
+  consoleOnPlatform((platform, browser) => {
+    p = platform;
+    ui = browser;
+    process.stderr.write(`[test] Chromium from ${ui.source}\n`);
+  });
   beforeAll(async () => {
-    p = await startPlatform();
-    const launched = await launchBrowser();
-    browser = launched.browser;
-    process.stderr.write(`[test] Chromium from ${launched.source}\n`);
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
     const integrator = await p.token({ role: 'integrator', sub: 'kiosk-browser' });
-    const example = (await p.http('GET', '/v1/permit-types/SKDU')).body.dataSchema.examples[0];
-    const filed = await p.http('POST', '/v1/applications', {
-      token: integrator,
-      body: { permitType: 'SKDU', applicant: APPLICANT, receivingOfficeId: 'outlet-mall-kota-kasablanka', location: { kelurahanCode: '31.71.01.1001', address: 'Jl. Ir. H. Juanda No. 5' }, data: example, documents: [] },
-    });
-    expect(filed.status).toBe(201);
-    trackingCode = filed.body.trackingCode;
+    ({ trackingCode } = await fileSkdu(p, integrator, '31.71.01.1001', 'Jl. Ir. H. Juanda No. 5', { applicant: APPLICANT, office: 'outlet-mall-kota-kasablanka' }));
     await eventually(
       () => p.http('GET', `/v1/track/${trackingCode}`),
       (r) => r.status === 200 && r.body.currentSteps.length > 0 && r.body.currentSteps.every((s: { dueAt: string | null }) => s.dueAt),
@@ -49,13 +42,9 @@ describe('the citizen pages of the console, in a real browser', () => {
     ]);
     await insertEscalations(p.db, [{ id: 'BROWSERACC1.e', app: 'BROWSERACC1', task: 'BROWSERACC1.t', agency: 'DCKTRP', office: 'kota-31.74', rung: 'governor', at: wib('2018-10-11 16:00') }]);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await p?.close();
-  });
 
   async function open(url: string, viewport: { width: number; height: number } = VIEWPORTS.desktop): Promise<{ page: Page; answers: string[] }> {
-    const context = await browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Europe/London' });
+    const context = await ui.browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Europe/London' });
     const page = await context.newPage();
     const answers: string[] = [];
     page.on('response', (r: Response) => {

@@ -5,42 +5,26 @@
 //       it after her colleague claimed it, and is told who holds it;
 //   (c) the lurah hands a task to an officer, who finds it in "Tugas saya".
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
-import { startPlatform, Platform } from '../support/platform';
+import type { Page } from 'playwright-core';
+import { SCREENSHOTS } from '../support/browser';
+import type { Platform } from '../support/platform';
 import { eventually } from '../support/time-skipping';
 import { seriousViolations } from './axe';
-
-const SCREENSHOTS = path.resolve(__dirname, '..', '.screenshots');
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 900 };
+import { ConsoleBrowser, consoleOnPlatform, DESKTOP, fileSkdu, PHONE } from './console';
 
 describe('claims in the approver inbox, in a real browser', () => {
   let p: Platform;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    p = await startPlatform();
-    browser = (await launchBrowser()).browser;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await p?.close();
+  let ui: ConsoleBrowser;
+  consoleOnPlatform((platform, browser) => {
+    p = platform;
+    ui = browser;
   });
 
   /** Files `n` business domicile letters in the kelurahan and waits until its inbox lists their planned tasks. */
   async function fileIn(kelurahan: string, n: number): Promise<Array<{ id: string; trackingCode: string }>> {
     const integrator = await p.token({ role: 'integrator', sub: `kiosk-${kelurahan}` });
-    const example = (await p.http('GET', '/v1/permit-types/SKDU')).body.dataSchema.examples[0];
     const filed: Array<{ id: string; trackingCode: string }> = [];
-    for (let i = 0; i < n; i++) {
-      const r = await p.http('POST', '/v1/applications', {
-        token: integrator,
-        body: { permitType: 'SKDU', applicant: { nik: '3171014101900003', name: 'Budi Santoso' }, receivingOfficeId: `kel-${kelurahan}`, location: { kelurahanCode: kelurahan, address: `Jl. Garuda ${i + 1}` }, data: example, documents: [] },
-      });
-      expect(r.status).toBe(201);
-      filed.push({ id: r.body.id, trackingCode: r.body.trackingCode });
-    }
+    for (let i = 0; i < n; i++) filed.push(await fileSkdu(p, integrator, kelurahan, `Jl. Garuda ${i + 1}`));
     const officer = await p.token({ role: 'approver', agency: 'KELURAHAN', office: `kel-${kelurahan}` });
     await eventually(
       () => p.http('GET', '/v1/tasks?queue=open&limit=50', { token: officer }),
@@ -50,15 +34,9 @@ describe('claims in the approver inbox, in a real browser', () => {
     return filed;
   }
 
-  /** A fresh browser page signed in through the development sign-in as `login` of the kelurahan's office. */
+  /** A fresh browser page signed in through the development sign-in as `login` of the kelurahan's office, on its inbox. */
   async function signIn(kelurahan: string, login: string, position: 'officer' | 'head', viewport = DESKTOP): Promise<Page> {
-    const page = await (await browser.newContext({ viewport, locale: 'id-ID' })).newPage();
-    await page.goto(`${p.baseUrl}/masuk`);
-    await page.getByLabel('Instansi').selectOption('KELURAHAN');
-    await page.getByLabel('Jabatan').selectOption(position);
-    await page.getByLabel('Kantor').selectOption(`kel-${kelurahan}`);
-    await page.getByLabel('ID petugas (opsional)').fill(login);
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    const { page } = await ui.signIn({ agency: 'KELURAHAN', position, office: `kel-${kelurahan}`, login }, { viewport });
     await page.getByRole('heading', { level: 1, name: 'Kotak masuk' }).waitFor();
     return page;
   }

@@ -5,11 +5,12 @@
 // provider and back; the console exchanges the code with its PKCE verifier, keeps the access token in
 // the tab, and the inbox loads with it. A forged return (wrong state) is refused; signing out ends it.
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchScreenshotBrowser, SCREENSHOTS } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { SCREENSHOTS } from '../support/browser';
 import { OidcProvider, startOidcProvider } from '../support/oidc-provider';
-import { Platform, platformSuite } from '../support/platform';
+import type { Platform } from '../support/platform';
 import { seriousViolations } from './axe';
+import { ConsoleBrowser, consoleOnPlatform, PHONE } from './console';
 
 const OFFICE = 'kel-31.71.01.1001';
 
@@ -21,14 +22,15 @@ describe('OpenID Connect sign-in of the console, in a real browser', () => {
   });
   afterAll(() => idp?.close());
   let p: Platform;
-  platformSuite((platform) => (p = platform), () => ({ worker: false, env: idp.apiEnv }));
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchScreenshotBrowser();
-  });
-  afterAll(() => browser?.close());
+  let ui: ConsoleBrowser;
+  consoleOnPlatform(
+    (platform, browser) => {
+      p = platform;
+      ui = browser;
+    },
+    () => ({ worker: false, env: idp.apiEnv }),
+  );
 
-  const newPage = async (viewport = { width: 1280, height: 900 }): Promise<Page> => (await browser.newContext({ viewport, locale: 'id-ID' })).newPage();
   const tabStorage = (page: Page, key: string) => page.evaluate((k) => (globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }).sessionStorage.getItem(k), key);
 
   it('tells the console to offer SSO and not the development sign-in', async () => {
@@ -39,7 +41,7 @@ describe('OpenID Connect sign-in of the console, in a real browser', () => {
 
   it('signs the lurah in through the identity provider with PKCE, and the inbox loads with the access token', async () => {
     idp.user = { sub: 'lurah-gambir', role: 'approver', agency: 'KELURAHAN', office: OFFICE, position: 'head' };
-    const page = await newPage();
+    const page = await ui.newPage();
     const visited: string[] = [];
     page.on('request', (r) => {
       if (r.isNavigationRequest()) visited.push(r.url());
@@ -78,7 +80,7 @@ describe('OpenID Connect sign-in of the console, in a real browser', () => {
   });
 
   it('refuses a return from the identity provider that this tab did not start', async () => {
-    const page = await newPage({ width: 390, height: 844 });
+    const page = await ui.newPage(PHONE);
     await page.goto(`${p.baseUrl}/masuk/sso?code=stolen-code&state=forged`);
     await page.getByRole('alert').filter({ hasText: 'Masuk melalui SSO gagal: sesi masuk tidak cocok' }).waitFor();
     expect(await tabStorage(page, 'satupintu.session')).toBeNull();
@@ -89,7 +91,7 @@ describe('OpenID Connect sign-in of the console, in a real browser', () => {
 
   it('says so when the identity provider signs nobody in', async () => {
     idp.user = undefined;
-    const page = await newPage({ width: 390, height: 844 });
+    const page = await ui.newPage(PHONE);
     await page.goto(`${p.baseUrl}/masuk`);
     await page.getByRole('button', { name: 'Masuk dengan SSO' }).click();
     await page.getByRole('alert').filter({ hasText: 'nobody signed in at the identity provider' }).waitFor();

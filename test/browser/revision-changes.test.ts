@@ -2,11 +2,10 @@
 // domicile letter did not match the shop's papers. The applicant corrected the name and replaced the shop
 // photo. When the officer opens the task again in the console, the file says what the applicant changed
 // (the field and the document, marked where they stand) and the history names them, never their old values.
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
-import { startPlatform, Platform } from '../support/platform';
+import type { Platform } from '../support/platform';
 import { eventually } from '../support/time-skipping';
 import { seriousViolations } from './axe';
+import { ConsoleBrowser, consoleOnPlatform, fileSkdu } from './console';
 
 // A kelurahan no other suite files in.
 const KELURAHAN = '31.74.02.1004';
@@ -14,22 +13,17 @@ const OFFICE = `kel-${KELURAHAN}`;
 
 describe('what a resubmission changed, in the console task view', () => {
   let p: Platform;
-  let browser: Browser;
-  let page: Page;
+  let ui: ConsoleBrowser;
   let taskId: string;
 
+  consoleOnPlatform((platform, browser) => {
+    p = platform;
+    ui = browser;
+  });
   beforeAll(async () => {
-    p = await startPlatform();
-    browser = (await launchBrowser()).browser;
     const kiosk = await p.token({ role: 'integrator', sub: 'kiosk-revision-console' });
-    const example = (await p.http('GET', '/v1/permit-types/SKDU')).body.dataSchema.examples[0];
     const photo = { type: 'foto_tempat_usaha', url: 'https://files.example.id/foto-lama.jpg', sha256: 'e'.repeat(64) };
-    const filed = await p.http('POST', '/v1/applications', {
-      token: kiosk,
-      body: { permitType: 'SKDU', applicant: { nik: '3171014101900003', name: 'Budi Santoso' }, receivingOfficeId: OFFICE, location: { kelurahanCode: KELURAHAN, address: 'Jl. Karet 9' }, data: example, documents: [photo] },
-    });
-    expect(filed.status).toBe(201);
-    const id: string = filed.body.id;
+    const { id } = await fileSkdu(p, kiosk, KELURAHAN, 'Jl. Karet 9', { documents: [photo] });
     const officer = await p.token({ role: 'approver', agency: 'KELURAHAN', office: OFFICE, sub: 'officer-karet' });
     const first = await eventually(
       () => p.http('GET', `/v1/applications/${id}`, { token: kiosk }),
@@ -46,18 +40,10 @@ describe('what a resubmission changed, in the console task view', () => {
     taskId = resubmitted.body.openTasks[0].id;
     // The console reads the read model: wait until it holds the second attempt.
     await eventually(() => p.http('GET', `/v1/tasks/${taskId}`, { token: officer }), (r) => r.status === 200 && r.body.status === 'open', 'the second attempt in the read model');
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' })).newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await p?.close();
   });
 
   it('shows the officer which field and which document the applicant changed', async () => {
-    await page.goto(`${p.baseUrl}/masuk`);
-    await page.getByLabel('Instansi').selectOption('KELURAHAN');
-    await page.getByLabel('Kantor').selectOption(OFFICE);
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    const { page } = await ui.signIn({ agency: 'KELURAHAN', office: OFFICE });
     await page.getByRole('heading', { level: 1, name: 'Kotak masuk' }).waitFor();
     await page.goto(`${p.baseUrl}/kotak-masuk/${encodeURIComponent(taskId)}`);
     await page.getByRole('heading', { level: 2, name: 'Riwayat' }).waitFor();

@@ -6,14 +6,14 @@
 // has a full-screen layout. An officer gets a page saying who may see it. The admin's catalogue shows
 // the versions of a permit type with the applications running on each.
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchScreenshotBrowser, SCREENSHOTS } from '../support/browser';
-import { ReportsApi, ScratchDatabase, scratchDatabase, startApi } from '../reports/support';
+import type { Page } from 'playwright-core';
+import type { ReportsApi, ScratchDatabase } from '../reports/support';
 import { loadWallFixture, WALL_COUNTS } from '../reports/wall-fixture';
+import { SCREENSHOTS } from '../support/browser';
 import { seriousViolations } from './axe';
+import { ConsoleBrowser, consoleOnScratch, PHONE, SignInAs, Viewport } from './console';
 
 const DESKTOP = { width: 1600, height: 1000 };
-const PHONE = { width: 390, height: 844 };
 /** The versions new applications get: the wall opens on them. */
 const LATEST: Record<string, number> = { SKDU: 2, PBG: 1 };
 
@@ -21,34 +21,18 @@ describe('the SLA wall, in a real browser', () => {
   let scratch: ScratchDatabase;
   let api: ReportsApi;
   let baseUrl: string;
-  let browser: Browser;
+  let ui: ConsoleBrowser;
+  consoleOnScratch(
+    'sla_wall_browser',
+    (s) => {
+      ({ scratch, api, ui } = s);
+      baseUrl = api.baseUrl;
+    },
+    loadWallFixture,
+  );
 
-  beforeAll(async () => {
-    scratch = await scratchDatabase('sla_wall_browser');
-    await loadWallFixture(scratch.db);
-    api = await startApi(scratch.url);
-    baseUrl = api.baseUrl;
-    browser = await launchScreenshotBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-    await scratch?.drop();
-  });
-
-  async function signIn(viewport: { width: number; height: number }, as: { role: string; agency?: string; office?: string; position?: string }): Promise<Page> {
-    const page = await (await browser.newContext({ viewport, locale: 'id-ID' })).newPage();
-    // Playwright's clock: the 30-second refresh is run on demand, not waited for.
-    await page.clock.install();
-    await page.goto(`${baseUrl}/masuk`);
-    await page.getByLabel('Peran').selectOption(as.role);
-    if (as.agency) await page.getByLabel('Instansi').selectOption(as.agency);
-    if (as.position) await page.getByLabel('Jabatan').selectOption(as.position);
-    if (as.office) await page.getByLabel('Kantor').selectOption(as.office);
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-    await page.waitForURL((u) => u.pathname !== '/masuk');
-    return page;
-  }
+  /** Signed in with Playwright's clock installed: the 30-second refresh is run on demand, not waited for. */
+  const signIn = async (viewport: Viewport, as: SignInAs): Promise<Page> => (await ui.signIn(as, { viewport, clock: true })).page;
 
   const wallReady = async (page: Page) => {
     for (const code of Object.keys(LATEST)) await page.locator(`section[data-permit-type="${code}"] .diagram-canvas[data-state="shown"] .step-counts`).first().waitFor();
@@ -193,7 +177,7 @@ describe('the SLA wall, in a real browser', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'layanan-admin-desktop.png'), fullPage: true });
     // Citizens see no versions panel.
-    const citizen = await (await browser.newContext({ viewport: PHONE, locale: 'id-ID' })).newPage();
+    const citizen = await ui.newPage(PHONE);
     await citizen.goto(`${baseUrl}/layanan/SKDU`);
     await citizen.locator('.diagram-canvas[data-state="shown"]').waitFor();
     expect(await citizen.getByRole('heading', { name: 'Versi (admin)' }).count()).toBe(0);

@@ -5,28 +5,14 @@
 // RECORD_COMPLAINT_HISTORIES=1; a workflow change that breaks one needs a patched() branch, not a new recording.
 import * as path from 'node:path';
 import { COMPLAINT_WORKFLOW } from '../../workflows/complaints/complaint-messages';
-import { quietRuntime, workflowBundle } from '../support/time-skipping';
-import { replayAll, storedHistories } from './stored-histories';
-
-const stored = storedHistories(path.join(__dirname, 'complaint-histories'));
-const { files, read } = stored;
+import { replaysFolder } from './stored-histories';
 
 describe('replay of stored complaint histories', () => {
-  beforeAll(() => quietRuntime());
-
-  it('holds one history per path of a complaint', () => {
-    expect(files).toEqual([
-      'complaint.answered-closed.json',
-      'complaint.answered-window-ended.json',
-      'complaint.illegal-fee-unanswered.json',
-      'complaint.overdue-answered-reopened-closed.json',
-    ]);
-    for (const file of files) {
-      expect([file, read(file).events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name]).toEqual([file, COMPLAINT_WORKFLOW]);
-    }
-  });
-
-  it('replays every stored complaint history on the current workflow code', async () => {
-    expect(await replayAll(stored, { workflowBundle: await workflowBundle(), replayName: 'complaint histories' })).toEqual({ replayed: files.length, failed: [] });
+  // One history per path of a complaint.
+  replaysFolder('complaint', path.join(__dirname, 'complaint-histories'), {
+    'complaint.answered-closed.json': COMPLAINT_WORKFLOW,
+    'complaint.answered-window-ended.json': COMPLAINT_WORKFLOW,
+    'complaint.illegal-fee-unanswered.json': COMPLAINT_WORKFLOW,
+    'complaint.overdue-answered-reopened-closed.json': COMPLAINT_WORKFLOW,
   });
 });

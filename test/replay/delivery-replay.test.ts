@@ -4,29 +4,14 @@
 // test/workflows/applicant-notices.test.ts and test/e2e/public-accountability.test.ts.
 import * as path from 'node:path';
 import { ACCOUNTABILITY_DIGEST_WORKFLOW, APPLICANT_NOTICE_WORKFLOW } from '../../workflows/delivery/contracts';
-import { quietRuntime, workflowBundle } from '../support/time-skipping';
-import { replayAll, storedHistories } from './stored-histories';
-
-const stored = storedHistories(path.join(__dirname, 'delivery-histories'));
-const { files, read } = stored;
+import { replaysFolder } from './stored-histories';
 
 describe('replay of stored delivery histories', () => {
-  beforeAll(() => quietRuntime());
-
-  it('holds the applicant notice paths (the email fallback after a refusal and after no answer, email only) and the weekly digest', () => {
-    expect(files).toEqual([
-      'accountabilityDigest.weekly.json',
-      'applicantNotice.email.json',
-      'applicantNotice.sms-refused-then-email.json',
-      'applicantNotice.sms-unconfirmed-then-email-then-sms.json',
-    ]);
-    for (const file of files) {
-      const type = file.startsWith('accountabilityDigest') ? ACCOUNTABILITY_DIGEST_WORKFLOW : APPLICANT_NOTICE_WORKFLOW;
-      expect([file, read(file).events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name]).toEqual([file, type]);
-    }
-  });
-
-  it('replays every stored delivery history on the current workflow code', async () => {
-    expect(await replayAll(stored, { workflowBundle: await workflowBundle(), replayName: 'delivery histories' })).toEqual({ replayed: files.length, failed: [] });
+  // The applicant notice paths (the email fallback after a refusal and after no answer, email only) and the weekly digest.
+  replaysFolder('delivery', path.join(__dirname, 'delivery-histories'), {
+    'accountabilityDigest.weekly.json': ACCOUNTABILITY_DIGEST_WORKFLOW,
+    'applicantNotice.email.json': APPLICANT_NOTICE_WORKFLOW,
+    'applicantNotice.sms-refused-then-email.json': APPLICANT_NOTICE_WORKFLOW,
+    'applicantNotice.sms-unconfirmed-then-email-then-sms.json': APPLICANT_NOTICE_WORKFLOW,
   });
 });

@@ -11,7 +11,7 @@ import { workflowTypeOf } from '../../libs/permit-dsl/definition';
 import { DEFINITIONS } from '../../libs/permits';
 import { quietRuntime, workflowBundle } from '../support/time-skipping';
 import { historyFile, parseHistoryFile, pathExists, PATHS } from './paths';
-import { replayAll, storedHistories } from './stored-histories';
+import { replayAll, startedWorkflowType, storedHistories } from './stored-histories';
 
 const stored = storedHistories(path.join(__dirname, 'histories'));
 const { files, read } = stored;
@@ -44,7 +44,7 @@ describe('replay of stored histories', () => {
   it('stores each history under the workflow type of its definition version', () => {
     const misnamed = files.filter((file) => {
       const { code, version } = parseHistoryFile(file);
-      return read(file).events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name !== workflowTypeOf({ code, version });
+      return startedWorkflowType(read(file)) !== workflowTypeOf({ code, version });
     });
     expect(misnamed).toEqual([]);
   });

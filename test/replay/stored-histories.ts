@@ -4,6 +4,7 @@ import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { ReplayWorkerOptions, Worker } from '@temporalio/worker';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { quietRuntime, workflowBundle } from '../support/time-skipping';
 
 export interface StoredHistories {
   /** The history files of the folder, sorted. */
@@ -26,4 +27,28 @@ export async function replayAll(stored: StoredHistories, options: ReplayWorkerOp
     if (result.error) failed.push(`${result.workflowId}: ${result.error.name}: ${result.error.message}`);
   }
   return { replayed, failed };
+}
+
+/** The workflow type a stored history's run was started as. */
+export function startedWorkflowType(history: temporal.api.history.v1.IHistory): string | null | undefined {
+  return history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name;
+}
+
+/**
+ * Registers the tests of a folder of stored histories of the workflows beside the permit engine: the
+ * folder holds exactly the files of `expected`, each a history of the workflow type named beside it, and
+ * every one replays on today's workflow code. `what` names the histories in the tests' titles.
+ */
+export function replaysFolder(what: string, dir: string, expected: Record<string, string>): void {
+  const stored = storedHistories(dir);
+  beforeAll(() => quietRuntime());
+
+  it(`holds the ${what} histories named, each of its workflow type`, () => {
+    expect(stored.files).toEqual(Object.keys(expected).sort());
+    expect(Object.fromEntries(stored.files.map((file) => [file, startedWorkflowType(stored.read(file))]))).toEqual(expected);
+  });
+
+  it(`replays every stored ${what} history on the current workflow code`, async () => {
+    expect(await replayAll(stored, { workflowBundle: await workflowBundle(), replayName: `${what} histories` })).toEqual({ replayed: stored.files.length, failed: [] });
+  });
 }

@@ -30,13 +30,6 @@ export async function launchBrowser(): Promise<{ browser: Browser; source: strin
 /** Where the browser stories leave their screenshots (test/.screenshots, not committed). */
 export const SCREENSHOTS = path.resolve(__dirname, '..', '.screenshots');
 
-/** A browser for a story that takes screenshots: launched, with the screenshot folder made. */
-export async function launchScreenshotBrowser(): Promise<Browser> {
-  const { browser } = await launchBrowser();
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  return browser;
-}
-
 interface SparticuzChromium {
   executablePath(): Promise<string>;
   args: string[];
