@@ -4,7 +4,6 @@
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { SCREENSHOTS } from '../support/browser';
-import type { Platform } from '../support/platform';
 import { eventually } from '../support/time-skipping';
 import { seriousViolations } from './axe';
 import { consoleOnPlatform, fileSkdu } from './console';
@@ -14,29 +13,26 @@ const KELURAHAN = '31.74.02.1007';
 const OFFICE = `kel-${KELURAHAN}`;
 
 describe('the approver inbox of the console, in a real browser', () => {
-  let p: Platform;
   let page: Page;
   let trackingCode: string;
   let applicationId: string;
 
-  consoleOnPlatform(async (platform, ui) => {
-    p = platform;
-    page = await ui.newPage();
-  });
+  const suite = consoleOnPlatform();
   beforeAll(async () => {
-    const integrator = await p.token({ role: 'integrator', sub: 'kiosk-inbox' });
-    ({ trackingCode, id: applicationId } = await fileSkdu(p, integrator, KELURAHAN, 'Jl. Guntur 5'));
+    page = await suite.ui.newPage();
+    const integrator = await suite.p.token({ role: 'integrator', sub: 'kiosk-inbox' });
+    ({ trackingCode, id: applicationId } = await fileSkdu(suite.p, integrator, KELURAHAN, 'Jl. Guntur 5'));
     // The inbox reads the read model: wait until it holds the kelurahan's open tasks.
-    const officer = await p.token({ role: 'approver', agency: 'KELURAHAN', office: OFFICE });
+    const officer = await suite.p.token({ role: 'approver', agency: 'KELURAHAN', office: OFFICE });
     await eventually(
-      () => p.http('GET', '/v1/tasks?status=open&limit=50', { token: officer }),
+      () => suite.p.http('GET', '/v1/tasks?status=open&limit=50', { token: officer }),
       (r) => r.status === 200 && r.body.items.filter((t: { trackingCode: string; dueAt: string | null }) => t.trackingCode === trackingCode && t.dueAt).length >= 2,
       'the kelurahan tasks in the inbox',
     );
   });
 
   it('signs an officer in with a development token and lists the office\'s open tasks with their due times', async () => {
-    await page.goto(`${p.baseUrl}/masuk`);
+    await page.goto(`${suite.p.baseUrl}/masuk`);
     await page.getByLabel('Instansi').selectOption('KELURAHAN');
     await page.getByLabel('Kantor').selectOption(OFFICE);
     expect(await seriousViolations(page)).toEqual([]);
@@ -60,7 +56,7 @@ describe('the approver inbox of the console, in a real browser', () => {
     // The file the officer verifies: the applicant and the data, and the read is in the audit log.
     await page.getByRole('heading', { level: 2, name: 'Berkas permohonan' }).waitFor();
     expect(await page.locator('.dossier').innerText()).toContain('Budi Santoso');
-    const audited = await p.db.query(`SELECT 1 FROM audit_log WHERE application_id = $1 AND type = 'personal_data.read' AND task_id = $2`, [applicationId, decided]);
+    const audited = await suite.p.db.query(`SELECT 1 FROM audit_log WHERE application_id = $1 AND type = 'personal_data.read' AND task_id = $2`, [applicationId, decided]);
     expect(audited.length).toBeGreaterThanOrEqual(1);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'tugas-desktop.png'), fullPage: true });
@@ -68,20 +64,20 @@ describe('the approver inbox of the console, in a real browser', () => {
     await page.getByRole('button', { name: 'Kirim keputusan' }).click();
     await page.waitForURL((url) => url.pathname !== `/kotak-masuk/${decided}`);
     expect(new URL(page.url()).pathname).toMatch(/^\/kotak-masuk(\/.+)?$/);
-    const admin = await p.token({ role: 'admin' });
-    const task = await p.http('GET', `/v1/tasks/${decided}`, { token: admin });
+    const admin = await suite.p.token({ role: 'admin' });
+    const task = await suite.p.http('GET', `/v1/tasks/${decided}`, { token: admin });
     expect(task.body.status).toBe('approved');
   });
 
   it('asks for the reason before a rejection is sent', async () => {
-    await page.goto(`${p.baseUrl}/kotak-masuk`);
+    await page.goto(`${suite.p.baseUrl}/kotak-masuk`);
     await page.getByRole('row').filter({ hasText: trackingCode }).first().getByRole('link').click();
     await page.getByRole('heading', { level: 2, name: 'Riwayat' }).waitFor();
     await page.getByLabel('Tolak').check();
     await page.getByRole('button', { name: 'Kirim keputusan' }).click();
     await page.getByRole('alert').filter({ hasText: 'Tuliskan alasannya' }).waitFor();
-    const admin = await p.token({ role: 'admin' });
-    const app = await p.http('GET', `/v1/applications/${applicationId}`, { token: admin });
+    const admin = await suite.p.token({ role: 'admin' });
+    const app = await suite.p.http('GET', `/v1/applications/${applicationId}`, { token: admin });
     expect(app.body.status).toBe('in_review');
   });
 });

@@ -5,10 +5,9 @@
 // same decree again changes nothing. Every change is in the audit log. An officer is shown the door.
 import * as path from 'node:path';
 import { BusinessCalendar } from '../../libs/calendar';
-import type { ReportsApi, ScratchDatabase } from '../reports/support';
 import { SCREENSHOTS } from '../support/browser';
 import { seriousViolations } from './axe';
-import { ConsoleBrowser, consoleOnScratch, PHONE } from './console';
+import { consoleOnScratch, PHONE } from './console';
 
 const DESKTOP = { width: 1400, height: 1000 };
 const jakartaYear = () => new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
@@ -24,13 +23,10 @@ function nextYearsWeekday(): string {
 
 describe('the calendar page, in a real browser', () => {
   // A database of its own: a closure and a loaded year change the calendar of whoever reads it.
-  let scratch: ScratchDatabase;
-  let api: ReportsApi;
-  let ui: ConsoleBrowser;
-  consoleOnScratch('calendar_browser', (s) => ({ scratch, api, ui } = s));
+  const suite = consoleOnScratch('calendar_browser');
 
   it('closes an office and cancels it, loads the 2027 decree once, and says when a year is projected', async () => {
-    const { page } = await ui.signIn({ role: 'admin' }, { viewport: DESKTOP });
+    const { page } = await suite.ui.signIn({ role: 'admin' }, { viewport: DESKTOP });
     await page.getByRole('link', { name: 'Kalender kerja' }).click();
     await page.getByRole('heading', { name: 'Kalender kerja', level: 1 }).waitFor();
     const projected = page.locator('p.notice[data-year="2027"]');
@@ -72,7 +68,7 @@ describe('the calendar page, in a real browser', () => {
     await load.getByRole('button', { name: 'Muat SKB' }).click();
     await load.locator('p[role="status"]', { hasText: 'Tidak ada perubahan' }).waitFor();
 
-    const audit = await scratch.db.query(`SELECT type, actor, note FROM audit_log WHERE subject = 'calendar' ORDER BY id`);
+    const audit = await suite.scratch.db.query(`SELECT type, actor, note FROM audit_log WHERE subject = 'calendar' ORDER BY id`);
     expect(audit).toEqual([
       { type: 'calendar.closure_added', actor: 'dev-admin', note: 'Kantor terendam banjir' },
       { type: 'calendar.closure_cancelled', actor: 'dev-admin', note: 'Air sudah surut' },
@@ -82,15 +78,15 @@ describe('the calendar page, in a real browser', () => {
   });
 
   it('fits a phone, and shows an officer that the page is for admins', async () => {
-    const { page: admin } = await ui.signIn({ role: 'admin' }, { viewport: PHONE });
-    await admin.goto(`${api.baseUrl}/kalender`);
+    const { page: admin } = await suite.ui.signIn({ role: 'admin' }, { viewport: PHONE });
+    await admin.goto(`${suite.api.baseUrl}/kalender`);
     await admin.getByRole('button', { name: 'Simpan penutupan' }).waitFor();
     const overflow = await admin.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await admin.screenshot({ path: path.join(SCREENSHOTS, 'calendar-phone.png'), fullPage: true });
 
-    const { page: officer } = await ui.signIn({ role: 'approver', agency: 'DINKES' }, { viewport: DESKTOP });
-    await officer.goto(`${api.baseUrl}/kalender`);
+    const { page: officer } = await suite.ui.signIn({ role: 'approver', agency: 'DINKES' }, { viewport: DESKTOP });
+    await officer.goto(`${suite.api.baseUrl}/kalender`);
     await officer.getByRole('alert').filter({ hasText: 'Halaman ini hanya untuk admin.' }).waitFor();
     expect(await officer.getByRole('link', { name: 'Kalender kerja' }).count()).toBe(0);
   });

@@ -6,52 +6,46 @@
 import * as path from 'node:path';
 import type { Page, Response } from 'playwright-core';
 import { SCREENSHOTS } from '../support/browser';
-import type { Platform } from '../support/platform';
 import { eventually } from '../support/time-skipping';
 import { seriousViolations } from './axe';
-import { ConsoleBrowser, consoleOnPlatform, DESKTOP, fileSkdu, PHONE } from './console';
+import { consoleOnPlatform, DESKTOP, fileSkdu, PHONE } from './console';
 import { insertApplications, insertEscalations, insertTasks, wib } from '../reports/fixture';
 
 const APPLICANT = { nik: '3171014101900003', name: 'Siti Rahayu Lestari', email: 'siti.lestari@example.id', phone: '081234567891' };
 const VIEWPORTS = { desktop: DESKTOP, phone: PHONE };
 
 describe('the citizen pages of the console, in a real browser', () => {
-  let p: Platform;
-  let ui: ConsoleBrowser;
   let trackingCode: string;
   let types: Array<{ code: string }>;
 
-  consoleOnPlatform((platform, browser) => {
-    p = platform;
-    ui = browser;
-    process.stderr.write(`[test] Chromium from ${ui.source}\n`);
-  });
+  const suite = consoleOnPlatform();
   beforeAll(async () => {
-    const integrator = await p.token({ role: 'integrator', sub: 'kiosk-browser' });
-    ({ trackingCode } = await fileSkdu(p, integrator, '31.71.01.1001', 'Jl. Ir. H. Juanda No. 5', { applicant: APPLICANT, office: 'outlet-mall-kota-kasablanka' }));
+    process.stderr.write(`[test] Chromium from ${suite.ui.source}\n`);
+    const integrator = await suite.p.token({ role: 'integrator', sub: 'kiosk-browser' });
+    ({ trackingCode } = await fileSkdu(suite.p, integrator, '31.71.01.1001', 'Jl. Ir. H. Juanda No. 5', { applicant: APPLICANT, office: 'outlet-mall-kota-kasablanka' }));
     await eventually(
-      () => p.http('GET', `/v1/track/${trackingCode}`),
+      () => suite.p.http('GET', `/v1/track/${trackingCode}`),
       (r) => r.status === 200 && r.body.currentSteps.length > 0 && r.body.currentSteps.every((s: { dueAt: string | null }) => s.dueAt),
       'the application tracked with its first steps',
     );
-    types = (await p.http('GET', '/v1/permit-types')).body.items;
+    types = (await suite.p.http('GET', '/v1/permit-types')).body.items;
     // October 2018 on the accountability page (a month no other suite writes): the building office missed a deadline, its step reached the governor's rung.
-    await insertApplications(p.db, [{ id: 'BROWSERACC1', office: 'kota-31.74', permitType: 'PBG', status: 'in_review', submitted: wib('2018-09-24 08:00') }]);
-    await insertTasks(p.db, [
+    await insertApplications(suite.p.db, [{ id: 'BROWSERACC1', office: 'kota-31.74', permitType: 'PBG', status: 'in_review', submitted: wib('2018-09-24 08:00') }]);
+    await insertTasks(suite.p.db, [
       { id: 'BROWSERACC1.t', app: 'BROWSERACC1', permitType: 'PBG', agency: 'DCKTRP', office: 'kota-31.74', status: 'approved', assigned: wib('2018-09-24 08:00'), due: wib('2018-10-08 16:00'), decided: wib('2018-10-12 16:00'), decidedBy: 'officer-browser', deadline: 450, breached: true },
     ]);
-    await insertEscalations(p.db, [{ id: 'BROWSERACC1.e', app: 'BROWSERACC1', task: 'BROWSERACC1.t', agency: 'DCKTRP', office: 'kota-31.74', rung: 'governor', at: wib('2018-10-11 16:00') }]);
+    await insertEscalations(suite.p.db, [{ id: 'BROWSERACC1.e', app: 'BROWSERACC1', task: 'BROWSERACC1.t', agency: 'DCKTRP', office: 'kota-31.74', rung: 'governor', at: wib('2018-10-11 16:00') }]);
   });
 
   async function open(url: string, viewport: { width: number; height: number } = VIEWPORTS.desktop): Promise<{ page: Page; answers: string[] }> {
-    const context = await ui.browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Europe/London' });
+    const context = await suite.ui.browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Europe/London' });
     const page = await context.newPage();
     const answers: string[] = [];
     page.on('response', (r: Response) => {
       answers.push(r.url());
       void r.text().then((t) => answers.push(t), () => undefined);
     });
-    await page.goto(p.baseUrl + url);
+    await page.goto(suite.p.baseUrl + url);
     return { page, answers };
   }
 
@@ -81,14 +75,14 @@ describe('the citizen pages of the console, in a real browser', () => {
   });
 
   it('shows which notices went to the applicant (kind, channel, delivered), never their text or the number', async () => {
-    await eventually(() => p.http('GET', `/v1/track/${trackingCode}`), (r) => r.body.notices?.[0]?.delivered === true, 'the filing notice delivered');
+    await eventually(() => suite.p.http('GET', `/v1/track/${trackingCode}`), (r) => r.body.notices?.[0]?.delivered === true, 'the filing notice delivered');
     const { page, answers } = await open(`/lacak/${trackingCode}`);
     const notices = page.locator('ul.notices > li');
     await notices.first().waitFor();
     expect(await notices.first().innerText()).toMatch(/Permohonan diterima · SMS · terkirim/);
     await page.waitForLoadState('networkidle');
     const text = (await page.content()) + answers.join('\n');
-    const body: Array<{ body: string }> = await p.db.query(`SELECT body FROM applicant_notice WHERE channel = 'sms' AND body LIKE $1`, [`%${trackingCode}%`]);
+    const body: Array<{ body: string }> = await suite.p.db.query(`SELECT body FROM applicant_notice WHERE channel = 'sms' AND body LIKE $1`, [`%${trackingCode}%`]);
     expect(body).toHaveLength(1);
     expect(text).not.toContain(body[0].body);
     expect(text).not.toContain(APPLICANT.phone.slice(1));
@@ -114,7 +108,7 @@ describe('the citizen pages of the console, in a real browser', () => {
     await page.getByRole('button', { name: 'Lacak' }).click();
     await page.getByRole('heading', { level: 2, name: 'Permohonan Anda sedang diperiksa' }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/lacak/${trackingCode}`);
-    await page.goto(`${p.baseUrl}/lacak/AAAA-BBBB-CCCC`);
+    await page.goto(`${suite.p.baseUrl}/lacak/AAAA-BBBB-CCCC`);
     await page.getByRole('alert').filter({ hasText: 'Tidak ada permohonan dengan kode ini' }).waitFor();
     await page.context().close();
   });
@@ -129,7 +123,7 @@ describe('the citizen pages of the console, in a real browser', () => {
     const code = (await status.innerText()).split(':').pop()!.trim();
     // The follow-up PIN is shown once, beside the code: only the filer can reopen the report.
     expect(await page.locator('[data-pin]').innerText()).toMatch(/^[0-9A-Z]{8}$/);
-    const filed = await p.http('GET', `/v1/complaints/${code}`);
+    const filed = await suite.p.http('GET', `/v1/complaints/${code}`);
     expect([filed.status, filed.body.category, filed.body.applicationTrackingCode]).toEqual([200, 'illegal_fee', trackingCode]);
     await page.context().close();
   });
@@ -143,12 +137,12 @@ describe('the citizen pages of the console, in a real browser', () => {
     await page.getByRole('link', { name: 'Ikuti laporan ini' }).click();
     const code = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
     // The complaint names the application: the office that received it answers.
-    const assigned = await eventually(() => p.http('GET', `/v1/complaints/${code}`), (r) => r.body.status === 'assigned', 'the complaint assigned');
+    const assigned = await eventually(() => suite.p.http('GET', `/v1/complaints/${code}`), (r) => r.body.status === 'assigned', 'the complaint assigned');
     await page.reload();
     await page.locator('h2[data-status="assigned"]').waitFor();
     expect(await page.locator('dl').innerText()).toContain(assigned.body.responsibleOfficeName);
-    const admin = await p.token({ role: 'admin', sub: 'pengaduan-admin' });
-    expect((await p.http('POST', `/v1/complaints/${code}/answer`, { token: admin, body: { text: 'Berkas Anda diproses hari ini.' } })).status).toBe(200);
+    const admin = await suite.p.token({ role: 'admin', sub: 'pengaduan-admin' });
+    expect((await suite.p.http('POST', `/v1/complaints/${code}/answer`, { token: admin, body: { text: 'Berkas Anda diproses hari ini.' } })).status).toBe(200);
     await page.reload();
     await page.getByText('Berkas Anda diproses hari ini.').waitFor();
     await page.getByLabel(/PIN tindak lanjut/).fill('WRONG123');
@@ -182,7 +176,7 @@ describe('the citizen pages of the console, in a real browser', () => {
     expect(await page.locator('.cards .card').count()).toBe(types.length);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'layanan-desktop.png'), fullPage: true });
     for (const type of types) {
-      await page.goto(`${p.baseUrl}/layanan/${type.code}`);
+      await page.goto(`${suite.p.baseUrl}/layanan/${type.code}`);
       await page.locator('.diagram-canvas[data-state="shown"]').waitFor();
       const shapes = await page.locator('.diagram-canvas .djs-element.djs-shape').count();
       expect([type.code, shapes > 3]).toEqual([type.code, true]);

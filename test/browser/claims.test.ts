@@ -7,27 +7,21 @@
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { SCREENSHOTS } from '../support/browser';
-import type { Platform } from '../support/platform';
 import { eventually } from '../support/time-skipping';
 import { seriousViolations } from './axe';
-import { ConsoleBrowser, consoleOnPlatform, DESKTOP, fileSkdu, PHONE } from './console';
+import { consoleOnPlatform, DESKTOP, fileSkdu, PHONE } from './console';
 
 describe('claims in the approver inbox, in a real browser', () => {
-  let p: Platform;
-  let ui: ConsoleBrowser;
-  consoleOnPlatform((platform, browser) => {
-    p = platform;
-    ui = browser;
-  });
+  const suite = consoleOnPlatform();
 
   /** Files `n` business domicile letters in the kelurahan and waits until its inbox lists their planned tasks. */
   async function fileIn(kelurahan: string, n: number): Promise<Array<{ id: string; trackingCode: string }>> {
-    const integrator = await p.token({ role: 'integrator', sub: `kiosk-${kelurahan}` });
+    const integrator = await suite.p.token({ role: 'integrator', sub: `kiosk-${kelurahan}` });
     const filed: Array<{ id: string; trackingCode: string }> = [];
-    for (let i = 0; i < n; i++) filed.push(await fileSkdu(p, integrator, kelurahan, `Jl. Garuda ${i + 1}`));
-    const officer = await p.token({ role: 'approver', agency: 'KELURAHAN', office: `kel-${kelurahan}` });
+    for (let i = 0; i < n; i++) filed.push(await fileSkdu(suite.p, integrator, kelurahan, `Jl. Garuda ${i + 1}`));
+    const officer = await suite.p.token({ role: 'approver', agency: 'KELURAHAN', office: `kel-${kelurahan}` });
     await eventually(
-      () => p.http('GET', '/v1/tasks?queue=open&limit=50', { token: officer }),
+      () => suite.p.http('GET', '/v1/tasks?queue=open&limit=50', { token: officer }),
       (r) => r.status === 200 && r.body.items.filter((t: { dueAt: string | null }) => t.dueAt).length === 2 * n,
       `the tasks of kel-${kelurahan} in the inbox`,
     );
@@ -36,7 +30,7 @@ describe('claims in the approver inbox, in a real browser', () => {
 
   /** A fresh browser page signed in through the development sign-in as `login` of the kelurahan's office, on its inbox. */
   async function signIn(kelurahan: string, login: string, position: 'officer' | 'head', viewport = DESKTOP): Promise<Page> {
-    const { page } = await ui.signIn({ agency: 'KELURAHAN', position, office: `kel-${kelurahan}`, login }, { viewport });
+    const { page } = await suite.ui.signIn({ agency: 'KELURAHAN', position, office: `kel-${kelurahan}`, login }, { viewport });
     await page.getByRole('heading', { level: 1, name: 'Kotak masuk' }).waitFor();
     return page;
   }
@@ -79,8 +73,8 @@ describe('claims in the approver inbox, in a real browser', () => {
     await page.waitForURL((url) => url.pathname.startsWith('/kotak-masuk/') && url.pathname !== `/kotak-masuk/${claimed}`);
     expect(new URL(page.url()).search).toBe('?queue=open');
     await page.getByRole('heading', { level: 2, name: 'Riwayat' }).waitFor();
-    const admin = await p.token({ role: 'admin' });
-    expect((await p.http('GET', `/v1/tasks/${claimed}`, { token: admin })).body).toMatchObject({ status: 'approved', decidedBy: 'ani', claimedBy: 'ani' });
+    const admin = await suite.p.token({ role: 'admin' });
+    expect((await suite.p.http('GET', `/v1/tasks/${claimed}`, { token: admin })).body).toMatchObject({ status: 'approved', decidedBy: 'ani', claimedBy: 'ani' });
   });
 
   it('(b) a second officer of the same office is refused, clearly, when she decides a task her colleague claimed', async () => {
@@ -93,8 +87,8 @@ describe('claims in the approver inbox, in a real browser', () => {
     await page.getByText('Belum ada yang mengambil tugas ini.').waitFor();
 
     // While her page is open, her colleague Budi claims the task.
-    const budi = await p.token({ role: 'approver', agency: 'KELURAHAN', office: `kel-${kelurahan}`, sub: 'budi' });
-    expect((await p.http('POST', `/v1/tasks/${taskId}/claim`, { token: budi })).status).toBe(200);
+    const budi = await suite.p.token({ role: 'approver', agency: 'KELURAHAN', office: `kel-${kelurahan}`, sub: 'budi' });
+    expect((await suite.p.http('POST', `/v1/tasks/${taskId}/claim`, { token: budi })).status).toBe(200);
 
     await page.getByLabel('Setujui').check();
     await page.getByRole('button', { name: 'Kirim keputusan' }).click();
@@ -102,8 +96,8 @@ describe('claims in the approver inbox, in a real browser', () => {
     await refusal.waitFor();
     expect(await refusal.innerText()).toMatch(/ask them to release it, or a head of KELURAHAN to reassign it/);
     expect(new URL(page.url()).pathname).toBe(`/kotak-masuk/${taskId}`);
-    const admin = await p.token({ role: 'admin' });
-    expect((await p.http('GET', `/v1/tasks/${taskId}`, { token: admin })).body).toMatchObject({ status: 'open', claimedBy: 'budi' });
+    const admin = await suite.p.token({ role: 'admin' });
+    expect((await suite.p.http('GET', `/v1/tasks/${taskId}`, { token: admin })).body).toMatchObject({ status: 'open', claimedBy: 'budi' });
     // Opened again (a reload of the task page: its path holds dots, and is still the console's), the page
     // says who holds it before she tries.
     await page.reload();

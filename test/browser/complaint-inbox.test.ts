@@ -2,32 +2,26 @@
 // Gambir kelurahan office (the camat's office answers those); the complaint is in the office's inbox
 // with what it is about and until when to answer, never the citizen's phone. The officer answers it
 // publicly, then closes it; the citizen's page shows the answer.
-import type { Platform } from '../support/platform';
 import { eventually } from '../support/time-skipping';
 import { seriousViolations } from './axe';
-import { ConsoleBrowser, consoleOnPlatform, PHONE } from './console';
+import { consoleOnPlatform, PHONE } from './console';
 
 const CITIZEN_PHONE = '081377788899';
 
 describe("the office's complaint inbox, in a real browser", () => {
-  let p: Platform;
-  let ui: ConsoleBrowser;
   let code: string;
 
-  consoleOnPlatform((platform, browser) => {
-    p = platform;
-    ui = browser;
-  });
+  const suite = consoleOnPlatform();
   beforeAll(async () => {
-    const filed = await p.http('POST', '/v1/complaints', {
+    const filed = await suite.p.http('POST', '/v1/complaints', {
       body: { channel: 'web', officeId: 'kel-31.71.01.1001', category: 'wrong_information', description: 'Syarat di loket berbeda dengan di situs.', contact: { phone: CITIZEN_PHONE } },
     });
     code = filed.body.trackingCode;
-    await eventually(() => p.http('GET', `/v1/complaints/${code}`), (r) => r.body.status === 'assigned', 'the complaint assigned');
+    await eventually(() => suite.p.http('GET', `/v1/complaints/${code}`), (r) => r.body.status === 'assigned', 'the complaint assigned');
   });
 
   it('lists the complaint with its due time, takes the public answer, then closes it', async () => {
-    const { page, answers } = await ui.signIn({ role: 'approver', agency: 'KECAMATAN', office: 'kec-31.71.01' }, { viewport: PHONE, answersFrom: '/v1/complaints' });
+    const { page, answers } = await suite.ui.signIn({ role: 'approver', agency: 'KECAMATAN', office: 'kec-31.71.01' }, { viewport: PHONE, answersFrom: '/v1/complaints' });
     await page.getByRole('link', { name: 'Pengaduan', exact: true }).click();
     const item = page.locator(`li[data-complaint="${code}"]`);
     await item.waitFor();
@@ -43,7 +37,7 @@ describe("the office's complaint inbox, in a real browser", () => {
     await page.locator(`li[data-complaint="${code}"][data-status="closed"]`).waitFor();
     for (const text of [await page.content(), ...answers]) expect(text).not.toContain(CITIZEN_PHONE);
 
-    const followed = await p.http('GET', `/v1/complaints/${code}`);
+    const followed = await suite.p.http('GET', `/v1/complaints/${code}`);
     expect(followed.body).toMatchObject({ status: 'closed', answer: 'Syarat yang benar ada di situs; loket sudah kami perbaiki.' });
   });
 });

@@ -77,23 +77,28 @@ async function launchConsole(baseUrl: string): Promise<ConsoleBrowser> {
   return new ConsoleBrowser(browser, baseUrl, source);
 }
 
+export interface PlatformConsole {
+  p: Platform;
+  ui: ConsoleBrowser;
+}
+
 /**
  * Registers a browser suite on the whole platform (API and worker, see startPlatform): before its tests
- * the platform and then a Chromium, handed to `take` (awaited when it answers a promise); after them, the browser closed and then the platform.
- * `opts` may be a function, read when the platform starts (after the suite's earlier beforeAll hooks have run).
+ * the platform and then a Chromium; after them, the browser closed and then the platform. The answer's
+ * fields are set once the suite's tests (and its later beforeAll hooks) run. `opts` may be a function,
+ * read when the platform starts (after the suite's earlier beforeAll hooks have run).
  */
-export function consoleOnPlatform(take: (p: Platform, ui: ConsoleBrowser) => unknown, opts: PlatformOptions | (() => PlatformOptions) = {}): void {
-  let p: Platform | undefined;
-  let ui: ConsoleBrowser | undefined;
+export function consoleOnPlatform(opts: PlatformOptions | (() => PlatformOptions) = {}): PlatformConsole {
+  const s = {} as PlatformConsole;
   beforeAll(async () => {
-    p = await startPlatform(typeof opts === 'function' ? opts() : opts);
-    ui = await launchConsole(p.baseUrl);
-    await take(p, ui);
+    s.p = await startPlatform(typeof opts === 'function' ? opts() : opts);
+    s.ui = await launchConsole(s.p.baseUrl);
   });
   afterAll(async () => {
-    await ui?.browser.close();
-    await p?.close();
+    await s.ui?.browser.close();
+    await s.p?.close();
   });
+  return s;
 }
 
 export interface ScratchConsole {
@@ -105,22 +110,23 @@ export interface ScratchConsole {
 /**
  * Registers a browser suite on a scratch database of its own (see scratchDatabase; `label` names it),
  * for pages whose figures no other suite may move: before its tests the database, loaded by `load` when
- * given, the API on it and a Chromium, handed to `take` (awaited when it answers a promise); after them, all three closed.
+ * given, the API on it and a Chromium; after them, all three closed. The answer's fields are set once
+ * the suite's tests run.
  */
-export function consoleOnScratch(label: string, take: (s: ScratchConsole) => unknown, load?: (db: DataSource) => Promise<void>): void {
-  const s: Partial<ScratchConsole> = {};
+export function consoleOnScratch(label: string, load?: (db: DataSource) => Promise<void>): ScratchConsole {
+  const s = {} as ScratchConsole;
   beforeAll(async () => {
     s.scratch = await scratchDatabase(label);
     if (load) await load(s.scratch.db);
     s.api = await startApi(s.scratch.url);
     s.ui = await launchConsole(s.api.baseUrl);
-    await take(s as ScratchConsole);
   });
   afterAll(async () => {
     await s.ui?.browser.close();
     await s.api?.close();
     await s.scratch?.drop();
   });
+  return s;
 }
 
 /**

@@ -4,9 +4,8 @@
 // timeliness, and the kecamatan's total. The complainants' contact details and descriptions appear
 // nowhere, in the page or in what it loads. A lurah of another kecamatan who asks for Tebet is told why not.
 import type { Page } from 'playwright-core';
-import type { ReportsApi } from '../reports/support';
 import { seriousViolations } from './axe';
-import { ConsoleBrowser, consoleOnScratch, PHONE } from './console';
+import { consoleOnScratch, PHONE } from './console';
 
 const KELURAHAN = 'kel-31.74.01.1001';
 const KECAMATAN = 'kec-31.74.01';
@@ -14,10 +13,7 @@ const SECRET_PHONE = '081298765432';
 const SECRET_TEXT = 'Diminta uang oleh petugas bernama Budi';
 
 describe('the kecamatan scorecard, in a real browser', () => {
-  let api: ReportsApi;
-  let ui: ConsoleBrowser;
-
-  consoleOnScratch('scorecard_browser', (s) => ({ api, ui } = s), async (db) => {
+  const suite = consoleOnScratch('scorecard_browser', async (db) => {
     // The read model as the complaint workflows leave it: two complaints about the kelurahan (one an
     // illegal fee, open and overdue; one answered late), one about the camat's office answered in time.
     const complaint = (id: string, office: string, category: string, status: string, onTime: boolean | null, overdue: boolean) =>
@@ -44,7 +40,7 @@ describe('the kecamatan scorecard, in a real browser', () => {
   });
 
   /** The approver of `office` signed in on a phone, with every API answer the page loads. */
-  const signIn = (office: string) => ui.signIn({ role: 'approver', agency: 'KELURAHAN', office }, { viewport: PHONE, answersFrom: '/v1/' });
+  const signIn = (office: string) => suite.ui.signIn({ role: 'approver', agency: 'KELURAHAN', office }, { viewport: PHONE, answersFrom: '/v1/' });
 
   const row = (page: Page, office: string) => page.locator(`tr[data-office="${office}"]`).evaluate((tr: any) => [...tr.children].map((c: any) => c.textContent.trim()));
 
@@ -70,7 +66,7 @@ describe('the kecamatan scorecard, in a real browser', () => {
 
   it('tells a lurah of another kecamatan that she reads only her own', async () => {
     const { page } = await signIn('kel-31.71.01.1001');
-    await page.goto(`${api.baseUrl}/skor-kecamatan?kecamatan=${KECAMATAN}`);
+    await page.goto(`${suite.api.baseUrl}/skor-kecamatan?kecamatan=${KECAMATAN}`);
     await page.getByRole('alert').waitFor();
     expect(await page.getByRole('alert').textContent()).toContain('hanya membaca kecamatan kantornya sendiri');
     expect(await page.locator('tr[data-office]').count()).toBe(0);

@@ -8,9 +8,8 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { SCREENSHOTS } from '../support/browser';
 import { OidcProvider, startOidcProvider } from '../support/oidc-provider';
-import type { Platform } from '../support/platform';
 import { seriousViolations } from './axe';
-import { ConsoleBrowser, consoleOnPlatform, PHONE } from './console';
+import { consoleOnPlatform, PHONE } from './console';
 
 const OFFICE = 'kel-31.71.01.1001';
 
@@ -21,32 +20,24 @@ describe('OpenID Connect sign-in of the console, in a real browser', () => {
     idp = await startOidcProvider();
   });
   afterAll(() => idp?.close());
-  let p: Platform;
-  let ui: ConsoleBrowser;
-  consoleOnPlatform(
-    (platform, browser) => {
-      p = platform;
-      ui = browser;
-    },
-    () => ({ worker: false, env: idp.apiEnv }),
-  );
+  const suite = consoleOnPlatform(() => ({ worker: false, env: idp.apiEnv }));
 
   const tabStorage = (page: Page, key: string) => page.evaluate((k) => (globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }).sessionStorage.getItem(k), key);
 
   it('tells the console to offer SSO and not the development sign-in', async () => {
-    const config = await p.http('GET', '/v1/console/config');
+    const config = await suite.p.http('GET', '/v1/console/config');
     expect(config.body).toEqual({ devSignIn: false, oidc: { issuer: idp.issuer, clientId: idp.clientId, scope: 'openid profile' } });
-    expect((await p.http('GET', '/v1/dev/sign-in')).status).toBe(404);
+    expect((await suite.p.http('GET', '/v1/dev/sign-in')).status).toBe(404);
   });
 
   it('signs the lurah in through the identity provider with PKCE, and the inbox loads with the access token', async () => {
     idp.user = { sub: 'lurah-gambir', role: 'approver', agency: 'KELURAHAN', office: OFFICE, position: 'head' };
-    const page = await ui.newPage();
+    const page = await suite.ui.newPage();
     const visited: string[] = [];
     page.on('request', (r) => {
       if (r.isNavigationRequest()) visited.push(r.url());
     });
-    await page.goto(`${p.baseUrl}/masuk`);
+    await page.goto(`${suite.p.baseUrl}/masuk`);
     const sso = page.getByRole('button', { name: 'Masuk dengan SSO' });
     await sso.waitFor();
     expect(await page.getByLabel('Peran').count()).toBe(0);
@@ -60,17 +51,17 @@ describe('OpenID Connect sign-in of the console, in a real browser', () => {
     // The browser went to the provider with a S256 challenge and came back to the callback with a code.
     const authorize = new URL(visited.find((u) => u.startsWith(`${idp.issuer}/authorize`)) ?? `${idp.issuer}/none`);
     expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
-    expect(authorize.searchParams.get('redirect_uri')).toBe(`${p.baseUrl}/masuk/sso`);
+    expect(authorize.searchParams.get('redirect_uri')).toBe(`${suite.p.baseUrl}/masuk/sso`);
     expect(idp.tokenRequests).toEqual([{ accepted: true }]);
     // The code is gone from the address bar, the verifier from the tab; the token stays in the tab only.
-    expect(page.url()).toBe(`${p.baseUrl}/kotak-masuk`);
+    expect(page.url()).toBe(`${suite.p.baseUrl}/kotak-masuk`);
     expect(await tabStorage(page, 'satupintu.sso')).toBeNull();
     const session = JSON.parse((await tabStorage(page, 'satupintu.session'))!);
     expect(session).toMatchObject({ sub: 'lurah-gambir', role: 'approver', agency: 'KELURAHAN', office: OFFICE, position: 'head', via: 'sso' });
     // The API accepted the provider's token: the inbox read the office's tasks with it.
     const read = await inboxRead;
     expect([read.status(), read.request().headers().authorization]).toEqual([200, `Bearer ${session.token}`]);
-    expect((await p.http('GET', '/v1/tasks?limit=1', { token: session.token })).status).toBe(200);
+    expect((await suite.p.http('GET', '/v1/tasks?limit=1', { token: session.token })).status).toBe(200);
     // A head sees the SLA wall in the menu; signing out ends the session in the tab.
     await page.getByRole('link', { name: 'Papan SLA' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
@@ -80,8 +71,8 @@ describe('OpenID Connect sign-in of the console, in a real browser', () => {
   });
 
   it('refuses a return from the identity provider that this tab did not start', async () => {
-    const page = await ui.newPage(PHONE);
-    await page.goto(`${p.baseUrl}/masuk/sso?code=stolen-code&state=forged`);
+    const page = await suite.ui.newPage(PHONE);
+    await page.goto(`${suite.p.baseUrl}/masuk/sso?code=stolen-code&state=forged`);
     await page.getByRole('alert').filter({ hasText: 'Masuk melalui SSO gagal: sesi masuk tidak cocok' }).waitFor();
     expect(await tabStorage(page, 'satupintu.session')).toBeNull();
     expect(new URL(page.url()).search).toBe('');
@@ -91,8 +82,8 @@ describe('OpenID Connect sign-in of the console, in a real browser', () => {
 
   it('says so when the identity provider signs nobody in', async () => {
     idp.user = undefined;
-    const page = await ui.newPage(PHONE);
-    await page.goto(`${p.baseUrl}/masuk`);
+    const page = await suite.ui.newPage(PHONE);
+    await page.goto(`${suite.p.baseUrl}/masuk`);
     await page.getByRole('button', { name: 'Masuk dengan SSO' }).click();
     await page.getByRole('alert').filter({ hasText: 'nobody signed in at the identity provider' }).waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'masuk-sso-gagal-phone.png'), fullPage: true });

@@ -2,50 +2,44 @@
 // domicile letter did not match the shop's papers. The applicant corrected the name and replaced the shop
 // photo. When the officer opens the task again in the console, the file says what the applicant changed
 // (the field and the document, marked where they stand) and the history names them, never their old values.
-import type { Platform } from '../support/platform';
 import { eventually } from '../support/time-skipping';
 import { seriousViolations } from './axe';
-import { ConsoleBrowser, consoleOnPlatform, fileSkdu } from './console';
+import { consoleOnPlatform, fileSkdu } from './console';
 
 // A kelurahan no other suite files in.
 const KELURAHAN = '31.74.02.1004';
 const OFFICE = `kel-${KELURAHAN}`;
 
 describe('what a resubmission changed, in the console task view', () => {
-  let p: Platform;
-  let ui: ConsoleBrowser;
   let taskId: string;
 
-  consoleOnPlatform((platform, browser) => {
-    p = platform;
-    ui = browser;
-  });
+  const suite = consoleOnPlatform();
   beforeAll(async () => {
-    const kiosk = await p.token({ role: 'integrator', sub: 'kiosk-revision-console' });
+    const kiosk = await suite.p.token({ role: 'integrator', sub: 'kiosk-revision-console' });
     const photo = { type: 'foto_tempat_usaha', url: 'https://files.example.id/foto-lama.jpg', sha256: 'e'.repeat(64) };
-    const { id } = await fileSkdu(p, kiosk, KELURAHAN, 'Jl. Karet 9', { documents: [photo] });
-    const officer = await p.token({ role: 'approver', agency: 'KELURAHAN', office: OFFICE, sub: 'officer-karet' });
+    const { id } = await fileSkdu(suite.p, kiosk, KELURAHAN, 'Jl. Karet 9', { documents: [photo] });
+    const officer = await suite.p.token({ role: 'approver', agency: 'KELURAHAN', office: OFFICE, sub: 'officer-karet' });
     const first = await eventually(
-      () => p.http('GET', `/v1/applications/${id}`, { token: kiosk }),
+      () => suite.p.http('GET', `/v1/applications/${id}`, { token: kiosk }),
       (r) => r.status === 200 && r.body.openTasks.some((t: { dueAt: string | null }) => t.dueAt),
       'the verification planned',
     );
-    const asked = await p.http('POST', `/v1/tasks/${first.body.openTasks[0].id}/decision`, { token: officer, body: { decision: 'request_revision', note: 'Nama usaha tidak sesuai surat sewa' } });
+    const asked = await suite.p.http('POST', `/v1/tasks/${first.body.openTasks[0].id}/decision`, { token: officer, body: { decision: 'request_revision', note: 'Nama usaha tidak sesuai surat sewa' } });
     expect(asked.status).toBe(200);
-    const resubmitted = await p.http('POST', `/v1/applications/${id}/resubmit`, {
+    const resubmitted = await suite.p.http('POST', `/v1/applications/${id}/resubmit`, {
       token: kiosk,
       body: { note: 'Nama usaha sesuai surat sewa', data: { businessName: 'Warung Makan Bu Sari Karet' }, documents: [{ ...photo, url: 'https://files.example.id/foto-baru.jpg', sha256: 'f'.repeat(64) }] },
     });
     expect(resubmitted.status).toBe(200);
     taskId = resubmitted.body.openTasks[0].id;
     // The console reads the read model: wait until it holds the second attempt.
-    await eventually(() => p.http('GET', `/v1/tasks/${taskId}`, { token: officer }), (r) => r.status === 200 && r.body.status === 'open', 'the second attempt in the read model');
+    await eventually(() => suite.p.http('GET', `/v1/tasks/${taskId}`, { token: officer }), (r) => r.status === 200 && r.body.status === 'open', 'the second attempt in the read model');
   });
 
   it('shows the officer which field and which document the applicant changed', async () => {
-    const { page } = await ui.signIn({ agency: 'KELURAHAN', office: OFFICE });
+    const { page } = await suite.ui.signIn({ agency: 'KELURAHAN', office: OFFICE });
     await page.getByRole('heading', { level: 1, name: 'Kotak masuk' }).waitFor();
-    await page.goto(`${p.baseUrl}/kotak-masuk/${encodeURIComponent(taskId)}`);
+    await page.goto(`${suite.p.baseUrl}/kotak-masuk/${encodeURIComponent(taskId)}`);
     await page.getByRole('heading', { level: 2, name: 'Riwayat' }).waitFor();
 
     const note = page.getByRole('note');

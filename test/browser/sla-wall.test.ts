@@ -7,32 +7,20 @@
 // the versions of a permit type with the applications running on each.
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { ReportsApi, ScratchDatabase } from '../reports/support';
 import { loadWallFixture, WALL_COUNTS } from '../reports/wall-fixture';
 import { SCREENSHOTS } from '../support/browser';
 import { seriousViolations } from './axe';
-import { ConsoleBrowser, consoleOnScratch, PHONE, SignInAs, Viewport } from './console';
+import { consoleOnScratch, PHONE, SignInAs, Viewport } from './console';
 
 const DESKTOP = { width: 1600, height: 1000 };
 /** The versions new applications get: the wall opens on them. */
 const LATEST: Record<string, number> = { SKDU: 2, PBG: 1 };
 
 describe('the SLA wall, in a real browser', () => {
-  let scratch: ScratchDatabase;
-  let api: ReportsApi;
-  let baseUrl: string;
-  let ui: ConsoleBrowser;
-  consoleOnScratch(
-    'sla_wall_browser',
-    (s) => {
-      ({ scratch, api, ui } = s);
-      baseUrl = api.baseUrl;
-    },
-    loadWallFixture,
-  );
+  const suite = consoleOnScratch('sla_wall_browser', loadWallFixture);
 
   /** Signed in with Playwright's clock installed: the 30-second refresh is run on demand, not waited for. */
-  const signIn = async (viewport: Viewport, as: SignInAs): Promise<Page> => (await ui.signIn(as, { viewport, clock: true })).page;
+  const signIn = async (viewport: Viewport, as: SignInAs): Promise<Page> => (await suite.ui.signIn(as, { viewport, clock: true })).page;
 
   const wallReady = async (page: Page) => {
     for (const code of Object.keys(LATEST)) await page.locator(`section[data-permit-type="${code}"] .diagram-canvas[data-state="shown"] .step-counts`).first().waitFor();
@@ -64,7 +52,7 @@ describe('the SLA wall, in a real browser', () => {
     // A step with nothing open shows zeros and no heat.
     expect(await stepOnDiagram(page, 'PBG', 'province_approval')).toMatchObject({ open: 0, overdue: 0, text: '0', marker: 'heat-none' });
     // Every permit type of the catalogue is on the wall with its diagram.
-    const types = (await api.http('GET', '/v1/permit-types')).body.items as Array<{ code: string }>;
+    const types = (await suite.api.http('GET', '/v1/permit-types')).body.items as Array<{ code: string }>;
     for (const t of types) await page.locator(`section[data-permit-type="${t.code}"] .diagram-canvas[data-state="shown"]`).waitFor();
     // Older versions still running are one click away: SKDU version 1 has its own overdue signature.
     await page.locator('section[data-permit-type="SKDU"]').getByRole('button', { name: /versi 1/ }).click();
@@ -85,7 +73,7 @@ describe('the SLA wall, in a real browser', () => {
     await wallReady(page);
     await page.locator('section[data-permit-type="SKDU"] a.step-counts[data-step="lurah_signature"]').click();
     await page.waitForURL((u) => u.pathname === '/kotak-masuk');
-    expect(page.url()).toBe(`${baseUrl}/kotak-masuk?queue=open&permitType=SKDU&step=lurah_signature`);
+    expect(page.url()).toBe(`${suite.api.baseUrl}/kotak-masuk?queue=open&permitType=SKDU&step=lurah_signature`);
     await page.goBack();
     await wallReady(page);
     // On the step itself, away from its badge (top right), as a person would click the shape.
@@ -93,7 +81,7 @@ describe('the SLA wall, in a real browser', () => {
     const box = (await shape.boundingBox())!;
     await shape.click({ position: { x: box.width * 0.25, y: box.height * 0.55 } });
     await page.waitForURL((u) => u.pathname === '/kotak-masuk');
-    expect(page.url()).toBe(`${baseUrl}/kotak-masuk?queue=open&permitType=PBG&step=city_approval`);
+    expect(page.url()).toBe(`${suite.api.baseUrl}/kotak-masuk?queue=open&permitType=PBG&step=city_approval`);
   });
 
   it('shows the league tables and the weekly on-time rate of the chosen period', async () => {
@@ -118,7 +106,7 @@ describe('the SLA wall, in a real browser', () => {
     const page = await signIn(DESKTOP, { role: 'admin' });
     await wallReady(page);
     const before = await page.locator('.refreshed').getAttribute('data-at');
-    await scratch.db.query(
+    await suite.scratch.db.query(
       `INSERT INTO task (id, application_id, step_id, step_name, attempt, agency, office_id, role, status, assigned_at, due_at, overdue, deadline_minutes, revision, permit_type, receiving_office_id, definition_version)
        VALUES ('WALL-NEW', 'WALL-A2', 'site_visit', 'site_visit', 1, 'KELURAHAN', 'kel-31.74.04.1003', 'officer', 'open', now(), now() - interval '1 hour', false, 450, 1, 'SKDU', 'kel-31.74.04.1003', 2)`,
     );
@@ -128,7 +116,7 @@ describe('the SLA wall, in a real browser', () => {
       expect(await page.locator('.refreshed').getAttribute('data-at')).not.toBe(before);
       expect(await page.locator('.refreshed').textContent()).toMatch(/^Diperbarui \d{2}[.:]\d{2}[.:]\d{2} WIB/);
     } finally {
-      await scratch.db.query(`DELETE FROM task WHERE id = 'WALL-NEW'`);
+      await suite.scratch.db.query(`DELETE FROM task WHERE id = 'WALL-NEW'`);
     }
   });
 
@@ -144,7 +132,7 @@ describe('the SLA wall, in a real browser', () => {
     await page.locator('header.top').waitFor();
 
     const phone = await signIn(PHONE, { role: 'approver', agency: 'KELURAHAN', position: 'head', office: 'kel-31.74.04.1003' });
-    await phone.goto(`${baseUrl}/sla`);
+    await phone.goto(`${suite.api.baseUrl}/sla`);
     await wallReady(phone);
     // Keyboard: the badges are links in the tab order.
     await phone.locator('section[data-permit-type="SKDU"] a.step-counts[data-step="kelurahan_verification"]').focus();
@@ -159,7 +147,7 @@ describe('the SLA wall, in a real browser', () => {
 
   it('tells an officer who may see the wall', async () => {
     const page = await signIn(PHONE, { role: 'approver', agency: 'KELURAHAN', position: 'officer', office: 'kel-31.74.04.1003' });
-    await page.goto(`${baseUrl}/sla`);
+    await page.goto(`${suite.api.baseUrl}/sla`);
     await page.getByRole('heading', { level: 1, name: 'Papan SLA hanya untuk admin dan kepala instansi/kantor' }).waitFor();
     expect(await page.locator('.step-counts').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
@@ -168,7 +156,7 @@ describe('the SLA wall, in a real browser', () => {
 
   it("shows an admin the versions of a permit type with the applications running on each, in the catalogue", async () => {
     const page = await signIn(DESKTOP, { role: 'admin' });
-    await page.goto(`${baseUrl}/layanan/SKDU`);
+    await page.goto(`${suite.api.baseUrl}/layanan/SKDU`);
     await page.getByRole('heading', { level: 2, name: 'Versi (admin)' }).waitFor();
     const row = (v: number) => page.locator(`table.versions tr[data-version="${v}"]`).innerText();
     expect((await row(2)).split('\t').map((c) => c.trim())).toEqual(['2 (terbaru)', '2', '1', '3']);
@@ -177,8 +165,8 @@ describe('the SLA wall, in a real browser', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'layanan-admin-desktop.png'), fullPage: true });
     // Citizens see no versions panel.
-    const citizen = await ui.newPage(PHONE);
-    await citizen.goto(`${baseUrl}/layanan/SKDU`);
+    const citizen = await suite.ui.newPage(PHONE);
+    await citizen.goto(`${suite.api.baseUrl}/layanan/SKDU`);
     await citizen.locator('.diagram-canvas[data-state="shown"]').waitFor();
     expect(await citizen.getByRole('heading', { name: 'Versi (admin)' }).count()).toBe(0);
   });

@@ -10,9 +10,6 @@ import { replaysFolder } from './stored-histories';
 describe('replay of stored complaint histories', () => {
   // One history per path of a complaint.
   replaysFolder('complaint', path.join(__dirname, 'complaint-histories'), {
-    'complaint.answered-closed.json': COMPLAINT_WORKFLOW,
-    'complaint.answered-window-ended.json': COMPLAINT_WORKFLOW,
-    'complaint.illegal-fee-unanswered.json': COMPLAINT_WORKFLOW,
-    'complaint.overdue-answered-reopened-closed.json': COMPLAINT_WORKFLOW,
+    [COMPLAINT_WORKFLOW]: ['complaint.answered-closed.json', 'complaint.answered-window-ended.json', 'complaint.illegal-fee-unanswered.json', 'complaint.overdue-answered-reopened-closed.json'],
   });
 });

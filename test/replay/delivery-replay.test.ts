@@ -9,9 +9,7 @@ import { replaysFolder } from './stored-histories';
 describe('replay of stored delivery histories', () => {
   // The applicant notice paths (the email fallback after a refusal and after no answer, email only) and the weekly digest.
   replaysFolder('delivery', path.join(__dirname, 'delivery-histories'), {
-    'accountabilityDigest.weekly.json': ACCOUNTABILITY_DIGEST_WORKFLOW,
-    'applicantNotice.email.json': APPLICANT_NOTICE_WORKFLOW,
-    'applicantNotice.sms-refused-then-email.json': APPLICANT_NOTICE_WORKFLOW,
-    'applicantNotice.sms-unconfirmed-then-email-then-sms.json': APPLICANT_NOTICE_WORKFLOW,
+    [ACCOUNTABILITY_DIGEST_WORKFLOW]: ['accountabilityDigest.weekly.json'],
+    [APPLICANT_NOTICE_WORKFLOW]: ['applicantNotice.email.json', 'applicantNotice.sms-refused-then-email.json', 'applicantNotice.sms-unconfirmed-then-email-then-sms.json'],
   });
 });
