@@ -5,9 +5,9 @@
 import * as fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { ReportsApi, ScratchDatabase, scratchDatabase, startApi } from '../reports/support';
+import { reportsSuite, ReportsSuite } from '../reports/support';
 import { launchBrowser, SCREENSHOTS } from '../support/browser';
-import { Platform, PlatformOptions, startPlatform } from '../support/platform';
+import { Platform, PlatformOptions, platformSuite } from '../support/platform';
 
 export interface Viewport {
   width: number;
@@ -83,48 +83,39 @@ export interface PlatformConsole {
 }
 
 /**
- * Registers a browser suite on the whole platform (API and worker, see startPlatform): before its tests
- * the platform and then a Chromium; after them, the browser closed and then the platform. The answer's
- * fields are set once the suite's tests (and its later beforeAll hooks) run. `opts` may be a function,
- * read when the platform starts (after the suite's earlier beforeAll hooks have run).
+ * Registers a browser suite on the whole platform (API and worker) as platformSuite sets it up (`opts`
+ * may be a function, read when the platform starts), then a Chromium before the tests, closed after them.
+ * The answer's fields are set once the suite's tests (and its later beforeAll hooks) run.
  */
 export function consoleOnPlatform(opts: PlatformOptions | (() => PlatformOptions) = {}): PlatformConsole {
   const s = {} as PlatformConsole;
+  platformSuite((p) => (s.p = p), opts);
   beforeAll(async () => {
-    s.p = await startPlatform(typeof opts === 'function' ? opts() : opts);
     s.ui = await launchConsole(s.p.baseUrl);
   });
   afterAll(async () => {
     await s.ui?.browser.close();
-    await s.p?.close();
   });
   return s;
 }
 
-export interface ScratchConsole {
-  scratch: ScratchDatabase;
-  api: ReportsApi;
+export interface ScratchConsole extends ReportsSuite {
   ui: ConsoleBrowser;
 }
 
 /**
- * Registers a browser suite on a scratch database of its own (see scratchDatabase; `label` names it),
- * for pages whose figures no other suite may move: before its tests the database, loaded by `load` when
- * given, the API on it and a Chromium; after them, all three closed. The answer's fields are set once
- * the suite's tests run.
+ * Registers a browser suite on a scratch database of its own, for pages whose figures no other suite
+ * may move: the database and the API on it as reportsSuite sets them up (`label` names the database,
+ * `load` loads it), then a Chromium before the tests, closed after them. The answer's fields are set
+ * once the suite's tests run.
  */
 export function consoleOnScratch(label: string, load?: (db: DataSource) => Promise<void>): ScratchConsole {
-  const s = {} as ScratchConsole;
+  const s = reportsSuite(label, load) as ScratchConsole;
   beforeAll(async () => {
-    s.scratch = await scratchDatabase(label);
-    if (load) await load(s.scratch.db);
-    s.api = await startApi(s.scratch.url);
     s.ui = await launchConsole(s.api.baseUrl);
   });
   afterAll(async () => {
     await s.ui?.browser.close();
-    await s.api?.close();
-    await s.scratch?.drop();
   });
   return s;
 }
