@@ -7,3 +7,5 @@ export { webhookDelivery } from './delivery/webhook-delivery';
 export { notificationDelivery } from './delivery/notification-delivery';
 export { applicantNotice } from './delivery/applicant-notice';
 export { accountabilityDigest } from './delivery/accountability-digest';
+export { calendarFanOut } from './delivery/calendar-fan-out';
+export { calendarFanOutSweep } from './delivery/calendar-fan-out-sweep';

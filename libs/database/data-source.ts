@@ -13,6 +13,7 @@ import { RateLimitWindow1795400000012 } from './migrations/1795400000012-rate-li
 import { InboxOrder1795420000000 } from './migrations/1795420000000-inbox-order';
 import { AdminCalendar1795510000000 } from './migrations/1795510000000-admin-calendar';
 import { OutletSessions1795520000000 } from './migrations/1795520000000-outlet-sessions';
+import { CalendarChange1795550000000 } from './migrations/1795550000000-calendar-change';
 
 export const MIGRATIONS = [
   InitialSchema1732300000000,
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   InboxOrder1795420000000,
   AdminCalendar1795510000000,
   OutletSessions1795520000000,
+  CalendarChange1795550000000,
 ];
 
 /** The read model's DataSource. Schema changes are migrations only: `synchronize` stays off. */
