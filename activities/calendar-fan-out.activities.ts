@@ -1,13 +1,33 @@
 import { ApplicationFailure, CancelledFailure, Context } from '@temporalio/activity';
-import { WorkflowNotFoundError } from '@temporalio/client';
+import { type Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, WorkflowNotFoundError } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { MESSAGE_NAMES, workflowIdOf } from '../libs/domain/application-contract';
-import { startCalendarFanOut } from '../libs/temporal/calendar-fan-out';
+import { CALENDAR_FAN_OUT_WORKFLOW, calendarFanOutWorkflowId, type CalendarFanOutWorkflow } from '../workflows/delivery/contracts';
 import type { CalendarChangedArgs } from '../workflows/messages';
 
 /** Signals in flight at once, and applications read a page. */
 const SIGNALS_AT_ONCE = 16;
 const PAGE = 500;
+
+/**
+ * Starts the fan-out of the calendar change `revision` (docs/calendar.md): by the API after the change
+ * committed, by the sweep when the API did not. `false` when it was started already; one that failed may
+ * be started again, one that completed has marked its change told and is not swept again.
+ */
+export async function startCalendarFanOut(client: Client, taskQueue: string, revision: number): Promise<boolean> {
+  try {
+    await client.workflow.start<CalendarFanOutWorkflow>(CALENDAR_FAN_OUT_WORKFLOW, {
+      workflowId: calendarFanOutWorkflowId({ revision }),
+      taskQueue,
+      args: [{ revision }],
+      workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
+    });
+    return true;
+  } catch (err) {
+    if (err instanceof WorkflowExecutionAlreadyStartedError) return false;
+    throw err;
+  }
+}
 
 /**
  * The fan-out of a calendar change to the running applications (docs/calendar.md), and the sweep that

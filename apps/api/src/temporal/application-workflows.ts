@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
 import type { AppConfig } from '../../../../libs/config/config';
-import { startCalendarFanOut } from '../../../../libs/temporal/calendar-fan-out';
+import { startCalendarFanOut } from '../../../../activities/calendar-fan-out.activities';
 import { PermitTypeKey, ReceivingOfficeKey, TrackingCodeKey } from '../../../../libs/temporal/search-attributes';
 import {
   ApplicationView,
