@@ -3,19 +3,13 @@
 // stopped before it could. The activity heartbeats the last application it told: a retry after a worker
 // crash starts after it.
 import { proxyActivities } from '@temporalio/workflow';
-import type { createActivities } from '../../activities';
+import type { Activities } from '../../activities';
 import type { CalendarFanOutArgs } from './contracts';
 
-type Activities = ReturnType<typeof createActivities>;
+/** Retried without end, each retry resuming after the last heartbeat: a change must reach every application. */
+const telling = proxyActivities<Activities>({ heartbeatTimeout: '1 minute', startToCloseTimeout: '1 hour', retry: { initialInterval: '5 seconds', maximumInterval: '5 minutes' } });
 
-// Retried without end: a change must reach every application, and a retry resumes where the last stopped.
-const { fanOutCalendarChange } = proxyActivities<Activities>({
-  startToCloseTimeout: '1 hour',
-  heartbeatTimeout: '1 minute',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-});
-
-/** Answers how many applications were told. */
-export async function calendarFanOut(args: CalendarFanOutArgs): Promise<number> {
-  return fanOutCalendarChange({ revision: args.revision });
+/** Answers how many applications its last attempt told. */
+export async function calendarFanOut({ revision }: CalendarFanOutArgs): Promise<number> {
+  return telling.fanOutCalendarChange({ revision });
 }
