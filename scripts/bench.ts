@@ -6,6 +6,10 @@
 // 2. The accountability reports timed on R seeded step attempts (default 1,000,000; scripts/bench-reports.ts).
 // Prints tables on stderr; with --json, one JSON line per measurement on stdout and, last, {"summary": {...}}
 // with every ratio and target and whether it is met. BENCH_CPU_PROF=DIR profiles the API and worker.
+// Every submit and decision line also says what it cost the permit worker and the Temporal server in CPU
+// (from /proc: meaningful on a shared machine, unlike wall time), by worker thread, and the worker's RSS.
+// `--day [--day-scale 10] [--seconds-per-hour 20]`: instead, a busy Jakarta day through the API with
+// decisions flowing (scripts/bench/day.ts); `--open N`: then N applications left open, and the worker's RSS.
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { ChildProcess, spawn } from 'node:child_process';
@@ -26,6 +30,10 @@ import { skduV1 } from '../libs/permits/skdu.v1';
 import { decideUpdate, workflowIdOf } from '../workflows/messages';
 import { runReportsBench } from './bench-reports';
 import { percentile } from './bench/percentile';
+import { cpuMs, rssMb, threadCpuMs } from './bench/proc';
+import { historyLengths } from './bench/history';
+import { metricsDelta, scrapeWorkerMetrics, type WorkerMetrics } from './bench/worker-metrics';
+import { describePlan, planDay, replayDay } from './bench/day';
 
 const ROOT = path.resolve(__dirname, '..');
 const arg = (name: string, fallback: number) => {
@@ -37,6 +45,8 @@ const CLUSTER = process.argv.includes('--cluster');
 const COUNT = arg('count', 1000);
 const DECISION_RATE = arg('decision-rate', 20);
 const CONCURRENCY = arg('concurrency', 32);
+const DAY = process.argv.includes('--day');
+const OPEN = arg('open', 0);
 const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
 
 interface Result {
@@ -44,6 +54,39 @@ interface Result {
   p50Ms: number;
   p99Ms: number;
   errors: number;
+  /** CPU milliseconds per operation of the permit worker and of the Temporal server (/proc), when known. */
+  workerCpuMsPerOp?: number;
+  temporalCpuMsPerOp?: number;
+  /** What the worker's sticky cache and workflow tasks did meanwhile (its SDK metrics). */
+  workerMetrics?: WorkerMetrics;
+  /** The permit worker's resident memory once the measurement ended. */
+  workerRssMb?: number;
+  /** The permit worker's CPU milliseconds per operation by thread name (main thread, workflow thread, SDK core, GC). */
+  workerThreadsCpuMsPerOp?: Record<string, number>;
+}
+
+/** The processes whose CPU time the bench charges to each operation (set once they run). */
+const pids: { worker?: number; temporal?: number; workerMetricsUrl?: string } = {};
+
+function perThread(before: Record<string, number>, after: Record<string, number>, count: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [name, ms] of Object.entries(after)) {
+    const used = (ms - (before[name] ?? 0)) / Math.max(1, count);
+    if (used >= 0.05) out[name] = Math.round(used * 10) / 10;
+  }
+  return out;
+}
+
+/** Runs a measurement of `count` operations and adds what they cost the worker and the server in CPU. */
+async function costed(count: number, run: () => Promise<Result>): Promise<Result> {
+  const before = { worker: cpuMs(pids.worker), temporal: cpuMs(pids.temporal), metrics: await scrapeWorkerMetrics(pids.workerMetricsUrl), threads: threadCpuMs(pids.worker) };
+  const r = await run();
+  const workerMetrics = metricsDelta(before.metrics, await scrapeWorkerMetrics(pids.workerMetricsUrl));
+  const per = (pid: number | undefined, was: number | null) => {
+    const now = cpuMs(pid);
+    return now === null || was === null || count === 0 ? undefined : (now - was) / count;
+  };
+  return { ...r, workerCpuMsPerOp: per(pids.worker, before.worker), temporalCpuMsPerOp: per(pids.temporal, before.temporal), workerMetrics, workerRssMb: rssMb(pids.worker) ?? undefined, workerThreadsCpuMsPerOp: perThread(before.threads, threadCpuMs(pids.worker), count) };
 }
 
 async function measure(label: string, count: number, concurrency: number, op: (i: number) => Promise<void>): Promise<Result> {
@@ -77,7 +120,9 @@ const CPU_PROF = process.env.BENCH_CPU_PROF;
 
 function child(entry: string, env: NodeJS.ProcessEnv): ChildProcess {
   const prof = CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(CPU_PROF)}`, `--cpu-prof-name=${path.basename(path.dirname(path.dirname(entry)))}-${Date.now()}.cpuprofile`] : [];
-  return spawn(process.execPath, [...prof, '-r', path.join(ROOT, 'scripts', 'register.js'), path.join(ROOT, entry)], {
+  // The worker runs with the heap it is deployed with (docker/compose.yaml, WORKER_HEAP_MB).
+  const heap = entry.includes('worker') ? [`--max-old-space-size=${process.env.WORKER_HEAP_MB ?? 512}`] : [];
+  return spawn(process.execPath, [...prof, ...heap, '-r', path.join(ROOT, 'scripts', 'register.js'), path.join(ROOT, entry)], {
     cwd: ROOT,
     env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -96,7 +141,19 @@ const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** di
 const line = (o: object) => process.stdout.write(`${JSON.stringify(o)}\n`);
 /** Each measurement's line as soon as it is taken: a run that fails later still leaves its figures. */
 function emit(name: string, r: Result, extra: object = {}): Result {
-  if (JSON_OUT) line({ measurement: name, temporal: CLUSTER ? 'cluster' : 'dev-server', perSec: round(r.perSec), p50Ms: round(r.p50Ms), p99Ms: round(r.p99Ms), errors: r.errors, ...extra });
+  const cpu =
+    r.workerCpuMsPerOp === undefined
+      ? {}
+      : { workerCpuMsPerOp: round(r.workerCpuMsPerOp), temporalCpuMsPerOp: r.temporalCpuMsPerOp === undefined ? undefined : round(r.temporalCpuMsPerOp), workerRssMb: r.workerRssMb === undefined ? undefined : round(r.workerRssMb), workerThreadsCpuMsPerOp: r.workerThreadsCpuMsPerOp };
+  if (JSON_OUT) line({ measurement: name, temporal: CLUSTER ? 'cluster' : 'dev-server', perSec: round(r.perSec), p50Ms: round(r.p50Ms), p99Ms: round(r.p99Ms), errors: r.errors, ...cpu, ...extra, ...(r.workerMetrics ? { workerMetrics: r.workerMetrics } : {}) });
+  if (r.workerCpuMsPerOp !== undefined) {
+    const cache = r.workerMetrics ?? {};
+    log(
+      `${name}: permit worker ${round(r.workerCpuMsPerOp)} ms CPU per operation${r.temporalCpuMsPerOp === undefined ? '' : `, Temporal server ${round(r.temporalCpuMsPerOp)} ms`}, ` +
+        `worker RSS ${round(r.workerRssMb ?? 0)} MB, sticky cache hits ${cache.temporal_sticky_cache_hit_total ?? 0}; ` +
+        `worker CPU ms per operation by thread ${JSON.stringify(r.workerThreadsCpuMsPerOp ?? {})}`,
+    );
+  }
   return r;
 }
 
@@ -109,9 +166,20 @@ interface Check {
 
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
-  const { temporal, measurements: m } = await benchSubmitVsRawStart();
+  const { temporal, measurements: m, day } = await benchSubmitVsRawStart();
   const checks: Check[] = [];
   const check = (name: string, value: number, target: string, met: boolean) => checks.push({ name, value: round(value, 2), target, met });
+  if (day) {
+    if (DAY) {
+      check('daySubmitP99Ms', day.submitP99Ms, '<= 500', day.submitP99Ms <= 500);
+      check('dayDecisionP99Ms', day.decisionP99Ms, '<= 500', day.decisionP99Ms <= 500);
+      check('dayErrors', day.errors, '== 0', day.errors === 0);
+    }
+    if (day.openRssMb !== undefined) check(`workerRssMbWith${OPEN}Open`, day.openRssMb, '<= 1024', day.openRssMb <= 1024);
+    process.stderr.write(`\n${checks.map((c) => `${c.met ? 'met    ' : 'MISSED '} ${c.name.padEnd(34)} ${String(c.value).padStart(9)}  target ${c.target}`).join('\n')}\n`);
+    if (JSON_OUT) line({ summary: { temporal, allMet: checks.every((c) => c.met), checks } });
+    return;
+  }
   check('submitRatio', m.submit.perSec / m.rawStart.perSec, '>= 0.8', m.submit.perSec / m.rawStart.perSec >= 0.8);
   check('submitP99VsRaw', m.submit.p99Ms / m.rawStart.p99Ms, '<= 2', m.submit.p99Ms / m.rawStart.p99Ms <= 2);
   check('decisionRatio', m.decision.perSec / m.rawDecision.perSec, '>= 0.8', m.decision.perSec / m.rawDecision.perSec >= 0.8);
@@ -131,19 +199,43 @@ async function main(): Promise<void> {
 }
 
 /**
- * Waits until every application filed has its first tasks with a due time: the workers' backlog from
- * the submits is drained, so the decisions are timed on their own, not queued behind it.
+ * Waits until the permit worker has been idle for two seconds in a row (under 5 % of a core), at most
+ * five minutes: the read model shows a submitted application before the worker has run its first
+ * workflow task, so without this the first decisions were timed (and charged CPU) behind the submits' backlog.
+ */
+async function workerQuiet(): Promise<void> {
+  for (let quietSeconds = 0, last = cpuMs(pids.worker), giveUpAt = Date.now() + 5 * 60_000; quietSeconds < 2 && last !== null && Date.now() < giveUpAt; ) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const now = cpuMs(pids.worker);
+    quietSeconds = now !== null && now - last < 50 ? quietSeconds + 1 : 0;
+    last = now;
+  }
+}
+
+/**
+ * Waits until every application filed has its first tasks with a due time and the permit worker is
+ * idle: the workers' backlog from the submits is drained, so the decisions are timed on their own.
  */
 async function settled(databaseUrl: string): Promise<void> {
+  await firstTasksAssigned(databaseUrl);
+  await workerQuiet();
+}
+
+/** Applications the API accepted (201) in this run: the read model must show them all before a phase ends. */
+let filed = 0;
+
+async function firstTasksAssigned(databaseUrl: string): Promise<void> {
   const db = new PgClient({ connectionString: databaseUrl });
   await db.connect();
   try {
-    for (let last = -1, giveUpAt = Date.now() + 10 * 60_000; ; await new Promise((r) => setTimeout(r, 1000))) {
-      if (Date.now() > giveUpAt) throw new Error('the workers did not assign the first tasks of every application within 10 minutes');
+    for (let last = -1, giveUpAt = Date.now() + 30 * 60_000; ; await new Promise((r) => setTimeout(r, 1000))) {
+      if (Date.now() > giveUpAt) throw new Error('the workers did not assign the first tasks of every application within 30 minutes');
+      // An application is in the read model once the worker has run its first workflow task: those not yet there wait too.
       const { rows } = await db.query<{ waiting: number }>(
-        `SELECT count(*)::int AS waiting FROM application a WHERE NOT EXISTS (SELECT 1 FROM task t WHERE t.application_id = a.id AND t.due_at IS NOT NULL)`,
+        `SELECT $1::int - count(*) FILTER (WHERE EXISTS (SELECT 1 FROM task t WHERE t.application_id = a.id AND t.due_at IS NOT NULL))::int AS waiting FROM application a`,
+        [filed],
       );
-      if (rows[0].waiting === 0) return;
+      if (rows[0].waiting <= 0) return;
       if (rows[0].waiting !== last) log(`${rows[0].waiting} applications still waiting for their first task`);
       last = rows[0].waiting;
     }
@@ -204,16 +296,16 @@ async function benchDecisions(base: string, client: Client, count: number): Prom
     await res.arrayBuffer().catch(() => undefined);
   };
   log(`decision × ${third} raw executeUpdate, × ${third} POST .../decision at concurrency ${CONCURRENCY}, × ${third} POST at ${DECISION_RATE}/s`);
-  const raw = emit('rawDecision', await measure('decision-raw', rawTasks.length, CONCURRENCY, async (i) => {
+  const raw = emit('rawDecision', await costed(rawTasks.length, () => measure('decision-raw', rawTasks.length, CONCURRENCY, async (i) => {
     const t = rawTasks[i];
     const c = headClaims(t);
     await client.workflow.getHandle(workflowIdOf(t.applicationId)).executeUpdate(decideUpdate, {
       updateId: `bench-raw-decision-${t.id}`,
       args: [{ taskId: t.id, decision: 'approve', note: 'Sesuai (bench)', actor: { sub: c.sub, role: c.role, agency: c.agency, office: c.office, position: c.position } }],
     });
-  }));
-  const api = emit('decision', await measure('decision', apiTasks.length, CONCURRENCY, viaApi(apiTasks)));
-  const paced = emit('decisionPaced', await measurePaced('decision-paced', pacedTasks.length, DECISION_RATE, viaApi(pacedTasks)), { ratePerSec: DECISION_RATE });
+  })));
+  const api = emit('decision', await costed(apiTasks.length, () => measure('decision', apiTasks.length, CONCURRENCY, viaApi(apiTasks))));
+  const paced = emit('decisionPaced', await costed(pacedTasks.length, () => measurePaced('decision-paced', pacedTasks.length, DECISION_RATE, viaApi(pacedTasks))), { ratePerSec: DECISION_RATE });
   return { raw, api, paced };
 }
 
@@ -244,7 +336,107 @@ async function measurePaced(label: string, count: number, rate: number, op: (i: 
   return { perSec: count / seconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), errors };
 }
 
-async function benchSubmitVsRawStart(): Promise<{ temporal: string; measurements: Record<string, Result & { ratePerSec?: number }> }> {
+/**
+ * `--day`: a busy day through the API with decisions flowing (scripts/bench/day.ts), then `--open N`:
+ * N more applications left open, and the permit worker's RSS with them all in flight.
+ */
+async function benchDay(base: string, databaseUrl: string, client: Client, submit: (prefix: string) => (i: number) => Promise<void>): Promise<DaySummary> {
+  const summary: DaySummary = { submitP99Ms: 0, decisionP99Ms: 0, errors: 0 };
+  if (DAY) {
+    const plan = planDay(arg('day-scale', 10), arg('seconds-per-hour', 20));
+    log(`day: ${describePlan(plan)}`);
+    // Yesterday's backlog: open tasks for the morning's first decisions (not timed).
+    const backlog = Math.ceil(plan.peakPerSec * plan.secondsPerHour);
+    log(`day: filing yesterday's backlog of ${backlog} applications (not timed)`);
+    await measure('backlog', backlog, CONCURRENCY, submit('backlog'));
+    await settled(databaseUrl);
+    const decided = new Set<string>();
+    let pool: OpenTask[] = [];
+    const tokens = new Map<string, string>();
+    const nextTask = async (): Promise<OpenTask | undefined> => {
+      if (pool.length === 0) pool = (await openTasks(base, 400)).filter((t) => !decided.has(t.id));
+      const t = pool.shift();
+      if (t) decided.add(t.id);
+      return t;
+    };
+    const decide = async (t: OpenTask) => {
+      const key = `${t.agency}/${t.officeId}`;
+      if (!tokens.has(key)) tokens.set(key, await mintToken(DEV_JWT_SECRET, headClaims(t)));
+      const res = await fetch(`${base}/v1/tasks/${t.id}/decision`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tokens.get(key)}`, 'content-type': 'application/json', 'idempotency-key': `day-decision-${t.id}` },
+        body: JSON.stringify({ decision: 'approve', note: 'Sesuai (bench day)' }),
+      });
+      if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`);
+      await res.arrayBuffer().catch(() => undefined);
+    };
+    const before = { worker: cpuMs(pids.worker), temporal: cpuMs(pids.temporal) };
+    const r = await replayDay(plan, { submit: submit('day'), decide, nextTask, say: log });
+    const ops = r.submit.count + r.decision.count;
+    const cpuPerOp = (pid: number | undefined, was: number | null) => (was === null || ops === 0 ? null : round(((cpuMs(pid) ?? was) - was) / ops));
+    const history = await historyLengths(client, databaseUrl, 100);
+    const worker = { rssMb: round(rssMb(pids.worker) ?? 0), peakRssMb: round(rssMb(pids.worker, 'VmHWM') ?? 0) };
+    summary.submitP99Ms = r.submit.p99Ms;
+    summary.decisionP99Ms = r.decision.p99Ms;
+    summary.errors = r.submit.errors + r.decision.errors;
+    const compressed = { scale: plan.scale, secondsPerHour: plan.secondsPerHour, hours: plan.ratePerSec.length, peakPerSec: round(plan.peakPerSec, 2) };
+    log(
+      `day: ${r.submit.count} submits p50 ${round(r.submit.p50Ms)} ms, p99 ${round(r.submit.p99Ms)} ms, ${r.submit.errors} errors; ` +
+        `${r.decision.count} decisions p50 ${round(r.decision.p50Ms)} ms, p99 ${round(r.decision.p99Ms)} ms, ${r.decision.errors} errors (${r.decisionsSkipped} skipped: no open task); ${round(r.seconds)} s`,
+    );
+    if (r.submit.firstError || r.decision.firstError) log(`day: first errors: ${r.submit.firstError ?? '-'} / ${r.decision.firstError ?? '-'}`);
+    log(`day: permit worker RSS ${worker.rssMb} MB (peak ${worker.peakRssMb} MB), CPU ${cpuPerOp(pids.worker, before.worker)} ms per submit or decision; history length per application p50 ${history.p50}, max ${history.max} events`);
+    if (JSON_OUT) {
+      const lat = (l: typeof r.submit) => ({ count: l.count, p50Ms: round(l.p50Ms), p99Ms: round(l.p99Ms), maxMs: round(l.maxMs), errors: l.errors });
+      line({
+        measurement: 'day',
+        temporal: CLUSTER ? 'cluster' : 'dev-server',
+        compressed,
+        seconds: round(r.seconds),
+        submit: lat(r.submit),
+        decision: { ...lat(r.decision), skipped: r.decisionsSkipped },
+        workerCpuMsPerOp: cpuPerOp(pids.worker, before.worker),
+        temporalCpuMsPerOp: cpuPerOp(pids.temporal, before.temporal),
+        worker,
+        historyEvents: history,
+      });
+    }
+  }
+  if (OPEN > 0) {
+    const open = await benchOpen(databaseUrl, client, submit);
+    summary.openRssMb = open;
+  }
+  return summary;
+}
+
+/** `--open N`: files N applications (left open) and reads the permit worker's RSS with all of them in flight. */
+async function benchOpen(databaseUrl: string, client: Client, submit: (prefix: string) => (i: number) => Promise<void>): Promise<number> {
+  log(`open: filing ${OPEN} applications at concurrency ${CONCURRENCY}, left open`);
+  const r = await costed(OPEN, async () => {
+    const res = await measure('open', OPEN, CONCURRENCY, submit('open'));
+    await settled(databaseUrl);
+    return res;
+  });
+  emit('open', r);
+  const db = new PgClient({ connectionString: databaseUrl });
+  await db.connect();
+  const open = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM application WHERE decided_at IS NULL`)).rows[0].n;
+  await db.end();
+  const worker = { rssMb: round(rssMb(pids.worker) ?? 0), peakRssMb: round(rssMb(pids.worker, 'VmHWM') ?? 0) };
+  const history = await historyLengths(client, databaseUrl, 50);
+  log(`open: ${open} applications open; permit worker RSS ${worker.rssMb} MB (peak ${worker.peakRssMb} MB); history length p50 ${history.p50}, max ${history.max} events`);
+  if (JSON_OUT) line({ measurement: 'openApplications', temporal: CLUSTER ? 'cluster' : 'dev-server', open, worker, historyEvents: history, errors: r.errors });
+  return worker.rssMb;
+}
+
+interface DaySummary {
+  submitP99Ms: number;
+  decisionP99Ms: number;
+  errors: number;
+  openRssMb?: number;
+}
+
+async function benchSubmitVsRawStart(): Promise<{ temporal: string; measurements: Record<string, Result & { ratePerSec?: number }>; day?: DaySummary }> {
   const toolchain = loadToolchain();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'satupintu-bench-'));
   fs.chmodSync(dir, 0o777);
@@ -267,8 +459,12 @@ async function benchSubmitVsRawStart(): Promise<{ temporal: string; measurements
     await seed(db);
     await db.destroy();
 
-    const env = { DATABASE_URL: pg.url, TEMPORAL_ADDRESS: temporal.address, PORT: String(apiPort), TEMPORAL_TASK_QUEUE: 'bench-permits' };
+    const metricsPort = await freePort();
+    const env = { DATABASE_URL: pg.url, TEMPORAL_ADDRESS: temporal.address, PORT: String(apiPort), TEMPORAL_TASK_QUEUE: 'bench-permits', WORKER_METRICS_PORT: String(metricsPort) };
+    pids.workerMetricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
     children.push(child('apps/worker/src/main.ts', env), child('apps/api/src/main.ts', env));
+    pids.worker = children[0].pid;
+    pids.temporal = 'process' in temporal ? (temporal.process as ChildProcess).pid : undefined; // the dev server (a cluster has four)
     const base = `http://127.0.0.1:${apiPort}`;
     await waitHealthy(base);
 
@@ -302,8 +498,17 @@ async function benchSubmitVsRawStart(): Promise<{ temporal: string; measurements
         body: body(i),
       });
       if (res.status !== 201) throw new Error(`HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`);
+      filed++;
       await res.arrayBuffer().catch(() => undefined);
     };
+
+    if (DAY || OPEN > 0) {
+      const day = await benchDay(base, pg.url, client, submit);
+      await noopWorker.shutdown();
+      await noopRunning;
+      await connection.close();
+      return { temporal: server ? 'cluster' : 'dev-server', measurements: {}, day };
+    }
 
     log('warming up');
     await measure('warm-raw', 100, CONCURRENCY, raw('warm'));
@@ -311,9 +516,16 @@ async function benchSubmitVsRawStart(): Promise<{ temporal: string; measurements
     log(`raw start × ${COUNT} at concurrency ${CONCURRENCY}`);
     const rawResult = emit('rawStart', await measure('raw', COUNT, CONCURRENCY, raw('raw')));
     log(`submit × ${COUNT} at concurrency ${CONCURRENCY}`);
-    const submitResult = emit('submit', await measure('submit', COUNT, CONCURRENCY, submit('submit')));
-    await settled(pg.url);
+    const submitResult = emit('submit', await costed(COUNT, async () => {
+      const r = await measure('submit', COUNT, CONCURRENCY, submit('submit'));
+      await settled(pg.url); // the worker's share of a submit includes the first workflow task and its projection
+      return r;
+    }));
     const decisions = await benchDecisions(base, client, Math.min(COUNT, 600));
+    const history = await historyLengths(client, pg.url);
+    const worker = { rssMb: round(rssMb(pids.worker) ?? 0), peakRssMb: round(rssMb(pids.worker, 'VmHWM') ?? 0) };
+    log(`permit worker RSS ${worker.rssMb} MB (peak ${worker.peakRssMb} MB); history length per application p50 ${history.p50}, max ${history.max} events (${history.sampled} sampled)`);
+    if (JSON_OUT) line({ measurement: 'worker', ...worker, historyEvents: history });
 
     noopWorker.shutdown();
     await noopRunning;

@@ -18,3 +18,11 @@ describe('loadConfig: the console sign-in settings', () => {
     expect(() => loadConfig({ ...base, JWT_ISSUER: 'https://sso.example.id', OIDC_CLIENT_ID: 'satupintu-console' })).toThrow(/needs JWT_ISSUER and JWKS_URL/);
   });
 });
+
+describe('loadConfig: the worker cache', () => {
+  it('leaves the workflow cache to the worker default unless WORKER_MAX_CACHED_WORKFLOWS is a whole number', () => {
+    expect(loadConfig(base).temporal.maxCachedWorkflows).toBeUndefined();
+    expect(loadConfig({ ...base, WORKER_MAX_CACHED_WORKFLOWS: '2500' }).temporal.maxCachedWorkflows).toBe(2500);
+    expect(() => loadConfig({ ...base, WORKER_MAX_CACHED_WORKFLOWS: 'lots' })).toThrow(/WORKER_MAX_CACHED_WORKFLOWS must be a non-negative integer/);
+  });
+});

@@ -6,7 +6,11 @@ export interface AppConfig {
   /** API processes behind `port` (Node's cluster module, apps/api/src/cluster.ts); 1 runs main.ts alone. */
   apiProcesses: number;
   databaseUrl: string;
-  temporal: { address: string; namespace: string; taskQueue: string };
+  /**
+   * `maxCachedWorkflows`: how many open applications a worker keeps in its workflow cache (the rest are
+   * replayed from history when their next task comes); see apps/worker/src/worker.factory.ts.
+   */
+  temporal: { address: string; namespace: string; taskQueue: string; maxCachedWorkflows?: number };
   auth: {
     jwtSecret?: string;
     jwksUrl?: string;
@@ -108,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       address: env.TEMPORAL_ADDRESS || 'localhost:7233',
       namespace: env.TEMPORAL_NAMESPACE || 'default',
       taskQueue: env.TEMPORAL_TASK_QUEUE || 'satupintu-permits',
+      ...(env.WORKER_MAX_CACHED_WORKFLOWS ? { maxCachedWorkflows: int('WORKER_MAX_CACHED_WORKFLOWS', env.WORKER_MAX_CACHED_WORKFLOWS, 0) } : {}),
     },
     auth: {
       jwtSecret,

@@ -40,6 +40,9 @@ export interface ShardsArgs {
   createWorker: typeof createPermitWorker;
 }
 
+/** Workflows each shard's worker keeps cached. */
+const SIMULATOR_CACHED_WORKFLOWS = 3500;
+
 /** A test server, its worker and a client per agenda. Every server started is pushed to `envs`, for the caller to tear down. */
 export async function openShards(a: ShardsArgs, envs: TestWorkflowEnvironment[]): Promise<Shard[]> {
   const shards: Shard[] = [];
@@ -51,7 +54,10 @@ export async function openShards(a: ShardsArgs, envs: TestWorkflowEnvironment[])
     const worker = await a.createWorker({
       connection: env.nativeConnection,
       db: a.db,
-      config: { temporal: { address: '', namespace: env.namespace ?? 'default', taskQueue } },
+      // The simulator runs with a 6 GB heap (npm run simulate) and keeps every application of its shard
+      // cached, as it did under the SDK's default (about 3,500 with that heap): a smaller cache would make
+      // it replay histories it has in memory. A deployed worker uses the bounded default (worker.factory.ts).
+      config: { temporal: { address: '', namespace: env.namespace ?? 'default', taskQueue, maxCachedWorkflows: SIMULATOR_CACHED_WORKFLOWS } },
       workflowBundle: a.workflowBundle,
       calendar: a.calendar,
     });

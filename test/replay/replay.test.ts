@@ -5,6 +5,7 @@ import { bundleWorkflowCode, DefaultLogger, Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import * as path from 'node:path';
 import { workflowTracingSinks } from '../../apps/worker/src/telemetry';
+import { untracedWorkflowBundleOptions } from '../../apps/worker/src/worker.factory';
 import { NO_TRACING } from '../../libs/observability/tracing';
 import { workflowTypeOf } from '../../libs/permit-dsl/definition';
 import { DEFINITIONS } from '../../libs/permits';
@@ -53,7 +54,13 @@ describe('replay of stored histories', () => {
     expect(await replayAll(stored, options)).toEqual({ replayed: files.length, failed: [] });
   });
 
-  it('fails with a determinism violation when the workflow code changed under a recorded history', async () => {
+  it('replays every stored history on the bundle of a worker with tracing off (no workflow interceptors)', async () => {
+    const bundle = await bundleWorkflowCode({ ...untracedWorkflowBundleOptions, logger: new DefaultLogger('WARN') });
+    expect(bundle.code).not.toContain('OpenTelemetryInboundInterceptor');
+    expect(await replayAll(stored, { workflowBundle: bundle, replayName: 'stored histories, tracing off' })).toEqual({ replayed: files.length, failed: [] });
+  });
+
+    it('fails with a determinism violation when the workflow code changed under a recorded history', async () => {
     // Given stored SKDU v1 histories, when the deployed SKDU v1 opens one step more at the start (an
     // edited definition), then the approval and the lapse no longer replay.
     const changed = await bundleWorkflowCode({ workflowsPath: require.resolve('./fixtures/changed-skdu-v1'), logger: new DefaultLogger('WARN') });

@@ -13,10 +13,12 @@ import type { ObservabilityConfig } from '../../../libs/config/config';
 import type { Tracing } from '../../../libs/observability/tracing';
 
 /**
- * Workflow interceptors, bundled with the workflow code: a span per workflow run, update and activity
- * scheduled, sent out of the sandbox through the `exporter` sink. They add no command to the history
- * (replays are unaffected; test/replay replays with them), and are always in the bundle, so that the
- * code replayed is the code that runs whether tracing is on or not.
+ * Workflow interceptors, bundled with the workflow code when tracing is on: a span per workflow run,
+ * update and activity scheduled, sent out of the sandbox through the `exporter` sink. They add no command
+ * to the history, so a worker with tracing on and one with it off replay the same histories (test/replay
+ * replays every stored history both ways). With tracing off they are left out of the bundle: they cost
+ * about half of the worker's CPU per decision and of its memory per cached application
+ * (docs/perf/2026-11-30-worker.md).
  */
 export const WORKFLOW_INTERCEPTOR_MODULES = [require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors')];
 

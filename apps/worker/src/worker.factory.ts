@@ -24,8 +24,21 @@ export interface WorkerDeps {
   tracing?: Tracing;
 }
 
-/** How workflow code is bundled: the workflows and the workflow interceptors (telemetry.ts). */
+/** How workflow code is bundled with tracing on: the workflows and the workflow interceptors (telemetry.ts). */
 export const workflowBundleOptions = { workflowsPath: WORKFLOWS_PATH, workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES };
+/** How workflow code is bundled with tracing off (the default): the workflows alone. */
+export const untracedWorkflowBundleOptions = { workflowsPath: WORKFLOWS_PATH };
+
+/**
+ * The workflow cache's default size. Each cached application keeps its workflow's state, its pending
+ * timers and promises, and its own copy of the workflow modules in the workflow thread's heap; a task for
+ * an application not in the cache replays its history first (tens of events: milliseconds of CPU). The
+ * SDK's default is derived from the heap limit (about 2,300 with Node's 4 GB default), not from what a
+ * cached application weighs, and a worker that cached that many ran its workflow thread out of heap
+ * (docs/perf/2026-11-30-worker.md has the measurements). 1,000 keeps the worker's memory bounded whatever
+ * the number of open applications; WORKER_MAX_CACHED_WORKFLOWS changes it.
+ */
+export const DEFAULT_MAX_CACHED_WORKFLOWS = 1000;
 
 /** The permit worker: every definition's workflow type and the activities, on one task queue. */
 export async function createPermitWorker(deps: WorkerDeps): Promise<Worker> {
@@ -51,12 +64,16 @@ export async function createPermitWorker(deps: WorkerDeps): Promise<Worker> {
     taskQueue: deps.config.temporal.taskQueue,
     ...(deps.workflowBundle ? { workflowBundle: deps.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     activities,
-    // A pre-built bundle carries the workflow interceptors already (workflowBundleOptions).
+    // A pre-built bundle carries its interceptors already (workflowBundleOptions). Otherwise the workflow
+    // interceptors are bundled only when spans go somewhere: they cost about half of the worker's CPU
+    // per decision and of its memory per cached application even when their spans are dropped. They add
+    // no command, so both bundles replay the same histories (test/replay replays with and without them).
     interceptors: {
       activity: activityInterceptors(deps.tracing),
       client: activityClientInterceptors(deps.tracing),
-      ...(deps.workflowBundle ? {} : { workflowModules: WORKFLOW_INTERCEPTOR_MODULES }),
+      ...(deps.workflowBundle || !deps.tracing?.enabled ? {} : { workflowModules: WORKFLOW_INTERCEPTOR_MODULES }),
     },
+    maxCachedWorkflows: deps.config.temporal.maxCachedWorkflows ?? DEFAULT_MAX_CACHED_WORKFLOWS,
     sinks: workflowTracingSinks(deps.tracing ?? NO_TRACING),
     // A worker killed mid-flight leaves the workflows it cached on its own (sticky) queue; after this
     // long their next task goes to any worker. A live worker takes a sticky task within milliseconds.

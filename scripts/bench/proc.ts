@@ -1,0 +1,67 @@
+// A process's CPU time and resident memory from /proc (Linux): CPU time, unlike wall time, means
+// something on a shared machine, so the bench reports what each operation cost its processes.
+import * as fs from 'node:fs';
+
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ; 100 on every Linux the project runs on). */
+const TICKS_PER_SEC = 100;
+
+/** User + system CPU milliseconds of the process so far, all its threads; null when /proc has no such process. */
+export function cpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) start after its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SEC;
+  } catch {
+    return null;
+  }
+}
+
+/** Resident set size in MB (VmRSS), or its peak (VmHWM); null when /proc has no such process. */
+export function rssMb(pid: number | undefined, which: 'VmRSS' | 'VmHWM' = 'VmRSS'): number | null {
+  if (pid === undefined) return null;
+  try {
+    const m = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`^${which}:\\s+(\\d+) kB`, 'm'));
+    return m ? Number(m[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU milliseconds a process spends while `fn` runs. */
+export async function cpuDuring<T>(pid: number | undefined, fn: () => Promise<T>): Promise<{ result: T; cpuMs: number | null }> {
+  const before = cpuMs(pid);
+  const result = await fn();
+  const after = cpuMs(pid);
+  return { result, cpuMs: before === null || after === null ? null : after - before };
+}
+
+/**
+ * CPU milliseconds of each thread of the process so far, summed by thread name (/proc/<pid>/task): in the
+ * permit worker, `main` is the main thread (activities, the database, the SDK's bridge), the workflow
+ * sandbox runs in a Node worker thread of its own (`worker-thread`), `tokio-*` is the SDK's Rust core, `V8 *` the garbage collector.
+ */
+export function threadCpuMs(pid: number | undefined): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (pid === undefined) return out;
+  let tids: string[];
+  try {
+    tids = fs.readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return out;
+  }
+  for (const tid of tids) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      // Node names its worker threads like its main thread: the main thread is the one whose id is the process's.
+      const name = tid === String(pid) ? 'main' : comm === 'node' ? 'worker-thread' : comm;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out[name] = (out[name] ?? 0) + ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SEC;
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return out;
+}
