@@ -4,6 +4,7 @@ import { createDeadlineActivities } from './deadline.activities';
 import { createEscalationActivities } from './escalation.activities';
 import { createApplicantNoticeActivities, withApplicantNotices, type ApplicantNoticeOptions } from './applicant-notice.activities';
 import { createAccountabilityDigestActivities } from './accountability-digest.activities';
+import { createComplaintActivities } from './complaint.activities';
 import { createCalendarFanOutActivities } from './calendar-fan-out.activities';
 import type { Notifier } from './notifier';
 import { createProjectionActivities } from './projection.activities';
@@ -30,6 +31,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createApplicantNoticeActivities(deps.db, deps.applicantNotices ?? { publicBaseUrl: '' }),
     ...createWebhookActivities(deps.db, deps.webhooks ?? { allowInsecureTargets: false }),
     ...escalations,
+    ...createComplaintActivities(deps.db, deps.notifier),
     ...createAccountabilityDigestActivities(deps.db, deps.notifier, deps.applicantNotices?.publicBaseUrl ?? ''),
     ...createCalendarFanOutActivities(deps.db),
   };

@@ -220,11 +220,14 @@ export function createProjectionActivities(
            RETURNING 1),
          audit AS (
            INSERT INTO audit_log (event_id, application_id, at, type, actor, role, agency, step_id, task_id, note,
-             status_before, status_after, request_id)
+             status_before, status_after, request_id, changed_fields, changed_documents)
            SELECT $3 || ':' || e.seq, $3, e.at, e.type, e.actor, e.role, e.agency, e."stepId", e."taskId", e.note,
-             e."statusBefore", e."statusAfter", e."requestId"
+             e."statusBefore", e."statusAfter", e."requestId",
+             CASE WHEN e."changedFields" IS NULL THEN NULL ELSE ARRAY(SELECT jsonb_array_elements_text(e."changedFields")) END,
+             CASE WHEN e."changedDocuments" IS NULL THEN NULL ELSE ARRAY(SELECT jsonb_array_elements_text(e."changedDocuments")) END
            FROM snapshot, jsonb_to_recordset(snapshot.view -> 'timeline') AS e(seq int, at timestamptz, type text, actor text,
-             role text, agency text, "stepId" text, "taskId" text, note text, "statusBefore" text, "statusAfter" text, "requestId" text)
+             role text, agency text, "stepId" text, "taskId" text, note text, "statusBefore" text, "statusAfter" text, "requestId" text,
+             "changedFields" jsonb, "changedDocuments" jsonb)
            ON CONFLICT (event_id) DO NOTHING
            RETURNING 1)
          SELECT id FROM webhook WHERE owner = $9 AND deleted_at IS NULL`,

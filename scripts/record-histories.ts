@@ -22,7 +22,7 @@ import { engineView, type PermitDefinition, workflowTypeOf } from '../libs/permi
 import { DEFINITIONS } from '../libs/permits';
 import { loadToolchain } from '../libs/temporal/toolchain';
 import { historyFile, type Path, pathExists, PATHS } from '../test/replay/paths';
-import { type Actor, type ApplicationView, assignUpdate, claimUpdate, type Decision, decideUpdate, type PermitInput, resubmitUpdate, type TaskView, unclaimUpdate, viewQuery, withdrawUpdate, workflowIdOf } from '../workflows/messages';
+import { type Actor, type ApplicationView, assignUpdate, claimUpdate, type Decision, decideUpdate, type PermitInput, type ResubmitArgs, resubmitUpdate, type TaskView, unclaimUpdate, viewQuery, withdrawUpdate, workflowIdOf } from '../workflows/messages';
 
 const OUT = resolve(__dirname, '..', 'test', 'replay', 'histories');
 const FIXTURE = resolve(__dirname, '..', 'test', 'replay', 'fixtures', 'permit-definitions.json');
@@ -85,8 +85,25 @@ async function approveAll(handle: WorkflowHandle): Promise<void> {
   }
 }
 
+/**
+ * A resubmission that corrects the example data as an applicant would (a free-text field made longer,
+ * still valid for the schema) and replaces the first required document.
+ */
+function correctionOf(def: PermitDefinition): Pick<ResubmitArgs, 'data' | 'documents'> {
+  const example = def.dataSchema.examples![0] as Record<string, unknown>;
+  const properties = (def.dataSchema.properties ?? {}) as Record<string, { enum?: unknown; pattern?: unknown; format?: unknown; maxLength?: number }>;
+  const field = Object.keys(example).find((k) => {
+    const prop = properties[k] ?? {};
+    const value = example[k];
+    return typeof value === 'string' && !prop.enum && !prop.pattern && !prop.format && (prop.maxLength ?? Infinity) >= value.length + 5;
+  });
+  if (!field) throw new Error(`${def.code} v${def.version}: no free-text field in the first example to correct`);
+  const document = { type: def.requiredDocuments[0].type, url: 'https://files.example.id/replay-corrected.pdf', sha256: 'c'.repeat(64) };
+  return { data: { [field]: `${String(example[field])} Jaya` }, documents: [document] };
+}
+
 /** Moves the application along one path until it closes. */
-async function drive(env: TestWorkflowEnvironment, handle: WorkflowHandle, path: Path): Promise<void> {
+async function drive(env: TestWorkflowEnvironment, handle: WorkflowHandle, path: Path, def: PermitDefinition): Promise<void> {
   const first = (await planned(handle)).openTasks[0];
   switch (path) {
     case 'approve':
@@ -97,6 +114,10 @@ async function drive(env: TestWorkflowEnvironment, handle: WorkflowHandle, path:
     case 'revision-then-approve':
       await decide(handle, first, 'request_revision');
       await handle.executeUpdate(resubmitUpdate, { args: [{ note: 'sudah', actor: applicant }] });
+      return approveAll(handle);
+    case 'revision-with-data-change':
+      await decide(handle, first, 'request_revision');
+      await handle.executeUpdate(resubmitUpdate, { args: [{ note: 'data diperbaiki', ...correctionOf(def), actor: applicant }] });
       return approveAll(handle);
     case 'claims': {
       const officer = (sub: string): Actor => ({ ...approverOf(first), sub });
@@ -151,7 +172,7 @@ async function record(env: TestWorkflowEnvironment, def: PermitDefinition, path:
   if (path === 'continue-as-new') input.engine = { continueAsNewAfterEvents: 20 };
   else input.calendar = new BusinessCalendar().snapshotAround(new Date(await env.currentTimeMs()));
   const handle = await env.client.workflow.start(workflowTypeOf(def), { workflowId: workflowIdOf(input.applicationId), taskQueue: TASK_QUEUE, args: [input] });
-  await drive(env, handle, path);
+  await drive(env, handle, path, def);
   const result = await handle.result();
   const runs = await runsOf(env, handle.workflowId);
   if (path === 'continue-as-new' && runs.length < 2) throw new Error(`${def.code} v${def.version}: the continue-as-new story closed in one run`);

@@ -7,5 +7,6 @@ export { webhookDelivery } from './delivery/webhook-delivery';
 export { notificationDelivery } from './delivery/notification-delivery';
 export { applicantNotice } from './delivery/applicant-notice';
 export { accountabilityDigest } from './delivery/accountability-digest';
+export { complaint } from './complaints/complaint';
 export { calendarFanOut } from './delivery/calendar-fan-out';
 export { calendarFanOutSweep } from './delivery/calendar-fan-out-sweep';

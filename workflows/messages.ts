@@ -132,6 +132,10 @@ export interface TimelineEvent {
   note?: string;
   /** task.reassigned: the officer the task was handed to; task.unclaimed: the officer whose claim was released. */
   assignee?: string;
+  /** resubmitted: the top-level `data` fields the applicant corrected (names only, never values). */
+  changedFields?: string[];
+  /** resubmitted: the document types the applicant replaced or added. */
+  changedDocuments?: string[];
   statusBefore: ApplicationStatus;
   statusAfter: ApplicationStatus;
   requestId?: string;
@@ -162,6 +166,15 @@ export interface ApplicationView {
 export interface Dossier {
   data: Record<string, unknown>;
   documents: DocumentRef[];
+  /** Every answer to a revision request, oldest first, with what it changed (names only). */
+  resubmissions: Resubmission[];
+}
+
+export interface Resubmission {
+  at: string;
+  note?: string;
+  changedFields: string[];
+  changedDocuments: string[];
 }
 
 export type Decision = 'approve' | 'reject' | 'request_revision';
@@ -195,7 +208,12 @@ export interface AssignArgs {
 
 export interface ResubmitArgs {
   note?: string;
+  /** Each document type given replaces every document of that type (engine/revision.ts). */
   documents?: DocumentRef[];
+  /**
+   * Corrections to `data`: each top-level field given replaces that field whole, `null` removes it. The
+   * API has validated the result against the schema of the application's definition version.
+   */
   data?: Record<string, unknown>;
   actor: Actor;
   requestId?: string;

@@ -11,8 +11,10 @@ import { ApplicantNotices1795415000000 } from './migrations/1795415000000-applic
 import { OpenSteps1795400000011 } from './migrations/1795400000011-open-steps';
 import { RateLimitWindow1795400000012 } from './migrations/1795400000012-rate-limit-window';
 import { InboxOrder1795420000000 } from './migrations/1795420000000-inbox-order';
+import { ComplaintWorkflows1795500000000 } from './migrations/1795500000000-complaint-workflows';
 import { AdminCalendar1795510000000 } from './migrations/1795510000000-admin-calendar';
 import { OutletSessions1795520000000 } from './migrations/1795520000000-outlet-sessions';
+import { AuditResubmissionChanges1795530000000 } from './migrations/1795530000000-audit-resubmission-changes';
 import { CalendarChange1795550000000 } from './migrations/1795550000000-calendar-change';
 
 export const MIGRATIONS = [
@@ -28,8 +30,10 @@ export const MIGRATIONS = [
   RateLimitWindow1795400000012,
   ApplicantNotices1795415000000,
   InboxOrder1795420000000,
+  ComplaintWorkflows1795500000000,
   AdminCalendar1795510000000,
   OutletSessions1795520000000,
+  AuditResubmissionChanges1795530000000,
   CalendarChange1795550000000,
 ];
 

@@ -27,6 +27,8 @@ export const Refusal = {
   ApplicationClosed: 'ApplicationClosed',
   AwaitingApplicant: 'AwaitingApplicant',
   NoRevisionRequested: 'NoRevisionRequested',
+  /** Corrected data that would have taken the application down another branch of a choice it already passed. */
+  RouteChange: 'RouteChange',
   InvalidDecision: 'InvalidDecision',
   /** The task is claimed by another officer: a claim or a decision of someone else is refused. */
   TaskClaimed: 'TaskClaimed',

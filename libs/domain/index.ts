@@ -7,4 +7,6 @@ export * from './statuses';
 export * from './time';
 export * from './application-contract';
 export * from './inbox-task';
+export * from './complaints';
+export * from './corrections';
 export * from './step-weight';

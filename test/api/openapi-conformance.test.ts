@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { conformance, Conformance } from '../support/openapi-conformance';
 import type { HttpAnswer } from '../support/http';
 import { startPlatform, Platform } from '../support/platform';
+import { eventually } from '../support/time-skipping';
 import { NIK, openTaskOf, projected, sipDokter, submit } from '../e2e/fixtures/applications';
 
 const PERIOD = 'from=2026-06-01&to=2026-06-30';
@@ -53,7 +54,8 @@ describe('every endpoint answers as the OpenAPI document says', () => {
     expect(doc.check('GET', '/v1/permit-types', broken({ ...real.body, surprise: true }))).not.toEqual([]);
     expect(doc.check('GET', '/v1/permit-types', broken(real.body, 418))).not.toEqual([]);
     expect(doc.check('GET', '/v1/permit-types', broken(real.body, 200, 'text/html'))).not.toEqual([]);
-    const complaint = { trackingCode: 'ADU-AAAA-BBBB', status: 'received', channel: 'web', category: 'other', officeId: 'x', officeName: null, applicationTrackingCode: null, createdAt: new Date().toISOString(), escalatedTo: null };
+    const complaint = { trackingCode: 'ADU-AAAA-BBBB', status: 'received', channel: 'web', category: 'other', officeId: 'x', officeName: null, applicationTrackingCode: null, createdAt: new Date().toISOString(), escalatedTo: null,
+      responsibleOfficeId: null, responsibleOfficeName: null, dueAt: null, overdue: false, answer: null, answeredAt: null, reopened: false, reopenUntil: null, closedAt: null, timeline: [] };
     expect(doc.check('GET', '/v1/complaints/ADU-AAAA-BBBB', broken({ ...complaint, escalatedAt: null }))).toEqual([]);
     expect(doc.check('GET', '/v1/complaints/ADU-AAAA-BBBB', broken({ ...complaint, escalatedAt: { at: 1 } }))).not.toEqual([]);
   });
@@ -149,8 +151,15 @@ describe('every endpoint answers as the OpenAPI document says', () => {
     expect((await http('POST', `/v1/applications/${id}/resubmit`, { token: tokens.kiosk, body: { note: 'belum diminta' } })).status).toBe(409);
     expect((await http('POST', `/v1/tasks/${task.id}/decision`, { token: tokens.dinkes, body: { decision: 'request_revision', note: 'STR kedaluwarsa' } })).status).toBe(200);
     expect((await http('POST', `/v1/tasks/${task.id}/decision`, { token: tokens.dinkes, body: { decision: 'approve', note: 'terlalu cepat' } })).status).toBe(409);
-    expect((await http('POST', `/v1/applications/${id}/resubmit`, { token: tokens.kiosk, body: { note: 'STR baru terlampir' } })).status).toBe(200);
+    expect((await http('POST', `/v1/applications/${id}/resubmit`, { token: tokens.kiosk, body: { data: { strNumber: 'STR' } } })).status).toBe(422);
+    expect((await http('POST', `/v1/applications/${id}/resubmit`, { token: tokens.kiosk, body: { data: 'STR-2025-000001' } })).status).toBe(400);
+    const str = { type: 'str', url: 'https://files.example.id/str-2025.pdf', sha256: 'd'.repeat(64) };
+    const resubmitted = await http('POST', `/v1/applications/${id}/resubmit`, { token: tokens.kiosk, body: { note: 'STR baru terlampir', data: { strNumber: 'STR-2025-000001' }, documents: [str] } });
+    expect(resubmitted.status).toBe(200);
+    expect(resubmitted.body.timeline.find((e: { type: string }) => e.type === 'resubmitted').changedFields).toEqual(['strNumber']);
     const second = await openTaskOf(p, tokens.kiosk, id, 'DINKES');
+    const reread = await http('GET', `/v1/tasks/${second.id}`, { token: tokens.dinkes });
+    expect(reread.body.application.resubmissions).toEqual([expect.objectContaining({ changedFields: ['strNumber'], changedDocuments: ['str'] })]);
     expect((await http('POST', `/v1/tasks/${second.id}/decision`, { token: tokens.dinkes, body: { decision: 'approve', note: 'Lengkap' } })).status).toBe(200);
     expect((await http('POST', `/v1/tasks/${second.id}/decision`, { token: tokens.dinkes, body: { decision: 'approve', note: 'lagi' } })).status).toBe(409);
     const issuance = await openTaskOf(p, tokens.kiosk, id, 'DPMPTSP');
@@ -251,6 +260,37 @@ describe('every endpoint answers as the OpenAPI document says', () => {
     expect((await http('GET', '/v1/complaints/ADU-AAAA-BBBB')).status).toBe(404);
     expect((await http('POST', '/v1/complaints', { body: { channel: 'pigeon', officeId: 'kel-31.71.01.1001', category: 'other' } })).status).toBe(400);
     expect((await http('POST', '/v1/complaints', { body: { channel: 'web', officeId: 'nope', category: 'other' } })).status).toBe(422);
+  });
+
+  it("complaints: the office's inbox, the answer, the close, the filer's reopening, and their refusals; the kecamatan scorecard", async () => {
+    const camat = { token: await p.token({ role: 'approver', agency: 'KECAMATAN', office: 'kec-31.71.01', sub: 'camat-gambir' }) };
+    const admin = { token: tokens.admin };
+    const filed = await http('POST', '/v1/complaints', { body: { channel: 'web', officeId: 'kel-31.71.01.1001', category: 'slow_service', description: 'Lama sekali' } });
+    const code = filed.body.trackingCode as string;
+    await eventually(async () => (await p.http('GET', `/v1/complaints/${code}`)).body.status, (s) => s === 'assigned', `${code} assigned`);
+    expect((await http('GET', '/v1/complaints/inbox?status=assigned&limit=1', camat)).status).toBe(200);
+    expect((await http('GET', '/v1/complaints/inbox?status=lost', camat)).status).toBe(400);
+    expect((await http('GET', '/v1/complaints/inbox?office=kec-31.74.01', camat)).status).toBe(403);
+    expect((await http('GET', '/v1/complaints/inbox', admin)).status).toBe(200);
+    expect((await http('POST', `/v1/complaints/${code}/close`, { ...camat, body: {} })).status).toBe(409);
+    expect((await http('POST', `/v1/complaints/${code}/reopen`, { body: { pin: filed.body.followUpPin, reason: 'Belum' } })).status).toBe(409);
+    expect((await http('POST', `/v1/complaints/${code}/answer`, { ...camat, body: {} })).status).toBe(400);
+    expect((await http('POST', `/v1/complaints/${code}/answer`, { ...camat, body: { text: 'Sudah diproses.' } })).status).toBe(200);
+    expect((await http('POST', `/v1/complaints/${code}/answer`, { ...camat, body: { text: 'Lagi.' } })).status).toBe(409);
+    expect((await http('POST', `/v1/complaints/${code}/reopen`, { body: { pin: 'WRONGPIN', reason: 'Belum' } })).status).toBe(403);
+    expect((await http('POST', `/v1/complaints/${code}/reopen`, { body: { pin: filed.body.followUpPin, reason: 'Belum selesai' } })).status).toBe(200);
+    expect((await http('POST', `/v1/complaints/${code}/answer`, { ...camat, body: { text: 'Sudah terbit.' } })).status).toBe(200);
+    expect((await http('POST', `/v1/complaints/${code}/close`, { ...camat, body: { note: 'Selesai' } })).status).toBe(200);
+    expect((await http('POST', `/v1/complaints/${code}/close`, { ...camat, body: {} })).status).toBe(409);
+    expect((await http('POST', '/v1/complaints/ADU-AAAA-BBBB/answer', { ...camat, body: { text: 'x' } })).status).toBe(404);
+    expect((await http('GET', `/v1/complaints/${code}`)).status).toBe(200);
+
+    expect((await http('GET', '/v1/reports/kecamatan-scorecard?kecamatan=kec-31.71.01&month=2026-06', camat)).status).toBe(200);
+    expect((await http('GET', '/v1/reports/kecamatan-scorecard?kecamatan=kec-31.71.01', admin)).status).toBe(200);
+    expect((await http('GET', '/v1/reports/kecamatan-scorecard?kecamatan=kec-31.71.01&month=2026-13', admin)).status).toBe(400);
+    expect((await http('GET', '/v1/reports/kecamatan-scorecard?kecamatan=kel-31.71.01.1001', admin)).status).toBe(422);
+    expect((await http('GET', '/v1/reports/kecamatan-scorecard', admin)).status).toBe(400);
+    expect((await http('GET', '/v1/reports/kecamatan-scorecard?kecamatan=kec-31.74.01', camat)).status).toBe(403);
   });
 
   it('the calendar run by admins: closures, a year and its decree, and their refusals', async () => {

@@ -15,7 +15,7 @@ type Operation = {
   security?: unknown[];
 };
 
-const PUBLIC = new Set(['GET /health', 'GET /metrics', 'GET /v1/permit-types', 'GET /v1/permit-types/{code}', 'GET /v1/permit-types/{code}/bpmn', 'GET /v1/track/{trackingCode}', 'GET /v1/public/accountability', 'POST /v1/complaints', 'GET /v1/complaints/{trackingCode}', 'GET /v1/dev/sign-in', 'POST /v1/dev/tokens', 'GET /v1/console/config']);
+const PUBLIC = new Set(['GET /health', 'GET /metrics', 'GET /v1/permit-types', 'GET /v1/permit-types/{code}', 'GET /v1/permit-types/{code}/bpmn', 'GET /v1/track/{trackingCode}', 'GET /v1/public/accountability', 'POST /v1/complaints', 'GET /v1/complaints/{trackingCode}', 'POST /v1/complaints/{trackingCode}/reopen', 'GET /v1/dev/sign-in', 'POST /v1/dev/tokens', 'GET /v1/console/config']);
 /** POSTs that change nothing, so take no Idempotency-Key: minting a development token. */
 const NO_KEY = new Set(['POST /v1/dev/tokens']);
 
@@ -87,6 +87,11 @@ describe('the OpenAPI document', () => {
     expect(schemas.ProblemDto.properties!.type.example).toBe(`${PROBLEM_BASE}validation`);
     expect(schemas.ApplicationDto.properties!.status.enum).toEqual(['in_review', 'awaiting_applicant', 'issued', 'rejected', 'withdrawn', 'lapsed']);
     expect(schemas.DecisionDto.properties!.decision.enum).toEqual(['approve', 'reject', 'request_revision']);
+    // A resubmission may correct the data and replace documents; the timeline and the task read name what changed.
+    expect(schemas.ResubmitDto.properties!.data).toMatchObject({ type: 'object', example: { businessName: expect.any(String) } });
+    expect(schemas.ResubmitDto.properties!.documents.items).toEqual({ $ref: '#/components/schemas/DocumentDto' });
+    expect(Object.keys(schemas.TimelineEventDto.properties!)).toEqual(expect.arrayContaining(['changedFields', 'changedDocuments']));
+    expect(schemas.TaskApplicationDto.properties!.resubmissions.items).toEqual({ $ref: '#/components/schemas/ResubmissionDto' });
   });
 
   it('documents the outlet sessions and the open offices (issue 15, point 4)', () => {

@@ -138,8 +138,42 @@ describe('the citizen pages of the console, in a real browser', () => {
     const status = page.getByRole('status');
     await status.filter({ hasText: 'Laporan diterima' }).waitFor();
     const code = (await status.innerText()).split(':').pop()!.trim();
+    // The follow-up PIN is shown once, beside the code: only the filer can reopen the report.
+    expect(await page.locator('[data-pin]').innerText()).toMatch(/^[0-9A-Z]{8}$/);
     const filed = await p.http('GET', `/v1/complaints/${code}`);
     expect([filed.status, filed.body.category, filed.body.applicationTrackingCode]).toEqual([200, 'illegal_fee', trackingCode]);
+    await page.context().close();
+  });
+
+  it('follows a report by its code: the office that answers, its public answer, and one reopening with the PIN', async () => {
+    const { page, answers } = await open(`/lacak/${trackingCode}`);
+    await page.getByLabel('Jenis laporan').selectOption('slow_service');
+    await page.getByLabel(/Ceritakan singkat/).fill(`Berkas atas nama ${APPLICANT.name} lama sekali`);
+    await page.getByRole('button', { name: 'Kirim laporan' }).click();
+    const pin = await page.locator('[data-pin]').innerText();
+    await page.getByRole('link', { name: 'Ikuti laporan ini' }).click();
+    const code = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+    // The complaint names the application: the office that received it answers.
+    const assigned = await eventually(() => p.http('GET', `/v1/complaints/${code}`), (r) => r.body.status === 'assigned', 'the complaint assigned');
+    await page.reload();
+    await page.locator('h2[data-status="assigned"]').waitFor();
+    expect(await page.locator('dl').innerText()).toContain(assigned.body.responsibleOfficeName);
+    const admin = await p.token({ role: 'admin', sub: 'pengaduan-admin' });
+    expect((await p.http('POST', `/v1/complaints/${code}/answer`, { token: admin, body: { text: 'Berkas Anda diproses hari ini.' } })).status).toBe(200);
+    await page.reload();
+    await page.getByText('Berkas Anda diproses hari ini.').waitFor();
+    await page.getByLabel(/PIN tindak lanjut/).fill('WRONG123');
+    await page.getByLabel('Alasan').fill('Belum ada kabar.');
+    await page.getByRole('button', { name: 'Buka kembali' }).click();
+    await page.getByRole('alert').filter({ hasText: /PIN/ }).waitFor();
+    await page.getByLabel(/PIN tindak lanjut/).fill(pin);
+    await page.getByRole('button', { name: 'Buka kembali' }).click();
+    await page.locator('h2[data-status="reopened"]').waitFor();
+    expect(await page.getByRole('button', { name: 'Buka kembali' }).count()).toBe(0);
+    // Neither the page nor anything it loaded since shows the description (it names the applicant).
+    const shown = [await page.content(), ...answers.slice(answers.findIndex((a) => a.includes(`/v1/complaints/${code}`)))];
+    expect(shown.filter((t) => t.includes(APPLICANT.name) || t.includes(APPLICANT.nik))).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.context().close();
   });
 

@@ -6,6 +6,7 @@
 // A last check compares the matrix with the OpenAPI document, so a new endpoint cannot slip by.
 import { randomUUID } from 'node:crypto';
 import { startPlatform, Platform } from '../support/platform';
+import { eventually } from '../support/time-skipping';
 import { openTaskOf, sipDokter, submit } from './fixtures/applications';
 
 type Caller = 'none' | 'integrator' | 'otherIntegrator' | 'approver' | 'otherApprover' | 'admin';
@@ -68,6 +69,14 @@ describe('authorization matrix', () => {
   const hookOf = async (owner: 'integrator' | 'otherIntegrator') => {
     const r = await p.http('POST', '/v1/webhooks', { token: tokens[owner], body: { url: 'https://hooks.example.id/x', secret: 'x'.repeat(40) } });
     return r.body.id as string;
+  };
+
+  /** A fresh complaint about a kelurahan office (answered by its kecamatan); its PIN is kept for the reopen row. */
+  let complaintPin = '';
+  const freshComplaint = async () => {
+    const r = await p.http('POST', '/v1/complaints', { body: { channel: 'web', officeId: 'kel-31.71.01.1001', category: 'other' } });
+    complaintPin = r.body.followUpPin;
+    return r.body.trackingCode as string;
   };
 
   /** A Sunday long past at the MPP outlet: no other suite files then. */
@@ -175,6 +184,36 @@ describe('authorization matrix', () => {
     // Complaints (pengaduan) are public: any citizen, no token.
     { endpoint: 'POST /v1/complaints', path: '/v1/complaints', body: {}, expect: { none: 'ok', integrator: 'ok', otherIntegrator: 'ok', approver: 'ok', otherApprover: 'ok', admin: 'ok' } },
     { endpoint: 'GET /v1/complaints/{trackingCode}', path: '/v1/complaints/ADU-0000-0000', expect: { none: 'ok', integrator: 'ok', otherIntegrator: 'ok', approver: 'ok', otherApprover: 'ok', admin: 'ok' } },
+    // Complaints: filed and followed in public; the office inbox, answer and close need an approver of the
+    // answering office (the matrix's approvers sit in no office: 403) or an admin ('ok': the complaint's
+    // own state may still answer 409); reopening takes the code and the filer's PIN, no token.
+    { endpoint: 'GET /v1/complaints/inbox', path: '/v1/complaints/inbox', expect: { none: 401, integrator: 403, otherIntegrator: 403, approver: 403, otherApprover: 403, admin: 200 } },
+    {
+      endpoint: 'POST /v1/complaints/{trackingCode}/answer',
+      path: async () => `/v1/complaints/${await freshComplaint()}/answer`,
+      body: { text: 'Sudah kami tindak lanjuti.' },
+      expect: { none: 401, integrator: 403, otherIntegrator: 403, approver: 403, otherApprover: 403, admin: 'ok' },
+    },
+    {
+      endpoint: 'POST /v1/complaints/{trackingCode}/close',
+      path: async () => `/v1/complaints/${await freshComplaint()}/close`,
+      body: {},
+      expect: { none: 401, integrator: 403, otherIntegrator: 403, approver: 403, otherApprover: 403, admin: 'ok' },
+    },
+    {
+      endpoint: 'POST /v1/complaints/{trackingCode}/reopen',
+      path: async () => `/v1/complaints/${await freshComplaint()}/reopen`,
+      get body() {
+        return { pin: complaintPin, reason: 'Belum selesai' };
+      },
+      expect: { none: 'ok', integrator: 'ok', otherIntegrator: 'ok', approver: 'ok', otherApprover: 'ok', admin: 'ok' },
+    },
+    // The kecamatan scorecard: admins, and approvers of the kecamatan's own offices (not the matrix's).
+    {
+      endpoint: 'GET /v1/reports/kecamatan-scorecard',
+      path: '/v1/reports/kecamatan-scorecard?kecamatan=kec-31.71.01',
+      expect: { none: 401, integrator: 403, otherIntegrator: 403, approver: 403, otherApprover: 403, admin: 200 },
+    },
     // The console's development sign-in: open while the development secret signs tokens (404 in production).
     { endpoint: 'GET /v1/dev/sign-in', path: '/v1/dev/sign-in', expect: { none: 200, integrator: 200, otherIntegrator: 200, approver: 200, otherApprover: 200, admin: 200 } },
     { endpoint: 'POST /v1/dev/tokens', path: '/v1/dev/tokens', body: { role: 'admin' }, expect: { none: 201, integrator: 201, otherIntegrator: 201, approver: 201, otherApprover: 201, admin: 201 } },
@@ -267,6 +306,22 @@ describe('authorization matrix', () => {
     expect(asApprover.text).not.toContain('3171011505900001');
     const asOwner = await p.http('GET', `/v1/applications/${appId}`, { token: tokens.integrator });
     expect(asOwner.body.applicant.nik).toBe('3171011505900001');
+  });
+
+  it("scopes complaints to the office that answers them: its approvers, not another office's", async () => {
+    const code = await freshComplaint();
+    const camat = await p.token({ role: 'approver', agency: 'KECAMATAN', office: 'kec-31.71.01', sub: `camat-${randomUUID()}` });
+    const lurah = await p.token({ role: 'approver', agency: 'KELURAHAN', office: 'kel-31.71.01.1001', sub: `lurah-${randomUUID()}` });
+    const assigned = await eventually(async () => (await p.http('GET', `/v1/complaints/${code}`)).body, (c) => c.status === 'assigned', `complaint ${code} assigned`);
+    expect(assigned.responsibleOfficeId).toBe('kec-31.71.01');
+    expect((await p.http('GET', '/v1/complaints/inbox?limit=200', { token: camat })).body.items.map((c: any) => c.trackingCode)).toContain(code);
+    expect((await p.http('GET', '/v1/complaints/inbox?limit=200', { token: lurah })).body.items.map((c: any) => c.trackingCode)).not.toContain(code);
+    expect((await p.http('GET', '/v1/complaints/inbox?office=kec-31.71.01', { token: lurah })).status).toBe(403);
+    const wrong = await p.http('POST', `/v1/complaints/${code}/answer`, { token: lurah, body: { text: 'Bukan kantor kami.' } });
+    expect([wrong.status, wrong.body.type]).toEqual([403, 'https://satupintu.jakarta.go.id/problems/wrong-office']);
+    expect((await p.http('POST', `/v1/complaints/${code}/answer`, { token: camat, body: { text: 'Sudah kami tindak lanjuti.' } })).status).toBe(200);
+    const card = (k: string) => p.http('GET', `/v1/reports/kecamatan-scorecard?kecamatan=${k}`, { token: lurah });
+    expect([(await card('kec-31.71.01')).status, (await card('kec-31.74.01')).status]).toEqual([200, 403]);
   });
 
   it('covers every endpoint of the OpenAPI document', async () => {

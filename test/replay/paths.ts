@@ -10,6 +10,8 @@ export const PATHS = [
   'reject',
   /** The first step asks for a revision, the applicant answers, every step approves. */
   'revision-then-approve',
+  /** The first step asks for a revision, the applicant answers with corrected data and a replaced document, every step approves. */
+  'revision-with-data-change',
   /** The applicant withdraws while the first step is open. */
   'withdraw',
   /** The first step asks for a revision and the applicant never answers. */

@@ -28,6 +28,19 @@ describe('replay of stored histories', () => {
     expect(missing).toEqual([]);
   });
 
+  it('covers resubmissions that correct data and replace a document, as well as the older note-only ones', () => {
+    const resubmissions = (file: string) =>
+      (read(file).events ?? [])
+        .map((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input)
+        .filter((i) => i?.name === 'resubmit')
+        .map((i) => JSON.parse(Buffer.from(i!.args!.payloads![0].data!).toString('utf8')) as { data?: object; documents?: object[] });
+    const corrected = files.filter((f) => parseHistoryFile(f).path === 'revision-with-data-change').flatMap(resubmissions);
+    const noteOnly = files.filter((f) => parseHistoryFile(f).path === 'revision-then-approve').flatMap(resubmissions);
+    expect(corrected.length).toBe(DEFINITIONS.length);
+    expect(corrected.every((r) => r.data && Object.keys(r.data).length === 1 && r.documents?.length === 1)).toBe(true);
+    expect(noteOnly.every((r) => r.data === undefined && r.documents === undefined)).toBe(true);
+  });
+
   it('stores each history under the workflow type of its definition version', () => {
     const misnamed = files.filter((file) => {
       const { code, version } = parseHistoryFile(file);

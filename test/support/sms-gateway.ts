@@ -1,6 +1,7 @@
 // A local SMS gateway for tests: a real HTTP server speaking libs/notices/sms-protocol.ts. It checks each
 // request's signature, sends each idempotency key once (a repeat answers with the first messageId), and
-// can be told to refuse, to answer 503, or to hold the answer past the client's timeout.
+// can be told to refuse, to answer 503, or to hold the answer past the client's timeout; stop() takes it
+// off the network (connections refused) and start() brings it back on the same port.
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { checkSmsSignature, SMS_HEADERS, type SmsRequest } from '../../libs/notices/sms-protocol';
@@ -16,6 +17,12 @@ export interface LocalSmsGateway {
   requests: Array<{ key: string; signature: ReturnType<typeof checkSmsSignature> }>;
   /** Messages sent, one per idempotency key. */
   sent: Map<string, SmsRequest>;
+  /** Stops listening and drops every connection: the gateway is down, connections are refused. */
+  stop(): Promise<void>;
+  /** Listens again on the same port. */
+  start(): Promise<void>;
+  /** Whether it listens now. */
+  up(): boolean;
   close(): Promise<void>;
 }
 
@@ -30,11 +37,20 @@ export async function startSmsGateway(): Promise<LocalSmsGateway> {
     mode: 'accept',
     requests: [],
     sent: new Map(),
+    stop: async () => {
+      for (const res of held.splice(0)) res.destroy();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Idle keep-alive connections of the client would hold close() open.
+      server.closeAllConnections();
+      await closed;
+    },
+    start: () => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve)),
+    up: () => server.listening,
     close: async () => {
-      for (const res of held) res.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (server.listening) await gateway.stop();
     },
   };
+  let port = 0;
   const answer = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body));
@@ -61,6 +77,7 @@ export async function startSmsGateway(): Promise<LocalSmsGateway> {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  gateway.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/sms`;
+  port = (server.address() as AddressInfo).port;
+  gateway.url = `http://127.0.0.1:${port}/v1/sms`;
   return gateway;
 }

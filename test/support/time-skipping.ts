@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { createActivities } from '../../activities';
 import { OutboxNotifier } from '../../activities/notifier';
 import { createPermitWorker, workflowBundleOptions } from '../../apps/worker/src/worker.factory';
-import { BusinessCalendar } from '../../libs/calendar';
+import { BusinessCalendar, type CalendarSource } from '../../libs/calendar';
 import type { AppConfig } from '../../libs/config/config';
 import { createDataSource } from '../../libs/database/data-source';
 
@@ -72,7 +72,7 @@ export function bundleRelease(workflowsPath: string): Promise<WorkflowBundleWith
 /** `smtp`: the mail server the worker's notifier sends to (none: notifications stay in the outbox). */
 export async function startTimeSkipping(
   taskQueue: string,
-  opts: { smtp?: { host: string; port: number; from: string }; smsGateway?: AppConfig['smsGateway'] } = {},
+  opts: { smtp?: { host: string; port: number; from: string }; smsGateway?: AppConfig['smsGateway']; calendars?: CalendarSource } = {},
 ): Promise<TimeSkippingHarness> {
   const { env, db } = await startTimeSkippingServer();
   const worker = await createPermitWorker({
@@ -82,6 +82,7 @@ export async function startTimeSkipping(
     workflowBundle: await workflowBundle(),
     // The code's calendar, not the shared database's admin-run one: another suite's closure must not move these stories' dates.
     calendar: new BusinessCalendar(),
+    calendars: opts.calendars,
   });
   const running = worker.run();
   return {

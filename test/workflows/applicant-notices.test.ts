@@ -41,8 +41,12 @@ describe("the applicant's notices", () => {
     gateway.mode = 'accept';
   });
 
+  /** Every application this suite files: the last story reads all their messages. */
+  const filedIds: string[] = [];
+
   async function file(applicant: Partial<PermitInput['applicant']>) {
     const input = applicationInput(skduV1);
+    filedIds.push(input.applicationId);
     input.applicant = { ...input.applicant, ...applicant };
     const handle = await fileApplication(h, skduV1, input);
     const filed = await planned(handle, 'the verification planned');
@@ -57,6 +61,7 @@ describe("the applicant's notices", () => {
     eventually(() => notices(applicationId), (rows) => rows.length === count && rows.every((r) => r.state !== 'pending'), `${count} settled notices`);
 
   const mailsTo = (address: string) => smtp.received.filter((m) => m.to.includes(`<${address}>`));
+  const smsTo = (number: string) => [...gateway.sent.values()].filter((m) => m.to === number);
 
   it('tells the applicant by SMS that the application was filed, needs a revision (what and by when), and was issued', async () => {
     // Given a domicile letter filed on Sunday 1 August 2027 at 20:00 by an applicant with a phone and an email.
@@ -88,6 +93,8 @@ describe("the applicant's notices", () => {
     expect(texts[1].text).toMatch(/Batas \d{1,2} Agustus 2027 \d{2}\.\d{2} WIB/);
     expect(texts[2].text).toContain('telah terbit');
     for (const t of texts) expect(t.text).not.toContain(NIK);
+    // Exactly those three reached the gateway for this number: the resubmission is no notice.
+    expect(smsTo('+6281234567890')).toHaveLength(3);
     expect(mailsTo('dewi@example.id')).toHaveLength(0);
   });
 
@@ -149,6 +156,47 @@ describe("the applicant's notices", () => {
     expect(mailsTo('sari@example.id')).toHaveLength(1);
   });
 
+  it('falls back to email when the gateway is down (connections refused), and retries the SMS until it is back up', async () => {
+    await gateway.stop();
+    try {
+      const { input } = await file({ phone: '081366667777', email: 'joko@example.id' });
+      const afterFallback = await eventually(
+        () => notices(input.applicationId),
+        (rows) => rows.some((r) => r.channel === 'email' && r.state === 'delivered'),
+        'the email fallback delivered',
+      );
+      // Refused connections fail at once: the three quick tries are spent (the next, slower ones may have begun).
+      expect(afterFallback.map((r) => [r.kind, r.channel, r.state])).toEqual([
+        ['filed', 'sms', 'pending'],
+        ['filed', 'email', 'delivered'],
+      ]);
+      expect(afterFallback[0].attempts).toBeGreaterThanOrEqual(3);
+      expect(afterFallback[1].attempts).toBe(1);
+      const lastError: Array<{ last_error: string }> = await h.db.query(`SELECT last_error FROM applicant_notice WHERE id = $1`, [afterFallback[0].id]);
+      expect(lastError[0].last_error).toContain('did not answer');
+      expect(mailsTo('joko@example.id')).toHaveLength(1);
+      expect(mailsTo('joko@example.id')[0].data).toContain(input.trackingCode);
+      // While it is down, the retries keep failing and the SMS stays pending, not failed.
+      await h.env.sleep('2 minutes');
+      expect((await notices(input.applicationId))[0]).toMatchObject({ channel: 'sms', state: 'pending' });
+      expect(smsTo('+6281366667777')).toHaveLength(0);
+
+      // When the gateway is back up, the next retry delivers the SMS, once; no second email.
+      await gateway.start();
+      await h.env.sleep('30 minutes');
+      const rows = await settled(input.applicationId, 2);
+      expect(rows.map((r) => [r.channel, r.state])).toEqual([
+        ['sms', 'delivered'],
+        ['email', 'delivered'],
+      ]);
+      expect(rows[0].attempts).toBeGreaterThan(3);
+      expect(smsTo('+6281366667777')).toHaveLength(1);
+      expect(mailsTo('joko@example.id')).toHaveLength(1);
+    } finally {
+      if (!gateway.up()) await gateway.start();
+    }
+  });
+
   it('sends an SMS once when the gateway took it but its answer was lost and the activity retried', async () => {
     gateway.mode = 'accept-then-hang-once';
     const { input } = await file({ phone: '081344445555' });
@@ -171,6 +219,7 @@ describe("the applicant's notices", () => {
       ['deemed_granted', 'delivered'],
     ]);
     expect(gateway.sent.get(rows[1].id)?.text).toContain('dianggap dikabulkan');
+    expect(smsTo('+6281355556666')).toHaveLength(2);
   });
 
   it('tells the applicant that an unanswered revision request made the application lapse', async () => {
@@ -186,5 +235,15 @@ describe("the applicant's notices", () => {
       ['lapsed', 'delivered'],
     ]);
     expect(gateway.sent.get(rows[2].id)?.text).toContain('gugur');
+    expect(smsTo('+6281377778888')).toHaveLength(3);
+  });
+
+  it("puts no NIK in any message of these stories: not in an SMS, a mail or an outbox row", async () => {
+    // Every application above was filed with the applicant's NIK, and one officer pasted it into a note.
+    expect(filedIds.length).toBeGreaterThanOrEqual(8);
+    const rows: Array<{ body: string }> = await h.db.query(`SELECT body FROM applicant_notice WHERE application_id = ANY($1)`, [filedIds]);
+    expect(rows.length).toBeGreaterThanOrEqual(16);
+    const messages = [...rows.map((r) => r.body), ...[...gateway.sent.values()].map((m) => JSON.stringify(m)), ...smtp.received.map((m) => m.data)];
+    expect(messages.filter((m) => m.includes(NIK))).toEqual([]);
   });
 });

@@ -7,15 +7,10 @@
 // A business day is 450 working minutes: Mon-Thu 07:30-12:00 and 13:00-16:00, Fri 07:30-11:30 and
 // 13:00-16:30 (WIB, UTC+7). Times below are WIB in the prose and UTC in the assertions.
 import { randomUUID } from 'node:crypto';
-import { Worker } from '@temporalio/worker';
-import { createActivities } from '../../activities';
-import { OutboxNotifier } from '../../activities/notifier';
-import { workflowTracingSinks } from '../../apps/worker/src/telemetry';
 import { BusinessCalendar, type CalendarSource } from '../../libs/calendar';
-import { NO_TRACING } from '../../libs/observability/tracing';
 import { pbgV1 } from '../../libs/permits/pbg.v1';
 import { calendarChangedSignal, type CalendarChangedArgs } from '../../workflows/messages';
-import { sleepUntil, startTimeSkippingServer, type TimeSkippingHarness, workflowBundle } from '../support/time-skipping';
+import { sleepUntil, startTimeSkipping, type TimeSkippingHarness } from '../support/time-skipping';
 import { escalationRows, fileAndPlan, planned } from './stories';
 
 const KECAMATAN = 'kec-31.74.01';
@@ -27,29 +22,7 @@ describe('a closure moves the running steps it touches', () => {
   const calendars: CalendarSource = { current: async () => current, revision: async () => current.revision ?? 0 };
 
   beforeAll(async () => {
-    const { env, db } = await startTimeSkippingServer();
-    const taskQueue = `calendar-change-${randomUUID()}`;
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowBundle: await workflowBundle(),
-      sinks: workflowTracingSinks(NO_TRACING),
-      activities: createActivities({ db, calendar: new BusinessCalendar(), calendars, notifier: new OutboxNotifier(db) }),
-    });
-    const running = worker.run();
-    h = {
-      env,
-      db,
-      taskQueue,
-      worker,
-      running,
-      async close() {
-        worker.shutdown();
-        await running;
-        await db.destroy();
-        await env.teardown();
-      },
-    };
+    h = await startTimeSkipping(`calendar-change-${randomUUID()}`, { calendars });
   });
   afterAll(async () => {
     await h?.close();

@@ -7,7 +7,8 @@
 // the speculative task of a rejected Update. No deadline matters here: the first rung is hours away.
 import { WorkflowHandle } from '@temporalio/client';
 import { workflowTypeOf } from '../../libs/permit-dsl/definition';
-import { Actor, ApplicationView, DecideArgs, decideUpdate, Refusal, resubmitUpdate, taskIdOf, workflowIdOf } from '../../workflows/messages';
+import { Actor, ApplicationView, DecideArgs, decideUpdate, dossierQuery, Refusal, resubmitUpdate, taskIdOf, workflowIdOf } from '../../workflows/messages';
+import { pbgV1 } from '../../libs/permits/pbg.v1';
 import { skduV1 } from '../../libs/permits/skdu.v1';
 import { eventually, type RealServerHarness, realServerSuite } from '../support/time-skipping';
 import { applicantActor, applicationInput, approverFor, decide, historyCounts, idleHistoryLength, refused as refusedOn, resubmit, view } from './stories';
@@ -69,5 +70,29 @@ describe('decisions the engine refuses', () => {
     const closed = (await historyCounts(handle)).total;
     await expect(handle.executeUpdate(decideUpdate, { args: [{ taskId: verification.id, decision: 'reject', actor: approverFor(verification) }] })).rejects.toThrow();
     expect((await historyCounts(handle)).total).toBe(closed);
+  });
+
+  it('refuses a correction that would have routed the application to another office, leaving no trace, and takes one that keeps the route', async () => {
+    // Given a house of two floors (PBG): the kecamatan reviews it, and asks for a revision.
+    const input = applicationInput(pbgV1);
+    const handle = await h.client.workflow.start(workflowTypeOf(pbgV1), { workflowId: workflowIdOf(input.applicationId), taskQueue: h.taskQueue, args: [input] });
+    const filed = await eventually(() => view(handle), (v) => v.openTasks[0]?.dueAt != null, 'the technical review planned');
+    expect(filed.openTasks[0]).toMatchObject({ stepId: 'kecamatan_technical_review', agency: 'KECAMATAN' });
+    await decide(handle, filed.openTasks[0], 'request_revision', 'Jumlah lantai pada gambar tidak sesuai formulir');
+    const correct = (data: Record<string, unknown>) => () => handle.executeUpdate(resubmitUpdate, { args: [{ data, actor: applicantActor }] });
+
+    // When the applicant corrects it to five floors, a building the city decides: refused, nothing recorded.
+    const message = await refusedOn(h.db, handle, correct({ floors: 5, heightM: 18 }), Refusal.RouteChange);
+    expect(message).toContain('data.floors');
+    expect(message).toContain('"Sampai 8 lantai: kota administrasi" instead of "Rumah tinggal sampai 2 lantai: kecamatan"');
+    expect(message).toContain('withdraw it and file a new application');
+    expect((await handle.query(dossierQuery)).data.floors).toBe(2);
+    expect((await view(handle)).status).toBe('awaiting_applicant');
+
+    // Then one floor, still the kecamatan's: taken, and the same step goes on.
+    const resumed = await correct({ floors: 1, heightM: 4.5 })();
+    expect(resumed.timeline.find((e) => e.type === 'resubmitted')).toMatchObject({ changedFields: ['floors', 'heightM'], changedDocuments: [] });
+    expect(resumed.openTasks[0]).toMatchObject({ stepId: 'kecamatan_technical_review', attempt: 2 });
+    await handle.terminate('story over');
   });
 });

@@ -43,6 +43,7 @@ import { applyPlan, carriedLadder, climb, ladderOf, needsPlanning, planQuestion,
 import { LegalDeadline } from './legal-deadline';
 import { registerClaimHandlers } from './claims';
 import { refuseDecision, refuseResubmission, refuseUnlessOpen } from './refusals';
+import { applyRevision, resubmissionsOf } from './revision';
 import { ApplicationState, type CarriedState, iso, type Outcome, SYSTEM, type TaskState } from './state';
 import { rest, tracked, until } from './waits';
 
@@ -139,7 +140,7 @@ export class PermitEngine implements FlowHost {
     setHandler(viewQuery, () => this.view());
     // Personal data stays out of the view and the read model: the API asks for it only for an approver
     // who holds an open task, and writes each such read to the audit log.
-    setHandler(dossierQuery, () => ({ data: this.input.data, documents: this.input.documents }));
+    setHandler(dossierQuery, () => ({ data: this.input.data, documents: this.input.documents, resubmissions: resubmissionsOf(this.state.timeline) }));
     setHandler(decideUpdate, (args) => this.decide(args), {
       validator: (args) => {
         refuseUnlessOpenNow();
@@ -147,9 +148,9 @@ export class PermitEngine implements FlowHost {
       },
     });
     setHandler(resubmitUpdate, (args) => this.resubmit(args), {
-      validator: (_args) => {
+      validator: (args) => {
         refuseUnlessOpenNow();
-        refuseResubmission(this.state);
+        refuseResubmission(this.state, this.def, this.input.data, args);
       },
     });
     setHandler(withdrawUpdate, (args) => this.withdraw(args), { validator: (_args) => refuseUnlessOpenNow() });
@@ -177,10 +178,10 @@ export class PermitEngine implements FlowHost {
     // Every clock must be stopped and measured before it may resume.
     await rest(this.state, () => this.state.clocksStopped || this.state.isFinal());
     if (!this.state.isFinal()) {
-      if (args.data) Object.assign(this.input.data, args.data);
-      if (args.documents) this.input.documents.push(...args.documents);
+      const changes = applyRevision(this.input.data, this.input.documents, args);
       this.state.applicantDueAt = null;
-      this.state.record('resubmitted', { actor: args.actor.sub, role: args.actor.role, note: args.note, requestId: args.requestId }, 'in_review');
+      const event = { actor: args.actor.sub, role: args.actor.role, note: args.note, changedFields: changes.fields, changedDocuments: changes.documents, requestId: args.requestId };
+      this.state.record('resubmitted', event, 'in_review');
       this.state.resubmitted++;
       this.state.clocksStopped = false;
       this.state.paused = false;

@@ -2,8 +2,9 @@
 // Refusal type (the API maps each type to one HTTP status) and leaves no event in the history.
 import { ApplicationFailure } from '@temporalio/workflow';
 import { claimedByAnother, holdsPosition, mayAssign, mayDecide } from '../../libs/domain/deciders';
-import type { PermitDefinition } from '../../libs/permit-dsl/definition';
-import { type AssignArgs, type ClaimArgs, type DecideArgs, Refusal, type RefusalType } from '../messages';
+import { correctedData } from '../../libs/domain/corrections';
+import { type ChoiceDef, childrenOf, type Condition, evaluate, type FlowNode, type PermitDefinition } from '../../libs/permit-dsl/definition';
+import { type AssignArgs, type ClaimArgs, type DecideArgs, Refusal, type RefusalType, type ResubmitArgs } from '../messages';
 import { type ApplicationState, iso, type TaskState } from './state';
 
 const DECISIONS: ReadonlyArray<DecideArgs['decision']> = ['approve', 'reject', 'request_revision'];
@@ -98,8 +99,33 @@ export function refuseAssign(state: ApplicationState, args: AssignArgs): void {
   refuseUnlessTaskOpen(task, 'can be assigned');
 }
 
-export function refuseResubmission(state: ApplicationState): void {
+export function refuseResubmission(state: ApplicationState, def: Readonly<PermitDefinition>, data: Record<string, unknown>, args: ResubmitArgs): void {
   if (state.status !== 'awaiting_applicant') {
     refuse(Refusal.NoRevisionRequested, 'no revision was requested: resubmission is only possible while the application is awaiting_applicant');
   }
+  if (!args.data) return;
+  // A choice is decided once (flow.ts): data that would have chosen another branch, another office or
+  // agency, cannot be fixed by a resubmission; the offices on the route taken would decide a file that is not theirs.
+  const corrected = correctedData(data, args.data);
+  for (const choice of passedChoices(def.flow, state)) {
+    const taken = state.choices[choice.id];
+    const would = choice.branches.findIndex((b) => evaluate(b.when, corrected));
+    if (would === taken) continue;
+    const fields = Object.keys(args.data).filter((f) => conditionFields(choice).includes(f));
+    const route = (i: number) => (i >= 0 ? (choice.branches[i].label ?? `branch ${i + 1}`) : 'otherwise');
+    refuse(
+      Refusal.RouteChange,
+      `the correction of ${fields.map((f) => `data.${f}`).join(', ')} would route the application to "${route(would)}" instead of "${route(taken)}", where it was routed when filed (${choice.name ?? choice.id}); a resubmission cannot move it: withdraw it and file a new application with the corrected data`,
+    );
+  }
+}
+
+function passedChoices(node: FlowNode, state: ApplicationState): ChoiceDef[] {
+  const own = node.kind === 'choice' && state.choices[node.id] !== undefined ? [node] : [];
+  return [...own, ...childrenOf(node).flatMap((n) => passedChoices(n, state))];
+}
+
+function conditionFields(choice: ChoiceDef): string[] {
+  const of = (c: Condition): string[] => ('all' in c ? c.all.flatMap(of) : 'any' in c ? c.any.flatMap(of) : [c.field]);
+  return choice.branches.flatMap((b) => of(b.when));
 }

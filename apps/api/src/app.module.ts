@@ -16,7 +16,8 @@ import { CalendarService } from './calendar/calendar.service';
 import { ComplaintsController } from './complaints/complaints.controller';
 import { ComplaintsRepository } from './complaints/complaints.repository';
 import { ComplaintsService } from './complaints/complaints.service';
-import { complaintNotifierProvider } from './complaints/notifier.provider';
+import { ComplaintHandlingService } from './complaints/complaint-handling.service';
+import { ComplaintWorkflows } from './complaints/complaint-workflows';
 import { ProblemFilter } from './common/problem';
 import { createValidationPipe } from './common/validation';
 import { APP_CONFIG } from './config.provider';
@@ -86,11 +87,12 @@ export class AppModule {
         TrackNoticesRepository,
         ...reportProviders({ maxRangeDays: config.reports?.maxRangeDays }),
         ComplaintsRepository,
-        complaintNotifierProvider,
+        ComplaintWorkflows,
         calendarSourceProvider,
         CalendarRepository,
         CalendarService,
         ComplaintsService,
+        ComplaintHandlingService,
         WebhooksRepository,
         WebhooksService,
         IdempotencyRepository,

@@ -5,7 +5,7 @@ import { createActivities } from '../../../activities';
 import { OutboxNotifier } from '../../../activities/notifier';
 import { DevSmsSink, HttpSmsGateway } from '../../../activities/sms-gateway';
 import type { AppConfig } from '../../../libs/config/config';
-import { BusinessCalendar } from '../../../libs/calendar';
+import { BusinessCalendar, type CalendarSource } from '../../../libs/calendar';
 import { CalendarStore } from '../../../libs/database/calendar-store';
 import { NO_TRACING, type Tracing } from '../../../libs/observability/tracing';
 import { activityClientInterceptors, activityInterceptors, WORKFLOW_INTERCEPTOR_MODULES, workflowTracingSinks } from './telemetry';
@@ -20,6 +20,8 @@ export interface WorkerDeps {
   workflowBundle?: WorkerOptions['workflowBundle'];
   /** A fixed calendar (tests); without it, deadlines follow the admin-run calendar in PostgreSQL. */
   calendar?: BusinessCalendar;
+  /** Where the admin-run calendar is read (tests swap it); PostgreSQL when absent, none with a fixed `calendar`. */
+  calendars?: CalendarSource;
   /** Spans of workflows and activities; none when absent. */
   tracing?: Tracing;
 }
@@ -48,7 +50,7 @@ export async function createPermitWorker(deps: WorkerDeps): Promise<Worker> {
   const activities = createActivities({
     db: deps.db,
     calendar: deps.calendar ?? new BusinessCalendar(),
-    calendars: deps.calendar ? undefined : new CalendarStore(deps.db),
+    calendars: deps.calendars ?? (deps.calendar ? undefined : new CalendarStore(deps.db)),
     notifier: new OutboxNotifier(deps.db, mail),
     webhooks: deps.config.webhooks,
     applicantNotices: {

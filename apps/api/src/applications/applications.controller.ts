@@ -102,12 +102,16 @@ export class ApplicationsController {
   @Post(':id/resubmit')
   @HttpCode(200)
   @Roles('integrator')
-  @ApiOperation({ summary: 'Answer a revision request; every stopped clock resumes with the time it had left' })
+  @ApiOperation({
+    summary: 'Answer a revision request; every stopped clock resumes with the time it had left',
+    description:
+      "The applicant's answer: a note, corrections to `data` (each top-level field given replaces that field, `null` removes it; the result must fit the dataSchema of the application's definition version, else 422 invalid-data names each field) and documents (each type given replaces the documents of that type). The timeline's `resubmitted` event names the changed fields and document types, never their values; the approvers of the next attempt read them in GET /v1/tasks/{taskId} (`application.resubmissions`).",
+  })
   @ApiParam(ID_PARAM)
   @ApiBody({ type: ResubmitDto })
   @ApiOkResponse({ type: ApplicationDto, description: 'The application after the resubmission' })
   @ApiIdempotent()
-  @ApiProblems('validation', 'unauthorized', 'forbidden', 'not-found', 'no-revision-requested', 'application-closed', 'unavailable')
+  @ApiProblems('validation', 'unauthorized', 'forbidden', 'not-found', 'invalid-data', 'route-change', 'no-revision-requested', 'application-closed', 'unavailable')
   resubmit(@CurrentPrincipal() principal: Principal, @Write() write: WriteRequest, @Param('id') id: string, @Body() dto: ResubmitDto) {
     return this.applications.resubmit(principal, id, dto, write);
   }

@@ -4,6 +4,7 @@ import { NotFoundError, UnprocessableError, ValidationError } from '../common/er
 import { applicationsOverFakes, aTask, aView, FakeApplicationsRepository, FakeOutletSessions, FakeWorkflows } from '../testing/fakes';
 import { updateIdOf } from '../temporal/workflow-errors';
 import { ApplicationsService } from './applications.service';
+import type { PermitInput } from '../../../../workflows/messages';
 import { SubmitApplicationDto } from './dto/submit-application.dto';
 import { applicationIdsFor } from './ids';
 
@@ -214,6 +215,35 @@ describe(ApplicationsService.name, () => {
     it("refuses another integrator's application before the workflow hears of it", async () => {
       await expect(sut.withdraw(otherIntegrator, id, {}, { idempotencyKey: 'w' })).rejects.toBeInstanceOf(NotFoundError);
       expect(workflows.updates).toEqual([]);
+    });
+
+    describe('with corrected data', () => {
+      beforeEach(() => {
+        workflows.views.set(id, aView({ id, status: 'awaiting_applicant' }));
+        workflows.started.set(id, { applicationId: id, data: { ...sipDokter().data }, documents: [] } as unknown as PermitInput);
+      });
+
+      it('sends only the corrections once the data they make fits the schema of the application version', async () => {
+        await sut.resubmit(kiosk, id, { note: 'STR diperpanjang', data: { strNumber: 'STR-2025-000001', practicePlaceNumber: 2 } }, { idempotencyKey: 'r' });
+
+        expect(workflows.updates.map((u) => u.args)).toEqual([expect.objectContaining({ note: 'STR diperpanjang', data: { strNumber: 'STR-2025-000001', practicePlaceNumber: 2 } })]);
+      });
+
+      it('refuses corrections that break the schema with invalid-data naming each field, and sends nothing', async () => {
+        const refusal = await sut.resubmit(kiosk, id, { data: { strNumber: 'STR', facilityName: null, parking: true } }, { idempotencyKey: 'r' }).catch((e: unknown) => e);
+
+        expect(refusal).toBeInstanceOf(UnprocessableError);
+        expect((refusal as UnprocessableError).kind).toBe('invalid-data');
+        expect(((refusal as UnprocessableError).extensions.errors as Array<{ field: string }>).map((e) => e.field).sort()).toEqual(['data.facilityName', 'data.parking', 'data.strNumber']);
+        expect(workflows.updates).toEqual([]);
+      });
+
+      it('leaves the data alone when the resubmission brings only a note and documents', async () => {
+        workflows.started.delete(id);
+        await sut.resubmit(kiosk, id, { note: 'KTP baru' }, { idempotencyKey: 'r' });
+
+        expect(workflows.updates[0].args).not.toHaveProperty('data');
+      });
     });
   });
 });

@@ -1,4 +1,4 @@
-import { isOverdue, maySee } from '../../../../libs/domain';
+import { correctedData, isOverdue, maySee } from '../../../../libs/domain';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { Principal } from '../../../../libs/auth/token';
 import { BusinessCalendar, type CalendarSource, fixedCalendar } from '../../../../libs/calendar';
@@ -155,10 +155,21 @@ export class ApplicationsService {
 
   // Resubmit and withdraw go straight to the workflow, which refuses them on a closed application: a
   // retry of one that already succeeded gets its first answer back from Temporal (same Update id).
+  //
+  // Corrected data is checked here, against the schema of the application's own definition version,
+  // as the data stands in the workflow with the corrections applied; the workflow applies the same
+  // corrections (a second resubmission is refused until another revision is requested, so the data
+  // cannot move in between).
   async resubmit(principal: Principal, id: string, dto: ResubmitDto, request: WriteRequest): Promise<ApplicationResponse> {
     const current = await this.get(principal, id);
+    if (dto.data) {
+      const def = this.catalog.require(current.permitType, current.definitionVersion);
+      const { data } = await this.workflows.dossier(id);
+      this.catalog.validateData(def, correctedData(data, dto.data));
+    }
     const view = await this.workflows.resubmit(id, updateIdOf('resubmit', principal.sub, request.idempotencyKey), {
       note: dto.note,
+      ...(dto.data ? { data: dto.data } : {}),
       documents: dto.documents,
       actor: actorOf(principal),
       requestId: request.requestId,

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../../../../libs/auth/token';
+import { Creates, madeOrFound } from '../common/creates';
 import { Roles } from '../auth/auth.guard';
 import { ApiIdempotent, ApiProblems } from '../common/openapi';
 import { CurrentPrincipal, Write, type WriteRequest } from '../common/request-context';
@@ -25,16 +25,16 @@ export class CalendarController {
     description:
       "Steps planned after the closure count the day as closed, and the scope's running steps due on or after the day move by it: the answer comes once the closure is committed, and the running applications are told right after it by a fan-out workflow (docs/calendar.md). Audit-logged with the caller, the decree and the reason.",
   })
-  @ApiBody({ type: AddClosureDto })
-  @ApiCreatedResponse({ type: ClosureDto, headers: { Location: { description: '/v1/calendar/closures/{id}', schema: { type: 'string' } } } })
-  @ApiOkResponse({ type: ClosureDto, description: 'A retry that found the closure it made (with another Idempotency-Key after a crash)' })
-  @ApiIdempotent()
-  @ApiProblems('validation', 'unauthorized', 'forbidden', 'unknown-office', 'calendar-day-closed')
-  async addClosure(@CurrentPrincipal() principal: Principal, @Write() request: WriteRequest, @Body() dto: AddClosureDto, @Res({ passthrough: true }) res: Response) {
+  @Creates({
+    body: AddClosureDto,
+    type: ClosureDto,
+    location: '/v1/calendar/closures/{id}',
+    problems: ['validation', 'unauthorized', 'forbidden', 'unknown-office', 'calendar-day-closed'],
+    found: 'A retry that found the closure it made (with another Idempotency-Key after a crash)',
+  })
+  async addClosure(@CurrentPrincipal() principal: Principal, @Write() request: WriteRequest, @Body() dto: AddClosureDto) {
     const { created, closure } = await this.calendar.addClosure(principal, dto, request);
-    res.status(created ? 201 : 200);
-    res.setHeader('Location', `/v1/calendar/closures/${closure.id}`);
-    return closure;
+    return madeOrFound(closure, created);
   }
 
   @Get('closures')

@@ -51,7 +51,7 @@ export class UnauthorizedError extends DomainError {
 export class ForbiddenError extends DomainError {
   constructor(
     detail: string,
-    readonly kind: 'forbidden' | 'wrong-agency' | 'wrong-position' = 'forbidden',
+    readonly kind: 'forbidden' | 'wrong-agency' | 'wrong-position' | 'wrong-office' | 'wrong-pin' = 'forbidden',
   ) {
     super(detail);
   }
@@ -69,7 +69,20 @@ export class NotFoundError extends DomainError {
   }
 }
 
-export type ConflictKind = 'task-not-open' | 'task-claimed' | 'task-not-claimed' | 'application-closed' | 'awaiting-applicant' | 'no-revision-requested' | 'idempotency-key-in-use' | 'calendar-day-closed';
+export type ConflictKind =
+  | 'task-not-open'
+  | 'task-claimed'
+  | 'task-not-claimed'
+  | 'application-closed'
+  | 'awaiting-applicant'
+  | 'no-revision-requested'
+  | 'idempotency-key-in-use'
+  | 'complaint-closed'
+  | 'complaint-answered'
+  | 'complaint-not-answered'
+  | 'complaint-reopen-refused'
+  | 'complaint-not-assigned'
+  | 'calendar-day-closed';
 
 /** The resource is in a state that refuses the request now. */
 export class ConflictError extends DomainError {
@@ -89,6 +102,7 @@ export type UnprocessableKind =
   | 'unknown-office'
   | 'unknown-kelurahan'
   | 'invalid-data'
+  | 'route-change'
   | 'unknown-tracking-code'
   | 'webhook-target-refused';
 
@@ -111,4 +125,4 @@ export class UnavailableError extends DomainError {
   }
 }
 
-export type DomainErrorKind = 'validation' | 'idempotency-key-missing' | 'unauthorized' | 'forbidden' | 'wrong-agency' | 'wrong-position' | 'not-found' | ConflictKind | UnprocessableKind | 'unavailable';
+export type DomainErrorKind = 'validation' | 'idempotency-key-missing' | 'unauthorized' | 'forbidden' | 'wrong-agency' | 'wrong-position' | 'wrong-office' | 'wrong-pin' | 'not-found' | ConflictKind | UnprocessableKind | 'unavailable';

@@ -1,5 +1,6 @@
 // Property shapes the DTOs repeat, typed exactly for the OpenAPI document: a nullable field says what
 // it holds when it is not null (OpenAPI 3.0 `nullable`), an instant is an ISO 8601 date-time string.
+import type { Type } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptions } from '@nestjs/swagger';
 
 export const INTEGER = { type: 'integer' } as const;
@@ -26,3 +27,15 @@ export const ApiEnum = (values: readonly string[], options: ApiPropertyOptions =
 /** The `nextCursor` of a list, with what it means where a list differs (one page only, an id). */
 export const ApiNextCursor = (description = 'Pass as ?cursor= for the next page; null on the last page') =>
   ApiProperty({ ...NULLABLE_STRING, description });
+
+/**
+ * A list's answer: `items` of one DTO and the `nextCursor`, e.g.
+ * `export class WebhookListDto extends PageOf(WebhookDto, 'Always null: ...') {}`.
+ */
+export function PageOf<T>(item: Type<T>, nextCursor?: string) {
+  class Page {
+    @ApiProperty({ type: [item] }) items!: T[];
+    @ApiNextCursor(nextCursor) nextCursor!: string | null;
+  }
+  return Page;
+}

@@ -49,7 +49,7 @@ export function ApiProblems(...kinds: ProblemKind[]) {
   );
 }
 
-/** Every POST: the header, and the idempotency problems. */
+/** Every POST: the Idempotency-Key header (its problems are added to the document by addGlobalProblems). */
 export function ApiIdempotent() {
   return applyDecorators(
     ApiHeader({
@@ -59,16 +59,21 @@ export function ApiIdempotent() {
         'A unique key per logical request (a UUID). A retry with the same key and body replays the first answer (header Idempotent-Replayed: true); keys are kept 24 hours per caller.',
       schema: { type: 'string', minLength: 1, maxLength: 255, example: '6f1e2d9c-3b1a-4c55-9e0b-8f7a2c1d4e5f' },
     }),
-    ApiProblems('idempotency-key-missing', 'idempotency-key-in-use', 'idempotency-key-reused', 'malformed-json', 'payload-too-large', 'unsupported-media-type'),
   );
 }
 
-type Operation = { responses?: Record<string, unknown>; security?: Array<Record<string, unknown>> };
+/** What any POST with an Idempotency-Key may answer besides its own problems (added by addGlobalProblems). */
+const IDEMPOTENT_PROBLEMS: ProblemKind[] = ['idempotency-key-missing', 'idempotency-key-in-use', 'idempotency-key-reused', 'malformed-json', 'payload-too-large', 'unsupported-media-type'];
+
+type Operation = { parameters?: Array<{ name?: string; in?: string }>; responses?: Record<string, ProblemResponse>; security?: Array<Record<string, unknown>> };
+type ProblemResponse = { description?: string; content?: Record<string, { schema?: unknown; examples?: Record<string, unknown> }> };
 
 /**
- * Guards and the problem filter are global, so some problems can follow any operation: a rate limit
- * (429) and an internal error (500) everywhere, a missing or bad token (401) wherever a token is
- * needed. Added here once, for operations whose controller did not list them.
+ * Guards, the body parser, the idempotency interceptor and the problem filter are global, so some
+ * problems can follow any operation: a rate limit (429) and an internal error (500) everywhere, a
+ * missing or bad token (401) wherever a token is needed, a bad body on every POST, and the idempotency
+ * problems wherever the Idempotency-Key header is taken. Added here once, each with its example, next to
+ * the problems the controller listed for the same status.
  */
 export function addGlobalProblems(doc: OpenAPIObject): OpenAPIObject {
   const ref = { $ref: getSchemaPath(ProblemDto) };
@@ -78,14 +83,18 @@ export function addGlobalProblems(doc: OpenAPIObject): OpenAPIObject {
       const kinds: ProblemKind[] = ['rate-limited', 'internal'];
       if ((op.security ?? []).some((s) => 'bearer' in s)) kinds.push('unauthorized');
       if (method === 'post') kinds.push('validation', 'idempotency-key-missing');
+      if ((op.parameters ?? []).some((p) => p.in === 'header' && p.name === 'Idempotency-Key')) kinds.push(...IDEMPOTENT_PROBLEMS);
       op.responses ??= {};
-      for (const kind of kinds) {
+      for (const kind of new Set(kinds)) {
         const status = String(PROBLEM_TYPES[kind].status);
-        if (op.responses[status]) continue;
-        op.responses[status] = {
-          description: `\`${kind}\`: ${PROBLEM_TYPES[kind].when}`,
-          content: { 'application/problem+json': { schema: ref, examples: { [kind]: example(kind) } } },
-        };
+        const line = `\`${kind}\`: ${PROBLEM_TYPES[kind].when}`;
+        const existing = op.responses[status]?.content?.['application/problem+json'];
+        if (!existing) {
+          op.responses[status] = { description: line, content: { 'application/problem+json': { schema: ref, examples: { [kind]: example(kind) } } } };
+        } else if (!existing.examples?.[kind]) {
+          existing.examples = { ...existing.examples, [kind]: example(kind) };
+          op.responses[status].description = [op.responses[status].description, line].filter(Boolean).join(' | ');
+        }
       }
     }
   }

@@ -1,4 +1,4 @@
-import { IsString, MaxLength, ValidationOptions, registerDecorator } from 'class-validator';
+import { IsString, MaxLength, MinLength, ValidationOptions, registerDecorator } from 'class-validator';
 import { checkNik } from '../../../../libs/identity/nik';
 
 // C0 and C1 controls (tab and newline only where text may span lines), and the Unicode bidi
@@ -70,9 +70,17 @@ export function IsNik(validationOptions?: ValidationOptions) {
     });
 }
 
+/**
+ * A string of plain text (IsPlainText) of at most `max` characters; with `minLength`, at least that many
+ * (give 1 for a text that must not be empty); with `multiline`, lines allowed.
+ */
+export function IsText(max: number, opts: { minLength?: number; multiline?: boolean } = {}): PropertyDecorator {
+  // Applied in the order a stack of the same decorators would be: the lowest first.
+  const checks = [IsPlainText({ multiline: opts.multiline }), MaxLength(max), ...(opts.minLength ? [MinLength(opts.minLength)] : []), IsString()];
+  return (target, property) => checks.forEach((check) => check(target, String(property)));
+}
+
 /** A note to a person (a reason, a reply): a string of at most 2,000 characters of plain text, lines allowed. */
 export function IsNote(): PropertyDecorator {
-  // Applied in the order a stack of the same decorators would be: the lowest first.
-  const checks = [IsPlainText({ multiline: true }), MaxLength(2000), IsString()];
-  return (target, property) => checks.forEach((check) => check(target, String(property)));
+  return IsText(2000, { multiline: true });
 }

@@ -1,28 +1,38 @@
-import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public } from '../auth/auth.guard';
+import type { Principal } from '../../../../libs/auth/token';
+import { Public, Roles } from '../auth/auth.guard';
 import { ApiIdempotent, ApiProblems } from '../common/openapi';
-import { IdempotencyKey } from '../common/request-context';
+import { parseLimit } from '../common/pagination';
+import { CurrentPrincipal, IdempotencyKey, Write, type WriteRequest } from '../common/request-context';
+import { ComplaintHandlingService } from './complaint-handling.service';
 import { ComplaintsService } from './complaints.service';
-import { ComplaintDto } from './dto/complaint.dto';
+import { AnswerComplaintDto, CloseComplaintDto, ComplaintInboxQueryDto, ReopenComplaintDto } from './dto/complaint-actions.dto';
+import { ComplaintDto, ComplaintInboxDto, FiledComplaintDto } from './dto/complaint.dto';
 import { FileComplaintDto } from './dto/file-complaint.dto';
 
-/** Pengaduan: any citizen may complain about an office, by SMS gateway, web form, app or email, without a token. */
+const CODE_PARAM = { name: 'trackingCode', example: 'ADU-7K2M-Q9XD' };
+
+/** Pengaduan: any citizen may complain about an office, by SMS gateway, web form, app or email, without a token. docs/complaints.md. */
 @ApiTags('complaints')
 @Controller('v1/complaints')
 export class ComplaintsController {
-  constructor(private readonly complaints: ComplaintsService) {}
+  constructor(
+    private readonly complaints: ComplaintsService,
+    private readonly handling: ComplaintHandlingService,
+  ) {}
 
   @Post()
   @Public()
   @ApiOperation({
     summary: 'File a complaint about an office (public); illegal_fee goes to the inspectorate at once',
-    description: 'Answers 201 with the complaint tracking code (ADU-XXXX-XXXX); the same Idempotency-Key answers the same complaint.',
+    description:
+      'Answers 201 with the complaint tracking code (ADU-XXXX-XXXX) and, once, the followUpPin that reopens it; the same Idempotency-Key answers the same complaint and PIN. The complaint is then assigned to the office that must answer it within 5 business days.',
   })
   @ApiBody({ type: FileComplaintDto })
-  @ApiCreatedResponse({ type: ComplaintDto, description: 'The complaint, with its tracking code; Location names it' })
-  @ApiOkResponse({ type: ComplaintDto, description: 'The same complaint sent again with its key after the 24 h replay window' })
+  @ApiCreatedResponse({ type: FiledComplaintDto, description: 'The complaint, with its tracking code and follow-up PIN; Location names it' })
+  @ApiOkResponse({ type: FiledComplaintDto, description: 'The same complaint sent again with its key after the 24 h replay window' })
   @ApiIdempotent()
   @ApiProblems('validation', 'unknown-office')
   async file(@IdempotencyKey() key: string, @Body() dto: FileComplaintDto, @Res({ passthrough: true }) res: Response) {
@@ -31,13 +41,77 @@ export class ComplaintsController {
     return complaint;
   }
 
+  // Declared before :trackingCode, so "inbox" is not read as a code.
+  @Get('inbox')
+  @ApiBearerAuth()
+  @Roles('approver', 'admin')
+  @ApiOperation({
+    summary: "An office's complaint inbox, oldest first",
+    description: "Approvers see the complaints assigned to their token's office (naming another office answers 403); admins see every office's, or one with ?office=.",
+  })
+  @ApiOkResponse({ type: ComplaintInboxDto })
+  @ApiProblems('validation', 'unauthorized', 'forbidden')
+  inbox(@CurrentPrincipal() principal: Principal, @Query() q: ComplaintInboxQueryDto) {
+    return this.handling.inbox(principal, { office: q.office, status: q.status, overdue: q.overdue === undefined ? undefined : q.overdue === 'true', cursor: q.cursor, limit: parseLimit(q.limit) });
+  }
+
   @Get(':trackingCode')
   @Public()
-  @ApiOperation({ summary: 'Where a complaint stands, by its code; no personal data' })
-  @ApiParam({ name: 'trackingCode', example: 'ADU-7K2M-Q9XD' })
+  @ApiOperation({ summary: 'Where a complaint stands, by its code: office, due time, public answer, timeline; no personal data' })
+  @ApiParam(CODE_PARAM)
   @ApiOkResponse({ type: ComplaintDto })
   @ApiProblems('not-found')
   get(@Param('trackingCode') code: string) {
     return this.complaints.get(code);
+  }
+
+  @Post(':trackingCode/answer')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @Roles('approver', 'admin')
+  @ApiOperation({
+    summary: 'Answer a complaint publicly (approvers of its office, admins)',
+    description: 'An Update of the complaint workflow: another office (403 wrong-office), a complaint already answered in this round (409 complaint-answered) or closed (409 complaint-closed) is refused and leaves no trace.',
+  })
+  @ApiParam(CODE_PARAM)
+  @ApiBody({ type: AnswerComplaintDto })
+  @ApiOkResponse({ type: ComplaintDto })
+  @ApiIdempotent()
+  @ApiProblems('validation', 'unauthorized', 'forbidden', 'wrong-office', 'not-found', 'complaint-answered', 'complaint-closed', 'complaint-not-assigned')
+  answer(@CurrentPrincipal() principal: Principal, @Write() write: WriteRequest, @Param('trackingCode') code: string, @Body() dto: AnswerComplaintDto) {
+    return this.handling.answer(principal, code, dto.text, write);
+  }
+
+  @Post(':trackingCode/close')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @Roles('approver', 'admin')
+  @ApiOperation({
+    summary: 'Close an answered complaint (approvers of its office, admins)',
+    description: 'The filer may still reopen it once within 10 business days of the answer. Unanswered (409 complaint-not-answered) or closed (409 complaint-closed) complaints are refused.',
+  })
+  @ApiParam(CODE_PARAM)
+  @ApiBody({ type: CloseComplaintDto, required: false })
+  @ApiOkResponse({ type: ComplaintDto })
+  @ApiIdempotent()
+  @ApiProblems('validation', 'unauthorized', 'forbidden', 'wrong-office', 'not-found', 'complaint-not-answered', 'complaint-closed')
+  close(@CurrentPrincipal() principal: Principal, @Write() write: WriteRequest, @Param('trackingCode') code: string, @Body() dto: CloseComplaintDto) {
+    return this.handling.close(principal, code, dto?.note, write);
+  }
+
+  @Post(':trackingCode/reopen')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Reopen an answered complaint, once (public: the code and the followUpPin of the filing)',
+    description: 'Within 10 business days of the answer; the office must answer again within 5 business days. A wrong PIN answers 403 wrong-pin; a second reopening, or one after the window, 409.',
+  })
+  @ApiParam(CODE_PARAM)
+  @ApiBody({ type: ReopenComplaintDto })
+  @ApiOkResponse({ type: ComplaintDto })
+  @ApiIdempotent()
+  @ApiProblems('validation', 'wrong-pin', 'not-found', 'complaint-not-answered', 'complaint-reopen-refused', 'complaint-closed')
+  reopen(@Write() write: WriteRequest, @Param('trackingCode') code: string, @Body() dto: ReopenComplaintDto) {
+    return this.handling.reopen(code, dto.pin, dto.reason, write);
   }
 }

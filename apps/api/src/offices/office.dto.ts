@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ApiEnum, ApiNextCursor, ApiNullableString } from '../common/openapi-types';
+import { ApiEnum, PageOf, ApiNullableString } from '../common/openapi-types';
 
 export const OFFICE_TYPES = ['province', 'city', 'regency', 'kecamatan', 'kelurahan', 'outlet'];
 
@@ -21,7 +21,4 @@ export class OfficeDto {
   schedule!: Record<string, string[][]> | null;
 }
 
-export class OfficeListDto {
-  @ApiProperty({ type: [OfficeDto] }) items!: OfficeDto[];
-  @ApiNextCursor('The id after which the next page starts; null on the last page') nextCursor!: string | null;
-}
+export class OfficeListDto extends PageOf(OfficeDto, 'The id after which the next page starts; null on the last page') {}

@@ -1,7 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { ApiEnum, ApiInstant, ApiNextCursor, ApiNullableString } from '../common/openapi-types';
-import { IsPlainText } from '../common/text';
+import { ApiEnum, ApiInstant, ApiNextCursor, PageOf, ApiNullableString } from '../common/openapi-types';
+import { IsText } from '../common/text';
 import { OfficeDto } from './office.dto';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -29,25 +29,17 @@ export class WriteOutletSessionDto {
 
   @ApiPropertyOptional({ description: 'Where exactly, when not at the outlet itself', example: 'Car-free day, Bundaran HI', maxLength: 200 })
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  @IsPlainText()
+  @IsText(200)
   venue?: string;
 }
 
-export class OutletSessionDto {
+/** A session as stored: what the admin wrote, its id, and the venue (null at the outlet itself). */
+export class OutletSessionDto extends PickType(WriteOutletSessionDto, ['officeId', 'date', 'opens', 'closes'] as const) {
   @ApiProperty({ example: 'ses_01J9Z8Q4M3KX7T2W5R6Y8B0C1D' }) id!: string;
-  @ApiProperty({ example: 'outlet-rptra-kalijodo' }) officeId!: string;
-  @ApiProperty({ example: '2026-12-06' }) date!: string;
-  @ApiProperty({ example: '06:00' }) opens!: string;
-  @ApiProperty({ example: '11:00' }) closes!: string;
   @ApiNullableString({ example: 'Car-free day, Bundaran HI' }) venue!: string | null;
 }
 
-export class OutletSessionListDto {
-  @ApiProperty({ type: [OutletSessionDto] }) items!: OutletSessionDto[];
-  @ApiNextCursor('Always null: the sessions of the asked dates come in one page') nextCursor!: null;
-}
+export class OutletSessionListDto extends PageOf(OutletSessionDto, 'Always null: the sessions of the asked dates come in one page') {}
 
 export const OPEN_BY = ['office-hours', 'weekly-schedule', 'session'] as const;
 

@@ -1,9 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../../../../libs/auth/token';
+import { Creates } from '../common/creates';
 import { Roles } from '../auth/auth.guard';
-import { ApiIdempotent, ApiProblems } from '../common/openapi';
+import { ApiProblems } from '../common/openapi';
 import { CurrentPrincipal, IdempotencyKey } from '../common/request-context';
 import { OutletSessionDto, OutletSessionListDto, WriteOutletSessionDto } from './outlet-session.dto';
 import { OutletSessionsService } from './outlet-sessions.service';
@@ -23,14 +23,9 @@ export class OutletSessionsController {
     summary: 'Open an outlet on a date, from one time to another (Asia/Jakarta)',
     description: 'A session opens the outlet besides its weekly schedule: GET /v1/offices/open lists it while it runs, and a submission there is not flagged.',
   })
-  @ApiBody({ type: WriteOutletSessionDto })
-  @ApiCreatedResponse({ type: OutletSessionDto, headers: { Location: { description: '/v1/outlet-sessions/{id}', schema: { type: 'string' } } } })
-  @ApiIdempotent()
-  @ApiProblems('validation', 'unauthorized', 'forbidden', 'unknown-office')
-  async create(@CurrentPrincipal() principal: Principal, @IdempotencyKey() key: string, @Body() dto: WriteOutletSessionDto, @Res({ passthrough: true }) res: Response) {
-    const session = await this.sessions.create(principal.sub, key, dto);
-    res.setHeader('Location', `/v1/outlet-sessions/${session.id}`);
-    return session;
+  @Creates({ body: WriteOutletSessionDto, type: OutletSessionDto, location: '/v1/outlet-sessions/{id}', problems: ['validation', 'unauthorized', 'forbidden', 'unknown-office'] })
+  create(@CurrentPrincipal() principal: Principal, @IdempotencyKey() key: string, @Body() dto: WriteOutletSessionDto) {
+    return this.sessions.create(principal.sub, key, dto);
   }
 
   @Get()

@@ -1,7 +1,7 @@
 // Response shapes of the permit catalogue, for the OpenAPI document (CatalogService.describe).
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { POSITIONS } from '../../../../libs/domain';
-import { ApiEnum, ApiNextCursor } from '../common/openapi-types';
+import { ApiEnum, PageOf } from '../common/openapi-types';
 
 export class BusinessDurationDto {
   @ApiPropertyOptional({ example: 3, description: 'Working days of 7.5 business hours (Asia/Jakarta civil-service week)' }) days?: number;
@@ -53,7 +53,4 @@ export class PermitTypeDto {
   @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description: 'The escalation ladder of every step' }) escalation!: Array<Record<string, unknown>>;
 }
 
-export class PermitTypeListDto {
-  @ApiProperty({ type: [PermitTypeDto] }) items!: PermitTypeDto[];
-  @ApiNextCursor('Always null: the catalogue fits one page') nextCursor!: null;
-}
+export class PermitTypeListDto extends PageOf(PermitTypeDto, 'Always null: the catalogue fits one page') {}

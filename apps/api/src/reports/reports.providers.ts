@@ -2,6 +2,9 @@ import type { Provider, Type } from '@nestjs/common';
 import { ComplaintReportController } from './complaints/complaint-report.controller';
 import { ComplaintReportRepository } from './complaints/complaint-report.repository';
 import { ComplaintReportService } from './complaints/complaint-report.service';
+import { KecamatanScorecardController } from './kecamatan-scorecard/kecamatan-scorecard.controller';
+import { KecamatanScorecardRepository } from './kecamatan-scorecard/kecamatan-scorecard.repository';
+import { KecamatanScorecardService } from './kecamatan-scorecard/kecamatan-scorecard.service';
 import { OpenStepsController } from './open-steps/open-steps.controller';
 import { OpenStepsRepository } from './open-steps/open-steps.repository';
 import { OpenStepsService } from './open-steps/open-steps.service';
@@ -20,7 +23,7 @@ import { StaffingRepository } from './staffing/staffing.repository';
 import { StaffingService } from './staffing/staffing.service';
 
 /** The report endpoints, one controller a report. */
-export const REPORT_CONTROLLERS: Type<unknown>[] = [SlaController, OpenStepsController, PointsController, StaffingController, ComplaintReportController];
+export const REPORT_CONTROLLERS: Type<unknown>[] = [SlaController, OpenStepsController, PointsController, StaffingController, ComplaintReportController, KecamatanScorecardController];
 
 /** The report services and repositories; they read the DataSource the app provides. */
 export function reportProviders(options: Partial<ReportOptions>): Provider[] {
@@ -39,5 +42,7 @@ export function reportProviders(options: Partial<ReportOptions>): Provider[] {
     StaffingService,
     ComplaintReportRepository,
     ComplaintReportService,
+    KecamatanScorecardRepository,
+    KecamatanScorecardService,
   ];
 }

@@ -132,7 +132,7 @@ describe(TasksService.name, () => {
 
       const task = await sut.get(dinkes, id, 'req-7');
 
-      expect(task.application).toEqual({ ...dossier, applicant: { nik: '3171011505900001', name: 'dr. Siti Rahayu', phone: '081234567890' } });
+      expect(task.application).toEqual({ ...dossier, resubmissions: [], applicant: { nik: '3171011505900001', name: 'dr. Siti Rahayu', phone: '081234567890' } });
       expect(repository.audit).toEqual([{ applicationId: APP, taskId: id, stepId: 'verify', actor: 'officer-1', agency: 'DINKES', status: 'in_review', requestId: 'req-7' }]);
     });
 

@@ -139,7 +139,9 @@ export class TasksService {
       status: owner.status,
       requestId,
     });
-    return { ...row, application: { data: dossier.data, documents: dossier.documents, applicant: owner.applicant } };
+    // A worker of an earlier release answers the query without resubmissions.
+    const resubmissions = dossier.resubmissions ?? [];
+    return { ...row, application: { data: dossier.data, documents: dossier.documents, resubmissions, applicant: owner.applicant } };
   }
 
   /** A decision is a Temporal Update: the workflow's validator refuses a wrong agency, a closed step or another officer's claim, leaving no trace. */

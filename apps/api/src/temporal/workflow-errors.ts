@@ -2,7 +2,7 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import { ApplicationFailure } from '@temporalio/common';
 import { Refusal, RefusalType } from '../../../../workflows/messages';
 import { base32, keyedDigest } from '../common/keyed-id';
-import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError } from '../common/errors';
+import { ConflictError, DomainError, ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from '../common/errors';
 
 /** Each refusal of an Update validator, as the domain error the services throw. */
 const REFUSALS: Record<RefusalType, (message: string) => DomainError> = {
@@ -13,6 +13,7 @@ const REFUSALS: Record<RefusalType, (message: string) => DomainError> = {
   [Refusal.ApplicationClosed]: (m) => new ConflictError('application-closed', m),
   [Refusal.AwaitingApplicant]: (m) => new ConflictError('awaiting-applicant', m),
   [Refusal.NoRevisionRequested]: (m) => new ConflictError('no-revision-requested', m),
+  [Refusal.RouteChange]: (m) => new UnprocessableError('route-change', m),
   [Refusal.TaskClaimed]: (m) => new ConflictError('task-claimed', m),
   [Refusal.TaskNotClaimed]: (m) => new ConflictError('task-not-claimed', m),
   [Refusal.InvalidDecision]: (m) => new ValidationError([{ field: 'decision', message: m }], { detail: m, summary: 'The decision is not valid' }),

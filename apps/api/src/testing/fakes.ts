@@ -160,7 +160,7 @@ export class FakeWorkflows implements Pick<ApplicationWorkflows, 'start' | 'view
   async dossier(applicationId: string) {
     const input = this.started.get(applicationId);
     if (!input) throw new NotFoundError('Application', `No application ${applicationId}.`);
-    return { data: input.data, documents: input.documents };
+    return { data: input.data, documents: input.documents, resubmissions: [] };
   }
 
   // Each Update is recorded in `updates` and answers the current view, unless a refusal was queued.

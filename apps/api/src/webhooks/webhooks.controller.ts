@@ -1,10 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../../../../libs/auth/token';
 import { PageQueryDto } from '../applications/dto/list-applications.query';
+import { Creates } from '../common/creates';
 import { Roles } from '../auth/auth.guard';
-import { ApiIdempotent, ApiProblems } from '../common/openapi';
+import { ApiProblems } from '../common/openapi';
 import { IdempotencyKey, CurrentPrincipal } from '../common/request-context';
 import { CreateWebhookDto, WebhookDeliveryListDto, WebhookDto, WebhookListDto } from './dto/webhook.dto';
 import { WebhooksService } from './webhooks.service';
@@ -23,14 +23,9 @@ export class WebhooksController {
     summary: 'Register a webhook: every status change of your applications is POSTed to it',
     description: 'Deliveries are signed (Satupintu-Signature), retried with backoff for 3 days, in order per application; see docs/webhooks.md.',
   })
-  @ApiBody({ type: CreateWebhookDto })
-  @ApiCreatedResponse({ type: WebhookDto, headers: { Location: { description: '/v1/webhooks/{id}', schema: { type: 'string' } } } })
-  @ApiIdempotent()
-  @ApiProblems('validation', 'unauthorized', 'forbidden', 'webhook-target-refused')
-  async create(@CurrentPrincipal() principal: Principal, @IdempotencyKey() key: string, @Body() dto: CreateWebhookDto, @Res({ passthrough: true }) res: Response) {
-    const hook = await this.webhooks.create(principal, dto, key);
-    res.setHeader('Location', `/v1/webhooks/${hook.id}`);
-    return hook;
+  @Creates({ body: CreateWebhookDto, type: WebhookDto, location: '/v1/webhooks/{id}', problems: ['validation', 'unauthorized', 'forbidden', 'webhook-target-refused'] })
+  create(@CurrentPrincipal() principal: Principal, @IdempotencyKey() key: string, @Body() dto: CreateWebhookDto) {
+    return this.webhooks.create(principal, dto, key);
   }
 
   @Get()

@@ -10,6 +10,9 @@ import { TaskPage } from '../features/inbox/TaskPage';
 import { SignInPage } from '../features/sign-in/SignInPage';
 import { SsoCallbackPage } from '../features/sign-in/SsoCallbackPage';
 import { SlaWallPage } from '../features/sla/SlaWallPage';
+import { KecamatanScorecardPage } from '../features/scorecard/KecamatanScorecardPage';
+import { ComplaintPage } from '../features/complaints/ComplaintPage';
+import { ComplaintInboxPage } from '../features/complaints/ComplaintInboxPage';
 import { SessionProvider } from './session';
 import { I18nProvider, useI18n } from './i18n';
 import { match, RouterProvider, useRouter } from './router';
@@ -21,6 +24,8 @@ function Routes() {
   if (path === '/lacak') return <TrackingPage />;
   const tracked = match('/lacak/:code', path);
   if (tracked) return <TrackingPage code={tracked.code} />;
+  const complaint = match('/pengaduan/:code', path);
+  if (complaint) return <ComplaintPage code={complaint.code} />;
   if (path === '/masuk') return <SignInPage />;
   if (path === '/masuk/sso') return <SsoCallbackPage />;
   if (path === '/sla') return <SlaWallPage />;
@@ -28,6 +33,8 @@ function Routes() {
   const task = match('/kotak-masuk/:taskId', path);
   if (task) return <TaskPage taskId={task.taskId} />;
   if (path === '/akuntabilitas') return <AccountabilityPage />;
+  if (path === '/skor-kecamatan') return <KecamatanScorecardPage />;
+  if (path === '/kotak-pengaduan') return <ComplaintInboxPage />;
   if (path === '/layanan') return <CataloguePage />;
   if (path === '/kalender') return <CalendarPage />;
   const type = match('/layanan/:code', path);

@@ -33,6 +33,8 @@ export function Layout({ children }: { children: ReactNode }) {
           {session?.role === 'approver' && <Link to="/kotak-masuk">{t('inbox.title')}</Link>}
           {wall && <Link to="/sla">{t('nav.sla')}</Link>}
           {session?.role === 'admin' && <Link to="/kalender">{t('nav.calendar')}</Link>}
+          {(session?.role === 'admin' || session?.office) && <Link to="/kotak-pengaduan">{lang === 'en' ? 'Complaints' : 'Pengaduan'}</Link>}
+          {(session?.role === 'admin' || session?.office) && <Link to="/skor-kecamatan">{lang === 'en' ? 'Scorecard' : 'Rapor kecamatan'}</Link>}
           {session ? (
             <button
               type="button"

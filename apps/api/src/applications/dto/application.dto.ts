@@ -2,7 +2,7 @@
 // (workflows/messages.ts); these classes describe it field by field.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { POSITIONS } from '../../../../../libs/domain';
-import { ApiEnum, ApiInstant, ApiNextCursor, ApiNullableInstant, NULLABLE_STRING } from '../../common/openapi-types';
+import { ApiEnum, ApiInstant, PageOf, ApiNullableInstant, NULLABLE_STRING } from '../../common/openapi-types';
 import { TASK_STATUSES } from '../../tasks/dto/inbox.query';
 import { APPLICATION_STATUSES } from './list-applications.query';
 
@@ -63,6 +63,10 @@ export class TimelineEventDto {
   @ApiPropertyOptional() note?: string;
   @ApiPropertyOptional({ description: 'task.reassigned: the officer the task was handed to; task.unclaimed: the officer whose claim was released', example: 'officer-kelurahan-2' })
   assignee?: string;
+  @ApiPropertyOptional({ type: [String], description: 'resubmitted: the top-level data fields the applicant corrected (names only, never values)', example: ['businessName'] })
+  changedFields?: string[];
+  @ApiPropertyOptional({ type: [String], description: 'resubmitted: the document types the applicant replaced or added', example: ['akta_pendirian'] })
+  changedDocuments?: string[];
   @ApiEnum(APPLICATION_STATUSES) statusBefore!: string;
   @ApiEnum(APPLICATION_STATUSES) statusAfter!: string;
   @ApiPropertyOptional({ description: 'X-Request-Id of the HTTP request that caused the event' }) requestId?: string;
@@ -110,7 +114,4 @@ export class ApplicationDto {
   @ApiPropertyOptional({ type: ApplicantViewDto, description: 'For the submitting integrator and admins; never for approvers or the public' }) applicant?: ApplicantViewDto;
 }
 
-export class ApplicationListDto {
-  @ApiProperty({ type: [ApplicationDto] }) items!: ApplicationDto[];
-  @ApiNextCursor() nextCursor!: string | null;
-}
+export class ApplicationListDto extends PageOf(ApplicationDto) {}

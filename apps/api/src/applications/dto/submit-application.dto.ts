@@ -83,7 +83,7 @@ function NestedObject(type: new () => object) {
 }
 
 /** The documents filed: at most 50, each checked as a DocumentDto. */
-function Documents(options: { required?: boolean } = {}) {
+function Documents(options: { required?: boolean; description?: string } = {}) {
   return applyDecorators(ApiProperty({ type: [DocumentDto], ...options }), IsArray(), ArrayMaxSize(50), ValidateNested({ each: true }), Type(() => DocumentDto));
 }
 
@@ -112,12 +112,26 @@ export class SubmitApplicationDto {
 }
 
 export class ResubmitDto {
-  @ApiPropertyOptional({ example: 'Denah lantai sudah diperbaiki' })
+  @ApiPropertyOptional({ example: 'Nama usaha disesuaikan dengan akta' })
   @IsOptional()
   @IsNote()
   note?: string;
 
-  @Documents({ required: false })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      "Corrections to the application's `data`: each top-level field given replaces that field whole, `null` removes an optional one, fields not given stay. The corrected data must fit the dataSchema of the application's own definition version (GET /v1/permit-types/{code}?version={definitionVersion}); if not, 422 invalid-data names each field. The timeline's resubmitted event lists the changed field names, never their values. Corrections that would route the application to another branch of a choice it already passed (another office or agency) answer 422 route-change.",
+    example: { businessName: 'Warung Makan Bu Sari Jaya' },
+  })
+  @IsOptional()
+  @IsObject({ message: 'data must be an object of the fields to correct' })
+  data?: Record<string, unknown>;
+
+  @Documents({
+    required: false,
+    description: 'Documents to replace or add: each document type given replaces every document of that type the application holds; other types stay.',
+  })
   @IsOptional()
   documents?: DocumentDto[];
 }

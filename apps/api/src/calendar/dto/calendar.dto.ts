@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { ApiEnum, ApiInstant, ApiNextCursor, ApiNullableInstant, ApiNullableString } from '../../common/openapi-types';
-import { IsPlainText } from '../../common/text';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ApiEnum, ApiInstant, PageOf, ApiNullableInstant, ApiNullableString } from '../../common/openapi-types';
+import { IsText } from '../../common/text';
 
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = 'must be a local date YYYY-MM-DD (Asia/Jakarta)';
@@ -22,33 +22,21 @@ export class AddClosureDto {
   officeId?: string;
 
   @ApiProperty({ description: 'What the day is called, as citizens will see it', example: 'Banjir: kantor ditutup' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  @IsPlainText()
+  @IsText(200, { minLength: 1 })
   name!: string;
 
   @ApiProperty({ description: 'The reference of the decree or instruction that closes the day', example: 'Kepgub DKI Jakarta Nomor 123 Tahun 2026' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
-  @IsPlainText()
+  @IsText(300, { minLength: 1 })
   decree!: string;
 
   @ApiProperty({ description: 'Why, for the audit log', example: 'Kantor terendam banjir setinggi 50 cm' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(1000)
-  @IsPlainText({ multiline: true })
+  @IsText(1000, { minLength: 1, multiline: true })
   reason!: string;
 }
 
 export class CancelClosureDto {
   @ApiProperty({ description: 'Why the closure is withdrawn, for the audit log', example: 'Air sudah surut, kantor buka kembali' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(1000)
-  @IsPlainText({ multiline: true })
+  @IsText(1000, { minLength: 1, multiline: true })
   reason!: string;
 }
 
@@ -59,10 +47,7 @@ export class HolidayDayDto {
   date!: string;
 
   @ApiProperty({ example: 'Tahun Baru 2027 Masehi' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  @IsPlainText()
+  @IsText(200, { minLength: 1 })
   name!: string;
 
   @ApiEnum(['national', 'cuti_bersama'], { description: 'A national holiday or a day of collective leave (cuti bersama)' })
@@ -72,10 +57,7 @@ export class HolidayDayDto {
 
 export class LoadYearDto {
   @ApiProperty({ description: "The joint decree (SKB) that sets the year's holidays and cuti bersama", example: 'SKB Menag, Menaker, MenPANRB Nomor 1 Tahun 2026' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(500)
-  @IsPlainText()
+  @IsText(500, { minLength: 1 })
   decree!: string;
 
   @ApiProperty({ type: [HolidayDayDto], description: "Every national holiday and cuti bersama day of the year: the list replaces the year's days" })
@@ -126,10 +108,7 @@ export class ClosureDto {
   @ApiNullableString({ example: null }) cancelReason!: string | null;
 }
 
-export class ClosureListDto {
-  @ApiProperty({ type: [ClosureDto] }) items!: ClosureDto[];
-  @ApiNextCursor("Always null: a year's closures come in one page") nextCursor!: null;
-}
+export class ClosureListDto extends PageOf(ClosureDto, "Always null: a year's closures come in one page") {}
 
 export class CalendarDayDto {
   @ApiProperty({ example: '2027-01-01' }) date!: string;

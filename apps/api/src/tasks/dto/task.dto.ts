@@ -2,7 +2,14 @@ import { ApiProperty, ApiPropertyOptional, IntersectionType, PickType } from '@n
 import { ApplicantViewDto, ApplicationDto, TaskViewDto } from '../../applications/dto/application.dto';
 import { DocumentDto } from '../../applications/dto/submit-application.dto';
 import { DUE_WINDOWS } from '../../../../../libs/domain';
-import { ApiEnum, ApiNextCursor, ApiNullableInstant, ApiNullableString, INTEGER, NULLABLE_NUMBER } from '../../common/openapi-types';
+import { ApiEnum, ApiInstant, ApiNullableInstant, PageOf, ApiNullableString, INTEGER, NULLABLE_NUMBER } from '../../common/openapi-types';
+
+export class ResubmissionDto {
+  @ApiInstant() at!: string;
+  @ApiPropertyOptional({ description: "The applicant's note", example: 'Nama usaha disesuaikan dengan akta' }) note?: string;
+  @ApiProperty({ type: [String], description: 'Top-level data fields the applicant corrected', example: ['businessName'] }) changedFields!: string[];
+  @ApiProperty({ type: [String], description: 'Document types the applicant replaced or added', example: ['akta_pendirian'] }) changedDocuments!: string[];
+}
 
 /** What the holder of an open task reads to decide it. Every answer that carries it is in the audit log. */
 export class TaskApplicationDto {
@@ -14,7 +21,12 @@ export class TaskApplicationDto {
   })
   data!: Record<string, unknown>;
 
-  @ApiProperty({ type: [DocumentDto], description: 'The documents filed, resubmitted ones included' }) documents!: DocumentDto[];
+  @ApiProperty({ type: [DocumentDto], description: 'The documents as they stand now: a resubmitted document replaces the earlier ones of its type' }) documents!: DocumentDto[];
+  @ApiProperty({
+    type: [ResubmissionDto],
+    description: "Every answer to a revision request, oldest first, with the data fields and document types it changed (names only): what changed since the step asked for the revision",
+  })
+  resubmissions!: ResubmissionDto[];
   @ApiProperty({ type: ApplicantViewDto, description: "The applicant's identity, to verify the file" }) applicant!: ApplicantViewDto;
 }
 
@@ -41,10 +53,7 @@ export class TaskDto extends IntersectionType(PickType(TaskViewDto, STEP_ATTEMPT
   application?: TaskApplicationDto;
 }
 
-export class TaskListDto {
-  @ApiProperty({ type: [TaskDto] }) items!: TaskDto[];
-  @ApiNextCursor() nextCursor!: string | null;
-}
+export class TaskListDto extends PageOf(TaskDto) {}
 
 export class TaskCountsDto {
   @ApiProperty({ ...INTEGER, description: 'Open tasks you hold', example: 3 }) mine!: number;

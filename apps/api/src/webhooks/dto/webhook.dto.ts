@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { ApiEnum, ApiInstant, ApiNextCursor, ApiNullableInstant, ApiNullableString, NULLABLE_NUMBER } from '../../common/openapi-types';
-import { IsPlainText } from '../../common/text';
+import { ApiEnum, ApiInstant, PageOf, ApiNullableInstant, ApiNullableString, NULLABLE_NUMBER } from '../../common/openapi-types';
+import { IsText } from '../../common/text';
 
 export class CreateWebhookDto {
   @ApiProperty({ description: 'Where status changes are POSTed: https (production refuses private, loopback and link-local addresses)', example: 'https://hooks.example.id/satupintu' })
@@ -23,9 +23,7 @@ export class CreateWebhookDto {
 
   @ApiPropertyOptional({ example: 'Kiosk back office, production', maxLength: 200 })
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  @IsPlainText()
+  @IsText(200)
   description?: string;
 }
 
@@ -38,10 +36,7 @@ export class WebhookDto {
   @ApiProperty({ example: ['application.status_changed'], type: [String] }) events!: string[];
 }
 
-export class WebhookListDto {
-  @ApiProperty({ type: [WebhookDto] }) items!: WebhookDto[];
-  @ApiNextCursor('Always null: an integrator has at most 20 webhooks') nextCursor!: null;
-}
+export class WebhookListDto extends PageOf(WebhookDto, 'Always null: an integrator has at most 20 webhooks') {}
 
 export class WebhookDeliveryDto {
   @ApiProperty({ example: '01J9Z8Q4M3KX7T2W5R6Y8B0C1D:4' }) eventId!: string;
@@ -54,7 +49,4 @@ export class WebhookDeliveryDto {
   @ApiNullableInstant({ required: false }) deliveredAt!: string | null;
 }
 
-export class WebhookDeliveryListDto {
-  @ApiProperty({ type: [WebhookDeliveryDto] }) items!: WebhookDeliveryDto[];
-  @ApiNextCursor() nextCursor!: string | null;
-}
+export class WebhookDeliveryListDto extends PageOf(WebhookDeliveryDto) {}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { getJson } from '../../app/api';
+import { jakartaDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import type { InboxTask } from './types';
 import { Section } from '../../components/Section';
@@ -22,7 +23,7 @@ function show(value: unknown): string {
 
 /** The application's data, documents and applicant, for the officer who must verify them (each read is audited). */
 export function Dossier({ task, version }: { task: InboxTask; version?: number }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [schema, setSchema] = useState<Schema>();
   useEffect(() => {
     if (!version) return;
@@ -30,9 +31,38 @@ export function Dossier({ task, version }: { task: InboxTask; version?: number }
   }, [task.permitType, version]);
   const dossier = task.application;
   if (!dossier) return null;
+  // The last answer to a revision request: what the applicant changed since the step asked.
+  const latest = dossier.resubmissions?.[dossier.resubmissions.length - 1];
+  const changedField = new Set(latest?.changedFields ?? []);
+  const changedDocument = new Set(latest?.changedDocuments ?? []);
+  const changedBadge = <span className="badge badge-changed">{t('task.changed')}</span>;
   return (
     <Section id="dossier" title={t('task.dossier')} className="dossier">
       <p className="hint">{t('task.audited')}</p>
+      {latest && (
+        <div className="resubmission" role="note" aria-label={t('task.resubmitted', { at: jakartaDateTime(latest.at, lang) })}>
+          <h3>{t('task.resubmitted', { at: jakartaDateTime(latest.at, lang) })}</h3>
+          {latest.note && <p>“{latest.note}”</p>}
+          {latest.changedFields.length + latest.changedDocuments.length === 0 ? (
+            <p>{t('task.nothingChanged')}</p>
+          ) : (
+            <dl className="facts">
+              {latest.changedFields.length > 0 && (
+                <>
+                  <dt>{t('task.changedFields')}</dt>
+                  <dd className="changed-fields">{latest.changedFields.map((f) => labelOf(schema, f)).join(', ')}</dd>
+                </>
+              )}
+              {latest.changedDocuments.length > 0 && (
+                <>
+                  <dt>{t('task.changedDocuments')}</dt>
+                  <dd className="changed-documents">{latest.changedDocuments.join(', ')}</dd>
+                </>
+              )}
+            </dl>
+          )}
+        </div>
+      )}
       <h3>{t('task.applicant')}</h3>
       <dl className="facts">
         <dt>{t('task.name')}</dt>
@@ -57,7 +87,9 @@ export function Dossier({ task, version }: { task: InboxTask; version?: number }
         {Object.entries(dossier.data).map(([field, value]) => (
           <div key={field} className="contents">
             <dt>{labelOf(schema, field)}</dt>
-            <dd>{show(value)}</dd>
+            <dd>
+              {show(value)} {changedField.has(field) && changedBadge}
+            </dd>
           </div>
         ))}
       </dl>
@@ -71,7 +103,7 @@ export function Dossier({ task, version }: { task: InboxTask; version?: number }
               <a href={d.url} target="_blank" rel="noreferrer noopener">
                 {d.type}
               </a>{' '}
-              <span className="hint code">sha256 {d.sha256.slice(0, 16)}…</span>
+              <span className="hint code">sha256 {d.sha256.slice(0, 16)}…</span> {changedDocument.has(d.type) && changedBadge}
             </li>
           ))}
         </ul>

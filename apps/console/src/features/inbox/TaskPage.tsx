@@ -119,6 +119,9 @@ export function TaskPage({ taskId }: { taskId: string }) {
                     {ev.agency ? ` · ${ev.agency}` : ''}
                     {ev.type.startsWith('task.') && ev.actor !== 'system' ? ` · ${ev.actor}` : ''}
                     {ev.assignee ? ` → ${ev.assignee}` : ''}
+                    {[...(ev.changedFields ?? []), ...(ev.changedDocuments ?? [])].length > 0
+                      ? ` · ${t('event.changed', { names: [...(ev.changedFields ?? []), ...(ev.changedDocuments ?? [])].join(', ') })}`
+                      : ''}
                     {ev.note ? ` · “${ev.note}”` : ''}
                   </li>
                 ))}

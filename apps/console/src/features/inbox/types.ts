@@ -11,7 +11,16 @@ export interface InboxTask extends InboxTaskOf<string> {
     data: Record<string, unknown>;
     documents: Array<{ type: string; url: string; sha256: string }>;
     applicant: { nik: string; name: string; email?: string; phone?: string };
+    /** Every answer to a revision request, oldest first, with the field and document names it changed. */
+    resubmissions?: Resubmission[];
   };
+}
+
+export interface Resubmission {
+  at: string;
+  note?: string;
+  changedFields: string[];
+  changedDocuments: string[];
 }
 
 /** GET /v1/applications/{id}, as an approver sees it. */
@@ -21,5 +30,5 @@ export interface ApplicationForApprover {
   permitType: string;
   definitionVersion: number;
   status: string;
-  timeline: Array<{ seq: number; at: string; type: string; actor: string; agency?: string; stepId?: string; taskId?: string; note?: string; assignee?: string }>;
+  timeline: Array<{ seq: number; at: string; type: string; actor: string; agency?: string; stepId?: string; taskId?: string; note?: string; assignee?: string; changedFields?: string[]; changedDocuments?: string[] }>;
 }

@@ -1,6 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { ApiError, postJson } from '../../app/api';
 import { useI18n } from '../../app/i18n';
+import { Link } from '../../app/router';
 import { LabelledSelect } from '../../components/LabelledSelect';
 
 const CATEGORIES = ['illegal_fee', 'slow_service', 'rude_staff', 'wrong_information', 'office_closed', 'other'] as const;
@@ -11,20 +12,20 @@ export function ComplaintForm({ trackingCode, offices }: { trackingCode: string;
   const [category, setCategory] = useState<(typeof CATEGORIES)[number]>('illegal_fee');
   const [officeId, setOfficeId] = useState(offices[0]?.id ?? '');
   const [description, setDescription] = useState('');
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string }>();
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string; pin?: string; code?: string }>();
   const [sending, setSending] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSending(true);
     try {
-      const filed = await postJson<{ trackingCode: string }>('/v1/complaints', {
+      const filed = await postJson<{ trackingCode: string; followUpPin: string }>('/v1/complaints', {
         channel: 'web',
         category,
         officeId,
         trackingCode,
         ...(description.trim() ? { description: description.trim() } : {}),
       });
-      setOutcome({ ok: true, text: `${t('complaint.sent')} ${filed.trackingCode}` });
+      setOutcome({ ok: true, text: `${t('complaint.sent')} ${filed.trackingCode}`, pin: filed.followUpPin, code: filed.trackingCode });
     } catch (err) {
       setOutcome({ ok: false, text: `${t('complaint.failed')} ${err instanceof ApiError ? err.message : String(err)}` });
     } finally {
@@ -49,6 +50,16 @@ export function ComplaintForm({ trackingCode, offices }: { trackingCode: string;
       {outcome && (
         <p role="status" className={outcome.ok ? 'ok' : 'error'}>
           {outcome.text}
+        </p>
+      )}
+      {outcome?.pin && (
+        <p className="ok">
+          {t('complaint.pin')} <strong data-pin>{outcome.pin}</strong>
+        </p>
+      )}
+      {outcome?.code && (
+        <p>
+          <Link to={`/pengaduan/${outcome.code}`}>{t('complaint.follow')}</Link>
         </p>
       )}
     </form>

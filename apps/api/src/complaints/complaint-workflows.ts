@@ -1,0 +1,100 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { AppConfig } from '../../../../libs/config/config';
+import {
+  type AnswerArgs,
+  answerComplaintUpdate,
+  type CloseArgs,
+  closeComplaintUpdate,
+  COMPLAINT_WORKFLOW,
+  type ComplaintInput,
+  ComplaintRefusal,
+  type ComplaintRefusalType,
+  type ComplaintView,
+  complaintWorkflowId,
+  type ReopenArgs,
+  reopenComplaintUpdate,
+} from '../../../../workflows/complaints/complaint-messages';
+import { ConflictError, DomainError, ForbiddenError, NotFoundError } from '../common/errors';
+import { base32, keyedDigest } from '../common/keyed-id';
+import { APP_CONFIG } from '../config.provider';
+
+const REFUSALS: Record<ComplaintRefusalType, (message: string) => DomainError> = {
+  [ComplaintRefusal.Closed]: (m) => new ConflictError('complaint-closed', m),
+  [ComplaintRefusal.AlreadyAnswered]: (m) => new ConflictError('complaint-answered', m),
+  [ComplaintRefusal.NotAnswered]: (m) => new ConflictError('complaint-not-answered', m),
+  [ComplaintRefusal.ReopenRefused]: (m) => new ConflictError('complaint-reopen-refused', m),
+  [ComplaintRefusal.WrongOffice]: (m) => new ForbiddenError(m, 'wrong-office'),
+  [ComplaintRefusal.NotAssigned]: (m) => new ConflictError('complaint-not-assigned', m, 1),
+};
+
+/** What the server answers an Update sent to a complaint workflow that has finished (closed for good). */
+const FINISHED = /workflow execution already completed|update was aborted by closing workflow|because workflow is closing/i;
+
+function refusalOf(err: unknown, status: string): unknown {
+  for (let e = err as { message?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (typeof e.message === 'string' && FINISHED.test(e.message)) return new ConflictError('complaint-closed', 'The complaint is closed for good: nothing more can change.');
+  }
+  // A finished workflow may also be out of the server's retention, or reported as not found (the test server).
+  if (err instanceof WorkflowNotFoundError && status === 'closed') return new ConflictError('complaint-closed', 'The complaint is closed for good: nothing more can change.');
+  if (err instanceof WorkflowNotFoundError) return new NotFoundError('Complaint', 'This complaint has no workflow (filed before complaints were handled as workflows).');
+  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
+    const refusal = REFUSALS[err.cause.type as ComplaintRefusalType];
+    if (refusal) return refusal(err.cause.message);
+  }
+  return err;
+}
+
+/** The complaint workflows as the API needs them: start one, send it an Update (ids derived from the caller's Idempotency-Key). */
+@Injectable()
+export class ComplaintWorkflows {
+  constructor(
+    private readonly temporal: Client,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Starts the complaint's workflow; a second start (the same filing again) changes nothing. */
+  async start(input: ComplaintInput): Promise<void> {
+    try {
+      await this.temporal.workflow.start(COMPLAINT_WORKFLOW, {
+        workflowId: complaintWorkflowId(input.complaintId),
+        taskQueue: this.config.temporal.taskQueue,
+        args: [input],
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      });
+    } catch (err) {
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    }
+  }
+
+  /** `status`: the complaint's status in the read model, to tell a finished workflow from a missing one. */
+  answer(complaintId: string, status: string, updateId: string, args: AnswerArgs): Promise<ComplaintView> {
+    return this.update(status, () => this.handle(complaintId).executeUpdate(answerComplaintUpdate, { updateId, args: [args] }));
+  }
+
+  close(complaintId: string, status: string, updateId: string, args: CloseArgs): Promise<ComplaintView> {
+    return this.update(status, () => this.handle(complaintId).executeUpdate(closeComplaintUpdate, { updateId, args: [args] }));
+  }
+
+  reopen(complaintId: string, status: string, updateId: string, args: ReopenArgs): Promise<ComplaintView> {
+    return this.update(status, () => this.handle(complaintId).executeUpdate(reopenComplaintUpdate, { updateId, args: [args] }));
+  }
+
+  private handle(complaintId: string) {
+    return this.temporal.workflow.getHandle(complaintWorkflowId(complaintId));
+  }
+
+  private async update(status: string, call: () => Promise<ComplaintView>): Promise<ComplaintView> {
+    try {
+      return await call();
+    } catch (err) {
+      throw refusalOf(err, status);
+    }
+  }
+}
+
+/** The Update id of a complaint write: (what, caller, Idempotency-Key), so a retry reaches the same Update. */
+export function complaintUpdateIdOf(what: 'answer' | 'close' | 'reopen', caller: string, idempotencyKey: string): string {
+  return `complaint-${what}-${base32(keyedDigest(`complaint-${what}`, caller, idempotencyKey), 26)}`;
+}
