@@ -77,6 +77,16 @@ async function launchConsole(baseUrl: string): Promise<ConsoleBrowser> {
   return new ConsoleBrowser(browser, baseUrl, source);
 }
 
+/**
+ * Closes the suite's browser after its tests, before the backend: jest runs afterAll hooks in the order
+ * they were registered, and an API closed under the browser's open connections waits for them.
+ */
+function closesBrowserFirst(ui: () => ConsoleBrowser | undefined): void {
+  afterAll(async () => {
+    await ui()?.browser.close();
+  });
+}
+
 export interface PlatformConsole {
   p: Platform;
   ui: ConsoleBrowser;
@@ -89,12 +99,10 @@ export interface PlatformConsole {
  */
 export function consoleOnPlatform(opts: PlatformOptions | (() => PlatformOptions) = {}): PlatformConsole {
   const s = {} as PlatformConsole;
+  closesBrowserFirst(() => s.ui);
   platformSuite((p) => (s.p = p), opts);
   beforeAll(async () => {
     s.ui = await launchConsole(s.p.baseUrl);
-  });
-  afterAll(async () => {
-    await s.ui?.browser.close();
   });
   return s;
 }
@@ -110,12 +118,10 @@ export interface ScratchConsole extends ReportsSuite {
  * once the suite's tests run.
  */
 export function consoleOnScratch(label: string, load?: (db: DataSource) => Promise<void>): ScratchConsole {
+  closesBrowserFirst(() => s.ui);
   const s = reportsSuite(label, load) as ScratchConsole;
   beforeAll(async () => {
     s.ui = await launchConsole(s.api.baseUrl);
-  });
-  afterAll(async () => {
-    await s.ui?.browser.close();
   });
   return s;
 }
