@@ -1,5 +1,6 @@
 import { Context, log } from '@temporalio/activity';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { WorkflowIdReusePolicy } from '@temporalio/client';
+import { startOnce } from '../libs/temporal/start-once';
 import { NOTIFICATION_DELIVERY_WORKFLOW, notificationDeliveryWorkflowId, type NotificationDeliveryWorkflow } from '../workflows/delivery/contracts';
 import type { Notification, Notifier } from './notifier';
 
@@ -13,15 +14,12 @@ export async function sendOrHandOver(notifier: Notifier, notice: Notification, w
   const failed = await notifier.send(notice, { bestEffort: true });
   if (!failed) return;
   log.warn(`${what} not delivered: handed to its delivery workflow`, { ...context, error: failed.message });
-  const args = { dedupKey: notice.dedupKey };
-  try {
-    await Context.current().client.workflow.start<NotificationDeliveryWorkflow>(NOTIFICATION_DELIVERY_WORKFLOW, {
-      workflowId: notificationDeliveryWorkflowId(args),
-      taskQueue: Context.current().info.taskQueue,
-      args: [args],
-    });
-  } catch (err) {
-    // A retried activity hands the same notice over again: the first hand-over stands.
-    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-  }
+  const input = { dedupKey: notice.dedupKey };
+  // A retried activity hands the same notice over again: the first hand-over stands.
+  await startOnce<NotificationDeliveryWorkflow>(Context.current().client, NOTIFICATION_DELIVERY_WORKFLOW, {
+    workflowId: notificationDeliveryWorkflowId(input),
+    taskQueue: Context.current().info.taskQueue,
+    input,
+    workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
+  });
 }

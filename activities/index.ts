@@ -5,6 +5,7 @@ import { createEscalationActivities } from './escalation.activities';
 import { createApplicantNoticeActivities, withApplicantNotices, type ApplicantNoticeOptions } from './applicant-notice.activities';
 import { createAccountabilityDigestActivities } from './accountability-digest.activities';
 import { createComplaintActivities } from './complaint.activities';
+import { createCalendarFanOutActivities } from './calendar-fan-out.activities';
 import type { Notifier } from './notifier';
 import { createProjectionActivities } from './projection.activities';
 import { createWebhookActivities, WebhookOptions, withWebhookOutbox } from './webhook.activities';
@@ -32,6 +33,7 @@ export function createActivities(deps: ActivityDeps) {
     ...escalations,
     ...createComplaintActivities(deps.db, deps.notifier),
     ...createAccountabilityDigestActivities(deps.db, deps.notifier, deps.applicantNotices?.publicBaseUrl ?? ''),
+    ...createCalendarFanOutActivities(deps.db),
   };
 }
 

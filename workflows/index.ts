@@ -8,3 +8,5 @@ export { notificationDelivery } from './delivery/notification-delivery';
 export { applicantNotice } from './delivery/applicant-notice';
 export { accountabilityDigest } from './delivery/accountability-digest';
 export { complaint } from './complaints/complaint';
+export { calendarFanOut } from './delivery/calendar-fan-out';
+export { calendarFanOutSweep } from './delivery/calendar-fan-out-sweep';

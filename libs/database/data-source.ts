@@ -15,6 +15,7 @@ import { ComplaintWorkflows1795500000000 } from './migrations/1795500000000-comp
 import { AdminCalendar1795510000000 } from './migrations/1795510000000-admin-calendar';
 import { OutletSessions1795520000000 } from './migrations/1795520000000-outlet-sessions';
 import { AuditResubmissionChanges1795530000000 } from './migrations/1795530000000-audit-resubmission-changes';
+import { CalendarChange1795550000000 } from './migrations/1795550000000-calendar-change';
 
 export const MIGRATIONS = [
   InitialSchema1732300000000,
@@ -33,6 +34,7 @@ export const MIGRATIONS = [
   AdminCalendar1795510000000,
   OutletSessions1795520000000,
   AuditResubmissionChanges1795530000000,
+  CalendarChange1795550000000,
 ];
 
 /** The read model's DataSource. Schema changes are migrations only: `synchronize` stays off. */

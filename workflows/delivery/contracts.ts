@@ -4,6 +4,7 @@
 import type { notificationDelivery } from './notification-delivery';
 import type { webhookDelivery } from './webhook-delivery';
 import type { applicantNotice } from './applicant-notice';
+import type { calendarFanOut } from './calendar-fan-out';
 
 export interface NotificationDeliveryArgs {
   dedupKey: string;
@@ -50,3 +51,21 @@ export function applicantNoticeWorkflowId(args: Pick<ApplicantNoticeArgs, 'notic
 /** The weekly digest to agency heads, started by the schedule below (apps/worker/src/digest-schedule.ts). */
 export const ACCOUNTABILITY_DIGEST_WORKFLOW = 'accountabilityDigest' satisfies 'accountabilityDigest';
 export const ACCOUNTABILITY_DIGEST_SCHEDULE_ID = 'accountability-digest';
+
+export interface CalendarFanOutArgs {
+  /** The calendar_change row: the revision the change made. */
+  revision: number;
+}
+
+/** Tells every running application of a calendar change's scope (docs/calendar.md), as registered by workflows/index.ts. */
+export const CALENDAR_FAN_OUT_WORKFLOW = 'calendarFanOut' satisfies 'calendarFanOut';
+export type CalendarFanOutWorkflow = typeof calendarFanOut;
+
+/** One fan-out a change: the API and the sweep start the same id, and the second start finds the first. */
+export function calendarFanOutWorkflowId(args: CalendarFanOutArgs): string {
+  return `calendar-fan-out-${args.revision}`;
+}
+
+/** Starts the fan-out of every change still untold some time after it was recorded; run by the schedule below. */
+export const CALENDAR_FAN_OUT_SWEEP_WORKFLOW = 'calendarFanOutSweep' satisfies 'calendarFanOutSweep';
+export const CALENDAR_FAN_OUT_SWEEP_SCHEDULE_ID = 'calendar-fan-out-sweep';

@@ -1,5 +1,16 @@
-import { Client, ScheduleAlreadyRunning } from '@temporalio/client';
+import { Client, ScheduleAlreadyRunning, type ScheduleOptions } from '@temporalio/client';
 import { ACCOUNTABILITY_DIGEST_SCHEDULE_ID, ACCOUNTABILITY_DIGEST_WORKFLOW } from '../../../workflows/delivery/contracts';
+
+/** Creates the schedule unless it exists: each worker calls it at start and the first creation stands. Returns whether this call created it. */
+export async function createScheduleOnce(client: Client, options: ScheduleOptions): Promise<boolean> {
+  try {
+    await client.schedule.create(options);
+    return true;
+  } catch (err) {
+    if (err instanceof ScheduleAlreadyRunning) return false;
+    throw err;
+  }
+}
 
 /**
  * The weekly accountability digest: every Monday at 07:00 in Jakarta, one digest workflow on the
@@ -7,16 +18,10 @@ import { ACCOUNTABILITY_DIGEST_SCHEDULE_ID, ACCOUNTABILITY_DIGEST_WORKFLOW } fro
  * schedule. Returns whether this call created it.
  */
 export async function ensureDigestSchedule(client: Client, taskQueue: string, scheduleId = ACCOUNTABILITY_DIGEST_SCHEDULE_ID): Promise<boolean> {
-  try {
-    await client.schedule.create({
-      scheduleId,
-      spec: { calendars: [{ dayOfWeek: 'MONDAY', hour: 7, minute: 0 }], timezone: 'Asia/Jakarta' },
-      action: { type: 'startWorkflow', workflowType: ACCOUNTABILITY_DIGEST_WORKFLOW, taskQueue, args: [] },
-      policies: { overlap: 'SKIP', catchupWindow: '1 day' },
-    });
-    return true;
-  } catch (err) {
-    if (err instanceof ScheduleAlreadyRunning) return false;
-    throw err;
-  }
+  return createScheduleOnce(client, {
+    scheduleId,
+    spec: { calendars: [{ dayOfWeek: 'MONDAY', hour: 7, minute: 0 }], timezone: 'Asia/Jakarta' },
+    action: { type: 'startWorkflow', workflowType: ACCOUNTABILITY_DIGEST_WORKFLOW, taskQueue, args: [] },
+    policies: { overlap: 'SKIP', catchupWindow: '1 day' },
+  });
 }

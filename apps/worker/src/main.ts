@@ -5,6 +5,7 @@ import { createDataSource } from '../../../libs/database/data-source';
 import { startWorkerHeartbeat } from '../../../libs/database/worker-heartbeat';
 import { createLogger, describeError } from '../../../libs/logging/logger';
 import { Client, Connection } from '@temporalio/client';
+import { ensureCalendarFanOutSchedule } from './calendar-fan-out-schedule';
 import { ensureDigestSchedule } from './digest-schedule';
 import { startTracing } from '../../../libs/observability/tracing';
 import { metricsTelemetry } from './telemetry';
@@ -38,16 +39,19 @@ async function main(): Promise<void> {
   await db.initialize();
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const worker = await createPermitWorker({ connection, db, config, tracing });
-  // The weekly accountability digest's schedule; a failure here must not keep the worker from polling.
+  // The weekly accountability digest's schedule and the calendar fan-out sweep's; a failure here must not
+  // keep the worker from polling.
   void Connection.connect({ address: config.temporal.address })
     .then(async (c) => {
       try {
-        await ensureDigestSchedule(new Client({ connection: c, namespace: config.temporal.namespace }), config.temporal.taskQueue);
+        const client = new Client({ connection: c, namespace: config.temporal.namespace });
+        await ensureDigestSchedule(client, config.temporal.taskQueue);
+        await ensureCalendarFanOutSchedule(client, config.temporal.taskQueue);
       } finally {
         await c.close();
       }
     })
-    .catch((err: unknown) => logger.warn({ err: describeError(err) }, 'accountability digest schedule not created; the next worker start tries again'));
+    .catch((err: unknown) => logger.warn({ err: describeError(err) }, 'accountability digest or calendar fan-out schedule not created; the next worker start tries again'));
   let lastHeartbeatError = '';
   const heartbeat = startWorkerHeartbeat(db, config.temporal.taskQueue, (err) => {
     const message = err instanceof Error ? err.message : String(err);

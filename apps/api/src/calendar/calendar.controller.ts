@@ -24,7 +24,7 @@ export class CalendarController {
   @ApiOperation({
     summary: 'Close a day for the whole province or for one office (a flood, an election day)',
     description:
-      "Steps planned after the closure count the day as closed, and the scope's running steps due on or after the day move by it (docs/calendar.md). Audit-logged with the caller, the decree and the reason.",
+      "Steps planned after the closure count the day as closed, and the scope's running steps due on or after the day move by it: the answer comes once the closure is committed, and the running applications are told right after it by a fan-out workflow (docs/calendar.md). Audit-logged with the caller, the decree and the reason.",
   })
   @Creates({
     body: AddClosureDto,

@@ -34,29 +34,40 @@ export interface CalendarChange {
   details: Record<string, unknown>;
 }
 
+/** A change that moves days: its scope (an office, or the province) and the first day it touches. */
+export interface FanOut {
+  officeId: string | null;
+  from: string;
+}
+
 const CLOSURE_COLUMNS = `id, to_char(date, 'YYYY-MM-DD') AS date, office_id, name, reason, decree, created_by, created_at, cancelled_by, cancelled_at, cancel_reason`;
 
-/** Tables calendar_closure, calendar_year and calendar_revision; every change also appends to audit_log, in one transaction. */
+/** Tables calendar_closure, calendar_year, calendar_revision and calendar_change; every change also appends to audit_log, in one transaction. */
 @Injectable()
 export class CalendarRepository {
   constructor(private readonly db: DataSource) {}
 
-  /** Runs `change` in a transaction that, when it returns a change, raises the revision and writes the audit row. */
-  async changing<T>(change: (tx: EntityManager) => Promise<{ result: T; audit?: CalendarChange }>): Promise<T> {
-    return this.db.transaction(async (tx) => {
+  /**
+   * Runs `change` in a transaction that, when it returns a change, raises the revision and writes the audit
+   * row, and when the change moves days (`fanOut`), records it in calendar_change for the running
+   * applications to be told. Answers the result and the revision of the change to fan out.
+   */
+  async changing<T>(change: (tx: EntityManager) => Promise<{ result: T; audit?: CalendarChange; fanOut?: FanOut }>): Promise<{ result: T; fanOut?: number }> {
+    return this.db.transaction(async (tx): Promise<{ result: T; fanOut?: number }> => {
       // The revision row serializes the changes: each one sees the one before it.
       await tx.query(`SELECT revision FROM calendar_revision FOR UPDATE`);
-      const { result, audit } = await change(tx);
-      if (audit) {
-        // A CTE so the driver answers rows (a bare UPDATE answers [rows, count]).
-        const [{ revision }] = await tx.query(`WITH bumped AS (UPDATE calendar_revision SET revision = revision + 1 RETURNING revision) SELECT revision::int AS revision FROM bumped`);
-        await tx.query(
-          `INSERT INTO audit_log (event_id, application_id, at, type, actor, role, note, status_before, status_after, request_id, subject, details)
-           VALUES ($1, NULL, now(), $2, $3, $4, $5, NULL, NULL, $6, 'calendar', $7)`,
-          [`calendar:${revision}`, audit.type, audit.actor, audit.role, audit.note, audit.requestId ?? null, JSON.stringify({ ...audit.details, revision })],
-        );
-      }
-      return result;
+      const { result, audit, fanOut } = await change(tx);
+      if (!audit) return { result };
+      // A CTE so the driver answers rows (a bare UPDATE answers [rows, count]).
+      const [{ revision }]: Array<{ revision: number }> = await tx.query(`WITH bumped AS (UPDATE calendar_revision SET revision = revision + 1 RETURNING revision) SELECT revision::int AS revision FROM bumped`);
+      await tx.query(
+        `INSERT INTO audit_log (event_id, application_id, at, type, actor, role, note, status_before, status_after, request_id, subject, details)
+         VALUES ($1, NULL, now(), $2, $3, $4, $5, NULL, NULL, $6, 'calendar', $7)`,
+        [`calendar:${revision}`, audit.type, audit.actor, audit.role, audit.note, audit.requestId ?? null, JSON.stringify({ ...audit.details, revision })],
+      );
+      if (!fanOut) return { result };
+      await tx.query(`INSERT INTO calendar_change (revision, office_id, from_date, recorded_at) VALUES ($1, $2, $3, now())`, [revision, fanOut.officeId, fanOut.from]);
+      return { result, fanOut: revision };
     });
   }
 
@@ -97,15 +108,6 @@ export class CalendarRepository {
        ORDER BY date, created_at, id`,
       [year, officeId ?? null],
     );
-  }
-
-  /** Applications with an open step held in the scope (one office, or any): those a change of the calendar may move. */
-  async runningIn(officeId: string | null): Promise<string[]> {
-    const rows: Array<{ application_id: string }> = await this.db.query(
-      `SELECT DISTINCT application_id FROM task WHERE status = 'open' AND ($1::text IS NULL OR office_id = $1) ORDER BY application_id`,
-      [officeId],
-    );
-    return rows.map((r) => r.application_id);
   }
 
   async year(year: number, tx: EntityManager | DataSource = this.db): Promise<YearRow | undefined> {

@@ -1,13 +1,12 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { Principal } from '../../../../libs/auth/token';
-import { BusinessCalendar, type CalendarSource, HOLIDAY_SOURCES, HOLIDAYS, type HolidayEntry, jakartaLocalDate } from '../../../../libs/calendar';
+import { BusinessCalendar, HOLIDAY_SOURCES, HOLIDAYS, type HolidayEntry, jakartaLocalDate } from '../../../../libs/calendar';
 import { NOW } from '../applications/applications.service';
 import { ConflictError, type FieldError, NotFoundError, UnprocessableError, ValidationError } from '../common/errors';
 import { base32, keyedDigest } from '../common/keyed-id';
 import type { WriteRequest } from '../common/request-context';
 import { OfficesService } from '../offices/offices.service';
 import { ApplicationWorkflows } from '../temporal/application-workflows';
-import { CALENDAR_SOURCE } from './calendar.provider';
 import { type ClosureRow, CalendarRepository } from './calendar.repository';
 import type { AddClosureDto, CalendarYearDto, CancelClosureDto, ClosureDto, LoadYearDto, LoadYearResultDto } from './dto/calendar.dto';
 
@@ -23,9 +22,6 @@ function isRealDate(date: string): boolean {
   }
 }
 
-/** Signals in flight at once when a change reaches the running applications. */
-const SIGNALS_AT_ONCE = 16;
-
 const byDateThenName = (a: HolidayEntry, b: HolidayEntry) => (a.date === b.date ? (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) : a.date < b.date ? -1 : 1);
 
 /**
@@ -35,26 +31,25 @@ const byDateThenName = (a: HolidayEntry, b: HolidayEntry) => (a.date === b.date 
  */
 @Injectable()
 export class CalendarService {
+  private readonly logger = new Logger(CalendarService.name);
+
   constructor(
     private readonly repository: CalendarRepository,
     private readonly offices: OfficesService,
     private readonly workflows: ApplicationWorkflows,
-    @Inject(CALENDAR_SOURCE) private readonly calendars: CalendarSource,
     @Optional() @Inject(NOW) private readonly now: () => Date = () => new Date(),
   ) {}
 
   /**
-   * Tells every running application with an open step in the changed scope; each plans again the steps
-   * due on or after the changed day (docs/calendar.md). After the change committed: a retry of the same
-   * request (same Idempotency-Key) tells them again, which moves nothing twice.
+   * Starts telling the running applications of the change's scope (docs/calendar.md); the request does not
+   * wait for them. The change is recorded already (calendar_change): when Temporal cannot be reached now,
+   * the worker's sweep starts the fan-out a minute or two later, so the change is answered as made.
    */
-  private async moveRunningSteps(officeId: string | null, from: string): Promise<void> {
-    const revision = await this.calendars.revision();
-    const change = { revision, from, ...(officeId ? { officeId } : {}) };
-    const ids = await this.repository.runningIn(officeId);
-    for (let i = 0; i < ids.length; i += SIGNALS_AT_ONCE) {
-      await Promise.all(ids.slice(i, i + SIGNALS_AT_ONCE).map((id) => this.workflows.calendarChanged(id, change)));
-    }
+  private async startFanOut(revision: number | undefined): Promise<void> {
+    if (revision === undefined) return;
+    await this.workflows.startCalendarFanOut(revision).catch((err: unknown) => {
+      this.logger.warn(`calendar change ${revision}: fan-out not started (${String(err)}); the worker's sweep starts it`);
+    });
   }
 
   async addClosure(principal: Principal, dto: AddClosureDto, request: WriteRequest): Promise<{ created: boolean; closure: ClosureDto }> {
@@ -70,7 +65,7 @@ export class CalendarService {
     }
     // Named by (caller, Idempotency-Key): a retry after a crash finds the closure it made.
     const id = `cl_${base32(keyedDigest('calendar-closure', principal.sub, request.idempotencyKey), 16)}`;
-    const added = await this.repository.changing<{ created: boolean; closure: ClosureDto }>(async (tx) => {
+    const { result: added, fanOut } = await this.repository.changing<{ created: boolean; closure: ClosureDto }>(async (tx) => {
       const again = await this.repository.closure(id, tx);
       if (again) return { result: { created: false, closure: closureDto(again) } };
       const standing = await this.repository.standingClosure(tx, dto.date, officeId);
@@ -82,14 +77,15 @@ export class CalendarService {
       return {
         result: { created: true, closure: closureDto(row) },
         audit: { type: 'calendar.closure_added', actor: principal.sub, role: principal.role, note: dto.reason, requestId: request.requestId, details: { closureId: id, date: dto.date, officeId, name: dto.name, decree: dto.decree } },
+        fanOut: { officeId, from: dto.date },
       };
     });
-    await this.moveRunningSteps(officeId, dto.date);
+    await this.startFanOut(fanOut);
     return added;
   }
 
   async cancelClosure(principal: Principal, id: string, dto: CancelClosureDto, request: WriteRequest): Promise<ClosureDto> {
-    const cancelled = await this.repository.changing<ClosureDto>(async (tx) => {
+    const { result: cancelled, fanOut } = await this.repository.changing<ClosureDto>(async (tx) => {
       const closure = await this.repository.closure(id, tx);
       if (!closure) throw new NotFoundError('Closure', `No closure ${id}: see GET /v1/calendar/closures for the ids.`);
       // Cancelling twice changes nothing.
@@ -98,9 +94,10 @@ export class CalendarService {
       return {
         result: closureDto(row),
         audit: { type: 'calendar.closure_cancelled', actor: principal.sub, role: principal.role, note: dto.reason, requestId: request.requestId, details: { closureId: id, date: row.date, officeId: row.office_id, name: row.name, decree: row.decree } },
+        fanOut: { officeId: row.office_id, from: row.date },
       };
     });
-    await this.moveRunningSteps(cancelled.officeId, cancelled.date);
+    await this.startFanOut(fanOut);
     return cancelled;
   }
 
@@ -137,19 +134,18 @@ export class CalendarService {
     });
     if (errors.length > 0) throw new ValidationError(errors);
     const days: HolidayEntry[] = dto.days.map((d) => ({ date: d.date, name: d.name, kind: d.kind })).sort(byDateThenName);
-    const changed = await this.repository.changing<string | undefined>(async (tx) => {
+    const { result: changed, fanOut } = await this.repository.changing<boolean>(async (tx) => {
       const before = await this.repository.year(year, tx);
       // Compared as entries: PostgreSQL's jsonb orders an object's keys its own way.
       const same = (a: readonly HolidayEntry[]) => JSON.stringify([...a].sort(byDateThenName).map((d) => [d.date, d.name, d.kind])) === JSON.stringify(days.map((d) => [d.date, d.name, d.kind]));
-      if (before && before.decree === dto.decree && same(before.days)) return { result: undefined };
+      if (before && before.decree === dto.decree && same(before.days)) return { result: false };
       const previous = before?.days ?? HOLIDAYS[year] ?? [];
       const key = (d: HolidayEntry) => `${d.date} ${d.name} (${d.kind})`;
       const [was, now] = [new Set(previous.map(key)), new Set(days.map(key))];
       await this.repository.saveYear(tx, { year, decree: dto.decree, days, loaded_by: principal.sub });
       const moved = [...previous.filter((d) => !now.has(key(d))), ...days.filter((d) => !was.has(key(d)))].map((d) => d.date).sort();
       return {
-        // The first day the change touches; the decree's reference alone moves no deadline.
-        result: moved[0] ?? '',
+        result: true,
         audit: {
           type: 'calendar.year_loaded',
           actor: principal.sub,
@@ -158,10 +154,12 @@ export class CalendarService {
           requestId: request.requestId,
           details: { year, decree: dto.decree, days: days.length, added: [...now].filter((d) => !was.has(d)), removed: [...was].filter((d) => !now.has(d)) },
         },
+        // From the first day the change touches; the decree's reference alone moves no deadline.
+        ...(moved.length > 0 ? { fanOut: { officeId: null, from: moved[0] } } : {}),
       };
     });
-    if (changed) await this.moveRunningSteps(null, changed);
-    return { ...(await this.year(year)), changed: changed !== undefined };
+    await this.startFanOut(fanOut);
+    return { ...(await this.year(year)), changed };
   }
 }
 

@@ -19,7 +19,7 @@ import {
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from '../common/errors';
 import { base32, keyedDigest } from '../common/keyed-id';
 import { APP_CONFIG } from '../config.provider';
-import { startOnce } from '../temporal/start-once';
+import { startOnce } from '../../../../libs/temporal/start-once';
 
 const REFUSALS: Record<ComplaintRefusalType, (message: string) => DomainError> = {
   [ComplaintRefusal.Closed]: (m) => new ConflictError('complaint-closed', m),

@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import type { AppConfig } from '../../../../libs/config/config';
+import { startCalendarFanOut } from '../../../../activities/calendar-fan-out.activities';
 import { PermitTypeKey, ReceivingOfficeKey, TrackingCodeKey } from '../../../../libs/temporal/search-attributes';
 import {
   ApplicationView,
   AssignArgs,
   assignUpdate,
-  CalendarChangedArgs,
-  calendarChangedSignal,
   ClaimArgs,
   claimUpdate,
   DecideArgs,
@@ -24,7 +23,7 @@ import {
   workflowIdOf,
 } from '../../../../workflows/messages';
 import { APP_CONFIG } from '../config.provider';
-import { startOnce } from './start-once';
+import { startOnce } from '../../../../libs/temporal/start-once';
 import { refusalOf } from './workflow-errors';
 
 /**
@@ -53,15 +52,9 @@ export class ApplicationWorkflows {
     });
   }
 
-  /** Tells a running application that the calendar changed (docs/calendar.md); false when it has finished. */
-  async calendarChanged(applicationId: string, change: CalendarChangedArgs): Promise<boolean> {
-    try {
-      await this.temporal.workflow.getHandle(workflowIdOf(applicationId)).signal(calendarChangedSignal, change);
-      return true;
-    } catch (err) {
-      if (err instanceof WorkflowNotFoundError) return false;
-      throw err;
-    }
+  /** Starts telling the running applications of a committed calendar change (docs/calendar.md); false when it was started already. */
+  async startCalendarFanOut(revision: number): Promise<boolean> {
+    return startCalendarFanOut(this.temporal, this.config.temporal.taskQueue, revision);
   }
 
   async view(applicationId: string): Promise<ApplicationView> {

@@ -1,3 +1,4 @@
+import { ReactNode } from 'react';
 import { Layout } from '../components/Layout';
 import { CalendarPage } from '../features/calendar/CalendarPage';
 import { AccountabilityPage } from '../features/accountability/AccountabilityPage';
@@ -17,28 +18,35 @@ import { SessionProvider } from './session';
 import { I18nProvider, useI18n } from './i18n';
 import { match, RouterProvider, useRouter } from './router';
 
+/**
+ * The console's pages, by path: the first pattern that matches the path (see `match`) shows its page,
+ * given the path's named segments.
+ */
+const ROUTES: ReadonlyArray<{ pattern: string; page: (params: Record<string, string>) => ReactNode }> = [
+  { pattern: '/', page: () => <HomePage /> },
+  { pattern: '/lacak', page: () => <TrackingPage /> },
+  { pattern: '/lacak/:code', page: ({ code }) => <TrackingPage code={code} /> },
+  { pattern: '/pengaduan/:code', page: ({ code }) => <ComplaintPage code={code} /> },
+  { pattern: '/masuk', page: () => <SignInPage /> },
+  { pattern: '/masuk/sso', page: () => <SsoCallbackPage /> },
+  { pattern: '/sla', page: () => <SlaWallPage /> },
+  { pattern: '/kotak-masuk', page: () => <InboxPage /> },
+  { pattern: '/kotak-masuk/:taskId', page: ({ taskId }) => <TaskPage taskId={taskId} /> },
+  { pattern: '/akuntabilitas', page: () => <AccountabilityPage /> },
+  { pattern: '/skor-kecamatan', page: () => <KecamatanScorecardPage /> },
+  { pattern: '/kotak-pengaduan', page: () => <ComplaintInboxPage /> },
+  { pattern: '/layanan', page: () => <CataloguePage /> },
+  { pattern: '/layanan/:code', page: ({ code }) => <PermitTypePage code={code} /> },
+  { pattern: '/kalender', page: () => <CalendarPage /> },
+];
+
 function Routes() {
   const { path } = useRouter();
   const { t } = useI18n();
-  if (path === '/' || path === '') return <HomePage />;
-  if (path === '/lacak') return <TrackingPage />;
-  const tracked = match('/lacak/:code', path);
-  if (tracked) return <TrackingPage code={tracked.code} />;
-  const complaint = match('/pengaduan/:code', path);
-  if (complaint) return <ComplaintPage code={complaint.code} />;
-  if (path === '/masuk') return <SignInPage />;
-  if (path === '/masuk/sso') return <SsoCallbackPage />;
-  if (path === '/sla') return <SlaWallPage />;
-  if (path === '/kotak-masuk') return <InboxPage />;
-  const task = match('/kotak-masuk/:taskId', path);
-  if (task) return <TaskPage taskId={task.taskId} />;
-  if (path === '/akuntabilitas') return <AccountabilityPage />;
-  if (path === '/skor-kecamatan') return <KecamatanScorecardPage />;
-  if (path === '/kotak-pengaduan') return <ComplaintInboxPage />;
-  if (path === '/layanan') return <CataloguePage />;
-  if (path === '/kalender') return <CalendarPage />;
-  const type = match('/layanan/:code', path);
-  if (type) return <PermitTypePage code={type.code} />;
+  for (const route of ROUTES) {
+    const params = match(route.pattern, path);
+    if (params) return route.page(params);
+  }
   return <h1>{t('notFound.title')}</h1>;
 }
 

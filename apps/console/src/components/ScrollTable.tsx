@@ -27,6 +27,7 @@ export function ScrollTable(props: { className?: string; columns: ReactNode[]; c
 /**
  * A {@link ScrollTable} of one row per item: `cells` gives the row's cells, the first of them its row
  * header (`scope="row"`), which names the row for assistive technology. `rowData` adds data-* attributes.
+ * With no rows it shows `empty` (a sentence saying there is nothing) instead of a table of headers only.
  */
 export function RowTable<T>(props: {
   className?: string;
@@ -36,7 +37,9 @@ export function RowTable<T>(props: {
   rowKey: (row: T, index: number) => string | number;
   cells: (row: T) => ReactNode[];
   rowData?: (row: T) => Record<`data-${string}`, string | number>;
+  empty?: ReactNode;
 }) {
+  if (props.rows.length === 0 && props.empty !== undefined) return <>{props.empty}</>;
   return (
     <ScrollTable className={props.className} columns={props.columns} scroll={props.scroll}>
       {props.rows.map((row, i) => {

@@ -1,49 +1,57 @@
-import { FormEvent, useState } from 'react';
+import { FormEvent, ReactNode, useState } from 'react';
 import { ApiError, postJson } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { parseDecreeDays } from './types';
 
-type Outcome = { ok: boolean; text: string } | undefined;
-
-function useSubmit(onDone: () => void) {
+/**
+ * A form that changes the calendar: its fields, a submit button that is off while the request is under way,
+ * and then what came of it (role="status"). `send` makes the request and returns the sentence that says it
+ * worked; on success `onDone` lets the page reload.
+ */
+function CalendarForm(props: { className: string; heading?: { id: string; text: ReactNode }; submitLabel: string; send: () => Promise<string>; onDone: () => void; children: ReactNode }) {
   const { t } = useI18n();
-  const [outcome, setOutcome] = useState<Outcome>();
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string }>();
   const [sending, setSending] = useState(false);
-  const run = async (e: FormEvent, send: () => Promise<string>) => {
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSending(true);
     try {
-      setOutcome({ ok: true, text: await send() });
-      onDone();
+      setOutcome({ ok: true, text: await props.send() });
+      props.onDone();
     } catch (err) {
       setOutcome({ ok: false, text: `${t('calendar.failed')} ${err instanceof ApiError || err instanceof Error ? err.message : String(err)}` });
     } finally {
       setSending(false);
     }
   };
-  const status = outcome && (
-    <p role="status" className={outcome.ok ? 'ok' : 'error'}>
-      {outcome.text}
-    </p>
+  return (
+    <form className={props.className} onSubmit={submit} aria-labelledby={props.heading?.id}>
+      {props.heading && <h2 id={props.heading.id}>{props.heading.text}</h2>}
+      {props.children}
+      <button type="submit" disabled={sending}>
+        {props.submitLabel}
+      </button>
+      {outcome && (
+        <p role="status" className={outcome.ok ? 'ok' : 'error'}>
+          {outcome.text}
+        </p>
+      )}
+    </form>
   );
-  return { run, sending, status };
 }
 
 /** POST /v1/calendar/closures: one day closed for the province or one office, with its basis and reason. */
 export function AddClosureForm({ token, onDone }: { token: string; onDone: () => void }) {
   const { t } = useI18n();
   const [fields, setFields] = useState({ date: '', officeId: '', name: '', decree: '', reason: '' });
-  const { run, sending, status } = useSubmit(onDone);
   const set = (k: keyof typeof fields) => (e: { target: { value: string } }) => setFields({ ...fields, [k]: e.target.value });
-  const submit = (e: FormEvent) =>
-    run(e, async () => {
-      const { officeId, ...rest } = fields;
-      await postJson('/v1/calendar/closures', { ...rest, ...(officeId.trim() ? { officeId: officeId.trim() } : {}) }, { token });
-      return t('calendar.saved');
-    });
+  const send = async () => {
+    const { officeId, ...rest } = fields;
+    await postJson('/v1/calendar/closures', { ...rest, ...(officeId.trim() ? { officeId: officeId.trim() } : {}) }, { token });
+    return t('calendar.saved');
+  };
   return (
-    <form className="calendar-closure" onSubmit={submit} aria-labelledby="calendar-add">
-      <h2 id="calendar-add">{t('calendar.add')}</h2>
+    <CalendarForm className="calendar-closure" heading={{ id: 'calendar-add', text: t('calendar.add') }} submitLabel={t('calendar.addSubmit')} send={send} onDone={onDone}>
       <label htmlFor="closure-date">{t('calendar.date')}</label>
       <input id="closure-date" type="date" required value={fields.date} onChange={set('date')} />
       <label htmlFor="closure-office">{t('calendar.office')}</label>
@@ -54,11 +62,7 @@ export function AddClosureForm({ token, onDone }: { token: string; onDone: () =>
       <input id="closure-decree" required maxLength={300} value={fields.decree} onChange={set('decree')} />
       <label htmlFor="closure-reason">{t('calendar.reason')}</label>
       <textarea id="closure-reason" required rows={2} maxLength={1000} value={fields.reason} onChange={set('reason')} />
-      <button type="submit" disabled={sending}>
-        {t('calendar.addSubmit')}
-      </button>
-      {status}
-    </form>
+    </CalendarForm>
   );
 }
 
@@ -66,21 +70,15 @@ export function AddClosureForm({ token, onDone }: { token: string; onDone: () =>
 export function CancelClosureForm({ token, closureId, onDone }: { token: string; closureId: string; onDone: () => void }) {
   const { t } = useI18n();
   const [reason, setReason] = useState('');
-  const { run, sending, status } = useSubmit(onDone);
-  const submit = (e: FormEvent) =>
-    run(e, async () => {
-      await postJson(`/v1/calendar/closures/${encodeURIComponent(closureId)}/cancel`, { reason }, { token });
-      return t('calendar.saved');
-    });
+  const send = async () => {
+    await postJson(`/v1/calendar/closures/${encodeURIComponent(closureId)}/cancel`, { reason }, { token });
+    return t('calendar.saved');
+  };
   return (
-    <form className="calendar-cancel" onSubmit={submit}>
+    <CalendarForm className="calendar-cancel" submitLabel={t('calendar.cancelSubmit')} send={send} onDone={onDone}>
       <label htmlFor="cancel-reason">{t('calendar.cancelReason')}</label>
       <input id="cancel-reason" required maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />
-      <button type="submit" disabled={sending}>
-        {t('calendar.cancelSubmit')}
-      </button>
-      {status}
-    </form>
+    </CalendarForm>
   );
 }
 
@@ -89,27 +87,18 @@ export function LoadYearForm({ token, year, onDone }: { token: string; year: num
   const { t } = useI18n();
   const [decree, setDecree] = useState('');
   const [days, setDays] = useState('');
-  const { run, sending, status } = useSubmit(onDone);
-  const submit = (e: FormEvent) =>
-    run(e, async () => {
-      const parsed = parseDecreeDays(days);
-      if ('badLine' in parsed) throw new Error(`${t('calendar.loadDays')}: ${parsed.badLine}`);
-      const answer = await postJson<{ changed: boolean }>(`/v1/calendar/years/${year}/decree`, { decree, days: parsed.days }, { token });
-      return answer.changed ? t('calendar.loaded') : t('calendar.unchanged');
-    });
+  const send = async () => {
+    const parsed = parseDecreeDays(days);
+    if ('badLine' in parsed) throw new Error(`${t('calendar.loadDays')}: ${parsed.badLine}`);
+    const answer = await postJson<{ changed: boolean }>(`/v1/calendar/years/${year}/decree`, { decree, days: parsed.days }, { token });
+    return answer.changed ? t('calendar.loaded') : t('calendar.unchanged');
+  };
   return (
-    <form className="calendar-load" onSubmit={submit} aria-labelledby="calendar-load">
-      <h2 id="calendar-load">
-        {t('calendar.load')} {year}
-      </h2>
+    <CalendarForm className="calendar-load" heading={{ id: 'calendar-load', text: `${t('calendar.load')} ${year}` }} submitLabel={t('calendar.loadSubmit')} send={send} onDone={onDone}>
       <label htmlFor="load-decree">{t('calendar.decree')}</label>
       <input id="load-decree" required maxLength={500} value={decree} onChange={(e) => setDecree(e.target.value)} />
       <label htmlFor="load-days">{t('calendar.loadDays')}</label>
       <textarea id="load-days" rows={8} value={days} onChange={(e) => setDays(e.target.value)} placeholder={`${year}-01-01;national;Tahun Baru ${year} Masehi`} />
-      <button type="submit" disabled={sending}>
-        {t('calendar.loadSubmit')}
-      </button>
-      {status}
-    </form>
+    </CalendarForm>
   );
 }

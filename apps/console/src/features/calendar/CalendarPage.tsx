@@ -4,8 +4,9 @@ import { useI18n } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { LabelledSelect } from '../../components/LabelledSelect';
 import { RowTable } from '../../components/ScrollTable';
+import { Section } from '../../components/Section';
 import { AddClosureForm, CancelClosureForm, LoadYearForm } from './CalendarForms';
-import type { CalendarYear } from './types';
+import type { CalendarYear, Closure } from './types';
 
 /** The current year in Jakarta (UTC+7): a browser elsewhere still opens on Jakarta's year. */
 const jakartaYear = () => new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
@@ -20,7 +21,6 @@ export function CalendarPage() {
   const [shown, setShown] = useState<CalendarYear>();
   const [ahead, setAhead] = useState<CalendarYear[]>([]);
   const [failure, setFailure] = useState<string>();
-  const [cancelling, setCancelling] = useState<string>();
   const [round, setRound] = useState(0);
   const admin = session?.role === 'admin';
   const reload = useCallback(() => setRound((r) => r + 1), []);
@@ -63,62 +63,63 @@ export function CalendarPage() {
           <p className="basis" data-status={shown.status}>
             {shown.status === 'decreed' ? t('calendar.decreed', { year, basis: shown.basis }) : t(`calendar.${shown.status}`, { year })}
           </p>
-          <section aria-labelledby="calendar-closures">
-            <h2 id="calendar-closures">{t('calendar.closures')}</h2>
-            {shown.closures.length === 0 ? (
-              <p>{t('calendar.noClosures')}</p>
-            ) : (
-              <RowTable
-                className="closures"
-                columns={[t('calendar.date'), t('calendar.scope'), t('calendar.name'), t('calendar.decree'), t('calendar.reason'), t('calendar.status'), '']}
-                rows={shown.closures}
-                rowKey={(c) => c.id}
-                rowData={(c) => ({ 'data-closure': c.id })}
-                cells={(c) => [
-                  c.date,
-                  c.officeId ?? t('calendar.province'),
-                  c.name,
-                  c.decree,
-                  c.status === 'cancelled' ? `${c.reason} (${t('calendar.status.cancelled')}: ${c.cancelReason ?? ''})` : c.reason,
-                  `${t(`calendar.status.${c.status}`)} · ${t('calendar.by')} ${c.createdBy}`,
-                  c.status === 'standing' ? (
-                    <button type="button" onClick={() => setCancelling(c.id)}>
-                      {t('calendar.cancel')}
-                    </button>
-                  ) : null,
-                ]}
-              />
-            )}
-            {cancelling && (
-              <CancelClosureForm
-                token={session.token}
-                closureId={cancelling}
-                onDone={() => {
-                  setCancelling(undefined);
-                  reload();
-                }}
-              />
-            )}
-          </section>
-          <section aria-labelledby="calendar-days">
-            <h2 id="calendar-days">{t('calendar.days')}</h2>
-            {shown.days.length === 0 ? (
-              <p>{t('calendar.noDays')}</p>
-            ) : (
-              <RowTable
-                className="holidays"
-                scroll={false}
-                columns={[t('calendar.date'), t('calendar.name'), t('calendar.kind')]}
-                rows={shown.days}
-                rowKey={(d, i) => `${d.date}-${i}`}
-                cells={(d) => [d.date, d.name, t(`calendar.kind.${d.kind}`)]}
-              />
-            )}
-          </section>
+          <Closures closures={shown.closures} token={session.token} onChanged={reload} />
+          <Section id="calendar-days" title={t('calendar.days')}>
+            <RowTable
+              className="holidays"
+              scroll={false}
+              empty={<p>{t('calendar.noDays')}</p>}
+              columns={[t('calendar.date'), t('calendar.name'), t('calendar.kind')]}
+              rows={shown.days}
+              rowKey={(d, i) => `${d.date}-${i}`}
+              cells={(d) => [d.date, d.name, t(`calendar.kind.${d.kind}`)]}
+            />
+          </Section>
         </>
       )}
       <AddClosureForm token={session.token} onDone={reload} />
       <LoadYearForm token={session.token} year={year} onDone={reload} />
     </div>
+  );
+}
+
+/** The year's closures, each standing one with a button that opens the form to cancel it. */
+function Closures({ closures, token, onChanged }: { closures: Closure[]; token: string; onChanged: () => void }) {
+  const { t } = useI18n();
+  const [cancelling, setCancelling] = useState<string>();
+  return (
+    <Section id="calendar-closures" title={t('calendar.closures')}>
+      <RowTable
+        className="closures"
+        empty={<p>{t('calendar.noClosures')}</p>}
+        columns={[t('calendar.date'), t('calendar.scope'), t('calendar.name'), t('calendar.decree'), t('calendar.reason'), t('calendar.status'), '']}
+        rows={closures}
+        rowKey={(c) => c.id}
+        rowData={(c) => ({ 'data-closure': c.id })}
+        cells={(c) => [
+          c.date,
+          c.officeId ?? t('calendar.province'),
+          c.name,
+          c.decree,
+          c.status === 'cancelled' ? `${c.reason} (${t('calendar.status.cancelled')}: ${c.cancelReason ?? ''})` : c.reason,
+          `${t(`calendar.status.${c.status}`)} · ${t('calendar.by')} ${c.createdBy}`,
+          c.status === 'standing' ? (
+            <button type="button" onClick={() => setCancelling(c.id)}>
+              {t('calendar.cancel')}
+            </button>
+          ) : null,
+        ]}
+      />
+      {cancelling && (
+        <CancelClosureForm
+          token={token}
+          closureId={cancelling}
+          onDone={() => {
+            setCancelling(undefined);
+            onChanged();
+          }}
+        />
+      )}
+    </Section>
   );
 }

@@ -4,6 +4,7 @@ import { jakartaDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { Link } from '../../app/router';
 import { useSession } from '../../app/session';
+import { SignInFirst } from '../../components/SignInFirst';
 
 /** An item of GET /v1/complaints/inbox: the public view and the description; never the contact details. */
 interface InboxComplaint {
@@ -82,16 +83,7 @@ export function ComplaintInboxPage() {
     }
   };
 
-  if (!session) {
-    return (
-      <>
-        <h1>{w.title}</h1>
-        <p>
-          <Link to="/masuk">{w.signIn}</Link>
-        </p>
-      </>
-    );
-  }
+  if (!session) return <SignInFirst title={w.title} why={w.signIn} />;
   return (
     <>
       <h1>{w.title}</h1>

@@ -1,10 +1,11 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { ApiError, getJson } from '../../app/api';
 import { useI18n } from '../../app/i18n';
-import { Link, useRouter } from '../../app/router';
+import { useRouter } from '../../app/router';
 import { useSession } from '../../app/session';
 import { RowTable } from '../../components/ScrollTable';
 import { Section } from '../../components/Section';
+import { SignInFirst } from '../../components/SignInFirst';
 
 /** GET /v1/reports/kecamatan-scorecard: figures per office, no personal data. */
 interface Figures {
@@ -117,16 +118,7 @@ export function KecamatanScorecardPage() {
     navigate(`/skor-kecamatan?kecamatan=${encodeURIComponent(draft.kecamatan.trim())}&month=${encodeURIComponent(draft.month)}`);
   };
 
-  if (!session) {
-    return (
-      <>
-        <h1>{w.title}</h1>
-        <p>
-          <Link to="/masuk">{w.signIn}</Link>
-        </p>
-      </>
-    );
-  }
+  if (!session) return <SignInFirst title={w.title} why={w.signIn} />;
   const columns = [w.office, w.received, w.onTime, w.overdue, w.illegalFee, w.steps, w.stepsOnTime];
   return (
     <>
