@@ -109,7 +109,7 @@ describe('approver rules on a kelurahan file', () => {
 
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ id: task.id, stepId: 'kelurahan_verification', status: 'open' });
-    expect(r.body.application).toEqual({ data: DATA, documents: DOCUMENTS, applicant: APPLICANT });
+    expect(r.body.application).toEqual({ data: DATA, documents: DOCUMENTS, applicant: APPLICANT, resubmissions: [] });
     const rows = await p.db.query(
       `SELECT type, actor, role, agency, step_id, task_id, request_id, status_before, status_after, note, at FROM audit_log WHERE application_id = $1 AND type = 'personal_data.read'`,
       [app.id],
