@@ -1,7 +1,8 @@
 import { ApplicationFailure, CancelledFailure, Context } from '@temporalio/activity';
-import { type Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, WorkflowNotFoundError } from '@temporalio/client';
+import { type Client, WorkflowIdReusePolicy, WorkflowNotFoundError } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { MESSAGE_NAMES, workflowIdOf } from '../libs/domain/application-contract';
+import { startOnce } from '../libs/temporal/start-once';
 import { CALENDAR_FAN_OUT_WORKFLOW, calendarFanOutWorkflowId, type CalendarFanOutWorkflow } from '../workflows/delivery/contracts';
 import type { CalendarChangedArgs } from '../workflows/messages';
 
@@ -14,19 +15,13 @@ const PAGE = 500;
  * committed, by the sweep when the API did not. `false` when it was started already; one that failed may
  * be started again, one that completed has marked its change told and is not swept again.
  */
-export async function startCalendarFanOut(client: Client, taskQueue: string, revision: number): Promise<boolean> {
-  try {
-    await client.workflow.start<CalendarFanOutWorkflow>(CALENDAR_FAN_OUT_WORKFLOW, {
-      workflowId: calendarFanOutWorkflowId({ revision }),
-      taskQueue,
-      args: [{ revision }],
-      workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
-    });
-    return true;
-  } catch (err) {
-    if (err instanceof WorkflowExecutionAlreadyStartedError) return false;
-    throw err;
-  }
+export function startCalendarFanOut(client: Client, taskQueue: string, revision: number): Promise<boolean> {
+  return startOnce<CalendarFanOutWorkflow>(client, CALENDAR_FAN_OUT_WORKFLOW, {
+    workflowId: calendarFanOutWorkflowId({ revision }),
+    taskQueue,
+    input: { revision },
+    workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
+  });
 }
 
 /**

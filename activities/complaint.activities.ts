@@ -1,9 +1,8 @@
-import { ApplicationFailure, Context, log } from '@temporalio/activity';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
 import { type ComplaintAudience, INSPECTORATE_RECIPIENT } from '../libs/domain/complaints';
 import type { ComplaintEscalationArgs, ComplaintInput, ComplaintView } from '../workflows/complaints/complaint-messages';
-import { NOTIFICATION_DELIVERY_WORKFLOW, notificationDeliveryWorkflowId, type NotificationDeliveryWorkflow } from '../workflows/delivery/contracts';
+import { sendOrHandOver } from './delivery-handover';
 import type { Notification, Notifier } from './notifier';
 
 interface OfficeRow {
@@ -115,19 +114,7 @@ export function createComplaintActivities(db: DataSource, notifier: Notifier) {
           `Complaint ${a.trackingCode} (${a.category}) waits for the public answer of office ${a.responsibleOfficeId}.\n` +
           `Due: ${a.dueAt}. Escalation ${a.rungKey} to ${AUDIENCE[a.notify]}. Answer it in the complaint inbox (GET /v1/complaints/inbox).`,
       };
-      const failed = await notifier.send(n, { bestEffort: true });
-      if (!failed) return;
-      log.warn('complaint escalation notice not delivered: handed to its delivery workflow', { complaint: a.trackingCode, error: failed.message });
-      const args = { dedupKey: n.dedupKey };
-      try {
-        await Context.current().client.workflow.start<NotificationDeliveryWorkflow>(NOTIFICATION_DELIVERY_WORKFLOW, {
-          workflowId: notificationDeliveryWorkflowId(args),
-          taskQueue: Context.current().info.taskQueue,
-          args: [args],
-        });
-      } catch (err) {
-        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-      }
+      await sendOrHandOver(notifier, n, 'complaint escalation notice', { complaint: a.trackingCode });
     },
 
     /**

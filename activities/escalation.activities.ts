@@ -1,7 +1,6 @@
-import { ApplicationFailure, Context, log } from '@temporalio/activity';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { NOTIFICATION_DELIVERY_WORKFLOW, notificationDeliveryWorkflowId, type NotificationDeliveryWorkflow } from '../workflows/delivery/contracts';
+import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
+import { sendOrHandOver } from './delivery-handover';
 import type { Notification, Notifier } from './notifier';
 
 export interface EscalateArgs {
@@ -66,21 +65,7 @@ export function createEscalationActivities(db: DataSource, notifier: Notifier) {
      */
     async escalateBestEffort(a: EscalateArgs): Promise<void> {
       await record(a);
-      const notification = notificationOf(a);
-      const failed = await notifier.send(notification, { bestEffort: true });
-      if (!failed) return;
-      log.warn('escalation notice not delivered: handed to its delivery workflow', { escalationId: a.escalationId, error: failed.message });
-      const args = { dedupKey: notification.dedupKey };
-      try {
-        await Context.current().client.workflow.start<NotificationDeliveryWorkflow>(NOTIFICATION_DELIVERY_WORKFLOW, {
-          workflowId: notificationDeliveryWorkflowId(args),
-          taskQueue: Context.current().info.taskQueue,
-          args: [args],
-        });
-      } catch (err) {
-        // A retried projection hands the same notice over again: the first hand-over stands.
-        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-      }
+      await sendOrHandOver(notifier, notificationOf(a), 'escalation notice', { escalationId: a.escalationId });
     },
 
     /** Delivers an outbox row a first try could not (notificationDelivery retries this). */

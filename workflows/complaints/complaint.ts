@@ -3,7 +3,7 @@
 // not), then closed: by the office, or by itself when the citizen's reopen window ends. The citizen may
 // reopen it once; the office answers again on a fresh clock. An illegal-fee complaint's notice to the
 // inspectorate is delivered beside all this, retried until it goes out. docs/complaints.md.
-import { ApplicationFailure, condition, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import {
   COMPLAINT_ANSWER_MINUTES,
@@ -14,7 +14,8 @@ import {
   type ComplaintRung,
   type ComplaintStatus,
 } from '../../libs/domain/complaints';
-import { BusinessClock, type PlanDeadlinesArgs } from '../engine/clock';
+import { businessClock, type PlanDeadlinesArgs } from '../engine/clock';
+import { EFFECT_OPTIONS } from '../engine/effects';
 import { until } from '../engine/waits';
 import {
   type AnswerArgs,
@@ -33,14 +34,7 @@ import {
   reopenComplaintUpdate,
 } from './complaint-messages';
 
-const calendarActivities = proxyLocalActivities<Activities>({
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '200 milliseconds', maximumInterval: '10 seconds' },
-});
-const effects = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '500 milliseconds', maximumInterval: '1 minute' },
-});
+const effects = proxyActivities<Activities>(EFFECT_OPTIONS);
 // The inspectorate notice is retried until it is delivered: no schedule-to-close limit, at most every
 // ten minutes. A notice missing from the outbox fails at once (NotificationMissing, non-retryable).
 const inspectorate = proxyActivities<Activities>({
@@ -79,7 +73,7 @@ class Complaint {
   events: ComplaintEvent[] = [];
   revision = 0;
   projected = 0;
-  private readonly clock = new BusinessClock(calendarActivities);
+  private readonly clock = businessClock();
 
   constructor(readonly input: ComplaintInput) {}
 

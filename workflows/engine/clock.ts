@@ -6,6 +6,7 @@
 // decision or resubmission, whose Update carries the calendar revision the API saw: either way a
 // recorded message drops an older snapshot and the next computation takes a new one. Otherwise it
 // reaches it from tomorrow's first computation. Replay sees exactly what the run saw.
+import { proxyLocalActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import {
   BusinessCalendar,
@@ -25,6 +26,14 @@ export type Measure = Record<string, number>;
 
 /** The calendar activities, as the engine proxies them (local activities: markers in history). */
 export type CalendarActivities = Pick<Activities, 'calendarSnapshot' | 'planDeadlines' | 'measureBusinessMinutes'>;
+
+const calendarLookups = proxyLocalActivities<CalendarActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '200 milliseconds', maximumInterval: '10 seconds' },
+});
+
+/** A workflow's clock: asks the calendar activities as quick local activities (markers in history). */
+export const businessClock = (): BusinessClock => new BusinessClock(calendarLookups);
 
 /**
  * Owns the day's calendar snapshot. Each question has two forms: `...Now` answers at once from today's

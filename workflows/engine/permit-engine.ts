@@ -37,7 +37,8 @@ import {
   type WithdrawArgs,
   withdrawUpdate,
 } from '../messages';
-import { BusinessClock, type MeasureArgs } from './clock';
+import { businessClock, type MeasureArgs } from './clock';
+import { EFFECT_OPTIONS } from './effects';
 import { type FlowHost, runFlow } from './flow';
 import { applyPlan, carriedLadder, climb, ladderOf, needsPlanning, planQuestion, rungNotice, touchedBy } from './ladder';
 import { LegalDeadline } from './legal-deadline';
@@ -47,14 +48,7 @@ import { applyRevision, resubmissionsOf } from './revision';
 import { ApplicationState, type CarriedState, iso, type Outcome, SYSTEM, type TaskState } from './state';
 import { rest, tracked, until } from './waits';
 
-const calendarActivities = proxyLocalActivities<Activities>({
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '200 milliseconds', maximumInterval: '10 seconds' },
-});
-const effects = proxyLocalActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '500 milliseconds', maximumInterval: '1 minute' },
-});
+const effects = proxyLocalActivities<Activities>(EFFECT_OPTIONS);
 
 /**
  * A run hands over to a fresh one (continue-as-new) at its first quiescent moment once its history holds
@@ -68,7 +62,7 @@ const TASK_STATUS_OF = { approve: 'approved', reject: 'rejected', request_revisi
 
 export class PermitEngine implements FlowHost {
   readonly state = new ApplicationState(Date.now());
-  private readonly clock = new BusinessClock(calendarActivities);
+  private readonly clock = businessClock();
   private readonly flowScope = new CancellationScope();
   private readonly legalDeadline: LegalDeadline;
   private readonly runs: number;

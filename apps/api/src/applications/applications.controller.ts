@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeader, ApiNotModifiedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createHash } from 'node:crypto';
 import type { Principal } from '../../../../libs/auth/token';
 import { Roles } from '../auth/auth.guard';
+import { Changes } from '../common/changes';
 import { ApiIdempotent, ApiProblems } from '../common/openapi';
 import { CurrentPrincipal, Write, type WriteRequest } from '../common/request-context';
 import { ApplicationResponse, ApplicationsService } from './applications.service';
@@ -99,8 +100,13 @@ export class ApplicationsController {
     return app;
   }
 
-  @Post(':id/resubmit')
-  @HttpCode(200)
+  @Changes({
+    path: ':id/resubmit',
+    body: ResubmitDto,
+    type: ApplicationDto,
+    answer: 'The application after the resubmission',
+    problems: ['validation', 'unauthorized', 'forbidden', 'not-found', 'invalid-data', 'route-change', 'no-revision-requested', 'application-closed', 'unavailable'],
+  })
   @Roles('integrator')
   @ApiOperation({
     summary: 'Answer a revision request; every stopped clock resumes with the time it had left',
@@ -108,23 +114,20 @@ export class ApplicationsController {
       "The applicant's answer: a note, corrections to `data` (each top-level field given replaces that field, `null` removes it; the result must fit the dataSchema of the application's definition version, else 422 invalid-data names each field) and documents (each type given replaces the documents of that type). The timeline's `resubmitted` event names the changed fields and document types, never their values; the approvers of the next attempt read them in GET /v1/tasks/{taskId} (`application.resubmissions`).",
   })
   @ApiParam(ID_PARAM)
-  @ApiBody({ type: ResubmitDto })
-  @ApiOkResponse({ type: ApplicationDto, description: 'The application after the resubmission' })
-  @ApiIdempotent()
-  @ApiProblems('validation', 'unauthorized', 'forbidden', 'not-found', 'invalid-data', 'route-change', 'no-revision-requested', 'application-closed', 'unavailable')
   resubmit(@CurrentPrincipal() principal: Principal, @Write() write: WriteRequest, @Param('id') id: string, @Body() dto: ResubmitDto) {
     return this.applications.resubmit(principal, id, dto, write);
   }
 
-  @Post(':id/withdraw')
-  @HttpCode(200)
+  @Changes({
+    path: ':id/withdraw',
+    body: WithdrawDto,
+    type: ApplicationDto,
+    answer: 'The application, withdrawn',
+    problems: ['validation', 'unauthorized', 'forbidden', 'not-found', 'application-closed', 'unavailable'],
+  })
   @Roles('integrator', 'admin')
   @ApiOperation({ summary: 'Withdraw the application; open steps are cancelled', description: 'The submitting integrator, or an admin.' })
   @ApiParam(ID_PARAM)
-  @ApiBody({ type: WithdrawDto })
-  @ApiOkResponse({ type: ApplicationDto, description: 'The application, withdrawn' })
-  @ApiIdempotent()
-  @ApiProblems('validation', 'unauthorized', 'forbidden', 'not-found', 'application-closed', 'unavailable')
   withdraw(@CurrentPrincipal() principal: Principal, @Write() write: WriteRequest, @Param('id') id: string, @Body() dto: WithdrawDto) {
     return this.applications.withdraw(principal, id, dto, write);
   }

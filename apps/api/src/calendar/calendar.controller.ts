@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../../../../libs/auth/token';
 import { Creates, madeOrFound } from '../common/creates';
 import { Roles } from '../auth/auth.guard';
-import { ApiIdempotent, ApiProblems } from '../common/openapi';
+import { Changes } from '../common/changes';
+import { ApiProblems } from '../common/openapi';
 import { CurrentPrincipal, Write, type WriteRequest } from '../common/request-context';
 import { CalendarService } from './calendar.service';
 import { AddClosureDto, CalendarYearDto, CancelClosureDto, ClosureDto, ClosureListDto, ListClosuresQueryDto, LoadYearDto, LoadYearResultDto, YearParamDto } from './dto/calendar.dto';
@@ -45,14 +46,9 @@ export class CalendarController {
     return this.calendar.closures(query.year, query.office);
   }
 
-  @Post('closures/:id/cancel')
-  @HttpCode(200)
+  @Changes({ path: 'closures/:id/cancel', body: CancelClosureDto, type: ClosureDto, problems: ['validation', 'unauthorized', 'forbidden', 'not-found'] })
   @ApiOperation({ summary: 'Withdraw a closure: the day is a working day again, and the running steps it moved move back; cancelling twice changes nothing' })
   @ApiParam(ID_PARAM)
-  @ApiBody({ type: CancelClosureDto })
-  @ApiOkResponse({ type: ClosureDto })
-  @ApiIdempotent()
-  @ApiProblems('validation', 'unauthorized', 'forbidden', 'not-found')
   cancelClosure(@CurrentPrincipal() principal: Principal, @Write() request: WriteRequest, @Param('id') id: string, @Body() dto: CancelClosureDto) {
     return this.calendar.cancelClosure(principal, id, dto, request);
   }
@@ -66,17 +62,12 @@ export class CalendarController {
     return this.calendar.year(params.year);
   }
 
-  @Post('years/:year/decree')
-  @HttpCode(200)
+  @Changes({ path: 'years/:year/decree', body: LoadYearDto, type: LoadYearResultDto, problems: ['validation', 'unauthorized', 'forbidden'] })
   @ApiOperation({
     summary: "Load a year's national holidays and cuti bersama from its decree (SKB), in one request",
     description: "The days replace the year's table (built-in or loaded before). Loading the same decree with the same days again changes nothing (`changed: false`, no audit entry).",
   })
   @ApiParam(YEAR_PARAM)
-  @ApiBody({ type: LoadYearDto })
-  @ApiOkResponse({ type: LoadYearResultDto })
-  @ApiIdempotent()
-  @ApiProblems('validation', 'unauthorized', 'forbidden')
   loadYear(@CurrentPrincipal() principal: Principal, @Write() request: WriteRequest, @Param() params: YearParamDto, @Body() dto: LoadYearDto) {
     return this.calendar.loadYear(principal, params.year, dto, request);
   }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { AppConfig } from '../../../../libs/config/config';
 import {
@@ -19,6 +19,7 @@ import {
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from '../common/errors';
 import { base32, keyedDigest } from '../common/keyed-id';
 import { APP_CONFIG } from '../config.provider';
+import { startOnce } from '../../../../libs/temporal/start-once';
 
 const REFUSALS: Record<ComplaintRefusalType, (message: string) => DomainError> = {
   [ComplaintRefusal.Closed]: (m) => new ConflictError('complaint-closed', m),
@@ -56,16 +57,7 @@ export class ComplaintWorkflows {
 
   /** Starts the complaint's workflow; a second start (the same filing again) changes nothing. */
   async start(input: ComplaintInput): Promise<void> {
-    try {
-      await this.temporal.workflow.start(COMPLAINT_WORKFLOW, {
-        workflowId: complaintWorkflowId(input.complaintId),
-        taskQueue: this.config.temporal.taskQueue,
-        args: [input],
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-      });
-    } catch (err) {
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-    }
+    await startOnce(this.temporal, COMPLAINT_WORKFLOW, { workflowId: complaintWorkflowId(input.complaintId), taskQueue: this.config.temporal.taskQueue, input });
   }
 
   /** `status`: the complaint's status in the read model, to tell a finished workflow from a missing one. */

@@ -1,9 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, Param, Post, Query, Res, type Type } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Principal } from '../../../../libs/auth/token';
 import { Public, Roles } from '../auth/auth.guard';
+import { StaffQuery } from '../auth/staff-query';
+import { Changes } from '../common/changes';
 import { ApiIdempotent, ApiProblems } from '../common/openapi';
+import type { ProblemKind } from '../common/problem';
 import { parseLimit } from '../common/pagination';
 import { CurrentPrincipal, IdempotencyKey, Write, type WriteRequest } from '../common/request-context';
 import { ComplaintHandlingService } from './complaint-handling.service';
@@ -44,13 +47,11 @@ export class ComplaintsController {
   // Declared before :trackingCode, so "inbox" is not read as a code.
   @Get('inbox')
   @ApiBearerAuth()
-  @Roles('approver', 'admin')
+  @StaffQuery(ComplaintInboxDto)
   @ApiOperation({
     summary: "An office's complaint inbox, oldest first",
     description: "Approvers see the complaints assigned to their token's office (naming another office answers 403); admins see every office's, or one with ?office=.",
   })
-  @ApiOkResponse({ type: ComplaintInboxDto })
-  @ApiProblems('validation', 'unauthorized', 'forbidden')
   inbox(@CurrentPrincipal() principal: Principal, @Query() q: ComplaintInboxQueryDto) {
     return this.handling.inbox(principal, { office: q.office, status: q.status, overdue: q.overdue === undefined ? undefined : q.overdue === 'true', cursor: q.cursor, limit: parseLimit(q.limit) });
   }
@@ -65,53 +66,40 @@ export class ComplaintsController {
     return this.complaints.get(code);
   }
 
-  @Post(':trackingCode/answer')
-  @HttpCode(200)
+  @ComplaintChange('answer', AnswerComplaintDto, ['validation', 'unauthorized', 'forbidden', 'wrong-office', 'not-found', 'complaint-answered', 'complaint-closed', 'complaint-not-assigned'])
   @ApiBearerAuth()
   @Roles('approver', 'admin')
   @ApiOperation({
     summary: 'Answer a complaint publicly (approvers of its office, admins)',
     description: 'An Update of the complaint workflow: another office (403 wrong-office), a complaint already answered in this round (409 complaint-answered) or closed (409 complaint-closed) is refused and leaves no trace.',
   })
-  @ApiParam(CODE_PARAM)
-  @ApiBody({ type: AnswerComplaintDto })
-  @ApiOkResponse({ type: ComplaintDto })
-  @ApiIdempotent()
-  @ApiProblems('validation', 'unauthorized', 'forbidden', 'wrong-office', 'not-found', 'complaint-answered', 'complaint-closed', 'complaint-not-assigned')
   answer(@CurrentPrincipal() principal: Principal, @Write() write: WriteRequest, @Param('trackingCode') code: string, @Body() dto: AnswerComplaintDto) {
     return this.handling.answer(principal, code, dto.text, write);
   }
 
-  @Post(':trackingCode/close')
-  @HttpCode(200)
+  @ComplaintChange('close', CloseComplaintDto, ['validation', 'unauthorized', 'forbidden', 'wrong-office', 'not-found', 'complaint-not-answered', 'complaint-closed'], { optionalBody: true })
   @ApiBearerAuth()
   @Roles('approver', 'admin')
   @ApiOperation({
     summary: 'Close an answered complaint (approvers of its office, admins)',
     description: 'The filer may still reopen it once within 10 business days of the answer. Unanswered (409 complaint-not-answered) or closed (409 complaint-closed) complaints are refused.',
   })
-  @ApiParam(CODE_PARAM)
-  @ApiBody({ type: CloseComplaintDto, required: false })
-  @ApiOkResponse({ type: ComplaintDto })
-  @ApiIdempotent()
-  @ApiProblems('validation', 'unauthorized', 'forbidden', 'wrong-office', 'not-found', 'complaint-not-answered', 'complaint-closed')
   close(@CurrentPrincipal() principal: Principal, @Write() write: WriteRequest, @Param('trackingCode') code: string, @Body() dto: CloseComplaintDto) {
     return this.handling.close(principal, code, dto?.note, write);
   }
 
-  @Post(':trackingCode/reopen')
+  @ComplaintChange('reopen', ReopenComplaintDto, ['validation', 'wrong-pin', 'not-found', 'complaint-not-answered', 'complaint-reopen-refused', 'complaint-closed'])
   @Public()
-  @HttpCode(200)
   @ApiOperation({
     summary: 'Reopen an answered complaint, once (public: the code and the followUpPin of the filing)',
     description: 'Within 10 business days of the answer; the office must answer again within 5 business days. A wrong PIN answers 403 wrong-pin; a second reopening, or one after the window, 409.',
   })
-  @ApiParam(CODE_PARAM)
-  @ApiBody({ type: ReopenComplaintDto })
-  @ApiOkResponse({ type: ComplaintDto })
-  @ApiIdempotent()
-  @ApiProblems('validation', 'wrong-pin', 'not-found', 'complaint-not-answered', 'complaint-reopen-refused', 'complaint-closed')
   reopen(@Write() write: WriteRequest, @Param('trackingCode') code: string, @Body() dto: ReopenComplaintDto) {
     return this.handling.reopen(code, dto.pin, dto.reason, write);
   }
+}
+
+/** A POST on one complaint that its workflow validates as an Update: idempotent, answering the complaint as it then stands. */
+function ComplaintChange(action: string, body: Type<unknown>, problems: ProblemKind[], o: { optionalBody?: boolean } = {}) {
+  return applyDecorators(Changes({ path: `:trackingCode/${action}`, body, optionalBody: o.optionalBody, type: ComplaintDto, problems }), ApiParam(CODE_PARAM));
 }

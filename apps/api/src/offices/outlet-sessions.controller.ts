@@ -1,6 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../../../../libs/auth/token';
+import { Deletes } from '../common/changes';
 import { Creates } from '../common/creates';
 import { Roles } from '../auth/auth.guard';
 import { ApiProblems } from '../common/openapi';
@@ -59,13 +60,9 @@ export class OutletSessionsController {
     return this.sessions.update(id, dto);
   }
 
-  @Delete(':id')
+  @Deletes(ID_PARAM)
   @Roles('admin')
-  @HttpCode(204)
   @ApiOperation({ summary: 'Cancel a session; applications already filed there keep their flag' })
-  @ApiParam(ID_PARAM)
-  @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiProblems('unauthorized', 'forbidden', 'not-found')
   async remove(@Param('id') id: string) {
     await this.sessions.remove(id);
   }

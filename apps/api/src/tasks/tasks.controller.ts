@@ -1,9 +1,11 @@
-import { applyDecorators, Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, type ApiBodyOptions, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Body, Controller, Get, Param, Query, type Type } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../../../../libs/auth/token';
 import { ApplicationDto } from '../applications/dto/application.dto';
 import { Roles } from '../auth/auth.guard';
-import { ApiIdempotent, ApiProblems } from '../common/openapi';
+import { StaffQuery } from '../auth/staff-query';
+import { Changes } from '../common/changes';
+import { ApiProblems } from '../common/openapi';
 import type { ProblemKind } from '../common/problem';
 import { CurrentPrincipal, RequestId, Write, type WriteRequest } from '../common/request-context';
 import { ValidationError } from '../common/errors';
@@ -24,14 +26,12 @@ export class TasksController {
   constructor(private readonly tasks: TasksService) {}
 
   @Get()
-  @Roles('approver', 'admin')
+  @StaffQuery(TaskListDto)
   @ApiOperation({
     summary: "An agency's inbox, most urgent first",
     description:
       "One queue (`queue`: mine, unclaimed, open, done) or, without one, the tasks of a `status`; filtered by permit type, step, office and due window. Approvers see only their agency (and office, when their token names one): naming another agency, or another office than their token's, answers 403. Admins see every agency's.",
   })
-  @ApiOkResponse({ type: TaskListDto })
-  @ApiProblems('validation', 'unauthorized', 'forbidden')
   inbox(@CurrentPrincipal() principal: Principal, @Query() q: InboxQueryDto) {
     if (q.queue && q.status) {
       throw new ValidationError([{ field: 'status', message: 'give either queue or status, not both: a queue has its own statuses' }]);
@@ -42,13 +42,11 @@ export class TasksController {
 
   // Declared before :taskId, so "counts" is not read as a task id.
   @Get('counts')
-  @Roles('approver', 'admin')
+  @StaffQuery(TaskCountsDto)
   @ApiOperation({
     summary: 'How many tasks each queue of the inbox holds',
     description: 'The same scope and filters as GET /v1/tasks, for every queue at once: mine, unclaimed, open, done.',
   })
-  @ApiOkResponse({ type: TaskCountsDto })
-  @ApiProblems('validation', 'unauthorized', 'forbidden')
   counts(@CurrentPrincipal() principal: Principal, @Query() q: TaskFiltersQueryDto) {
     return this.tasks.counts(principal, filtersOf(q));
   }
@@ -67,22 +65,22 @@ export class TasksController {
     return this.tasks.get(principal, taskId, requestId);
   }
 
-  @TaskUpdate('decision', { type: DecisionDto }, ['wrong-agency', 'wrong-position', 'not-found', 'task-not-open', 'task-claimed', 'awaiting-applicant'])
+  @TaskUpdate('decision', DecisionDto, ['wrong-agency', 'wrong-position', 'not-found', 'task-not-open', 'task-claimed', 'awaiting-applicant'])
   decide(@CurrentPrincipal() principal: Principal, @Write() write: WriteRequest, @Param('taskId') taskId: string, @Body() dto: DecisionDto) {
     return this.tasks.decide(principal, taskId, dto, write);
   }
 
-  @TaskUpdate('claim', { type: ClaimDto, required: false }, ['wrong-agency', 'wrong-position', 'not-found', 'task-not-open', 'task-claimed'])
+  @TaskUpdate('claim', ClaimDto, ['wrong-agency', 'wrong-position', 'not-found', 'task-not-open', 'task-claimed'], { optionalBody: true })
   claim(@CurrentPrincipal() principal: Principal, @Write() write: WriteRequest, @Param('taskId') taskId: string, @Body() dto: ClaimDto) {
     return this.tasks.claim(principal, taskId, dto?.note, write);
   }
 
-  @TaskUpdate('unclaim', { type: ClaimDto, required: false }, ['wrong-agency', 'not-found', 'task-not-open', 'task-claimed', 'task-not-claimed'])
+  @TaskUpdate('unclaim', ClaimDto, ['wrong-agency', 'not-found', 'task-not-open', 'task-claimed', 'task-not-claimed'], { optionalBody: true })
   unclaim(@CurrentPrincipal() principal: Principal, @Write() write: WriteRequest, @Param('taskId') taskId: string, @Body() dto: ClaimDto) {
     return this.tasks.unclaim(principal, taskId, dto?.note, write);
   }
 
-  @TaskUpdate('assign', { type: AssignDto }, ['wrong-agency', 'wrong-position', 'not-found', 'task-not-open'])
+  @TaskUpdate('assign', AssignDto, ['wrong-agency', 'wrong-position', 'not-found', 'task-not-open'])
   assign(@CurrentPrincipal() principal: Principal, @Write() write: WriteRequest, @Param('taskId') taskId: string, @Body() dto: AssignDto) {
     return this.tasks.assign(principal, taskId, dto.officerId, write);
   }
@@ -95,17 +93,12 @@ export class TasksController {
  * does and refuses, in words, is in task-writes.json: the texts of the OpenAPI document, kept apart
  * from the code so that they read (and can be reviewed or translated) as one page.
  */
-function TaskUpdate(action: keyof typeof TASK_WRITES, body: ApiBodyOptions, problems: ProblemKind[]) {
+function TaskUpdate(action: keyof typeof TASK_WRITES, body: Type<unknown>, problems: ProblemKind[], { optionalBody = false } = {}) {
   return applyDecorators(
-    Post(`:taskId/${action}`),
-    HttpCode(200),
+    Changes({ path: `:taskId/${action}`, body, optionalBody, type: ApplicationDto, problems: ['validation', 'unauthorized', 'forbidden', ...problems, 'application-closed', 'unavailable'] }),
     Roles('approver'),
     ApiOperation(TASK_WRITES[action]),
     ApiParam(TASK_PARAM),
-    ApiBody(body),
-    ApiOkResponse({ type: ApplicationDto }),
-    ApiIdempotent(),
-    ApiProblems('validation', 'unauthorized', 'forbidden', ...problems, 'application-closed', 'unavailable'),
   );
 }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import type { AppConfig } from '../../../../libs/config/config';
 import { startCalendarFanOut } from '../../../../activities/calendar-fan-out.activities';
 import { PermitTypeKey, ReceivingOfficeKey, TrackingCodeKey } from '../../../../libs/temporal/search-attributes';
@@ -23,6 +23,7 @@ import {
   workflowIdOf,
 } from '../../../../workflows/messages';
 import { APP_CONFIG } from '../config.provider';
+import { startOnce } from '../../../../libs/temporal/start-once';
 import { refusalOf } from './workflow-errors';
 
 /**
@@ -38,24 +39,17 @@ export class ApplicationWorkflows {
   ) {}
 
   /** Starts the application's workflow; `false` when it was already started (the same submission again). */
-  async start(workflowType: string, input: PermitInput): Promise<boolean> {
-    try {
-      await this.temporal.workflow.start(workflowType, {
-        workflowId: workflowIdOf(input.applicationId),
-        taskQueue: this.config.temporal.taskQueue,
-        args: [input],
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        typedSearchAttributes: [
-          { key: PermitTypeKey, value: input.permitType },
-          { key: ReceivingOfficeKey, value: input.receivingOfficeId },
-          { key: TrackingCodeKey, value: input.trackingCode },
-        ],
-      });
-      return true;
-    } catch (err) {
-      if (err instanceof WorkflowExecutionAlreadyStartedError) return false;
-      throw err;
-    }
+  start(workflowType: string, input: PermitInput): Promise<boolean> {
+    return startOnce(this.temporal, workflowType, {
+      workflowId: workflowIdOf(input.applicationId),
+      taskQueue: this.config.temporal.taskQueue,
+      input,
+      typedSearchAttributes: [
+        { key: PermitTypeKey, value: input.permitType },
+        { key: ReceivingOfficeKey, value: input.receivingOfficeId },
+        { key: TrackingCodeKey, value: input.trackingCode },
+      ],
+    });
   }
 
   /** Starts telling the running applications of a committed calendar change (docs/calendar.md); false when it was started already. */

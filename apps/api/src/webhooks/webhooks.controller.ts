@@ -1,7 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../../../../libs/auth/token';
 import { PageQueryDto } from '../applications/dto/list-applications.query';
+import { Deletes } from '../common/changes';
 import { Creates } from '../common/creates';
 import { Roles } from '../auth/auth.guard';
 import { ApiProblems } from '../common/openapi';
@@ -54,12 +55,8 @@ export class WebhooksController {
     return this.webhooks.deliveries(principal, id, { cursor: page.cursor, limit: page.limit ?? 50 });
   }
 
-  @Delete(':id')
-  @HttpCode(204)
+  @Deletes(ID_PARAM)
   @ApiOperation({ summary: 'Delete one of your webhooks; events not yet delivered to it are given up' })
-  @ApiParam(ID_PARAM)
-  @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiProblems('unauthorized', 'forbidden', 'not-found')
   async remove(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
     await this.webhooks.remove(principal, id);
   }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ApiEnum, ApiInstant, PageOf, ApiNullableInstant, ApiNullableString } from '../../common/openapi-types';
+import { OptionalOffice } from '../../common/query-fields';
 import { IsText } from '../../common/text';
 
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -86,10 +87,7 @@ export class ListClosuresQueryDto {
   @Max(LAST_YEAR)
   year?: number;
 
-  @ApiPropertyOptional({ description: 'Only this office', example: 'kecamatan-31.71.01' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @OptionalOffice({ description: 'Only this office', example: 'kecamatan-31.71.01' })
   office?: string;
 }
 

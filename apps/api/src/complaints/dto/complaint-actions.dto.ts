@@ -1,23 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { COMPLAINT_STATUSES } from '../../../../../libs/domain/complaints';
-import { IsPlainText } from '../../common/text';
+import { IsText } from '../../common/text';
 
 export class AnswerComplaintDto {
   @ApiProperty({ example: 'Petugas telah ditegur; berkas Anda diproses hari ini.', maxLength: 4000, description: 'Public: anyone with the code reads it. No personal data.' })
-  @IsString()
   @IsNotEmpty({ message: 'text is required: the public answer to the complaint' })
-  @MaxLength(4000)
-  @IsPlainText({ multiline: true })
+  @IsText(4000, { multiline: true })
   text!: string;
 }
 
 export class CloseComplaintDto {
   @ApiPropertyOptional({ example: 'Selesai ditindaklanjuti', maxLength: 500, description: 'Public, on the timeline' })
   @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  @IsPlainText()
+  @IsText(500)
   note?: string;
 }
 
@@ -28,10 +24,8 @@ export class ReopenComplaintDto {
   pin!: string;
 
   @ApiProperty({ example: 'Berkas saya belum juga diproses.', maxLength: 2000 })
-  @IsString()
   @IsNotEmpty({ message: 'reason is required: say why the answer does not settle the complaint' })
-  @MaxLength(2000)
-  @IsPlainText({ multiline: true })
+  @IsText(2000, { multiline: true })
   reason!: string;
 }
 
