@@ -104,8 +104,7 @@ export async function startTemporalDevServer(opts: {
         if (gone()) throw new Error(`the Temporal dev server exited during start: ${tail.join(' / ') || 'no output'}`);
         return (await cli(opts.cli, ['operator', 'namespace', 'describe', '--address', address, '--namespace', namespace], 5000)).status === 0;
       },
-      // As long as the supervisor waits for any part: a loaded machine may take a minute to open a SQLite store.
-      120_000,
+      60_000,
     );
     await ensureSearchAttributes(opts.cli, address, namespace);
   } catch (err) {
