@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeader, ApiNotModifiedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiNotModifiedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createHash } from 'node:crypto';
 import type { Principal } from '../../../../libs/auth/token';
 import { Roles } from '../auth/auth.guard';
 import { Changes } from '../common/changes';
-import { ApiIdempotent, ApiProblems } from '../common/openapi';
+import { Creates, madeOrFound } from '../common/creates';
+import { ApiProblems } from '../common/openapi';
 import { CurrentPrincipal, Write, type WriteRequest } from '../common/request-context';
 import { ApplicationResponse, ApplicationsService } from './applications.service';
 import { ApplicationDto, ApplicationListDto } from './dto/application.dto';
@@ -44,20 +45,17 @@ export class ApplicationsController {
     description:
       "Starts one workflow per application. The workflow id derives from (caller, Idempotency-Key): a submit retried after a timeout never starts a second one. `data` is validated against the permit type's dataSchema (GET /v1/permit-types/{code}).",
   })
-  @ApiBody({ type: SubmitApplicationDto })
-  @ApiCreatedResponse({ type: ApplicationDto, description: 'The application as started; Location names it', headers: { Location: { description: '/v1/applications/{id}', schema: { type: 'string' } } } })
-  @ApiOkResponse({ type: ApplicationDto, description: 'The same submission was already started (idempotency key seen after its 24 h record expired)' })
-  @ApiIdempotent()
-  @ApiProblems('validation', 'unauthorized', 'forbidden', 'unknown-permit-type', 'unknown-office', 'unknown-kelurahan', 'invalid-data', 'unavailable')
-  async submit(
-    @CurrentPrincipal() principal: Principal,
-    @Write() write: WriteRequest,
-    @Body() dto: SubmitApplicationDto,
-    @Res({ passthrough: true }) res: Response,
-  ) {
+  @Creates({
+    body: SubmitApplicationDto,
+    type: ApplicationDto,
+    location: '/v1/applications/{id}',
+    problems: ['validation', 'unauthorized', 'forbidden', 'unknown-permit-type', 'unknown-office', 'unknown-kelurahan', 'invalid-data', 'unavailable'],
+    created: 'The application as started; Location names it',
+    found: 'The same submission was already started (idempotency key seen after its 24 h record expired)',
+  })
+  async submit(@CurrentPrincipal() principal: Principal, @Write() write: WriteRequest, @Body() dto: SubmitApplicationDto) {
     const { created, application } = await this.applications.submit(principal, dto, write);
-    res.status(created ? 201 : 200).setHeader('Location', `/v1/applications/${application.id}`);
-    return application;
+    return madeOrFound(application, created);
   }
 
   @Get()

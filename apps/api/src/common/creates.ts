@@ -48,6 +48,8 @@ export interface CreatesOptions {
   location: string;
   /** Every problem the operation may answer, besides the idempotency ones. */
   problems: ProblemKind[];
+  /** What the 201 means, when more than "created". */
+  created?: string;
   /** When the operation may find the resource instead of making it: what its 200 means. */
   found?: string;
 }
@@ -61,7 +63,7 @@ export function Creates(o: CreatesOptions) {
   if (!field) throw new Error(`Creates: the location ${o.location} names no {field} of the resource`);
   return applyDecorators(
     ApiBody({ type: o.body }),
-    ApiCreatedResponse({ type: o.type, headers: { Location: { description: o.location, schema: { type: 'string' } } } }),
+    ApiCreatedResponse({ type: o.type, description: o.created, headers: { Location: { description: o.location, schema: { type: 'string' } } } }),
     ...(o.found ? [ApiOkResponse({ type: o.type, description: o.found })] : []),
     ApiIdempotent(),
     ApiProblems(...o.problems),

@@ -1,11 +1,11 @@
-import { applyDecorators, Body, Controller, Get, Param, Post, Query, Res, type Type } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { applyDecorators, Body, Controller, Get, Param, Post, Query, type Type } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../../../../libs/auth/token';
 import { Public, Roles } from '../auth/auth.guard';
 import { StaffQuery } from '../auth/staff-query';
 import { Changes } from '../common/changes';
-import { ApiIdempotent, ApiProblems } from '../common/openapi';
+import { Creates, madeOrFound } from '../common/creates';
+import { ApiProblems } from '../common/openapi';
 import type { ProblemKind } from '../common/problem';
 import { parseLimit } from '../common/pagination';
 import { CurrentPrincipal, IdempotencyKey, Write, type WriteRequest } from '../common/request-context';
@@ -33,15 +33,17 @@ export class ComplaintsController {
     description:
       'Answers 201 with the complaint tracking code (ADU-XXXX-XXXX) and, once, the followUpPin that reopens it; the same Idempotency-Key answers the same complaint and PIN. The complaint is then assigned to the office that must answer it within 5 business days.',
   })
-  @ApiBody({ type: FileComplaintDto })
-  @ApiCreatedResponse({ type: FiledComplaintDto, description: 'The complaint, with its tracking code and follow-up PIN; Location names it' })
-  @ApiOkResponse({ type: FiledComplaintDto, description: 'The same complaint sent again with its key after the 24 h replay window' })
-  @ApiIdempotent()
-  @ApiProblems('validation', 'unknown-office')
-  async file(@IdempotencyKey() key: string, @Body() dto: FileComplaintDto, @Res({ passthrough: true }) res: Response) {
+  @Creates({
+    body: FileComplaintDto,
+    type: FiledComplaintDto,
+    location: '/v1/complaints/{trackingCode}',
+    problems: ['validation', 'unknown-office'],
+    created: 'The complaint, with its tracking code and follow-up PIN; Location names it',
+    found: 'The same complaint sent again with its key after the 24 h replay window',
+  })
+  async file(@IdempotencyKey() key: string, @Body() dto: FileComplaintDto) {
     const { created, complaint } = await this.complaints.file(dto, key);
-    res.status(created ? 201 : 200).setHeader('Location', `/v1/complaints/${complaint.trackingCode}`);
-    return complaint;
+    return madeOrFound(complaint, created);
   }
 
   // Declared before :trackingCode, so "inbox" is not read as a code.
