@@ -253,6 +253,7 @@ describe('every endpoint answers as the OpenAPI document says', () => {
   it('complaints: filed in public, escalated when money was asked, read back by tracking code', async () => {
     const filed = await http('POST', '/v1/complaints', { body: { channel: 'web', officeId: 'kel-31.71.01.1001', category: 'illegal_fee', description: 'Diminta uang pelicin' } });
     expect(filed.status).toBe(201);
+    expect(filed.headers.get('location')).toBe(`/v1/complaints/${filed.body.trackingCode}`);
     const quiet = await http('POST', '/v1/complaints', { body: { channel: 'sms', officeId: 'outlet-mpp-jakarta', category: 'slow_service' } });
     expect(quiet.status).toBe(201);
     expect((await http('GET', `/v1/complaints/${filed.body.trackingCode}`)).status).toBe(200);
