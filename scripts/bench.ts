@@ -2,7 +2,8 @@
 // 1. One run on one Temporal dev server (with --cluster: the real Temporal server on PostgreSQL, one
 //    process per service, as `npm start -- --cluster` runs it): raw client.workflow.start of a trivial
 //    workflow (with its own worker) vs POST /v1/applications through the whole stack (API and permit
-//    worker as separate processes, as deployed), then decisions on the tasks of those applications.
+//    worker as separate processes, compiled into dist/ as the images run them), then decisions on the
+//    tasks of those applications.
 // 2. The accountability reports timed on R seeded step attempts (default 1,000,000; scripts/bench-reports.ts).
 // Prints tables on stderr; with --json, one JSON line per measurement on stdout and, last, {"summary": {...}}
 // with every ratio and target and whether it is met. BENCH_CPU_PROF=DIR profiles the API and worker.
@@ -12,7 +13,7 @@
 // decisions flowing (scripts/bench/day.ts); `--open N`: then N applications left open, and the worker's RSS.
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -30,7 +31,7 @@ import { skduV1 } from '../libs/permits/skdu.v1';
 import { decideUpdate, workflowIdOf } from '../workflows/messages';
 import { runReportsBench } from './bench-reports';
 import { percentile } from './bench/percentile';
-import { cpuMs, rssMb, threadCpuMs } from './bench/proc';
+import { cpuMs, rssMb, threadCpuMs, treeCpuMs } from './bench/proc';
 import { historyLengths } from './bench/history';
 import { metricsDelta, scrapeWorkerMetrics, type WorkerMetrics } from './bench/worker-metrics';
 import { describePlan, planDay, replayDay } from './bench/day';
@@ -57,6 +58,12 @@ interface Result {
   /** CPU milliseconds per operation of the permit worker and of the Temporal server (/proc), when known. */
   workerCpuMsPerOp?: number;
   temporalCpuMsPerOp?: number;
+  /** CPU milliseconds per operation of the API process, of PostgreSQL (postmaster and backends) and of the bench itself (client, no-op worker). */
+  apiCpuMsPerOp?: number;
+  postgresCpuMsPerOp?: number;
+  benchCpuMsPerOp?: number;
+  /** The same by process, over the timed part of the measurement only (before the worker caught up). */
+  timedCpuMsPerOp?: Record<string, number>;
   /** What the worker's sticky cache and workflow tasks did meanwhile (its SDK metrics). */
   workerMetrics?: WorkerMetrics;
   /** The permit worker's resident memory once the measurement ended. */
@@ -66,7 +73,13 @@ interface Result {
 }
 
 /** The processes whose CPU time the bench charges to each operation (set once they run). */
-const pids: { worker?: number; temporal?: number; workerMetricsUrl?: string } = {};
+const pids: { worker?: number; temporal?: number; api?: number; postgres?: number; workerMetricsUrl?: string } = {};
+
+/** This process's own CPU milliseconds so far (the bench client and its no-op worker). */
+const benchCpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 
 function perThread(before: Record<string, number>, after: Record<string, number>, count: number): Record<string, number> {
   const out: Record<string, number> = {};
@@ -77,16 +90,45 @@ function perThread(before: Record<string, number>, after: Record<string, number>
   return out;
 }
 
-/** Runs a measurement of `count` operations and adds what they cost the worker and the server in CPU. */
-async function costed(count: number, run: () => Promise<Result>): Promise<Result> {
-  const before = { worker: cpuMs(pids.worker), temporal: cpuMs(pids.temporal), metrics: await scrapeWorkerMetrics(pids.workerMetricsUrl), threads: threadCpuMs(pids.worker) };
-  const r = await run();
+/** CPU milliseconds so far of each process an operation costs (/proc): the worker, the Temporal server, the API, PostgreSQL, the bench itself. */
+function processCpu(): Record<'worker' | 'temporal' | 'api' | 'postgres' | 'bench', number | null> {
+  return { worker: cpuMs(pids.worker), temporal: cpuMs(pids.temporal), api: cpuMs(pids.api), postgres: treeCpuMs(pids.postgres), bench: benchCpuMs() };
+}
+
+/** CPU milliseconds per operation of each process between two snapshots. */
+function cpuPerOp(before: ReturnType<typeof processCpu>, after: ReturnType<typeof processCpu>, count: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [name, was] of Object.entries(before)) {
+    const now = after[name as keyof typeof after];
+    if (now !== null && was !== null && count > 0) out[name] = round((now - was) / count, 2);
+  }
+  return out;
+}
+
+/**
+ * Runs a measurement of `count` operations and adds what they cost each process in CPU. `run` may call
+ * `timed()` when the timed part ends (before it waits for the worker to catch up): the CPU each process
+ * used while the operations were timed is then reported too, as `timedCpuMsPerOp`. On two cores that is
+ * what throughput is made of.
+ */
+async function costed(count: number, run: (timed: () => void) => Promise<Result>): Promise<Result> {
+  const before = { ...processCpu(), metrics: await scrapeWorkerMetrics(pids.workerMetricsUrl), threads: threadCpuMs(pids.worker) };
+  let timedCpuMsPerOp: Record<string, number> | undefined;
+  const r = await run(() => (timedCpuMsPerOp = cpuPerOp(before, processCpu(), count)));
   const workerMetrics = metricsDelta(before.metrics, await scrapeWorkerMetrics(pids.workerMetricsUrl));
-  const per = (pid: number | undefined, was: number | null) => {
-    const now = cpuMs(pid);
-    return now === null || was === null || count === 0 ? undefined : (now - was) / count;
+  const per = cpuPerOp(before, processCpu(), count);
+  return {
+    ...r,
+    workerCpuMsPerOp: per.worker,
+    temporalCpuMsPerOp: per.temporal,
+    apiCpuMsPerOp: per.api,
+    postgresCpuMsPerOp: per.postgres,
+    benchCpuMsPerOp: per.bench,
+    timedCpuMsPerOp,
+    workerMetrics,
+    workerRssMb: rssMb(pids.worker) ?? undefined,
+    workerThreadsCpuMsPerOp: perThread(before.threads, threadCpuMs(pids.worker), count),
   };
-  return { ...r, workerCpuMsPerOp: per(pids.worker, before.worker), temporalCpuMsPerOp: per(pids.temporal, before.temporal), workerMetrics, workerRssMb: rssMb(pids.worker) ?? undefined, workerThreadsCpuMsPerOp: perThread(before.threads, threadCpuMs(pids.worker), count) };
 }
 
 async function measure(label: string, count: number, concurrency: number, op: (i: number) => Promise<void>): Promise<Result> {
@@ -122,11 +164,19 @@ function child(entry: string, env: NodeJS.ProcessEnv): ChildProcess {
   const prof = CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(CPU_PROF)}`, `--cpu-prof-name=${path.basename(path.dirname(path.dirname(entry)))}-${Date.now()}.cpuprofile`] : [];
   // The worker runs with the heap it is deployed with (docker/compose.yaml, WORKER_HEAP_MB).
   const heap = entry.includes('worker') ? [`--max-old-space-size=${process.env.WORKER_HEAP_MB ?? 512}`] : [];
-  return spawn(process.execPath, [...prof, ...heap, '-r', path.join(ROOT, 'scripts', 'register.js'), path.join(ROOT, entry)], {
+  // As the images run them (docker/*.Dockerfile): compiled, from dist/ (built by buildAsDeployed()).
+  return spawn(process.execPath, [...prof, ...heap, path.join(ROOT, 'dist', entry.replace(/\.ts$/, '.js'))], {
     cwd: ROOT,
     env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+}
+
+/** Compiles the API and the worker as the images do (`tsc -p tsconfig.build.json`, into dist/). */
+function buildAsDeployed(): void {
+  log('compiling the API and the worker as the images do (tsc -p tsconfig.build.json, into dist/)');
+  const r = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`the build failed; run \`npx tsc -p tsconfig.build.json\` to see why:\n${(r.stdout + r.stderr).slice(0, 2000)}`);
 }
 
 async function waitHealthy(url: string): Promise<void> {
@@ -138,18 +188,28 @@ async function waitHealthy(url: string): Promise<void> {
 }
 
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+const opt = (n: number | undefined) => (n === undefined ? undefined : round(n));
 const line = (o: object) => process.stdout.write(`${JSON.stringify(o)}\n`);
 /** Each measurement's line as soon as it is taken: a run that fails later still leaves its figures. */
 function emit(name: string, r: Result, extra: object = {}): Result {
   const cpu =
     r.workerCpuMsPerOp === undefined
       ? {}
-      : { workerCpuMsPerOp: round(r.workerCpuMsPerOp), temporalCpuMsPerOp: r.temporalCpuMsPerOp === undefined ? undefined : round(r.temporalCpuMsPerOp), workerRssMb: r.workerRssMb === undefined ? undefined : round(r.workerRssMb), workerThreadsCpuMsPerOp: r.workerThreadsCpuMsPerOp };
+      : {
+          workerCpuMsPerOp: round(r.workerCpuMsPerOp),
+          temporalCpuMsPerOp: opt(r.temporalCpuMsPerOp),
+          apiCpuMsPerOp: opt(r.apiCpuMsPerOp),
+          postgresCpuMsPerOp: opt(r.postgresCpuMsPerOp),
+          benchCpuMsPerOp: opt(r.benchCpuMsPerOp),
+          ...(r.timedCpuMsPerOp ? { timedCpuMsPerOp: r.timedCpuMsPerOp } : {}),
+          workerRssMb: r.workerRssMb === undefined ? undefined : round(r.workerRssMb), workerThreadsCpuMsPerOp: r.workerThreadsCpuMsPerOp };
   if (JSON_OUT) line({ measurement: name, temporal: CLUSTER ? 'cluster' : 'dev-server', perSec: round(r.perSec), p50Ms: round(r.p50Ms), p99Ms: round(r.p99Ms), errors: r.errors, ...cpu, ...extra, ...(r.workerMetrics ? { workerMetrics: r.workerMetrics } : {}) });
   if (r.workerCpuMsPerOp !== undefined) {
     const cache = r.workerMetrics ?? {};
     log(
-      `${name}: permit worker ${round(r.workerCpuMsPerOp)} ms CPU per operation${r.temporalCpuMsPerOp === undefined ? '' : `, Temporal server ${round(r.temporalCpuMsPerOp)} ms`}, ` +
+      `${name}: CPU ms per operation: permit worker ${round(r.workerCpuMsPerOp)}, Temporal server ${opt(r.temporalCpuMsPerOp) ?? '?'}, ` +
+          `API ${opt(r.apiCpuMsPerOp) ?? '?'}, PostgreSQL ${opt(r.postgresCpuMsPerOp) ?? '?'}, bench ${opt(r.benchCpuMsPerOp) ?? '?'}` +
+          `${r.timedCpuMsPerOp ? ` (while timed: ${JSON.stringify(r.timedCpuMsPerOp)})` : ''}; ` +
         `worker RSS ${round(r.workerRssMb ?? 0)} MB, sticky cache hits ${cache.temporal_sticky_cache_hit_total ?? 0}; ` +
         `worker CPU ms per operation by thread ${JSON.stringify(r.workerThreadsCpuMsPerOp ?? {})}`,
     );
@@ -459,11 +519,14 @@ async function benchSubmitVsRawStart(): Promise<{ temporal: string; measurements
     await seed(db);
     await db.destroy();
 
+    buildAsDeployed();
     const metricsPort = await freePort();
     const env = { DATABASE_URL: pg.url, TEMPORAL_ADDRESS: temporal.address, PORT: String(apiPort), TEMPORAL_TASK_QUEUE: 'bench-permits', WORKER_METRICS_PORT: String(metricsPort) };
     pids.workerMetricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
     children.push(child('apps/worker/src/main.ts', env), child('apps/api/src/main.ts', env));
     pids.worker = children[0].pid;
+    pids.api = children[1].pid;
+    pids.postgres = pg.process.pid;
     pids.temporal = 'process' in temporal ? (temporal.process as ChildProcess).pid : undefined; // the dev server (a cluster has four)
     const base = `http://127.0.0.1:${apiPort}`;
     await waitHealthy(base);
@@ -513,11 +576,14 @@ async function benchSubmitVsRawStart(): Promise<{ temporal: string; measurements
     log('warming up');
     await measure('warm-raw', 100, CONCURRENCY, raw('warm'));
     await measure('warm-submit', 100, CONCURRENCY, submit('warm'));
+    await settled(pg.url); // the warm-up's applications are not charged to the raw starts
     log(`raw start × ${COUNT} at concurrency ${CONCURRENCY}`);
-    const rawResult = emit('rawStart', await measure('raw', COUNT, CONCURRENCY, raw('raw')));
+    const rawResult = emit('rawStart', await costed(COUNT, () => measure('raw', COUNT, CONCURRENCY, raw('raw'))));
+    await settled(pg.url);
     log(`submit × ${COUNT} at concurrency ${CONCURRENCY}`);
-    const submitResult = emit('submit', await costed(COUNT, async () => {
+    const submitResult = emit('submit', await costed(COUNT, async (timed) => {
       const r = await measure('submit', COUNT, CONCURRENCY, submit('submit'));
+      timed();
       await settled(pg.url); // the worker's share of a submit includes the first workflow task and its projection
       return r;
     }));

@@ -65,3 +65,32 @@ export function threadCpuMs(pid: number | undefined): Record<string, number> {
   }
   return out;
 }
+
+/** The fields of /proc/<pid>/stat after the command name, or null when there is no such process. */
+function statFields(pid: number | string): string[] | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU milliseconds of a process and its children so far: its own time, what its ended children used
+ * (cutime, cstime) and what its running children used. For PostgreSQL, whose work is done in one backend
+ * process per connection, forked by the postmaster.
+ */
+export function treeCpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  const own = statFields(pid);
+  if (!own) return null;
+  let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const f = statFields(entry);
+    // ppid is the second field after the command name
+    if (f && Number(f[1]) === pid) ticks += Number(f[11]) + Number(f[12]);
+  }
+  return (ticks * 1000) / TICKS_PER_SEC;
+}

@@ -66,10 +66,9 @@ export class ApplicationsService {
     // and opening hours). Recorded before the start and keyed by application id: a retry keeps the first
     // record. Other offices take filings at any hour (integrators file online): nothing to record.
     const outlet = receiving.type === 'outlet';
-    if (outlet) await this.outletSessions.recordFiling({ applicationId, officeId: receiving.id, filedAt: this.now(), ...(await this.outletSessions.filingAt(receiving, this.now())) });
+    const filing = outlet ? await this.outletSessions.recordFiling(receiving, applicationId, this.now()) : undefined;
     // The workflow id derives from (caller, key): the same submission again finds the application it started.
     if (!(await this.workflows.start(workflowTypeOf(def), input))) return { created: false, application: await this.get(principal, applicationId) };
-    const filing = outlet ? await this.outletSessions.filingOf(applicationId) : undefined;
     return { created: true, application: { ...this.provisionalView(input), applicant: input.applicant, ...(filing ? { filing } : {}) } };
   }
 

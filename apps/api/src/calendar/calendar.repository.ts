@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { HolidayEntry } from '../../../../libs/calendar';
+import { CALENDAR_REVISION_CHANNEL, type CalendarStore } from '../../../../libs/database/calendar-store';
+import { CALENDAR_SOURCE } from './calendar.provider';
 
 export interface ClosureRow {
   id: string;
@@ -45,7 +47,10 @@ const CLOSURE_COLUMNS = `id, to_char(date, 'YYYY-MM-DD') AS date, office_id, nam
 /** Tables calendar_closure, calendar_year, calendar_revision and calendar_change; every change also appends to audit_log, in one transaction. */
 @Injectable()
 export class CalendarRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    @Optional() @Inject(CALENDAR_SOURCE) private readonly source?: Partial<Pick<CalendarStore, 'noteRevision'>>,
+  ) {}
 
   /**
    * Runs `change` in a transaction that, when it returns a change, raises the revision and writes the audit
@@ -53,13 +58,17 @@ export class CalendarRepository {
    * applications to be told. Answers the result and the revision of the change to fan out.
    */
   async changing<T>(change: (tx: EntityManager) => Promise<{ result: T; audit?: CalendarChange; fanOut?: FanOut }>): Promise<{ result: T; fanOut?: number }> {
-    return this.db.transaction(async (tx): Promise<{ result: T; fanOut?: number }> => {
+    let committed: number | undefined;
+    const done = await this.db.transaction(async (tx): Promise<{ result: T; fanOut?: number }> => {
       // The revision row serializes the changes: each one sees the one before it.
       await tx.query(`SELECT revision FROM calendar_revision FOR UPDATE`);
       const { result, audit, fanOut } = await change(tx);
       if (!audit) return { result };
       // A CTE so the driver answers rows (a bare UPDATE answers [rows, count]).
       const [{ revision }]: Array<{ revision: number }> = await tx.query(`WITH bumped AS (UPDATE calendar_revision SET revision = revision + 1 RETURNING revision) SELECT revision::int AS revision FROM bumped`);
+      // Delivered when the transaction commits: every process's CalendarStore learns the revision (watch()).
+      await tx.query(`SELECT pg_notify($1, $2)`, [CALENDAR_REVISION_CHANNEL, String(revision)]);
+      committed = revision;
       await tx.query(
         `INSERT INTO audit_log (event_id, application_id, at, type, actor, role, note, status_before, status_after, request_id, subject, details)
          VALUES ($1, NULL, now(), $2, $3, $4, $5, NULL, NULL, $6, 'calendar', $7)`,
@@ -69,6 +78,8 @@ export class CalendarRepository {
       await tx.query(`INSERT INTO calendar_change (revision, office_id, from_date, recorded_at) VALUES ($1, $2, $3, now())`, [revision, fanOut.officeId, fanOut.from]);
       return { result, fanOut: revision };
     });
+    if (committed !== undefined) this.source?.noteRevision?.(committed);
+    return done;
   }
 
   async closure(id: string, tx: EntityManager | DataSource = this.db): Promise<ClosureRow | undefined> {

@@ -5,6 +5,12 @@ import { jakartaInstant, type OutletSession } from './opening';
 const COLUMNS = `id, office_id AS "officeId", to_char(date, 'YYYY-MM-DD') AS date, opens, closes, venue`;
 
 /** Tables outlet_session and application_filing (migration 1795520000000). */
+/** Where an application was filed: outside the outlet's opening hours or not, and in which session. */
+export interface Filing {
+  outsideOpeningHours: boolean;
+  sessionId: string | null;
+}
+
 @Injectable()
 export class OutletSessionsRepository {
   constructor(private readonly db: DataSource) {}
@@ -53,16 +59,26 @@ export class OutletSessionsRepository {
     return this.db.query(`SELECT ${COLUMNS} FROM outlet_session WHERE starts_at <= $1 AND $1 < ends_at ORDER BY office_id, id`, [at]);
   }
 
-  /** Records where and when an application was filed; a retried submission keeps the first record. */
-  async recordFiling(f: { applicationId: string; officeId: string; filedAt: Date; outsideOpeningHours: boolean; sessionId: string | null }): Promise<void> {
-    await this.db.query(
-      `INSERT INTO application_filing (application_id, office_id, filed_at, outside_opening_hours, session_id) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (application_id) DO NOTHING`,
+  /**
+   * Records where and when an application was filed, and answers the record: a retried submission keeps
+   * (and gets back) the first one. One statement; a second read only when another request's insert of the
+   * same application was not yet committed when it began.
+   */
+  async recordFiling(f: { applicationId: string; officeId: string; filedAt: Date; outsideOpeningHours: boolean; sessionId: string | null }): Promise<Filing> {
+    const [row]: Filing[] = await this.db.query(
+      `WITH ins AS (
+         INSERT INTO application_filing (application_id, office_id, filed_at, outside_opening_hours, session_id) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (application_id) DO NOTHING
+         RETURNING outside_opening_hours, session_id)
+       SELECT outside_opening_hours AS "outsideOpeningHours", session_id AS "sessionId" FROM ins
+       UNION ALL
+       SELECT outside_opening_hours, session_id FROM application_filing WHERE application_id = $1 AND NOT EXISTS (SELECT 1 FROM ins)`,
       [f.applicationId, f.officeId, f.filedAt, f.outsideOpeningHours, f.sessionId],
     );
+    return row ?? (await this.filing(f.applicationId))!;
   }
 
-  async filing(applicationId: string): Promise<{ outsideOpeningHours: boolean; sessionId: string | null } | undefined> {
+  async filing(applicationId: string): Promise<Filing | undefined> {
     const [row] = await this.db.query(`SELECT outside_opening_hours AS "outsideOpeningHours", session_id AS "sessionId" FROM application_filing WHERE application_id = $1`, [applicationId]);
     return row;
   }

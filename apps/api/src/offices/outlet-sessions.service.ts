@@ -5,7 +5,7 @@ import { NotFoundError, UnprocessableError, ValidationError } from '../common/er
 import { OfficesService, type Office } from './offices.service';
 import { jakartaLocal, openingAt, type OpenBy, type OutletSession } from './opening';
 import type { WriteOutletSessionDto } from './outlet-session.dto';
-import { OutletSessionsRepository } from './outlet-sessions.repository';
+import { type Filing, OutletSessionsRepository } from './outlet-sessions.repository';
 
 const NEAR = /^\d{2}\.\d{2}(\.\d{2})?$/;
 const NEAR_TYPES = new Set(['city', 'regency', 'kecamatan']);
@@ -16,6 +16,14 @@ export interface OpenOffice extends Office {
 }
 
 /** Outlet sessions written by admins, and which offices take applications when (docs/api.md, Outlets and opening hours). */
+/** An application's filing as its answers show it. */
+export interface FilingView {
+  outsideOpeningHours: boolean;
+  outletSessionId: string | null;
+}
+
+const viewOf = (f: Filing): FilingView => ({ outsideOpeningHours: f.outsideOpeningHours, outletSessionId: f.sessionId });
+
 @Injectable()
 export class OutletSessionsService {
   constructor(
@@ -81,19 +89,20 @@ export class OutletSessionsService {
   }
 
   /** Whether an outlet was open for a filing at `at` (its schedule or a session), and which session took it. */
-  async filingAt(office: Office, at: Date): Promise<{ outsideOpeningHours: boolean; sessionId: string | null }> {
+  private async filingAt(office: Office, at: Date): Promise<{ outsideOpeningHours: boolean; sessionId: string | null }> {
     const { date } = jakartaLocal(at);
     const opening = openingAt(office, await this.sessions.list({ officeId: office.id, from: date, to: date }), at, this.calendar);
     return { outsideOpeningHours: !opening.open, sessionId: opening.session?.id ?? null };
   }
 
-  recordFiling(f: { applicationId: string; officeId: string; filedAt: Date; outsideOpeningHours: boolean; sessionId: string | null }): Promise<void> {
-    return this.sessions.recordFiling(f);
+  /** Records an application filed at the outlet now (flagged when outside its opening hours); a retry keeps and answers the first record. */
+  async recordFiling(office: Office, applicationId: string, at: Date): Promise<FilingView> {
+    return viewOf(await this.sessions.recordFiling({ applicationId, officeId: office.id, filedAt: at, ...(await this.filingAt(office, at)) }));
   }
 
-  async filingOf(applicationId: string): Promise<{ outsideOpeningHours: boolean; outletSessionId: string | null } | undefined> {
+  async filingOf(applicationId: string): Promise<FilingView | undefined> {
     const f = await this.sessions.filing(applicationId);
-    return f && { outsideOpeningHours: f.outsideOpeningHours, outletSessionId: f.sessionId };
+    return f && viewOf(f);
   }
 
   private valid(id: string, dto: WriteOutletSessionDto): OutletSession {

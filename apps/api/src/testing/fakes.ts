@@ -86,6 +86,7 @@ export class FakeOutletSessions implements Pick<OutletSessionsRepository, 'list'
 
   async recordFiling(f: { applicationId: string; outsideOpeningHours: boolean; sessionId: string | null }) {
     if (!this.filings.has(f.applicationId)) this.filings.set(f.applicationId, { outsideOpeningHours: f.outsideOpeningHours, sessionId: f.sessionId });
+    return this.filings.get(f.applicationId)!;
   }
 
   async filing(applicationId: string) {
