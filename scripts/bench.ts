@@ -114,9 +114,10 @@ function cpuPerOp(before: ReturnType<typeof processCpu>, after: ReturnType<typeo
 async function costed(count: number, run: (timed: () => void) => Promise<Result>): Promise<Result> {
   const before = { ...processCpu(), metrics: await scrapeWorkerMetrics(pids.workerMetricsUrl), threads: threadCpuMs(pids.worker) };
   let timedCpuMsPerOp: Record<string, number> | undefined;
-  const r = await run(() => (timedCpuMsPerOp = cpuPerOp(before, processCpu(), count)));
+  const processes = () => ({ worker: before.worker, temporal: before.temporal, api: before.api, postgres: before.postgres, bench: before.bench });
+  const r = await run(() => (timedCpuMsPerOp = cpuPerOp(processes(), processCpu(), count)));
   const workerMetrics = metricsDelta(before.metrics, await scrapeWorkerMetrics(pids.workerMetricsUrl));
-  const per = cpuPerOp(before, processCpu(), count);
+  const per = cpuPerOp(processes(), processCpu(), count);
   return {
     ...r,
     workerCpuMsPerOp: per.worker,
