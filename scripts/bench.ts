@@ -3,7 +3,8 @@
 //    process per service, as `npm start -- --cluster` runs it): raw client.workflow.start of a trivial
 //    workflow (with its own worker) vs POST /v1/applications through the whole stack (API and permit
 //    worker as separate processes, compiled into dist/ as the images run them), then decisions on the
-//    tasks of those applications.
+//    tasks of those applications: raw executeUpdate and POST .../decision alternating in rounds
+//    (--decision-rounds, 4), then the POST paced at --decision-rate a second.
 // 2. The accountability reports timed on R seeded step attempts (default 1,000,000; scripts/bench-reports.ts).
 // Prints tables on stderr; with --json, one JSON line per measurement on stdout and, last, {"summary": {...}}
 // with every ratio and target and whether it is met. BENCH_CPU_PROF=DIR profiles the API and worker.
@@ -45,6 +46,8 @@ const JSON_OUT = process.argv.includes('--json');
 const CLUSTER = process.argv.includes('--cluster');
 const COUNT = arg('count', 1000);
 const DECISION_RATE = arg('decision-rate', 20);
+/** Raw and API decisions alternate in this many rounds each (see alternating()). */
+const DECISION_ROUNDS = arg('decision-rounds', 4);
 const CONCURRENCY = arg('concurrency', 32);
 const DAY = process.argv.includes('--day');
 const OPEN = arg('open', 0);
@@ -132,15 +135,23 @@ async function costed(count: number, run: (timed: () => void) => Promise<Result>
   };
 }
 
-async function measure(label: string, count: number, concurrency: number, op: (i: number) => Promise<void>): Promise<Result> {
+interface Timed {
+  seconds: number;
+  latencies: number[];
+  errors: number;
+}
+
+/** Runs operations `from`..`to`-1 at `concurrency` and times each. */
+async function timedRun(label: string, from: number, to: number, concurrency: number, op: (i: number) => Promise<void>): Promise<Timed> {
   const latencies: number[] = [];
-  let next = 0;
+  const count = to - from;
+  let next = from;
   let errors = 0;
   let done = 0;
   const started = process.hrtime.bigint();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (next < count) {
+      while (next < to) {
         const i = next++;
         const t0 = process.hrtime.bigint();
         try {
@@ -153,9 +164,58 @@ async function measure(label: string, count: number, concurrency: number, op: (i
       }
     }),
   );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  latencies.sort((a, b) => a - b);
-  return { perSec: count / seconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), errors };
+  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, latencies, errors };
+}
+
+function resultOf(count: number, t: Timed): Result {
+  const latencies = [...t.latencies].sort((a, b) => a - b);
+  return { perSec: count / t.seconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), errors: t.errors };
+}
+
+async function measure(label: string, count: number, concurrency: number, op: (i: number) => Promise<void>): Promise<Result> {
+  return resultOf(count, await timedRun(label, 0, count, concurrency, op));
+}
+
+/**
+ * Measures two (or more) sides in alternating rounds (A B, B A, A B, ...), each round a slice of each side's
+ * operations at the bench's concurrency: what drifts over a run (the worker's cache filling, a schedule
+ * firing, the machine) falls on every side alike, where one side after the other charged it to the second.
+ * Each side's figures are over all its rounds: operations per second of its own timed time, latencies,
+ * and the CPU every process spent during its rounds.
+ */
+async function alternating(rounds: number, sides: Array<{ label: string; count: number; op: (i: number) => Promise<void> }>): Promise<Result[]> {
+  const acc = sides.map(() => ({ timed: { seconds: 0, latencies: [] as number[], errors: 0 }, cpu: {} as Record<string, number>, threads: {} as Record<string, number> }));
+  for (let r = 0; r < rounds; r++) {
+    // A B, then B A: neither side always comes first after the other.
+    const order = r % 2 === 0 ? [...sides.keys()] : [...sides.keys()].reverse();
+    for (const k of order) {
+      const side = sides[k];
+      const [from, to] = [Math.floor((side.count * r) / rounds), Math.floor((side.count * (r + 1)) / rounds)];
+      const before = { cpu: processCpu(), threads: threadCpuMs(pids.worker) };
+      const t = await timedRun(`${side.label} (round ${r + 1}/${rounds})`, from, to, CONCURRENCY, side.op);
+      const [cpu, threads] = [processCpu(), threadCpuMs(pids.worker)];
+      const a = acc[k];
+      a.timed.seconds += t.seconds;
+      a.timed.latencies.push(...t.latencies);
+      a.timed.errors += t.errors;
+      for (const [name, ms] of Object.entries(cpu)) if (ms !== null && before.cpu[name as keyof typeof cpu] !== null) a.cpu[name] = (a.cpu[name] ?? 0) + ms - before.cpu[name as keyof typeof cpu]!;
+      for (const [name, ms] of Object.entries(threads)) a.threads[name] = (a.threads[name] ?? 0) + ms - (before.threads[name] ?? 0);
+    }
+  }
+  return sides.map((side, k) => {
+    const { timed, cpu, threads } = acc[k];
+    const per = (name: string) => (cpu[name] === undefined || side.count === 0 ? undefined : cpu[name] / side.count);
+    return {
+      ...resultOf(side.count, timed),
+      workerCpuMsPerOp: per('worker'),
+      temporalCpuMsPerOp: per('temporal'),
+      apiCpuMsPerOp: per('api'),
+      postgresCpuMsPerOp: per('postgres'),
+      benchCpuMsPerOp: per('bench'),
+      workerRssMb: rssMb(pids.worker) ?? undefined,
+      workerThreadsCpuMsPerOp: perThread({}, threads, side.count),
+    };
+  });
 }
 
 /** BENCH_CPU_PROF=DIR: the API and worker processes write a V8 CPU profile there when they stop. */
@@ -356,16 +416,21 @@ async function benchDecisions(base: string, client: Client, count: number): Prom
     if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`);
     await res.arrayBuffer().catch(() => undefined);
   };
-  log(`decision × ${third} raw executeUpdate, × ${third} POST .../decision at concurrency ${CONCURRENCY}, × ${third} POST at ${DECISION_RATE}/s`);
-  const raw = emit('rawDecision', await costed(rawTasks.length, () => measure('decision-raw', rawTasks.length, CONCURRENCY, async (i) => {
+  log(`decision × ${third} raw executeUpdate and × ${third} POST .../decision at concurrency ${CONCURRENCY}, alternating in ${DECISION_ROUNDS} rounds; then × ${third} POST at ${DECISION_RATE}/s`);
+  const rawDecide = async (i: number) => {
     const t = rawTasks[i];
     const c = headClaims(t);
     await client.workflow.getHandle(workflowIdOf(t.applicationId)).executeUpdate(decideUpdate, {
       updateId: `bench-raw-decision-${t.id}`,
       args: [{ taskId: t.id, decision: 'approve', note: 'Sesuai (bench)', actor: { sub: c.sub, role: c.role, agency: c.agency, office: c.office, position: c.position } }],
     });
-  })));
-  const api = emit('decision', await costed(apiTasks.length, () => measure('decision', apiTasks.length, CONCURRENCY, viaApi(apiTasks))));
+  };
+  const [rawResult, apiResult] = await alternating(DECISION_ROUNDS, [
+    { label: 'decision-raw', count: rawTasks.length, op: rawDecide },
+    { label: 'decision', count: apiTasks.length, op: viaApi(apiTasks) },
+  ]);
+  const raw = emit('rawDecision', rawResult, { rounds: DECISION_ROUNDS });
+  const api = emit('decision', apiResult, { rounds: DECISION_ROUNDS });
   const paced = emit('decisionPaced', await costed(pacedTasks.length, () => measurePaced('decision-paced', pacedTasks.length, DECISION_RATE, viaApi(pacedTasks))), { ratePerSec: DECISION_RATE });
   return { raw, api, paced };
 }
