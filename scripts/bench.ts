@@ -4,7 +4,7 @@
 //    workflow (with its own worker) vs POST /v1/applications through the whole stack (API and permit
 //    worker as separate processes, compiled into dist/ as the images run them), then decisions on the
 //    tasks of those applications: raw executeUpdate and POST .../decision alternating in rounds
-//    (--decision-rounds, 4), then the POST paced at --decision-rate a second.
+//    (--decision-rounds, 2), then the POST paced at --decision-rate a second.
 // 2. The accountability reports timed on R seeded step attempts (default 1,000,000; scripts/bench-reports.ts).
 // Prints tables on stderr; with --json, one JSON line per measurement on stdout and, last, {"summary": {...}}
 // with every ratio and target and whether it is met. BENCH_CPU_PROF=DIR profiles the API and worker.
@@ -13,6 +13,7 @@
 // `--day [--day-scale 10] [--seconds-per-hour 20]`: instead, a busy Jakarta day through the API with
 // decisions flowing (scripts/bench/day.ts); `--open N`: then N applications left open, and the worker's RSS.
 import { Client, Connection } from '@temporalio/client';
+import type { TypedSearchAttributes } from '@temporalio/common';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -47,7 +48,7 @@ const CLUSTER = process.argv.includes('--cluster');
 const COUNT = arg('count', 1000);
 const DECISION_RATE = arg('decision-rate', 20);
 /** Raw and API decisions alternate in this many rounds each (see alternating()). */
-const DECISION_ROUNDS = arg('decision-rounds', 4);
+const DECISION_ROUNDS = arg('decision-rounds', 2);
 const CONCURRENCY = arg('concurrency', 32);
 const DAY = process.argv.includes('--day');
 const OPEN = arg('open', 0);
@@ -233,6 +234,18 @@ function child(entry: string, env: NodeJS.ProcessEnv): ChildProcess {
   });
 }
 
+/** The input and search attributes the API started a filed application's workflow with (from its history). */
+async function submittedStart(client: Client, databaseUrl: string): Promise<{ input: unknown; searchAttributes: TypedSearchAttributes }> {
+  const db = new PgClient({ connectionString: databaseUrl });
+  await db.connect();
+  const { rows } = await db.query<{ id: string }>(`SELECT id FROM application ORDER BY submitted_at LIMIT 1`);
+  await db.end();
+  const handle = client.workflow.getHandle(workflowIdOf(rows[0].id));
+  const [history, description] = await Promise.all([handle.fetchHistory(), handle.describe()]);
+  const payload = history.events![0].workflowExecutionStartedEventAttributes!.input!.payloads![0];
+  return { input: JSON.parse(Buffer.from(payload.data!).toString('utf8')), searchAttributes: description.typedSearchAttributes };
+}
+
 /** Compiles the API and the worker as the images do (`tsc -p tsconfig.build.json`, into dist/). */
 function buildAsDeployed(): void {
   log('compiling the API and the worker as the images do (tsc -p tsconfig.build.json, into dist/)');
@@ -399,8 +412,10 @@ const headClaims = (t: OpenTask) => ({ sub: `bench-${t.agency}/${t.officeId}`, r
  */
 async function benchDecisions(base: string, client: Client, count: number): Promise<{ raw: Result; api: Result; paced: Result }> {
   const tasks = await openTasks(base, count);
-  const third = Math.floor(tasks.length / 3);
-  const [rawTasks, apiTasks, pacedTasks] = [tasks.slice(0, third), tasks.slice(third, 2 * third), tasks.slice(2 * third, 3 * third)];
+  // 10 s of paced decisions; the rest split evenly between the raw and the API side.
+  const pacedCount = Math.min(Math.round(DECISION_RATE * 10), Math.floor(tasks.length / 3));
+  const half = Math.floor((tasks.length - pacedCount) / 2);
+  const [rawTasks, apiTasks, pacedTasks] = [tasks.slice(0, half), tasks.slice(half, 2 * half), tasks.slice(2 * half, 2 * half + pacedCount)];
   const tokens = new Map<string, string>();
   for (const t of tasks) {
     const key = `${t.agency}/${t.officeId}`;
@@ -416,7 +431,7 @@ async function benchDecisions(base: string, client: Client, count: number): Prom
     if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`);
     await res.arrayBuffer().catch(() => undefined);
   };
-  log(`decision × ${third} raw executeUpdate and × ${third} POST .../decision at concurrency ${CONCURRENCY}, alternating in ${DECISION_ROUNDS} rounds; then × ${third} POST at ${DECISION_RATE}/s`);
+  log(`decision × ${half} raw executeUpdate and × ${half} POST .../decision at concurrency ${CONCURRENCY}, alternating in ${DECISION_ROUNDS} rounds; then × ${pacedCount} POST at ${DECISION_RATE}/s`);
   const rawDecide = async (i: number) => {
     const t = rawTasks[i];
     const c = headClaims(t);
@@ -646,6 +661,21 @@ async function benchSubmitVsRawStart(): Promise<{ temporal: string; measurements
     log(`raw start × ${COUNT} at concurrency ${CONCURRENCY}`);
     const rawResult = emit('rawStart', await costed(COUNT, () => measure('raw', COUNT, CONCURRENCY, raw('raw'))));
     await settled(pg.url);
+    // Diagnostic, no target: the same raw start, but carrying what a submission's start carries (a filed
+    // application's input and the three search attributes). What it costs the Temporal server beyond a bare
+    // start is the server's, whoever starts the permit workflow.
+    const carried = await submittedStart(client, pg.url);
+    log(`raw start with a submission's input and search attributes × ${COUNT} (diagnostic)`);
+    emit(
+      'rawStartAsSubmitted',
+      await costed(COUNT, () =>
+        measure('raw-as-submitted', COUNT, CONCURRENCY, async (i) => {
+          await client.workflow.start('benchNoop', { workflowId: `raw-as-submitted-${run}-${i}`, taskQueue: 'bench-noop', args: [carried.input], typedSearchAttributes: carried.searchAttributes });
+        }),
+      ),
+      { diagnostic: true },
+    );
+    await settled(pg.url);
     log(`submit × ${COUNT} at concurrency ${CONCURRENCY}`);
     const submitResult = emit('submit', await costed(COUNT, async (timed) => {
       const r = await measure('submit', COUNT, CONCURRENCY, submit('submit'));
@@ -653,7 +683,7 @@ async function benchSubmitVsRawStart(): Promise<{ temporal: string; measurements
       await settled(pg.url); // the worker's share of a submit includes the first workflow task and its projection
       return r;
     }));
-    const decisions = await benchDecisions(base, client, Math.min(COUNT, 600));
+    const decisions = await benchDecisions(base, client, COUNT);
     const history = await historyLengths(client, pg.url);
     const worker = { rssMb: round(rssMb(pids.worker) ?? 0), peakRssMb: round(rssMb(pids.worker, 'VmHWM') ?? 0) };
     log(`permit worker RSS ${worker.rssMb} MB (peak ${worker.peakRssMb} MB); history length per application p50 ${history.p50}, max ${history.max} events (${history.sampled} sampled)`);
