@@ -59,6 +59,8 @@ interface Result {
   p50Ms: number;
   p99Ms: number;
   errors: number;
+  /** The slowest operations of a paced run and when they started: a tail can be matched with what ran then. */
+  slowest?: Array<{ ms: number; startedAtS: number }>;
   /** CPU milliseconds per operation of the permit worker and of the Temporal server (/proc), when known. */
   workerCpuMsPerOp?: number;
   temporalCpuMsPerOp?: number;
@@ -276,6 +278,7 @@ function emit(name: string, r: Result, extra: object = {}): Result {
           postgresCpuMsPerOp: opt(r.postgresCpuMsPerOp),
           benchCpuMsPerOp: opt(r.benchCpuMsPerOp),
           ...(r.timedCpuMsPerOp ? { timedCpuMsPerOp: r.timedCpuMsPerOp } : {}),
+          ...(r.slowest ? { slowest: r.slowest } : {}),
           workerRssMb: r.workerRssMb === undefined ? undefined : round(r.workerRssMb), workerThreadsCpuMsPerOp: r.workerThreadsCpuMsPerOp };
   if (JSON_OUT) line({ measurement: name, temporal: CLUSTER ? 'cluster' : 'dev-server', perSec: round(r.perSec), p50Ms: round(r.p50Ms), p99Ms: round(r.p99Ms), errors: r.errors, ...cpu, ...extra, ...(r.workerMetrics ? { workerMetrics: r.workerMetrics } : {}) });
   if (r.workerCpuMsPerOp !== undefined) {
@@ -412,10 +415,12 @@ const headClaims = (t: OpenTask) => ({ sub: `bench-${t.agency}/${t.officeId}`, r
  */
 async function benchDecisions(base: string, client: Client, count: number): Promise<{ raw: Result; api: Result; paced: Result }> {
   const tasks = await openTasks(base, count);
-  // 10 s of paced decisions; the rest split evenly between the raw and the API side.
+  // 10 s of paced decisions; the rest dealt alternately to the raw and the API side, so that both get
+  // applications filed early and late alike (the earliest are the first out of the worker's cache).
   const pacedCount = Math.min(Math.round(DECISION_RATE * 10), Math.floor(tasks.length / 3));
   const half = Math.floor((tasks.length - pacedCount) / 2);
-  const [rawTasks, apiTasks, pacedTasks] = [tasks.slice(0, half), tasks.slice(half, 2 * half), tasks.slice(2 * half, 2 * half + pacedCount)];
+  const dealt = tasks.slice(0, 2 * half);
+  const [rawTasks, apiTasks, pacedTasks] = [dealt.filter((_, i) => i % 2 === 0), dealt.filter((_, i) => i % 2 === 1), tasks.slice(2 * half, 2 * half + pacedCount)];
   const tokens = new Map<string, string>();
   for (const t of tasks) {
     const key = `${t.agency}/${t.officeId}`;
@@ -446,6 +451,7 @@ async function benchDecisions(base: string, client: Client, count: number): Prom
   ]);
   const raw = emit('rawDecision', rawResult, { rounds: DECISION_ROUNDS });
   const api = emit('decision', apiResult, { rounds: DECISION_ROUNDS });
+  await workerQuiet(); // the paced decisions start on a worker done with the ones before
   const paced = emit('decisionPaced', await costed(pacedTasks.length, () => measurePaced('decision-paced', pacedTasks.length, DECISION_RATE, viaApi(pacedTasks))), { ratePerSec: DECISION_RATE });
   return { raw, api, paced };
 }
@@ -453,6 +459,8 @@ async function benchDecisions(base: string, client: Client, count: number): Prom
 /** Open loop: starts one operation every 1/rate s whatever the answers, as arrivals do. */
 async function measurePaced(label: string, count: number, rate: number, op: (i: number) => Promise<void>): Promise<Result> {
   const latencies: number[] = [];
+  /** Each answered operation's latency and when it started (seconds into the phase): where the tail fell. */
+  const timeline: Array<{ ms: number; atS: number }> = [];
   let errors = 0;
   const started = process.hrtime.bigint();
   const runs: Array<Promise<void>> = [];
@@ -463,7 +471,11 @@ async function measurePaced(label: string, count: number, rate: number, op: (i: 
     const t0 = process.hrtime.bigint();
     runs.push(
       op(i).then(
-        () => void latencies.push(Number(process.hrtime.bigint() - t0) / 1e6),
+        () => {
+          const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+          latencies.push(ms);
+          timeline.push({ ms, atS: Number(t0 - started) / 1e9 });
+        },
         (err: unknown) => {
           latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
           if (errors++ === 0) log(`${label}: first error: ${(err as Error).message}${(err as Error).cause ? ` (${((err as Error).cause as Error).message})` : ''}`);
@@ -473,8 +485,10 @@ async function measurePaced(label: string, count: number, rate: number, op: (i: 
   }
   await Promise.all(runs);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const slowest = [...timeline].sort((a, b) => b.ms - a.ms).slice(0, 3);
+  log(`${label}: slowest ${slowest.map((s) => `${Math.round(s.ms)} ms (started at ${s.atS.toFixed(1)} s)`).join(', ')}`);
   latencies.sort((a, b) => a - b);
-  return { perSec: count / seconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), errors };
+  return { perSec: count / seconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), errors, slowest: slowest.map((s) => ({ ms: round(s.ms), startedAtS: round(s.atS) })) };
 }
 
 /**
