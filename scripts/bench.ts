@@ -87,13 +87,19 @@ const benchCpuMs = () => {
   return (u.user + u.system) / 1000;
 };
 
-function perThread(before: Record<string, number>, after: Record<string, number>, count: number): Record<string, number> {
+/** What each name (process or thread) used in CPU milliseconds between two snapshots; names unknown in either are left out. */
+function used(before: Record<string, number | null>, after: Record<string, number | null>): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const [name, ms] of Object.entries(after)) {
-    const used = (ms - (before[name] ?? 0)) / Math.max(1, count);
-    if (used >= 0.05) out[name] = Math.round(used * 10) / 10;
+  for (const [name, now] of Object.entries(after)) {
+    const was = name in before ? before[name] : 0; // a thread started since
+    if (now !== null && was !== null) out[name] = now - was;
   }
   return out;
+}
+
+/** Adds one snapshot pair's use into a running total. */
+function addUse(total: Record<string, number>, more: Record<string, number>): void {
+  for (const [name, ms] of Object.entries(more)) total[name] = (total[name] ?? 0) + ms;
 }
 
 /** CPU milliseconds so far of each process an operation costs (/proc): the worker, the Temporal server, the API, PostgreSQL, the bench itself. */
@@ -101,14 +107,20 @@ function processCpu(): Record<'worker' | 'temporal' | 'api' | 'postgres' | 'benc
   return { worker: cpuMs(pids.worker), temporal: cpuMs(pids.temporal), api: cpuMs(pids.api), postgres: treeCpuMs(pids.postgres), bench: benchCpuMs() };
 }
 
-/** CPU milliseconds per operation of each process between two snapshots. */
-function cpuPerOp(before: ReturnType<typeof processCpu>, after: ReturnType<typeof processCpu>, count: number): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [name, was] of Object.entries(before)) {
-    const now = after[name as keyof typeof after];
-    if (now !== null && was !== null && count > 0) out[name] = round((now - was) / count, 2);
-  }
-  return out;
+/** A Result's CPU figures per operation: by process (two decimals), and by worker thread (those above 0.05 ms). */
+function cpuFields(processes: Record<string, number>, threads: Record<string, number>, count: number): Partial<Result> {
+  const per = perOp(processes, count);
+  const workerThreadsCpuMsPerOp: Record<string, number> = {};
+  for (const [name, ms] of Object.entries(threads)) if (ms / Math.max(1, count) >= 0.05) workerThreadsCpuMsPerOp[name] = round(ms / Math.max(1, count));
+  return {
+    workerCpuMsPerOp: per.worker,
+    temporalCpuMsPerOp: per.temporal,
+    apiCpuMsPerOp: per.api,
+    postgresCpuMsPerOp: per.postgres,
+    benchCpuMsPerOp: per.bench,
+    workerRssMb: rssMb(pids.worker) ?? undefined,
+    workerThreadsCpuMsPerOp,
+  };
 }
 
 /**
@@ -118,24 +130,16 @@ function cpuPerOp(before: ReturnType<typeof processCpu>, after: ReturnType<typeo
  * what throughput is made of.
  */
 async function costed(count: number, run: (timed: () => void) => Promise<Result>): Promise<Result> {
-  const before = { ...processCpu(), metrics: await scrapeWorkerMetrics(pids.workerMetricsUrl), threads: threadCpuMs(pids.worker) };
+  const [cpu, threads, metrics] = [processCpu(), threadCpuMs(pids.worker), await scrapeWorkerMetrics(pids.workerMetricsUrl)];
   let timedCpuMsPerOp: Record<string, number> | undefined;
-  const processes = () => ({ worker: before.worker, temporal: before.temporal, api: before.api, postgres: before.postgres, bench: before.bench });
-  const r = await run(() => (timedCpuMsPerOp = cpuPerOp(processes(), processCpu(), count)));
-  const workerMetrics = metricsDelta(before.metrics, await scrapeWorkerMetrics(pids.workerMetricsUrl));
-  const per = cpuPerOp(processes(), processCpu(), count);
-  return {
-    ...r,
-    workerCpuMsPerOp: per.worker,
-    temporalCpuMsPerOp: per.temporal,
-    apiCpuMsPerOp: per.api,
-    postgresCpuMsPerOp: per.postgres,
-    benchCpuMsPerOp: per.bench,
-    timedCpuMsPerOp,
-    workerMetrics,
-    workerRssMb: rssMb(pids.worker) ?? undefined,
-    workerThreadsCpuMsPerOp: perThread(before.threads, threadCpuMs(pids.worker), count),
-  };
+  const r = await run(() => (timedCpuMsPerOp = perOp(used(cpu, processCpu()), count)));
+  const workerMetrics = metricsDelta(metrics, await scrapeWorkerMetrics(pids.workerMetricsUrl));
+  return { ...r, ...cpuFields(used(cpu, processCpu()), used(threads, threadCpuMs(pids.worker)), count), timedCpuMsPerOp, workerMetrics };
+}
+
+/** CPU milliseconds per operation by process, two decimals. */
+function perOp(processes: Record<string, number>, count: number): Record<string, number> {
+  return Object.fromEntries(Object.entries(processes).map(([name, ms]) => [name, round(ms / Math.max(1, count), 2)]));
 }
 
 interface Timed {
@@ -194,31 +198,17 @@ async function alternating(rounds: number, sides: Array<{ label: string; count: 
     for (const k of order) {
       const side = sides[k];
       const [from, to] = [Math.floor((side.count * r) / rounds), Math.floor((side.count * (r + 1)) / rounds)];
-      const before = { cpu: processCpu(), threads: threadCpuMs(pids.worker) };
-      const t = await timedRun(`${side.label} (round ${r + 1}/${rounds})`, from, to, CONCURRENCY, side.op);
       const [cpu, threads] = [processCpu(), threadCpuMs(pids.worker)];
+      const t = await timedRun(`${side.label} (round ${r + 1}/${rounds})`, from, to, CONCURRENCY, side.op);
       const a = acc[k];
       a.timed.seconds += t.seconds;
       a.timed.latencies.push(...t.latencies);
       a.timed.errors += t.errors;
-      for (const [name, ms] of Object.entries(cpu)) if (ms !== null && before.cpu[name as keyof typeof cpu] !== null) a.cpu[name] = (a.cpu[name] ?? 0) + ms - before.cpu[name as keyof typeof cpu]!;
-      for (const [name, ms] of Object.entries(threads)) a.threads[name] = (a.threads[name] ?? 0) + ms - (before.threads[name] ?? 0);
+      addUse(a.cpu, used(cpu, processCpu()));
+      addUse(a.threads, used(threads, threadCpuMs(pids.worker)));
     }
   }
-  return sides.map((side, k) => {
-    const { timed, cpu, threads } = acc[k];
-    const per = (name: string) => (cpu[name] === undefined || side.count === 0 ? undefined : cpu[name] / side.count);
-    return {
-      ...resultOf(side.count, timed),
-      workerCpuMsPerOp: per('worker'),
-      temporalCpuMsPerOp: per('temporal'),
-      apiCpuMsPerOp: per('api'),
-      postgresCpuMsPerOp: per('postgres'),
-      benchCpuMsPerOp: per('bench'),
-      workerRssMb: rssMb(pids.worker) ?? undefined,
-      workerThreadsCpuMsPerOp: perThread({}, threads, side.count),
-    };
-  });
+  return sides.map((side, k) => ({ ...resultOf(side.count, acc[k].timed), ...cpuFields(acc[k].cpu, acc[k].threads, side.count) }));
 }
 
 /** BENCH_CPU_PROF=DIR: the API and worker processes write a V8 CPU profile there when they stop. */

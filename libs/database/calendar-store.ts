@@ -9,13 +9,19 @@ import { BusinessCalendar, type CalendarOptions, type CalendarSource, type Holid
 
 /** The channel every calendar change notifies, in its own transaction, with the new revision as payload. */
 export const CALENDAR_REVISION_CHANNEL = 'calendar_revision';
+
+const REVISION_SQL = `SELECT revision::int AS revision FROM calendar_revision`;
+
+/** A promise and the function that resolves it. */
 function promised(): { promise: Promise<void>; resolve: () => void } {
   let resolve!: () => void;
   const promise = new Promise<void>((r) => (resolve = r));
   return { promise, resolve };
 }
 
-const REVISION_SQL = `SELECT revision::int AS revision FROM calendar_revision`;
+/** Listeners reconnect after this long, doubling after each failed try up to RECONNECT_MAX_MS. */
+const RECONNECT_FIRST_MS = 1000;
+const RECONNECT_MAX_MS = 30_000;
 
 export class CalendarStore implements CalendarSource {
   private cached?: { revision: number; calendar: BusinessCalendar };
@@ -43,26 +49,29 @@ export class CalendarStore implements CalendarSource {
    * Listens for calendar changes on a connection of its own, so that revision() costs no query (it is read
    * by every submit, decision and resubmission). The revision is read once the LISTEN stands, so no change
    * falls between the two; while the connection is down, revision() queries as before, and the listener
-   * reconnects (after 1 s, doubling up to 30 s). Another process's change is known here within the time
+   * reconnects (after 1 s, doubling after each failed try up to 30 s). Another process's change is known here within the time
    * its notification takes; the running applications hear of it through the fan-out (docs/calendar.md).
    */
   watch(url: string): this {
     const connect = async (wait: number) => {
       if (this.closed) return;
       const client = new PgClient({ connectionString: url, application_name: 'satupintu-calendar-listener' });
+      let stood = false;
       const down = () => {
         if (this.listener !== client) return;
         this.listener = undefined;
         this.known = undefined;
         this.standing = promised();
         client.end().catch(() => undefined);
-        if (!this.closed) this.retry = setTimeout(() => void connect(Math.min(wait * 2, 30_000)), wait);
+        // A connection that stood and then dropped starts the backoff over.
+        const next = stood ? RECONNECT_FIRST_MS : wait;
+        if (!this.closed) this.retry = setTimeout(() => void connect(Math.min(next * 2, RECONNECT_MAX_MS)), next);
       };
       client.on('error', down);
       client.on('end', down);
       client.on('notification', (n) => {
         const revision = Number(n.payload);
-        if (n.channel === CALENDAR_REVISION_CHANNEL && Number.isInteger(revision) && this.known !== undefined) this.known = Math.max(this.known, revision);
+        if (n.channel === CALENDAR_REVISION_CHANNEL && Number.isInteger(revision)) this.noteRevision(revision);
       });
       this.listener = client;
       try {
@@ -70,6 +79,7 @@ export class CalendarStore implements CalendarSource {
         await client.query(`LISTEN ${CALENDAR_REVISION_CHANNEL}`);
         const revision = (await client.query<{ revision: number }>(REVISION_SQL)).rows[0]?.revision ?? 0;
         if (this.listener === client && !this.closed) {
+          stood = true;
           this.known = Math.max(this.known ?? 0, revision);
           this.standing.resolve();
         }
@@ -78,7 +88,7 @@ export class CalendarStore implements CalendarSource {
         down();
       }
     };
-    void connect(1000);
+    void connect(RECONNECT_FIRST_MS);
     return this;
   }
 

@@ -7,15 +7,8 @@ const TICKS_PER_SEC = 100;
 
 /** User + system CPU milliseconds of the process so far, all its threads; null when /proc has no such process. */
 export function cpuMs(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name (which may hold spaces) start after its closing parenthesis.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SEC;
-  } catch {
-    return null;
-  }
+  const fields = pid === undefined ? null : statFields(pid);
+  return fields && ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SEC;
 }
 
 /** Resident set size in MB (VmRSS), or its peak (VmHWM); null when /proc has no such process. */
@@ -52,29 +45,27 @@ export function threadCpuMs(pid: number | undefined): Record<string, number> {
     return out;
   }
   for (const tid of tids) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      // Node names its worker threads like its main thread: the main thread is the one whose id is the process's.
-      const name = tid === String(pid) ? 'main' : comm === 'node' ? 'worker-thread' : comm;
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      out[name] = (out[name] ?? 0) + ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SEC;
-    } catch {
-      // the thread ended meanwhile
-    }
+    const stat = readStat(`${pid}/task/${tid}`);
+    if (!stat) continue; // the thread ended meanwhile
+    // Node names its worker threads like its main thread: the main thread is the one whose id is the process's.
+    const name = tid === String(pid) ? 'main' : stat.comm === 'node' ? 'worker-thread' : stat.comm;
+    out[name] = (out[name] ?? 0) + ((Number(stat.fields[11]) + Number(stat.fields[12])) * 1000) / TICKS_PER_SEC;
   }
   return out;
 }
 
-/** The fields of /proc/<pid>/stat after the command name, or null when there is no such process. */
-function statFields(pid: number | string): string[] | null {
+/** /proc/<path>/stat: the command name and the fields after it (from the state on), or null when there is no such process or thread. */
+function readStat(path: string): { comm: string; fields: string[] } | null {
   try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const stat = fs.readFileSync(`/proc/${path}/stat`, 'utf8');
+    // The command name may hold spaces and parentheses: it ends at the last closing parenthesis.
+    return { comm: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), fields: stat.slice(stat.lastIndexOf(')') + 2).split(' ') };
   } catch {
     return null;
   }
 }
+
+const statFields = (pid: number | string) => readStat(String(pid))?.fields ?? null;
 
 /**
  * CPU milliseconds of a process and its children so far: its own time, what its ended children used

@@ -39,9 +39,17 @@ describe('the calendar revision, known without a query', () => {
     expect(queries).toBe(before);
   });
 
-  it('knows a change of its own process as soon as it is committed', async () => {
-    await change(new CalendarRepository(scratch.db, store));
-    expect(await store.revision()).toBe(await revisionInDatabase());
+  it('knows a change of its own process as soon as it is committed, before any notification', async () => {
+    // The repository tells its process's store the revision it committed...
+    const noted: number[] = [];
+    await change(new CalendarRepository(scratch.db, { noteRevision: (r) => noted.push(r) }));
+    expect(noted).toEqual([await revisionInDatabase()]);
+    // ...and a listening store answers a revision it was told, with no query and no notification.
+    const before = queries;
+    const told = (await revisionInDatabase()) + 7;
+    store.noteRevision(told);
+    expect(await store.revision()).toBe(told);
+    expect(queries).toBe(before);
   });
 
   it('asks the database while its listener is down, and listens again after reconnecting', async () => {

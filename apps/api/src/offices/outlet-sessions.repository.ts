@@ -4,13 +4,13 @@ import { jakartaInstant, type OutletSession } from './opening';
 
 const COLUMNS = `id, office_id AS "officeId", to_char(date, 'YYYY-MM-DD') AS date, opens, closes, venue`;
 
-/** Tables outlet_session and application_filing (migration 1795520000000). */
 /** Where an application was filed: outside the outlet's opening hours or not, and in which session. */
 export interface Filing {
   outsideOpeningHours: boolean;
   sessionId: string | null;
 }
 
+/** Tables outlet_session and application_filing (migration 1795520000000). */
 @Injectable()
 export class OutletSessionsRepository {
   constructor(private readonly db: DataSource) {}

@@ -15,7 +15,6 @@ export interface OpenOffice extends Office {
   session: OutletSession | null;
 }
 
-/** Outlet sessions written by admins, and which offices take applications when (docs/api.md, Outlets and opening hours). */
 /** An application's filing as its answers show it. */
 export interface FilingView {
   outsideOpeningHours: boolean;
@@ -24,6 +23,7 @@ export interface FilingView {
 
 const viewOf = (f: Filing): FilingView => ({ outsideOpeningHours: f.outsideOpeningHours, outletSessionId: f.sessionId });
 
+/** Outlet sessions written by admins, and which offices take applications when (docs/api.md, Outlets and opening hours). */
 @Injectable()
 export class OutletSessionsService {
   constructor(
