@@ -37,6 +37,8 @@ import { cpuMs, rssMb, threadCpuMs, treeCpuMs } from './bench/proc';
 import { historyLengths } from './bench/history';
 import { metricsDelta, scrapeWorkerMetrics, type WorkerMetrics } from './bench/worker-metrics';
 import { describePlan, planDay, replayDay } from './bench/day';
+import { BenchHttp } from './bench/http';
+import { prng, shuffled } from '../libs/simulation/random';
 
 const ROOT = path.resolve(__dirname, '..');
 const arg = (name: string, fallback: number) => {
@@ -50,6 +52,8 @@ const DECISION_RATE = arg('decision-rate', 20);
 /** Raw and API decisions alternate in this many rounds each (see alternating()). */
 const DECISION_ROUNDS = arg('decision-rounds', 2);
 const CONCURRENCY = arg('concurrency', 32);
+/** The decision bench takes the open tasks in an order drawn from this seed (see benchDecisions). */
+const DECISION_ORDER_SEED = 14;
 const DAY = process.argv.includes('--day');
 const OPEN = arg('open', 0);
 const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
@@ -403,8 +407,12 @@ const headClaims = (t: OpenTask) => ({ sub: `bench-${t.agency}/${t.officeId}`, r
  * at the bench's concurrency, and the last third through the API paced at DECISION_RATE a second (the
  * latency a steady office sees).
  */
-async function benchDecisions(base: string, client: Client, count: number): Promise<{ raw: Result; api: Result; paced: Result }> {
-  const tasks = await openTasks(base, count);
+async function benchDecisions(base: string, httpClient: BenchHttp, client: Client, count: number): Promise<{ raw: Result; api: Result; paced: Result }> {
+  // In a seeded order, not the inbox's (due time): the due times follow the filing order only when the
+  // applications were filed in business hours, and deciding in filing order a few more applications than
+  // the worker caches misses its cache every time (each miss evicts the next to be decided), so the
+  // figures changed with the hour the bench ran. Officers of many offices decide in no common order.
+  const tasks = shuffled(prng(DECISION_ORDER_SEED), await openTasks(base, Number.MAX_SAFE_INTEGER)).slice(0, count);
   // 10 s of paced decisions; the rest dealt alternately to the raw and the API side, so that both get
   // applications filed early and late alike (the earliest are the first out of the worker's cache).
   const pacedCount = Math.min(Math.round(DECISION_RATE * 10), Math.floor(tasks.length / 3));
@@ -418,13 +426,9 @@ async function benchDecisions(base: string, client: Client, count: number): Prom
   }
   const viaApi = (list: OpenTask[]) => async (i: number) => {
     const t = list[i];
-    const res = await fetch(`${base}/v1/tasks/${t.id}/decision`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${tokens.get(`${t.agency}/${t.officeId}`)}`, 'content-type': 'application/json', 'idempotency-key': `bench-decision-${t.id}` },
-      body: JSON.stringify({ decision: 'approve', note: 'Sesuai (bench)' }),
-    });
-    if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`);
-    await res.arrayBuffer().catch(() => undefined);
+    const headers = { authorization: `Bearer ${tokens.get(`${t.agency}/${t.officeId}`)}`, 'idempotency-key': `bench-decision-${t.id}` };
+    const res = await httpClient.postJson(`/v1/tasks/${t.id}/decision`, headers, JSON.stringify({ decision: 'approve', note: 'Sesuai (bench)' }));
+    if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${res.body.slice(0, 200)}`);
   };
   log(`decision × ${half} raw executeUpdate and × ${half} POST .../decision at concurrency ${CONCURRENCY}, alternating in ${DECISION_ROUNDS} rounds; then × ${pacedCount} POST at ${DECISION_RATE}/s`);
   const rawDecide = async (i: number) => {
@@ -485,7 +489,7 @@ async function measurePaced(label: string, count: number, rate: number, op: (i: 
  * `--day`: a busy day through the API with decisions flowing (scripts/bench/day.ts), then `--open N`:
  * N more applications left open, and the permit worker's RSS with them all in flight.
  */
-async function benchDay(base: string, databaseUrl: string, client: Client, submit: (prefix: string) => (i: number) => Promise<void>): Promise<DaySummary> {
+async function benchDay(base: string, httpClient: BenchHttp, databaseUrl: string, client: Client, submit: (prefix: string) => (i: number) => Promise<void>): Promise<DaySummary> {
   const summary: DaySummary = { submitP99Ms: 0, decisionP99Ms: 0, errors: 0 };
   if (DAY) {
     const plan = planDay(arg('day-scale', 10), arg('seconds-per-hour', 20));
@@ -507,13 +511,9 @@ async function benchDay(base: string, databaseUrl: string, client: Client, submi
     const decide = async (t: OpenTask) => {
       const key = `${t.agency}/${t.officeId}`;
       if (!tokens.has(key)) tokens.set(key, await mintToken(DEV_JWT_SECRET, headClaims(t)));
-      const res = await fetch(`${base}/v1/tasks/${t.id}/decision`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${tokens.get(key)}`, 'content-type': 'application/json', 'idempotency-key': `day-decision-${t.id}` },
-        body: JSON.stringify({ decision: 'approve', note: 'Sesuai (bench day)' }),
-      });
-      if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`);
-      await res.arrayBuffer().catch(() => undefined);
+      const headers = { authorization: `Bearer ${tokens.get(key)}`, 'idempotency-key': `day-decision-${t.id}` };
+      const res = await httpClient.postJson(`/v1/tasks/${t.id}/decision`, headers, JSON.stringify({ decision: 'approve', note: 'Sesuai (bench day)' }));
+      if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${res.body.slice(0, 200)}`);
     };
     const before = { worker: cpuMs(pids.worker), temporal: cpuMs(pids.temporal) };
     const r = await replayDay(plan, { submit: submit('day'), decide, nextTask, say: log });
@@ -598,6 +598,8 @@ async function benchSubmitVsRawStart(): Promise<{ temporal: string; measurements
       })
     : await startTemporalDevServer({ cli: toolchain.cli.path!, port: tPort });
   const children: ChildProcess[] = [];
+  const base = `http://127.0.0.1:${apiPort}`;
+  const httpClient = new BenchHttp(base);
   try {
     const db = await createDataSource(pg.url, { poolSize: 2 }).initialize();
     await migrate(db);
@@ -613,7 +615,6 @@ async function benchSubmitVsRawStart(): Promise<{ temporal: string; measurements
     pids.api = children[1].pid;
     pids.postgres = pg.process.pid;
     pids.temporal = 'process' in temporal ? (temporal.process as ChildProcess).pid : undefined; // the dev server (a cluster has four)
-    const base = `http://127.0.0.1:${apiPort}`;
     await waitHealthy(base);
 
     const connection = await Connection.connect({ address: temporal.address });
@@ -640,18 +641,13 @@ async function benchSubmitVsRawStart(): Promise<{ temporal: string; measurements
       await client.workflow.start('benchNoop', { workflowId: `${prefix}-${run}-${i}`, taskQueue: 'bench-noop', args: [] });
     };
     const submit = (prefix: string) => async (i: number) => {
-      const res = await fetch(`${base}/v1/applications`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': `${prefix}-${run}-${i}` },
-        body: body(i),
-      });
-      if (res.status !== 201) throw new Error(`HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`);
+      const res = await httpClient.postJson('/v1/applications', { authorization: `Bearer ${token}`, 'idempotency-key': `${prefix}-${run}-${i}` }, body(i));
+      if (res.status !== 201) throw new Error(`HTTP ${res.status}: ${res.body.slice(0, 200)}`);
       filed++;
-      await res.arrayBuffer().catch(() => undefined);
     };
 
     if (DAY || OPEN > 0) {
-      const day = await benchDay(base, pg.url, client, submit);
+      const day = await benchDay(base, httpClient, pg.url, client, submit);
       await noopWorker.shutdown();
       await noopRunning;
       await connection.close();
@@ -687,7 +683,7 @@ async function benchSubmitVsRawStart(): Promise<{ temporal: string; measurements
       await settled(pg.url); // the worker's share of a submit includes the first workflow task and its projection
       return r;
     }));
-    const decisions = await benchDecisions(base, client, COUNT);
+    const decisions = await benchDecisions(base, httpClient, client, COUNT);
     const history = await historyLengths(client, pg.url);
     const worker = { rssMb: round(rssMb(pids.worker) ?? 0), peakRssMb: round(rssMb(pids.worker, 'VmHWM') ?? 0) };
     log(`permit worker RSS ${worker.rssMb} MB (peak ${worker.peakRssMb} MB); history length per application p50 ${history.p50}, max ${history.max} events (${history.sampled} sampled)`);
@@ -718,6 +714,7 @@ async function benchSubmitVsRawStart(): Promise<{ temporal: string; measurements
       },
     };
   } finally {
+    httpClient.close();
     for (const c of children) c.kill('SIGTERM');
     await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
     await temporal.stop();

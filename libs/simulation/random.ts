@@ -32,6 +32,16 @@ export function pick<T>(rng: Rng, items: ReadonlyArray<T>, weight: (t: T) => num
   return items[items.length - 1];
 }
 
+/** A copy of `items` in an order drawn from `rng` (Fisher-Yates). */
+export function shuffled<T>(rng: Rng, items: ReadonlyArray<T>): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
 /** A standard normal variate (Box-Muller). */
 function normal(rng: Rng): number {
   const u = Math.max(rng(), 1e-12);
