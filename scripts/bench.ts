@@ -3,8 +3,10 @@
 //    process per service, as `npm start -- --cluster` runs it): raw client.workflow.start of a trivial
 //    workflow (with its own worker) vs POST /v1/applications through the whole stack (API and permit
 //    worker as separate processes, compiled into dist/ as the images run them), then decisions on the
-//    tasks of those applications: raw executeUpdate and POST .../decision alternating in rounds
-//    (--decision-rounds, 2), then the POST paced at --decision-rate a second.
+//    tasks of those applications, taken in a seeded order: raw executeUpdate and POST .../decision
+//    alternating in rounds (--decision-rounds, 2), then the POST paced at --decision-rate a second.
+//    The timed POSTs go through node:http (scripts/bench/http.ts), a client that takes little CPU from
+//    the processes under test.
 // 2. The accountability reports timed on R seeded step attempts (default 1,000,000; scripts/bench-reports.ts).
 // Prints tables on stderr; with --json, one JSON line per measurement on stdout and, last, {"summary": {...}}
 // with every ratio and target and whether it is met. BENCH_CPU_PROF=DIR profiles the API and worker.
