@@ -219,6 +219,8 @@ async function alternating(rounds: number, sides: Array<{ label: string; count: 
 
 /** BENCH_CPU_PROF=DIR: the API and worker processes write a V8 CPU profile there when they stop. */
 const CPU_PROF = process.env.BENCH_CPU_PROF;
+/** The name of the thread V8's CPU profiler samples from (/proc/<pid>/task/<tid>/comm). */
+const PROFILER_THREAD = 'v8:ProfEvntProc';
 
 function child(entry: string, env: NodeJS.ProcessEnv): ChildProcess {
   const prof = CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(CPU_PROF)}`, `--cpu-prof-name=${path.basename(path.dirname(path.dirname(entry)))}-${Date.now()}.cpuprofile`] : [];
@@ -346,13 +348,12 @@ async function workerQuiet(): Promise<void> {
 }
 
 /**
- * The permit worker's CPU so far, less what V8's CPU profiler spends (BENCH_CPU_PROF): its thread samples
- * all the time, and counted in, the worker never looked quiet and every wait ran to its five minutes.
+ * The permit worker's CPU so far, less what V8's CPU profiler thread spends (BENCH_CPU_PROF): it samples all
+ * the time, and counted in, the worker never looked quiet and every wait ran to its five minutes.
  */
 function workingCpuMs(): number | null {
-  const threads = threadCpuMs(pids.worker);
-  if (Object.keys(threads).length === 0) return null;
-  return Object.entries(threads).reduce((sum, [name, ms]) => (name.startsWith('v8:Prof') ? sum : sum + ms), 0);
+  const all = cpuMs(pids.worker);
+  return all === null ? null : all - (threadCpuMs(pids.worker)[PROFILER_THREAD] ?? 0);
 }
 
 /**
@@ -413,6 +414,26 @@ async function openTasks(base: string, count: number): Promise<OpenTask[]> {
 const headClaims = (t: OpenTask) => ({ sub: `bench-${t.agency}/${t.officeId}`, role: 'approver' as const, agency: t.agency, office: t.officeId, position: 'head' as const });
 
 /**
+ * Approves open tasks through POST /v1/tasks/{id}/decision as their kelurahan head: one token per office,
+ * minted on first use or ahead with `mint` (so that no timed decision pays for one).
+ */
+function apiDecider(httpClient: BenchHttp, keyPrefix: string, note: string): { decide: (t: OpenTask) => Promise<void>; mint: (tasks: OpenTask[]) => Promise<void> } {
+  const tokens = new Map<string, Promise<string>>();
+  const tokenFor = (t: OpenTask) => {
+    const office = `${t.agency}/${t.officeId}`;
+    if (!tokens.has(office)) tokens.set(office, mintToken(DEV_JWT_SECRET, headClaims(t)));
+    return tokens.get(office)!;
+  };
+  return {
+    mint: async (tasks) => void (await Promise.all(tasks.map(tokenFor))),
+    decide: async (t) => {
+      const headers = { authorization: `Bearer ${await tokenFor(t)}`, 'idempotency-key': `${keyPrefix}-${t.id}` };
+      await httpClient.post(`/v1/tasks/${t.id}/decision`, headers, JSON.stringify({ decision: 'approve', note }), 200);
+    },
+  };
+}
+
+/**
  * Decisions (a Temporal Update each, validated and applied by the workflow on a worker): open tasks of
  * the applications just filed, approved as their kelurahan head. A third of them through the bench's
  * own client as a plain executeUpdate (the raw side), a third through POST /v1/tasks/{id}/decision, both
@@ -424,24 +445,16 @@ async function benchDecisions(base: string, httpClient: BenchHttp, client: Clien
   // applications were filed in business hours, and deciding in filing order a few more applications than
   // the worker caches misses its cache every time (each miss evicts the next to be decided), so the
   // figures changed with the hour the bench ran. Officers of many offices decide in no common order.
-  const tasks = shuffled(prng(DECISION_ORDER_SEED), await openTasks(base, Number.MAX_SAFE_INTEGER)).slice(0, count);
+  const tasks = shuffled(prng(DECISION_ORDER_SEED), await openTasks(base, Infinity)).slice(0, count);
   // 10 s of paced decisions; the rest dealt alternately to the raw and the API side, so that both get
   // applications filed early and late alike (the earliest are the first out of the worker's cache).
   const pacedCount = Math.min(Math.round(DECISION_RATE * 10), Math.floor(tasks.length / 3));
   const half = Math.floor((tasks.length - pacedCount) / 2);
   const dealt = tasks.slice(0, 2 * half);
   const [rawTasks, apiTasks, pacedTasks] = [dealt.filter((_, i) => i % 2 === 0), dealt.filter((_, i) => i % 2 === 1), tasks.slice(2 * half, 2 * half + pacedCount)];
-  const tokens = new Map<string, string>();
-  for (const t of tasks) {
-    const key = `${t.agency}/${t.officeId}`;
-    if (!tokens.has(key)) tokens.set(key, await mintToken(DEV_JWT_SECRET, headClaims(t)));
-  }
-  const viaApi = (list: OpenTask[]) => async (i: number) => {
-    const t = list[i];
-    const headers = { authorization: `Bearer ${tokens.get(`${t.agency}/${t.officeId}`)}`, 'idempotency-key': `bench-decision-${t.id}` };
-    const res = await httpClient.postJson(`/v1/tasks/${t.id}/decision`, headers, JSON.stringify({ decision: 'approve', note: 'Sesuai (bench)' }));
-    if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${res.body.slice(0, 200)}`);
-  };
+  const viaHttp = apiDecider(httpClient, 'bench-decision', 'Sesuai (bench)');
+  await viaHttp.mint(tasks);
+  const viaApi = (list: OpenTask[]) => (i: number) => viaHttp.decide(list[i]);
   log(`decision × ${half} raw executeUpdate and × ${half} POST .../decision at concurrency ${CONCURRENCY}, alternating in ${DECISION_ROUNDS} rounds; then × ${pacedCount} POST at ${DECISION_RATE}/s`);
   const rawDecide = async (i: number) => {
     const t = rawTasks[i];
@@ -513,20 +526,13 @@ async function benchDay(base: string, httpClient: BenchHttp, databaseUrl: string
     await settled(databaseUrl);
     const decided = new Set<string>();
     let pool: OpenTask[] = [];
-    const tokens = new Map<string, string>();
     const nextTask = async (): Promise<OpenTask | undefined> => {
       if (pool.length === 0) pool = (await openTasks(base, 400)).filter((t) => !decided.has(t.id));
       const t = pool.shift();
       if (t) decided.add(t.id);
       return t;
     };
-    const decide = async (t: OpenTask) => {
-      const key = `${t.agency}/${t.officeId}`;
-      if (!tokens.has(key)) tokens.set(key, await mintToken(DEV_JWT_SECRET, headClaims(t)));
-      const headers = { authorization: `Bearer ${tokens.get(key)}`, 'idempotency-key': `day-decision-${t.id}` };
-      const res = await httpClient.postJson(`/v1/tasks/${t.id}/decision`, headers, JSON.stringify({ decision: 'approve', note: 'Sesuai (bench day)' }));
-      if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${res.body.slice(0, 200)}`);
-    };
+    const { decide } = apiDecider(httpClient, 'day-decision', 'Sesuai (bench day)');
     const before = { worker: cpuMs(pids.worker), temporal: cpuMs(pids.temporal) };
     const r = await replayDay(plan, { submit: submit('day'), decide, nextTask, say: log });
     const ops = r.submit.count + r.decision.count;
@@ -653,8 +659,7 @@ async function benchSubmitVsRawStart(): Promise<{ temporal: string; measurements
       await client.workflow.start('benchNoop', { workflowId: `${prefix}-${run}-${i}`, taskQueue: 'bench-noop', args: [] });
     };
     const submit = (prefix: string) => async (i: number) => {
-      const res = await httpClient.postJson('/v1/applications', { authorization: `Bearer ${token}`, 'idempotency-key': `${prefix}-${run}-${i}` }, body(i));
-      if (res.status !== 201) throw new Error(`HTTP ${res.status}: ${res.body.slice(0, 200)}`);
+      await httpClient.post('/v1/applications', { authorization: `Bearer ${token}`, 'idempotency-key': `${prefix}-${run}-${i}` }, body(i), 201);
       filed++;
     };
 

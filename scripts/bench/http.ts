@@ -1,11 +1,12 @@
 // The bench's HTTP client for the timed writes: node:http on kept-alive connections (as many as there
-// are requests in flight: the day's open loop has no fixed concurrency). The load generator shares the machine's two cores with what it measures, so it must cost little:
-// Node's fetch (undici behind WHATWG streams and Headers) spent about 2.5 ms of CPU per POST here, several
-// times what node:http spends, and that CPU was taken from the API under test while the raw side's gRPC
-// client (in Rust) spent almost none. The API sees the same requests either way.
+// are requests in flight: the day's open loop has no fixed concurrency). The load generator shares the
+// machine's two cores with what it measures, so it must cost little: Node's fetch (undici behind WHATWG
+// streams and Headers) spent about 2.5 ms of CPU per POST here, several times what node:http spends, and
+// that CPU was taken from the API under test while the raw side's gRPC client (in Rust) spent almost none.
+// The API sees the same requests either way.
 import * as http from 'node:http';
 
-export interface Answer {
+interface Answer {
   status: number;
   body: string;
 }
@@ -19,8 +20,14 @@ export class BenchHttp {
     this.agent = new http.Agent({ keepAlive: true });
   }
 
+  /** POSTs a JSON body and rejects unless the answer has status `expect` (the error quotes the answer). */
+  async post(path: string, headers: Record<string, string>, body: string, expect: number): Promise<void> {
+    const res = await this.postJson(path, headers, body);
+    if (res.status !== expect) throw new Error(`HTTP ${res.status}: ${res.body.slice(0, 200)}`);
+  }
+
   /** POSTs a JSON body; resolves with the status and the whole answer, rejects only when no answer came. */
-  postJson(path: string, headers: Record<string, string>, body: string): Promise<Answer> {
+  private postJson(path: string, headers: Record<string, string>, body: string): Promise<Answer> {
     return new Promise((resolve, reject) => {
       const req = http.request(
         {
