@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
+import { Client, WorkflowHandle, WorkflowNotFoundError } from '@temporalio/client';
 import type { AppConfig } from '../../../../libs/config/config';
 import { startCalendarFanOut } from '../../../../activities/calendar-fan-out.activities';
 import { PermitTypeKey, ReceivingOfficeKey, TrackingCodeKey } from '../../../../libs/temporal/search-attributes';
@@ -58,43 +58,56 @@ export class ApplicationWorkflows {
   }
 
   async view(applicationId: string): Promise<ApplicationView> {
-    return this.refusing(`No application ${applicationId} is visible to this token.`, () => this.temporal.workflow.getHandle(workflowIdOf(applicationId)).query(viewQuery));
+    return this.refusing(applicationId, `No application ${applicationId} is visible to this token.`, (handle) => handle.query(viewQuery));
   }
 
   /** The application's data and documents as they stand now (they change on resubmission). */
   async dossier(applicationId: string): Promise<Dossier> {
-    return this.refusing(`No application ${applicationId}.`, () => this.temporal.workflow.getHandle(workflowIdOf(applicationId)).query(dossierQuery));
+    return this.refusing(applicationId, `No application ${applicationId}.`, (handle) => handle.query(dossierQuery));
   }
 
   async decide(applicationId: string, updateId: string, args: DecideArgs): Promise<ApplicationView> {
-    return this.refusing(`No task ${args.taskId}.`, () => this.temporal.workflow.getHandle(workflowIdOf(applicationId)).executeUpdate(decideUpdate, { updateId, args: [args] }));
+    return this.refusing(applicationId, `No task ${args.taskId}.`, (handle) => handle.executeUpdate(decideUpdate, { updateId, args: [args] }));
   }
 
   async resubmit(applicationId: string, updateId: string, args: ResubmitArgs): Promise<ApplicationView> {
-    return this.refusing(`No application ${applicationId}.`, () => this.temporal.workflow.getHandle(workflowIdOf(applicationId)).executeUpdate(resubmitUpdate, { updateId, args: [args] }));
+    return this.refusing(applicationId, `No application ${applicationId}.`, (handle) => handle.executeUpdate(resubmitUpdate, { updateId, args: [args] }));
   }
 
   async withdraw(applicationId: string, updateId: string, args: WithdrawArgs): Promise<ApplicationView> {
-    return this.refusing(`No application ${applicationId}.`, () => this.temporal.workflow.getHandle(workflowIdOf(applicationId)).executeUpdate(withdrawUpdate, { updateId, args: [args] }));
+    return this.refusing(applicationId, `No application ${applicationId}.`, (handle) => handle.executeUpdate(withdrawUpdate, { updateId, args: [args] }));
   }
 
   async claim(applicationId: string, updateId: string, args: ClaimArgs): Promise<ApplicationView> {
-    return this.refusing(`No task ${args.taskId}.`, () => this.temporal.workflow.getHandle(workflowIdOf(applicationId)).executeUpdate(claimUpdate, { updateId, args: [args] }));
+    return this.refusing(applicationId, `No task ${args.taskId}.`, (handle) => handle.executeUpdate(claimUpdate, { updateId, args: [args] }));
   }
 
   async unclaim(applicationId: string, updateId: string, args: ClaimArgs): Promise<ApplicationView> {
-    return this.refusing(`No task ${args.taskId}.`, () => this.temporal.workflow.getHandle(workflowIdOf(applicationId)).executeUpdate(unclaimUpdate, { updateId, args: [args] }));
+    return this.refusing(applicationId, `No task ${args.taskId}.`, (handle) => handle.executeUpdate(unclaimUpdate, { updateId, args: [args] }));
   }
 
   async assign(applicationId: string, updateId: string, args: AssignArgs): Promise<ApplicationView> {
-    return this.refusing(`No task ${args.taskId}.`, () => this.temporal.workflow.getHandle(workflowIdOf(applicationId)).executeUpdate(assignUpdate, { updateId, args: [args] }));
+    return this.refusing(applicationId, `No task ${args.taskId}.`, (handle) => handle.executeUpdate(assignUpdate, { updateId, args: [args] }));
   }
 
-  private async refusing<T>(notFoundDetail: string, call: () => Promise<T>): Promise<T> {
+  private async refusing<T>(applicationId: string, notFoundDetail: string, call: (handle: WorkflowHandle) => Promise<T>): Promise<T> {
+    const handle = this.temporal.workflow.getHandle(workflowIdOf(applicationId));
     try {
-      return await call();
+      return await call(handle);
     } catch (err) {
-      throw refusalOf(err, notFoundDetail);
+      throw refusalOf(err, notFoundDetail, err instanceof WorkflowNotFoundError && (await finished(handle)));
     }
   }
+}
+
+/**
+ * Whether the workflow has run to its end. The API's native connection reports an Update sent to a
+ * finished workflow as "not found", without the server's words ("workflow execution already
+ * completed"): the server is asked. A workflow that is gone altogether is not finished here either.
+ */
+async function finished(handle: WorkflowHandle): Promise<boolean> {
+  return handle.describe().then(
+    (d) => d.status.name !== 'RUNNING',
+    () => false,
+  );
 }

@@ -1,5 +1,6 @@
 import { Provider } from '@nestjs/common';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
 import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import type { AppConfig } from '../../../../libs/config/config';
 import { APP_CONFIG } from '../config.provider';
@@ -13,7 +14,7 @@ export const temporalClientProvider: Provider = {
   provide: Client,
   inject: [APP_CONFIG, TRACING],
   useFactory: async (config: AppConfig, tracing: Tracing) => {
-    const connection = await Connection.connect({ address: config.temporal.address });
+    const connection = await NativeConnection.connect({ address: config.temporal.address });
     const interceptors = tracing.enabled ? { workflow: [new OpenTelemetryWorkflowClientInterceptor({ tracer: tracing.tracer })] } : undefined;
     return new Client({ connection, namespace: config.temporal.namespace, interceptors });
   },

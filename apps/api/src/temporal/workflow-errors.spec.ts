@@ -20,6 +20,14 @@ describe('refusalOf', () => {
     expect(refusalOf(closed, 'x')).toMatchObject({ constructor: ConflictError, kind: 'application-closed' });
   });
 
+  it("answers application-closed for a \"not found\" without the server's words when the workflow was found finished", () => {
+    // What the native connection throws for an Update sent to a completed workflow: no message, no cause.
+    const bare = new WorkflowNotFoundError('', 'application-A', undefined);
+
+    expect(refusalOf(bare, 'No task T.', true)).toMatchObject({ constructor: ConflictError, kind: 'application-closed' });
+    expect(refusalOf(bare, 'No task T.', false)).toMatchObject({ constructor: NotFoundError, resource: 'Application' });
+  });
+
   it('answers a workflow that does not exist as an application not found', () => {
     expect(refusalOf(new WorkflowNotFoundError('gone', 'wf', undefined), 'No application A.')).toMatchObject({ constructor: NotFoundError, resource: 'Application', message: 'No application A.' });
   });

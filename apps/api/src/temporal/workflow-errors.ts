@@ -37,10 +37,11 @@ function closedUnderneath(err: unknown): boolean {
  * A workflow's business refusal (an Update validator's ApplicationFailure) as a domain error. An
  * Update sent to a workflow that has already finished is refused by the server itself: the same
  * refusal the workflow gives while it finishes, so a late decision is refused alike whenever it
- * arrives. Anything else (Temporal unreachable, a bug) is returned as it is.
+ * arrives. `finished` says the caller found the workflow finished when the server answered "not
+ * found". Anything else (Temporal unreachable, a bug) is returned as it is.
  */
-export function refusalOf(err: unknown, notFoundDetail: string): unknown {
-  if (closedUnderneath(err)) return new ConflictError('application-closed', 'The application has already finished; nothing more can change.');
+export function refusalOf(err: unknown, notFoundDetail: string, finished = false): unknown {
+  if (finished || closedUnderneath(err)) return new ConflictError('application-closed', 'The application has already finished; nothing more can change.');
   if (err instanceof WorkflowNotFoundError) return new NotFoundError('Application', notFoundDetail);
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
     const refusal = REFUSALS[err.cause.type as RefusalType];
