@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { Client, type WorkflowHandle, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { AppConfig } from '../../../../libs/config/config';
 import {
@@ -20,6 +20,7 @@ import { ConflictError, DomainError, ForbiddenError, NotFoundError } from '../co
 import { base32, keyedDigest } from '../common/keyed-id';
 import { APP_CONFIG } from '../config.provider';
 import { startOnce } from '../../../../libs/temporal/start-once';
+import { hasFinished } from '../temporal/workflow-errors';
 
 const REFUSALS: Record<ComplaintRefusalType, (message: string) => DomainError> = {
   [ComplaintRefusal.Closed]: (m) => new ConflictError('complaint-closed', m),
@@ -62,26 +63,25 @@ export class ComplaintWorkflows {
 
   /** `status`: the complaint's status in the read model, to tell a finished workflow from a missing one. */
   answer(complaintId: string, status: string, updateId: string, args: AnswerArgs): Promise<ComplaintView> {
-    return this.update(status, () => this.handle(complaintId).executeUpdate(answerComplaintUpdate, { updateId, args: [args] }));
+    return this.update(complaintId, status, (h) => h.executeUpdate(answerComplaintUpdate, { updateId, args: [args] }));
   }
 
   close(complaintId: string, status: string, updateId: string, args: CloseArgs): Promise<ComplaintView> {
-    return this.update(status, () => this.handle(complaintId).executeUpdate(closeComplaintUpdate, { updateId, args: [args] }));
+    return this.update(complaintId, status, (h) => h.executeUpdate(closeComplaintUpdate, { updateId, args: [args] }));
   }
 
   reopen(complaintId: string, status: string, updateId: string, args: ReopenArgs): Promise<ComplaintView> {
-    return this.update(status, () => this.handle(complaintId).executeUpdate(reopenComplaintUpdate, { updateId, args: [args] }));
+    return this.update(complaintId, status, (h) => h.executeUpdate(reopenComplaintUpdate, { updateId, args: [args] }));
   }
 
-  private handle(complaintId: string) {
-    return this.temporal.workflow.getHandle(complaintWorkflowId(complaintId));
-  }
-
-  private async update(status: string, call: () => Promise<ComplaintView>): Promise<ComplaintView> {
+  private async update(complaintId: string, status: string, call: (handle: WorkflowHandle) => Promise<ComplaintView>): Promise<ComplaintView> {
+    const handle = this.temporal.workflow.getHandle(complaintWorkflowId(complaintId));
     try {
-      return await call();
+      return await call(handle);
     } catch (err) {
-      throw refusalOf(err, status);
+      // The read model may not show the close yet: a "not found" from a finished workflow is a close too.
+      const finished = status !== 'closed' && err instanceof WorkflowNotFoundError && (await hasFinished(handle));
+      throw refusalOf(err, finished ? 'closed' : status);
     }
   }
 }

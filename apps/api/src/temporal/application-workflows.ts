@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowHandle, WorkflowNotFoundError } from '@temporalio/client';
+import { Client, type WorkflowHandle, WorkflowNotFoundError } from '@temporalio/client';
 import type { AppConfig } from '../../../../libs/config/config';
 import { startCalendarFanOut } from '../../../../activities/calendar-fan-out.activities';
 import { PermitTypeKey, ReceivingOfficeKey, TrackingCodeKey } from '../../../../libs/temporal/search-attributes';
@@ -24,7 +24,7 @@ import {
 } from '../../../../workflows/messages';
 import { APP_CONFIG } from '../config.provider';
 import { startOnce } from '../../../../libs/temporal/start-once';
-import { refusalOf } from './workflow-errors';
+import { hasFinished, refusalOf } from './workflow-errors';
 
 /**
  * The application workflows as the services need them: start one, ask its view, send it an Update.
@@ -95,19 +95,7 @@ export class ApplicationWorkflows {
     try {
       return await call(handle);
     } catch (err) {
-      throw refusalOf(err, notFoundDetail, err instanceof WorkflowNotFoundError && (await finished(handle)));
+      throw refusalOf(err, notFoundDetail, err instanceof WorkflowNotFoundError && (await hasFinished(handle)));
     }
   }
-}
-
-/**
- * Whether the workflow has run to its end. The API's native connection reports an Update sent to a
- * finished workflow as "not found", without the server's words ("workflow execution already
- * completed"): the server is asked. A workflow that is gone altogether is not finished here either.
- */
-async function finished(handle: WorkflowHandle): Promise<boolean> {
-  return handle.describe().then(
-    (d) => d.status.name !== 'RUNNING',
-    () => false,
-  );
 }

@@ -1,4 +1,4 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { type WorkflowHandle, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { Refusal, RefusalType } from '../../../../workflows/messages';
 import { base32, keyedDigest } from '../common/keyed-id';
@@ -48,6 +48,18 @@ export function refusalOf(err: unknown, notFoundDetail: string, finished = false
     if (refusal) return refusal(err.cause.message);
   }
   return err;
+}
+
+/**
+ * Whether the workflow has run to its end. The API's native connection reports an Update sent to a
+ * finished workflow as "not found", without the server's words ("workflow execution already
+ * completed"), so the server is asked. A workflow that is gone altogether is not finished here.
+ */
+export async function hasFinished(handle: WorkflowHandle): Promise<boolean> {
+  return handle.describe().then(
+    (d) => d.status.name !== 'RUNNING',
+    () => false,
+  );
 }
 
 /**
