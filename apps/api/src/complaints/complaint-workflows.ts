@@ -20,7 +20,7 @@ import { ConflictError, DomainError, ForbiddenError, NotFoundError } from '../co
 import { base32, keyedDigest } from '../common/keyed-id';
 import { APP_CONFIG } from '../config.provider';
 import { startOnce } from '../../../../libs/temporal/start-once';
-import { hasFinished } from '../temporal/workflow-errors';
+import { metFinishedWorkflow } from '../temporal/workflow-errors';
 
 const REFUSALS: Record<ComplaintRefusalType, (message: string) => DomainError> = {
   [ComplaintRefusal.Closed]: (m) => new ConflictError('complaint-closed', m),
@@ -31,13 +31,9 @@ const REFUSALS: Record<ComplaintRefusalType, (message: string) => DomainError> =
   [ComplaintRefusal.NotAssigned]: (m) => new ConflictError('complaint-not-assigned', m, 1),
 };
 
-/** What the server answers an Update sent to a complaint workflow that has finished (closed for good). */
-const FINISHED = /workflow execution already completed|update was aborted by closing workflow|because workflow is closing/i;
-
-function refusalOf(err: unknown, status: string): unknown {
-  for (let e = err as { message?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
-    if (typeof e.message === 'string' && FINISHED.test(e.message)) return new ConflictError('complaint-closed', 'The complaint is closed for good: nothing more can change.');
-  }
+/** `finished`: the Update met a complaint workflow that has finished (closed for good), see metFinishedWorkflow. */
+function refusalOf(err: unknown, status: string, finished: boolean): unknown {
+  if (finished) return new ConflictError('complaint-closed', 'The complaint is closed for good: nothing more can change.');
   // A finished workflow may also be out of the server's retention, or reported as not found (the test server).
   if (err instanceof WorkflowNotFoundError && status === 'closed') return new ConflictError('complaint-closed', 'The complaint is closed for good: nothing more can change.');
   if (err instanceof WorkflowNotFoundError) return new NotFoundError('Complaint', 'This complaint has no workflow (filed before complaints were handled as workflows).');
@@ -79,9 +75,7 @@ export class ComplaintWorkflows {
     try {
       return await call(handle);
     } catch (err) {
-      // The read model may not show the close yet: a "not found" from a finished workflow is a close too.
-      const finished = status !== 'closed' && err instanceof WorkflowNotFoundError && (await hasFinished(handle));
-      throw refusalOf(err, finished ? 'closed' : status);
+      throw refusalOf(err, status, await metFinishedWorkflow(err, handle));
     }
   }
 }

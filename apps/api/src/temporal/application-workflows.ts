@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, type WorkflowHandle, WorkflowNotFoundError } from '@temporalio/client';
+import { Client, type WorkflowHandle } from '@temporalio/client';
 import type { AppConfig } from '../../../../libs/config/config';
 import { startCalendarFanOut } from '../../../../activities/calendar-fan-out.activities';
 import { PermitTypeKey, ReceivingOfficeKey, TrackingCodeKey } from '../../../../libs/temporal/search-attributes';
@@ -24,7 +24,7 @@ import {
 } from '../../../../workflows/messages';
 import { APP_CONFIG } from '../config.provider';
 import { startOnce } from '../../../../libs/temporal/start-once';
-import { hasFinished, refusalOf } from './workflow-errors';
+import { metFinishedWorkflow, refusalOf } from './workflow-errors';
 
 /**
  * The application workflows as the services need them: start one, ask its view, send it an Update.
@@ -95,7 +95,7 @@ export class ApplicationWorkflows {
     try {
       return await call(handle);
     } catch (err) {
-      throw refusalOf(err, notFoundDetail, err instanceof WorkflowNotFoundError && (await hasFinished(handle)));
+      throw refusalOf(err, notFoundDetail, await metFinishedWorkflow(err, handle));
     }
   }
 }

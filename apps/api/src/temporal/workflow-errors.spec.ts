@@ -2,7 +2,7 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import { ApplicationFailure } from '@temporalio/common';
 import { Refusal } from '../../../../workflows/messages';
 import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors';
-import { refusalOf, updateIdOf } from './workflow-errors';
+import { metFinishedWorkflow, refusalOf, updateIdOf } from './workflow-errors';
 
 const refused = (type: string, message: string) => new WorkflowUpdateFailedError('Workflow Update failed', ApplicationFailure.create({ type, message, nonRetryable: true }));
 
@@ -14,28 +14,52 @@ describe('refusalOf', () => {
     expect(refusalOf(refused(Refusal.TaskNotFound, 'no such step'), 'x')).toMatchObject({ constructor: NotFoundError, resource: 'Task' });
   });
 
-  it('answers an Update that met a finished workflow as application-closed, whenever it arrived', () => {
-    const closed = Object.assign(new Error('Update failed'), { cause: new Error('workflow execution already completed') });
-
-    expect(refusalOf(closed, 'x')).toMatchObject({ constructor: ConflictError, kind: 'application-closed' });
-  });
-
-  it("answers application-closed for a \"not found\" without the server's words when the workflow was found finished", () => {
-    // What the native connection throws for an Update sent to a completed workflow: no message, no cause.
-    const bare = new WorkflowNotFoundError('', 'application-A', undefined);
-
-    expect(refusalOf(bare, 'No task T.', true)).toMatchObject({ constructor: ConflictError, kind: 'application-closed' });
-    expect(refusalOf(bare, 'No task T.', false)).toMatchObject({ constructor: NotFoundError, resource: 'Application' });
+  it('answers a call that met a finished workflow as application-closed', () => {
+    expect(refusalOf(new WorkflowNotFoundError('', 'application-A', undefined), 'No task T.', true)).toMatchObject({ constructor: ConflictError, kind: 'application-closed' });
   });
 
   it('answers a workflow that does not exist as an application not found', () => {
-    expect(refusalOf(new WorkflowNotFoundError('gone', 'wf', undefined), 'No application A.')).toMatchObject({ constructor: NotFoundError, resource: 'Application', message: 'No application A.' });
+    expect(refusalOf(new WorkflowNotFoundError('gone', 'wf', undefined), 'No application A.', false)).toMatchObject({ constructor: NotFoundError, resource: 'Application', message: 'No application A.' });
   });
 
   it('leaves any other failure as it is', () => {
     const down = new Error('14 UNAVAILABLE');
 
     expect(refusalOf(down, 'x')).toBe(down);
+  });
+});
+
+describe('metFinishedWorkflow', () => {
+  /** A handle whose describe answers `status`, or fails as for a workflow that is gone; counts the calls. */
+  const handle = (status: string | Error) => {
+    const calls = { n: 0 };
+    const describe = async () => {
+      calls.n++;
+      if (status instanceof Error) throw status;
+      return { status: { name: status } } as never;
+    };
+    return { calls, describe };
+  };
+
+  it("takes the server's words for it, along the causes, without asking again", async () => {
+    const h = handle('RUNNING');
+    const closed = Object.assign(new Error('Update failed'), { cause: new Error('workflow execution already completed') });
+
+    await expect(metFinishedWorkflow(closed, h)).resolves.toBe(true);
+    await expect(metFinishedWorkflow(new Error('update was aborted by closing workflow'), h)).resolves.toBe(true);
+    expect(h.calls.n).toBe(0);
+  });
+
+  it('asks the server when a "not found" comes without words (the native connection), and only then', async () => {
+    const bare = new WorkflowNotFoundError('', 'application-A', undefined);
+
+    await expect(metFinishedWorkflow(bare, handle('COMPLETED'))).resolves.toBe(true);
+    await expect(metFinishedWorkflow(bare, handle('TERMINATED'))).resolves.toBe(true);
+    await expect(metFinishedWorkflow(bare, handle('RUNNING'))).resolves.toBe(false);
+    await expect(metFinishedWorkflow(bare, handle(new WorkflowNotFoundError('gone', 'application-A', undefined)))).resolves.toBe(false);
+    const other = handle('COMPLETED');
+    await expect(metFinishedWorkflow(new Error('14 UNAVAILABLE'), other)).resolves.toBe(false);
+    expect(other.calls.n).toBe(0);
   });
 });
 

@@ -34,14 +34,14 @@ function closedUnderneath(err: unknown): boolean {
 }
 
 /**
- * A workflow's business refusal (an Update validator's ApplicationFailure) as a domain error. An
- * Update sent to a workflow that has already finished is refused by the server itself: the same
- * refusal the workflow gives while it finishes, so a late decision is refused alike whenever it
- * arrives. `finished` says the caller found the workflow finished when the server answered "not
- * found". Anything else (Temporal unreachable, a bug) is returned as it is.
+ * A workflow's business refusal (an Update validator's ApplicationFailure) as a domain error.
+ * `finished` (from metFinishedWorkflow) says the call met a workflow that has finished: the server
+ * refuses such an Update itself, and it comes out as the refusal the workflow gives while it
+ * finishes, so a late decision is refused alike whenever it arrives. Anything else (Temporal
+ * unreachable, a bug) is returned as it is.
  */
 export function refusalOf(err: unknown, notFoundDetail: string, finished = false): unknown {
-  if (finished || closedUnderneath(err)) return new ConflictError('application-closed', 'The application has already finished; nothing more can change.');
+  if (finished) return new ConflictError('application-closed', 'The application has already finished; nothing more can change.');
   if (err instanceof WorkflowNotFoundError) return new NotFoundError('Application', notFoundDetail);
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
     const refusal = REFUSALS[err.cause.type as RefusalType];
@@ -51,11 +51,14 @@ export function refusalOf(err: unknown, notFoundDetail: string, finished = false
 }
 
 /**
- * Whether the workflow has run to its end. The API's native connection reports an Update sent to a
- * finished workflow as "not found", without the server's words ("workflow execution already
- * completed"), so the server is asked. A workflow that is gone altogether is not finished here.
+ * Whether a call failed because its workflow has finished (or is finishing). The server says so in its
+ * words on the way through grpc-js or when an Update is aborted while the workflow closes; the native
+ * connection the API uses reports an Update sent to a completed workflow only as "not found", with no
+ * words, so then the server is asked. A workflow that is gone altogether has not "finished" here.
  */
-export async function hasFinished(handle: WorkflowHandle): Promise<boolean> {
+export async function metFinishedWorkflow(err: unknown, handle: Pick<WorkflowHandle, 'describe'>): Promise<boolean> {
+  if (closedUnderneath(err)) return true;
+  if (!(err instanceof WorkflowNotFoundError)) return false;
   return handle.describe().then(
     (d) => d.status.name !== 'RUNNING',
     () => false,
