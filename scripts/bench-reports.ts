@@ -94,10 +94,10 @@ export async function seedBenchRows(db: DataSource, tasks: number): Promise<Repo
     [tasks, applications],
   );
   await db.query(
-    `INSERT INTO escalation (id, application_id, task_id, step_id, agency, office_id, rung, notify, public_list, due_at, at)
+    `INSERT INTO escalation (id, application_id, task_id, step_id, agency, office_id, rung, notify, public_list, due_at, at, permit_type)
      SELECT t.id || ':r', t.application_id, t.id, t.step_id, t.agency, t.office_id,
        (ARRAY['reminder','section_head','agency_head','governor'])[1 + abs(hashint4(length(t.id) + ascii(right(t.id, 1)))) % 4], 'section_head', false,
-       t.due_at, t.assigned_at + interval '1 day'
+       t.due_at, t.assigned_at + interval '1 day', t.permit_type
      FROM task t WHERE t.breached IS NOT FALSE`,
   );
   await db.query(

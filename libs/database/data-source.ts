@@ -16,6 +16,7 @@ import { AdminCalendar1795510000000 } from './migrations/1795510000000-admin-cal
 import { OutletSessions1795520000000 } from './migrations/1795520000000-outlet-sessions';
 import { AuditResubmissionChanges1795530000000 } from './migrations/1795530000000-audit-resubmission-changes';
 import { CalendarChange1795550000000 } from './migrations/1795550000000-calendar-change';
+import { EscalationPermitType1795560000000 } from './migrations/1795560000000-escalation-permit-type';
 
 export const MIGRATIONS = [
   InitialSchema1732300000000,
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   OutletSessions1795520000000,
   AuditResubmissionChanges1795530000000,
   CalendarChange1795550000000,
+  EscalationPermitType1795560000000,
 ];
 
 /** The read model's DataSource. Schema changes are migrations only: `synchronize` stays off. */

@@ -369,6 +369,16 @@ describe('Accountability reports on a fixed month', () => {
       await june.scratch.db.query(`INSERT INTO escalation (id, application_id, task_id, step_id, agency, office_id, rung, notify, public_list, at)
         VALUES ('EX', 'HSIP', 'U1', 'step', 'DINKES', 'kota-31.71', 'governor', 'governor', true, $1)`, [wib('2026-06-09 10:00')]);
       expect((await reports.agencies({ range, asOf: wib('2026-07-01 00:00') })).agencies.find((a) => a.agency === 'DINKES')!.escalationsByRung).toEqual({ governor: 1 });
+      // Written without a permit type, it takes its application's: counted for SIP_DOKTER, from the rollup
+      // as from the rows, and for no other type.
+      const [{ permit_type }] = await june.scratch.db.query(`SELECT permit_type FROM escalation WHERE id = 'EX'`);
+      expect(permit_type).toBe('SIP_DOKTER');
+      const raw = new ReportsService(june.scratch.db, { useRollups: false });
+      const dinkes = async (service: ReportsService, permitType: string) =>
+        (await service.agencies({ range, asOf: wib('2026-07-01 00:00'), permitType })).agencies.find((a) => a.agency === 'DINKES')?.escalationsByRung;
+      expect(await dinkes(reports, 'SIP_DOKTER')).toEqual({ governor: 1 });
+      expect(await dinkes(raw, 'SIP_DOKTER')).toEqual({ governor: 1 });
+      expect((await dinkes(reports, 'SLF'))?.governor).toBeUndefined();
       await june.scratch.db.query(`DELETE FROM escalation WHERE id = 'EX'`);
       expect((await reports.agencies({ range, asOf: wib('2026-07-01 00:00') })).agencies.find((a) => a.agency === 'DINKES')!.escalations).toBe(0);
     });

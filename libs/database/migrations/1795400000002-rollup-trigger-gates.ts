@@ -96,22 +96,8 @@ export const GATED_TASK_AND_APPLICATION_FUNCTIONS = `
         RETURN NULL;
       END $fn$;`;
 
-/**
- * The rollup triggers of 1795400000001 ran their whole (dynamically planned) statement for every write to
- * their tables, although most writes change no rollup: a projection rewrites open step attempts, and
- * applications still in review. Each function now first checks its transition tables with a plain query
- * and returns at once when no row can count (open attempts, open applications, empty statements). What the
- * rollups hold is unchanged: the same rows that counted before count now. The projection (activities/
- * projection.activities.ts) also stopped rewriting step attempts that did not change.
- * `down` restores the functions of 1795400000001 as they were.
- */
-export class RollupTriggerGates1795400000002 implements MigrationInterface {
-  name = 'RollupTriggerGates1795400000002';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`
-${GATED_TASK_AND_APPLICATION_FUNCTIONS}
-
+/** The escalation rollup's function as this migration defines it (1795560000000 restores it on the way down). */
+export const GATED_ESCALATION_FUNCTION = `
       CREATE OR REPLACE FUNCTION rollup_escalation() RETURNS trigger LANGUAGE plpgsql AS $fn$
       DECLARE src text := CASE TG_OP
         WHEN 'INSERT' THEN 'SELECT 1 AS sign, * FROM new_rows'
@@ -131,7 +117,25 @@ ${GATED_TASK_AND_APPLICATION_FUNCTIONS}
         $q$, src);
         RETURN NULL;
       END $fn$;
+`;
 
+/**
+ * The rollup triggers of 1795400000001 ran their whole (dynamically planned) statement for every write to
+ * their tables, although most writes change no rollup: a projection rewrites open step attempts, and
+ * applications still in review. Each function now first checks its transition tables with a plain query
+ * and returns at once when no row can count (open attempts, open applications, empty statements). What the
+ * rollups hold is unchanged: the same rows that counted before count now. The projection (activities/
+ * projection.activities.ts) also stopped rewriting step attempts that did not change.
+ * `down` restores the functions of 1795400000001 as they were.
+ */
+export class RollupTriggerGates1795400000002 implements MigrationInterface {
+  name = 'RollupTriggerGates1795400000002';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+${GATED_TASK_AND_APPLICATION_FUNCTIONS}
+
+${GATED_ESCALATION_FUNCTION}
       CREATE OR REPLACE FUNCTION rollup_points() RETURNS trigger LANGUAGE plpgsql AS $fn$
       DECLARE src text := CASE TG_OP
         WHEN 'INSERT' THEN 'SELECT 1 AS sign, * FROM new_rows'

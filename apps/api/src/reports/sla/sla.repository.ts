@@ -104,22 +104,15 @@ export class SlaRepository {
     );
   }
 
-  /** Escalation rungs that fired in the period per key and rung (the escalation rollup has no permit type). */
-  escalations(by: StepGrouping, split: MonthSplit, range: ReportRange, permitType: string | null): Promise<Array<{ key: string; rung: string; n: number }>> {
-    if (permitType === null) {
-      return this.db.query(
-        `SELECT key, rung, sum(n)::int AS n FROM (
-           SELECT ${by} AS key, rung, n FROM escalation_month WHERE ${IN_MONTHS}
-           UNION ALL
-           SELECT ${by}, rung, 1 FROM escalation WHERE ${edges('at')}
-         ) parts GROUP BY key, rung`,
-        splitParams(split),
-      );
-    }
+  /** Escalation rungs that fired in the period per key and rung. */
+  escalations(by: StepGrouping, split: MonthSplit, permitType: string | null): Promise<Array<{ key: string; rung: string; n: number }>> {
     return this.db.query(
-      `SELECT e.${by} AS key, e.rung, count(*)::int AS n FROM escalation e JOIN application a ON a.id = e.application_id
-       WHERE e.at >= $1 AND e.at < $2 AND a.permit_type = $3 GROUP BY e.${by}, e.rung`,
-      [range.from, range.to, permitType],
+      `SELECT key, rung, sum(n)::int AS n FROM (
+         SELECT ${by} AS key, rung, n FROM escalation_month WHERE ${IN_MONTHS} AND ${TYPE_FILTER}
+         UNION ALL
+         SELECT ${by}, rung, 1 FROM escalation WHERE ${edges('at')} AND ${TYPE_FILTER}
+       ) parts GROUP BY key, rung`,
+      [...splitParams(split), permitType],
     );
   }
 

@@ -142,7 +142,7 @@ export class SlaService {
       this.sla.closures(by, split, permitType),
       this.sla.openOverdue(by, asOf, permitType),
       this.sla.oldestOverdue(by, asOf, permitType),
-      this.sla.escalations(by, split, range, permitType),
+      this.sla.escalations(by, split, permitType),
     ]);
     const out = new ClosureTally(emptyMeasures);
     for (const r of closed) out.add(r.key, r.decided, r).tasksDecided += r.decided;
