@@ -17,6 +17,7 @@ import { OutletSessions1795520000000 } from './migrations/1795520000000-outlet-s
 import { AuditResubmissionChanges1795530000000 } from './migrations/1795530000000-audit-resubmission-changes';
 import { CalendarChange1795550000000 } from './migrations/1795550000000-calendar-change';
 import { EscalationPermitType1795560000000 } from './migrations/1795560000000-escalation-permit-type';
+import { HandOffRollupAllTypes1795560000001 } from './migrations/1795560000001-handoff-rollup-all-types';
 
 export const MIGRATIONS = [
   InitialSchema1732300000000,
@@ -37,6 +38,7 @@ export const MIGRATIONS = [
   AuditResubmissionChanges1795530000000,
   CalendarChange1795550000000,
   EscalationPermitType1795560000000,
+  HandOffRollupAllTypes1795560000001,
 ];
 
 /** The read model's DataSource. Schema changes are migrations only: `synchronize` stays off. */

@@ -71,18 +71,22 @@ export class SlaService {
     const asOf = q.asOf ?? new Date();
     const permitType = q.permitType ?? null;
     const split = this.periods.split(q.range);
-    const [fieldSteps, closures, received, openApps, offices, outside] = await Promise.all([
+    // Each tally reads its percentiles as soon as its own closures are in, beside the other queries.
+    const handOff = this.sla.handOffClosures(split, permitType).then(async (closures) => {
+      const tally = new ClosureTally(emptyHandOff);
+      for (const r of closures) tally.add(r.office, r.closed, r).closed += r.closed;
+      await tally.rate((picks) => this.sla.handOffPercentiles(picks, q.range, permitType));
+      return tally;
+    });
+    const [fieldSteps, hand, received, openApps, offices, outside] = await Promise.all([
       this.stepMeasures('office_id', q.range, asOf, permitType),
-      this.sla.handOffClosures(split, permitType),
+      handOff,
       this.directory.receivedByOffice(split, permitType),
       this.sla.openApplicationsOverdue(asOf, permitType),
       this.directory.offices(),
       this.sla.filedOutsideOpeningHours(q.range, permitType),
     ]);
     const outsideBy = new Map(outside.map((r) => [r.office, r.n]));
-    const hand = new ClosureTally(emptyHandOff);
-    for (const r of closures) hand.add(r.office, r.closed, r).closed += r.closed;
-    await hand.rate((picks) => this.sla.handOffPercentiles(picks, q.range, permitType));
     for (const [office, n] of received) if (n > 0) hand.get(office).received = n;
     for (const r of openApps) hand.get(r.office).openOverdue = r.n;
 
@@ -138,15 +142,18 @@ export class SlaService {
    */
   private async stepMeasures(by: StepGrouping, range: ReportRange, asOf: Date, permitType: string | null): Promise<Map<string, StepMeasuresDto>> {
     const split = this.periods.split(range);
-    const [closed, open, oldest, escalations] = await Promise.all([
-      this.sla.closures(by, split, permitType),
+    const tallied = this.sla.closures(by, split, permitType).then(async (closed) => {
+      const tally = new ClosureTally(emptyMeasures);
+      for (const r of closed) tally.add(r.key, r.decided, r).tasksDecided += r.decided;
+      await tally.rate((picks) => this.sla.stepPercentiles(by, picks, range, permitType));
+      return tally;
+    });
+    const [out, open, oldest, escalations] = await Promise.all([
+      tallied,
       this.sla.openOverdue(by, asOf, permitType),
       this.sla.oldestOverdue(by, asOf, permitType),
       this.sla.escalations(by, split, permitType),
     ]);
-    const out = new ClosureTally(emptyMeasures);
-    for (const r of closed) out.add(r.key, r.decided, r).tasksDecided += r.decided;
-    await out.rate((picks) => this.sla.stepPercentiles(by, picks, range, permitType));
     for (const r of open) out.get(r.key).openOverdue = r.n;
     for (const r of oldest) {
       out.get(r.key).oldestOverdue = {
