@@ -18,6 +18,7 @@ import { AuditResubmissionChanges1795530000000 } from './migrations/179553000000
 import { CalendarChange1795550000000 } from './migrations/1795550000000-calendar-change';
 import { EscalationPermitType1795560000000 } from './migrations/1795560000000-escalation-permit-type';
 import { HandOffRollupAllTypes1795560000001 } from './migrations/1795560000001-handoff-rollup-all-types';
+import { OpenStepCounts1795560000002 } from './migrations/1795560000002-open-step-counts';
 
 export const MIGRATIONS = [
   InitialSchema1732300000000,
@@ -39,6 +40,7 @@ export const MIGRATIONS = [
   CalendarChange1795550000000,
   EscalationPermitType1795560000000,
   HandOffRollupAllTypes1795560000001,
+  OpenStepCounts1795560000002,
 ];
 
 /** The read model's DataSource. Schema changes are migrations only: `synchronize` stays off. */

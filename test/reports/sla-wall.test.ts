@@ -4,7 +4,8 @@
 // from GET /v1/reports/sla/weeks: the on-time rate per Jakarta week. Officers and integrators are
 // refused; bad parameters get a problem+json naming the field. Admins read the versions of a permit
 // type with the applications running on each.
-import { reportsSuite } from './support';
+import { ReportsService } from '../../apps/api/src/reports/reports.service';
+import { reportsSuite, ScratchDatabase, scratchDatabase } from './support';
 import { loadWallFixture, WALL_COUNTS } from './wall-fixture';
 
 const JUNE = 'from=2026-06-01&to=2026-06-30';
@@ -93,5 +94,67 @@ describe('the SLA wall reads', () => {
     expect((await suite.api.http('GET', '/v1/permit-types/NOPE/versions', { token: suite.admin })).status).toBe(404);
     expect((await suite.api.http('GET', '/v1/permit-types/SKDU/versions', { token: await head() })).status).toBe(403);
     expect((await suite.api.http('GET', '/v1/permit-types/SKDU/versions')).status).toBe(401);
+  });
+});
+
+// The counts come from task_open_count, kept by triggers as the projection writes attempts; a read
+// counts from the rows only the attempts due today before now. Whatever is written, the counts must
+// equal those of every open attempt counted one by one (the rollups off).
+describe('the SLA wall counts kept by the triggers', () => {
+  let scratch: ScratchDatabase;
+  beforeAll(async () => {
+    scratch = await scratchDatabase('open_counts');
+    await loadWallFixture(scratch.db);
+  });
+  afterAll(() => scratch?.drop());
+
+  const counts = async (service: ReportsService, permitType?: string) =>
+    (await service.openSteps({ permitType })).items.map(({ permitType, version, stepId, open, overdue }) => ({ permitType, version, stepId, open, overdue }));
+  /** The kept counts, checked against every open attempt counted one by one. */
+  const kept = async (permitType?: string) => {
+    const fromCounts = await counts(new ReportsService(scratch.db), permitType);
+    expect(fromCounts).toEqual(await counts(new ReportsService(scratch.db, { useRollups: false }), permitType));
+    return fromCounts;
+  };
+  const cityApproval = async () => (await kept('PBG')).find((c) => c.stepId === 'city_approval');
+  const addTask = (id: string, due: Date | null) =>
+    scratch.db.query(
+      `INSERT INTO task (id, application_id, step_id, step_name, attempt, agency, office_id, role, status, assigned_at, due_at,
+         deadline_minutes, revision, permit_type, receiving_office_id, definition_version)
+       VALUES ($1, 'WALL-A4', 'city_approval', 'city_approval', 1, 'DCKTRP', 'kota-31.74', 'officer', 'open', now(), $2, 450, 1, 'PBG', 'kel-31.74.04.1003', 1)`,
+      [id, due],
+    );
+
+  it('count attempts due earlier and later today, marked, decided, reopened and removed, one by one and many at once', async () => {
+    expect(await kept()).toEqual(WALL_COUNTS);
+    const now = Date.now();
+    const dayStart = now - (now % 86_400_000);
+    await addTask('TODAY-EARLIER', new Date(dayStart + (now - dayStart) / 2));
+    await addTask('TODAY-LATER', new Date(now + (dayStart + 86_400_000 - now) / 2));
+    await addTask('NO-DUE', null);
+    expect(await cityApproval()).toMatchObject({ open: 7, overdue: 2 });
+
+    await scratch.db.query(`UPDATE task SET overdue = true WHERE id = 'TODAY-LATER'`);
+    expect(await cityApproval()).toMatchObject({ open: 7, overdue: 3 });
+    await scratch.db.query(`UPDATE task SET status = 'approved', decided_at = now() WHERE id = 'TODAY-EARLIER'`);
+    expect(await cityApproval()).toMatchObject({ open: 6, overdue: 2 });
+    await scratch.db.query(`UPDATE task SET status = 'open', decided_at = NULL WHERE id = 'TODAY-EARLIER'`);
+    expect(await cityApproval()).toMatchObject({ open: 7, overdue: 3 });
+    await scratch.db.query(`UPDATE task SET due_at = now() - interval '2 days' WHERE id = 'NO-DUE'`);
+    expect(await cityApproval()).toMatchObject({ open: 7, overdue: 4 });
+
+    await scratch.db.query(`DELETE FROM task WHERE id IN ('TODAY-EARLIER', 'TODAY-LATER', 'NO-DUE')`);
+    expect(await kept()).toEqual(WALL_COUNTS);
+
+    // One statement closing every open SKDU version 2 attempt, then one reopening them.
+    const open = await scratch.db.query(`SELECT id FROM task WHERE permit_type = 'SKDU' AND definition_version = 2 AND status = 'open'`);
+    await scratch.db.query(`UPDATE task SET status = 'cancelled', decided_at = now() WHERE id = ANY($1)`, [open.map((r: { id: string }) => r.id)]);
+    expect((await kept('SKDU')).map((c) => c.version)).toEqual([1]);
+    await scratch.db.query(`UPDATE task SET status = 'open', decided_at = NULL WHERE id = ANY($1)`, [open.map((r: { id: string }) => r.id)]);
+    expect(await kept()).toEqual(WALL_COUNTS);
+
+    // A count that falls to zero leaves no row behind.
+    const [{ n }] = await scratch.db.query(`SELECT count(*)::int AS n FROM task_open_count WHERE n <= 0`);
+    expect(n).toBe(0);
   });
 });

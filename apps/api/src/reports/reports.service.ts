@@ -41,7 +41,7 @@ export class ReportsService {
     this.pointsReport = new PointsService(new PointsRepository(db), directory, periods);
     this.staffing = new StaffingService(new StaffingRepository(db), directory, this.options, periods, calendar);
     this.complaintReport = new ComplaintReportService(new ComplaintReportRepository(db), directory, periods);
-    this.openStepCounts = new OpenStepsService(new OpenStepsRepository(db));
+    this.openStepCounts = new OpenStepsService(new OpenStepsRepository(db, this.options));
   }
 
   agencies(q: SlaQuery): Promise<AgencyReportDto> {
