@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { transitionTriggers } from './transition-triggers';
 
 /** The four rollup trigger functions as this migration defines them (1795400000002 restores them on the way down). */
 export const ROLLUP_TRIGGER_FUNCTIONS = `
@@ -216,11 +217,7 @@ ${ROLLUP_TRIGGER_FUNCTIONS}
       ['escalation', 'rollup_escalation'],
       ['points', 'rollup_points'],
     ]) {
-      await q.query(`
-        CREATE TRIGGER ${table}_rollup_insert AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}();
-        CREATE TRIGGER ${table}_rollup_update AFTER UPDATE ON ${table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}();
-        CREATE TRIGGER ${table}_rollup_delete AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}();
-      `);
+      await q.query(transitionTriggers(`${table}_rollup`, table, fn));
     }
   }
 

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { dropTransitionTriggers, transitionTriggers } from './transition-triggers';
 
 /**
  * The hand-off rollup summed over permit types: `application_month_closed_all`, kept from
@@ -38,20 +39,13 @@ export class HandOffRollupAllTypes1795560000001 implements MigrationInterface {
         $q$, src);
         RETURN NULL;
       END $fn$;
-      CREATE TRIGGER application_month_closed_all_insert AFTER INSERT ON application_month_closed
-        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION rollup_closed_all();
-      CREATE TRIGGER application_month_closed_all_update AFTER UPDATE ON application_month_closed
-        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION rollup_closed_all();
-      CREATE TRIGGER application_month_closed_all_delete AFTER DELETE ON application_month_closed
-        REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION rollup_closed_all();
+      ${transitionTriggers('application_month_closed_all', 'application_month_closed', 'rollup_closed_all')}
     `);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
-      DROP TRIGGER application_month_closed_all_insert ON application_month_closed;
-      DROP TRIGGER application_month_closed_all_update ON application_month_closed;
-      DROP TRIGGER application_month_closed_all_delete ON application_month_closed;
+      ${dropTransitionTriggers('application_month_closed_all', 'application_month_closed')}
       DROP FUNCTION rollup_closed_all();
       DROP TABLE application_month_closed_all;
     `);

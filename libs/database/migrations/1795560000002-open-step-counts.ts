@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { dropTransitionTriggers, transitionTriggers } from './transition-triggers';
 
 /**
  * The SLA wall's open and overdue counts per permit type, version and step, kept by statement triggers
@@ -69,12 +70,7 @@ export class OpenStepCounts1795560000002 implements MigrationInterface {
         WHERE c.n = 0 AND (c.permit_type, c.definition_version, c.step_id, c.due_day, c.flagged) = (o.permit_type, o.definition_version, o.step_id, o.due_day, o.overdue);
         RETURN NULL;
       END $fn$;
-      CREATE TRIGGER task_open_count_insert AFTER INSERT ON task
-        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION count_open_tasks();
-      CREATE TRIGGER task_open_count_update AFTER UPDATE ON task
-        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION count_open_tasks();
-      CREATE TRIGGER task_open_count_delete AFTER DELETE ON task
-        REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION count_open_tasks();
+      ${transitionTriggers('task_open_count', 'task', 'count_open_tasks')}
 
       DROP INDEX task_open_step_idx;
       CREATE INDEX task_open_due_step_idx ON task (due_at) INCLUDE (permit_type, definition_version, step_id, overdue) WHERE status = 'open';
@@ -85,9 +81,7 @@ export class OpenStepCounts1795560000002 implements MigrationInterface {
     await q.query(`
       DROP INDEX task_open_due_step_idx;
       CREATE INDEX task_open_step_idx ON task (permit_type, definition_version, step_id) INCLUDE (overdue, due_at, status) WHERE status = 'open';
-      DROP TRIGGER task_open_count_insert ON task;
-      DROP TRIGGER task_open_count_update ON task;
-      DROP TRIGGER task_open_count_delete ON task;
+      ${dropTransitionTriggers('task_open_count', 'task')}
       DROP FUNCTION count_open_tasks();
       DROP TABLE task_open_count;
       DROP FUNCTION due_day(timestamptz);
