@@ -10,6 +10,8 @@
 // 2. The accountability reports timed on R seeded step attempts (default 1,000,000; scripts/bench-reports.ts).
 // Prints tables on stderr; with --json, one JSON line per measurement on stdout and, last, {"summary": {...}}
 // with every ratio and target and whether it is met. BENCH_CPU_PROF=DIR profiles the API and worker.
+// The paced decisions' line also names the three slowest and where each waited: its workflow task's scheduled,
+// started and completed instants after the POST (from the history).
 // Every submit and decision line also says what it cost the permit worker and the Temporal server in CPU
 // (from /proc: meaningful on a shared machine, unlike wall time), by worker thread, and the worker's RSS.
 // `--day [--day-scale 10] [--seconds-per-hour 20]`: instead, a busy Jakarta day through the API with
@@ -60,13 +62,31 @@ const DAY = process.argv.includes('--day');
 const OPEN = arg('open', 0);
 const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
 
+/** A slow paced operation: its latency, when it started in the phase, its index in the run, and the instant it was sent. */
+interface Slow {
+  ms: number;
+  startedAtS: number;
+  index: number;
+  sentAtMs: number;
+}
+
+/** A decision's workflow task, in milliseconds after its POST was sent, from the workflow's history. */
+interface WorkflowTaskTimes {
+  scheduledMs: number | null;
+  startedMs: number | null;
+  completedMs: number | null;
+}
+
 interface Result {
   perSec: number;
   p50Ms: number;
   p99Ms: number;
   errors: number;
-  /** The slowest operations of a paced run and when they started: a tail can be matched with what ran then. */
-  slowest?: Array<{ ms: number; startedAtS: number }>;
+  /**
+   * The slowest operations of a paced run and when they started: a tail can be matched with what ran then.
+   * For decisions, also where each one's time went (workflowTaskTimes).
+   */
+  slowest?: Array<Slow & { applicationId?: string; workflowTask?: WorkflowTaskTimes }>;
   /** CPU milliseconds per operation of the permit worker and of the Temporal server (/proc), when known. */
   workerCpuMsPerOp?: number;
   temporalCpuMsPerOp?: number;
@@ -471,15 +491,38 @@ async function benchDecisions(base: string, httpClient: BenchHttp, client: Clien
   const raw = emit('rawDecision', rawResult, { rounds: DECISION_ROUNDS });
   const api = emit('decision', apiResult, { rounds: DECISION_ROUNDS });
   await workerQuiet(); // the paced decisions start on a worker done with the ones before
-  const paced = emit('decisionPaced', await costed(pacedTasks.length, () => measurePaced('decision-paced', pacedTasks.length, DECISION_RATE, viaApi(pacedTasks))), { ratePerSec: DECISION_RATE });
+  const pacedRun = await costed(pacedTasks.length, () => measurePaced('decision-paced', pacedTasks.length, DECISION_RATE, viaApi(pacedTasks)));
+  // Where the slowest decisions waited: before the worker took their workflow task, or in it.
+  for (const s of pacedRun.slowest ?? []) {
+    const applicationId = pacedTasks[s.index].applicationId;
+    const task = await workflowTaskTimes(client, applicationId, s.sentAtMs);
+    Object.assign(s, { applicationId, workflowTask: task });
+    log(`decision-paced: ${Math.round(s.ms)} ms: its workflow task scheduled ${task.scheduledMs}, started ${task.startedMs}, completed ${task.completedMs} ms after the POST`);
+  }
+  const paced = emit('decisionPaced', pacedRun, { ratePerSec: DECISION_RATE });
   return { raw, api, paced };
+}
+
+/** The first workflow task of `applicationId` scheduled at or after `sentAtMs`: when it was scheduled, started and completed. */
+async function workflowTaskTimes(client: Client, applicationId: string, sentAtMs: number): Promise<WorkflowTaskTimes> {
+  const events = (await client.workflow.getHandle(workflowIdOf(applicationId)).fetchHistory()).events ?? [];
+  type Event = (typeof events)[number];
+  const at = (e: Event) => Number(e.eventTime?.seconds ?? 0) * 1000 + Math.round((e.eventTime?.nanos ?? 0) / 1e6);
+  const since = (e: Event | undefined) => (e ? at(e) - sentAtMs : null);
+  const scheduled = events.findIndex((e) => e.workflowTaskScheduledEventAttributes && at(e) >= sentAtMs);
+  const after = scheduled < 0 ? [] : events.slice(scheduled);
+  return {
+    scheduledMs: since(after[0]),
+    startedMs: since(after.find((e) => e.workflowTaskStartedEventAttributes)),
+    completedMs: since(after.find((e) => e.workflowTaskCompletedEventAttributes)),
+  };
 }
 
 /** Open loop: starts one operation every 1/rate s whatever the answers, as arrivals do. */
 async function measurePaced(label: string, count: number, rate: number, op: (i: number) => Promise<void>): Promise<Result> {
   const latencies: number[] = [];
   /** Each answered operation's latency and when it started (seconds into the phase): where the tail fell. */
-  const timeline: Array<{ ms: number; atS: number }> = [];
+  const timeline: Array<{ ms: number; atS: number; index: number; sentAtMs: number }> = [];
   let errors = 0;
   const started = process.hrtime.bigint();
   const runs: Array<Promise<void>> = [];
@@ -488,12 +531,13 @@ async function measurePaced(label: string, count: number, rate: number, op: (i: 
     const wait = Number(due - process.hrtime.bigint()) / 1e6;
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     const t0 = process.hrtime.bigint();
+    const sentAtMs = Date.now();
     runs.push(
       op(i).then(
         () => {
           const ms = Number(process.hrtime.bigint() - t0) / 1e6;
           latencies.push(ms);
-          timeline.push({ ms, atS: Number(t0 - started) / 1e9 });
+          timeline.push({ ms, atS: Number(t0 - started) / 1e9, index: i, sentAtMs });
         },
         (err: unknown) => {
           latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
@@ -507,7 +551,7 @@ async function measurePaced(label: string, count: number, rate: number, op: (i: 
   const slowest = [...timeline].sort((a, b) => b.ms - a.ms).slice(0, 3);
   log(`${label}: slowest ${slowest.map((s) => `${Math.round(s.ms)} ms (started at ${s.atS.toFixed(1)} s)`).join(', ')}`);
   latencies.sort((a, b) => a - b);
-  return { perSec: count / seconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), errors, slowest: slowest.map((s) => ({ ms: round(s.ms), startedAtS: round(s.atS) })) };
+  return { perSec: count / seconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), errors, slowest: slowest.map((s) => ({ ms: round(s.ms), startedAtS: round(s.atS), index: s.index, sentAtMs: s.sentAtMs })) };
 }
 
 /**
