@@ -42,9 +42,10 @@ function notificationOf(a: EscalateArgs): Notification {
 export function createEscalationActivities(db: DataSource, notifier: Notifier) {
   const record = async (a: EscalateArgs) => {
     const inserted: unknown[] = await db.query(
-      `INSERT INTO escalation (id, application_id, task_id, step_id, agency, office_id, rung, notify, public_list, due_at, at, permit_type)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [a.escalationId, a.applicationId, a.taskId, a.stepId, a.agency, a.officeId, a.rungId, a.notify, a.publicList, a.dueAt, a.at, a.permitType],
+      // The row's permit type is its application's, filled in by the database (1795560000000).
+      `INSERT INTO escalation (id, application_id, task_id, step_id, agency, office_id, rung, notify, public_list, due_at, at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [a.escalationId, a.applicationId, a.taskId, a.stepId, a.agency, a.officeId, a.rungId, a.notify, a.publicList, a.dueAt, a.at],
     );
     // Counted when the row is new: a retried activity does not fire the escalation twice.
     if (inserted.length > 0) {

@@ -2,8 +2,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 import { GATED_ESCALATION_FUNCTION } from './1795400000002-rollup-trigger-gates';
 
 /**
- * Escalations by permit type. An escalation row carries its application's permit type (the escalation
- * activity writes it; a row written without one takes it from its application), and `escalation_month`
+ * Escalations by permit type. An escalation row carries its application's permit type (filled in from
+ * its application unless the writer gives one, as the bench's bulk seed does), and `escalation_month`
  * gains it as a key column. A league table for one permit type then reads its escalations' whole months
  * from the rollup like every other measure. Before, it joined every escalation of the period to its
  * application: 260-375 ms of the office table for one type on the 1,000,000-row bench, more than any

@@ -75,7 +75,8 @@ export class ComplaintWorkflows {
     try {
       return await call(handle);
     } catch (err) {
-      throw refusalOf(err, status, await metFinishedWorkflow(err, handle));
+      // A complaint the read model already shows closed is refused as closed: nothing to ask the server.
+      throw refusalOf(err, status, status !== 'closed' && (await metFinishedWorkflow(err, handle)));
     }
   }
 }

@@ -15,7 +15,7 @@ const FILTER = `($1::text IS NULL OR permit_type = $1) AND ($2::int IS NULL OR d
 
 /**
  * Open and overdue attempts per permit type, version and step. From the counts the triggers keep
- * (task_open_count, by UTC day of the due instant): the days before today are overdue, later days are
+ * (task_open_count, by due_day: the UTC day of the due instant): the days before today are overdue, later days are
  * not, and only the attempts due today before now are counted from the rows. With the rollups off,
  * every open attempt is counted (the same answer, slower).
  */
@@ -36,11 +36,11 @@ const KEPT = `
   SELECT permit_type, version, step_id, sum(open)::int AS open, sum(overdue)::int AS overdue, now() AS as_of
   FROM (
     SELECT permit_type, definition_version AS version, step_id, n AS open,
-      CASE WHEN flagged OR due_day < (now() AT TIME ZONE 'UTC')::date THEN n ELSE 0 END AS overdue
+      CASE WHEN flagged OR due_day < due_day(now()) THEN n ELSE 0 END AS overdue
     FROM task_open_count WHERE ${FILTER}
     UNION ALL
     SELECT permit_type, definition_version, step_id, 0, 1 FROM task
-    WHERE status = 'open' AND NOT overdue AND due_at >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AND due_at < now()
+    WHERE status = 'open' AND NOT overdue AND due_at >= due_day(now())::timestamp AT TIME ZONE 'UTC' AND due_at < now()
       AND permit_type IS NOT NULL AND definition_version IS NOT NULL AND ${FILTER}
   ) counted
   GROUP BY permit_type, version, step_id
