@@ -8,7 +8,7 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import * as fs from 'node:fs';
 import { FILING_LAG_LIMIT_MS, formatSummary, formatTables, simulate, SimulationOptions } from '../libs/simulation';
 import { ReportsService } from '../apps/api/src/reports/reports.service';
-import { createPermitWorker, WORKFLOWS_PATH } from '../apps/worker/src/worker.factory';
+import { createPermitWorker, PRELOADED_WORKFLOW_MODULES, WORKFLOWS_PATH } from '../apps/worker/src/worker.factory';
 
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     // installed already
   }
   const opts: SimulationOptions = {
-    platform: { createWorker: createPermitWorker, workflowsPath: WORKFLOWS_PATH, reports: (ds, options, calendar) => new ReportsService(ds, options, calendar) },
+    platform: { createWorker: createPermitWorker, workflowsPath: WORKFLOWS_PATH, preloadModules: PRELOADED_WORKFLOW_MODULES, reports: (ds, options, calendar) => new ReportsService(ds, options, calendar) },
     days: intArg('days', 30),
     applications: intArg('applications', 10_000),
     seed: intArg('seed', 1),

@@ -39,6 +39,8 @@ export interface SimulationPlatform {
   createWorker: typeof createPermitWorker;
   /** The module the worker bundles (apps/worker's WORKFLOWS_PATH). */
   workflowsPath: string;
+  /** The modules its workflow thread evaluates once for all workflows (apps/worker's PRELOADED_WORKFLOW_MODULES). */
+  preloadModules: string[];
   reports: (ds: DataSource, options: { maxRangeDays: number }, calendar: BusinessCalendar) => ReportsService;
 }
 
@@ -143,7 +145,7 @@ export async function simulate(o: SimulationOptions): Promise<SimulationResult> 
         db: ds,
         calendar,
         createWorker: o.platform.createWorker,
-        workflowBundle: o.workflowBundle ?? (await bundleWorkflowCode({ workflowsPath: o.platform.workflowsPath, logger: new DefaultLogger('WARN') })),
+        workflowBundle: o.workflowBundle ?? (await bundleWorkflowCode({ workflowsPath: o.platform.workflowsPath, preloadModules: o.platform.preloadModules, logger: new DefaultLogger('WARN') })),
       },
       envs,
     );

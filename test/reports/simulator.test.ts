@@ -3,7 +3,7 @@
 // their deadlines: whatever the seed, the league table names the kelurahan worst. And a seed replayed
 // (on two test servers instead of one) gives the same tables to the last figure.
 import { ReportsService } from '../../apps/api/src/reports/reports.service';
-import { createPermitWorker, WORKFLOWS_PATH } from '../../apps/worker/src/worker.factory';
+import { createPermitWorker, PRELOADED_WORKFLOW_MODULES, WORKFLOWS_PATH } from '../../apps/worker/src/worker.factory';
 import { simulate, SimulationResult } from '../../libs/simulation';
 import { quietRuntime, workflowBundle } from '../support/time-skipping';
 
@@ -12,7 +12,7 @@ describe('The simulator', () => {
   const runs = new Map<string, SimulationResult>();
   const run = async (key: string, seed: number, shards = 1) => {
     const result = await simulate({
-      platform: { createWorker: createPermitWorker, workflowsPath: WORKFLOWS_PATH, reports: (ds, options, calendar) => new ReportsService(ds, options, calendar) },
+      platform: { createWorker: createPermitWorker, workflowsPath: WORKFLOWS_PATH, preloadModules: PRELOADED_WORKFLOW_MODULES, reports: (ds, options, calendar) => new ReportsService(ds, options, calendar) },
       days: 4,
       applications: 80,
       seed,

@@ -26,10 +26,21 @@ export interface WorkerDeps {
   tracing?: Tracing;
 }
 
+/**
+ * The modules the workflow thread evaluates once and shares between every workflow it runs (the SDK's
+ * `preloadModules`): how deep the sandbox records stacks (workflows/sandbox-stacks.ts, first, while the
+ * sandbox's globals can still be set), then the whole workflow code. Without it, each workflow the worker
+ * starts or takes back into its cache evaluates its own copy of the engine, the permit definitions and
+ * the calendar, and each cached application keeps that copy in the workflow thread's heap. What a shared
+ * module exports is frozen; a module here must also keep no state of its own between calls (every
+ * workflow's state lives in what its function creates), which test/replay/preloaded-modules.test.ts checks.
+ */
+export const PRELOADED_WORKFLOW_MODULES = [require.resolve('../../../workflows/sandbox-stacks'), WORKFLOWS_PATH];
+
 /** How workflow code is bundled with tracing on: the workflows and the workflow interceptors (telemetry.ts). */
-export const workflowBundleOptions = { workflowsPath: WORKFLOWS_PATH, workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES };
+export const workflowBundleOptions = { workflowsPath: WORKFLOWS_PATH, workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES, preloadModules: PRELOADED_WORKFLOW_MODULES };
 /** How workflow code is bundled with tracing off (the default): the workflows alone. */
-export const untracedWorkflowBundleOptions = { workflowsPath: WORKFLOWS_PATH };
+export const untracedWorkflowBundleOptions = { workflowsPath: WORKFLOWS_PATH, preloadModules: PRELOADED_WORKFLOW_MODULES };
 
 /**
  * The workflow cache's default size. Each cached application keeps its workflow's state, its pending
@@ -64,7 +75,7 @@ export async function createPermitWorker(deps: WorkerDeps): Promise<Worker> {
     connection: deps.connection,
     namespace: deps.config.temporal.namespace,
     taskQueue: deps.config.temporal.taskQueue,
-    ...(deps.workflowBundle ? { workflowBundle: deps.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
+    ...(deps.workflowBundle ? { workflowBundle: deps.workflowBundle } : { workflowsPath: WORKFLOWS_PATH, bundlerOptions: { preloadModules: PRELOADED_WORKFLOW_MODULES } }),
     activities,
     // A pre-built bundle carries its interceptors already (workflowBundleOptions). Otherwise the workflow
     // interceptors are bundled only when spans go somewhere: they cost about half of the worker's CPU
