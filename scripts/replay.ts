@@ -1,15 +1,17 @@
-// Replays workflow histories exported from Temporal on today's workflow code, and says where each one
-// fails with its whole stack:  npm run -s replay -- HISTORY.json [MORE.json ...]
+// Replays workflow histories exported from Temporal on today's workflow code, as a worker runs it, and
+// names each one that does not replay, with the reason the SDK gives (a determinism violation names the
+// command and the event that disagree; a workflow task that fails again names its error):
+//   npm run -s replay -- HISTORY.json [MORE.json ...]
 // Export a history with `temporal workflow show --workflow-id ID --output json > HISTORY.json` or the
-// Web UI's download. The worker records one frame of a stack (workflows/sandbox-stacks.ts); this replay
-// bundles the workflow code without that limit, so a workflow task that failed on the worker, or a
-// change that no longer replays (a determinism violation), shows the frames that led to it.
-// Exits 0 when every history replays, 1 when one does not, 2 when a file cannot be read.
+// Web UI's download. Run before a release on histories of applications still open, to see that the new
+// code replays them. The bundle is the worker's with WORKER_WORKFLOW_STACKS=full (shared modules, stacks on).
+// Exits 0 when every history replays, 1 when one does not, 2 when a file cannot be read, 3 when the
+// replay itself cannot run (the workflow code does not bundle).
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { WORKFLOWS_PATH } from '../apps/worker/src/worker.factory';
+import { preloadedWorkflowModules, WORKFLOWS_PATH } from '../apps/worker/src/worker.factory';
 
 async function main(): Promise<number> {
   const files = process.argv.slice(2).filter((a) => !a.startsWith('--'));
@@ -32,11 +34,15 @@ async function main(): Promise<number> {
       throw refuse(`is not a history in Temporal's JSON (${(err as Error).message})`);
     }
     if (!history.events?.length) throw refuse('holds no events');
-    return { workflowId: path.basename(file), history };
+    return { workflowId: path.relative(process.cwd(), file), history };
   });
   Runtime.install({ logger: new DefaultLogger('WARN') });
-  process.stderr.write(`replay: bundling the workflow code (${path.relative(process.cwd(), WORKFLOWS_PATH)}) with whole stacks\n`);
-  const workflowBundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') });
+  process.stderr.write(`replay: bundling the workflow code (${path.relative(process.cwd(), WORKFLOWS_PATH)})\n`);
+  const workflowBundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, preloadModules: preloadedWorkflowModules(true), logger: new DefaultLogger('WARN') }).catch(
+    (err: Error) => {
+      throw Object.assign(new Error(`the workflow code does not bundle: ${err.message}`), { exitCode: 3 });
+    },
+  );
   let failed = 0;
   for await (const result of Worker.runReplayHistories({ workflowBundle, replayName: 'replay' }, histories)) {
     if (!result.error) {
@@ -44,8 +50,7 @@ async function main(): Promise<number> {
       continue;
     }
     failed++;
-    const cause = (result.error as Error & { cause?: Error }).cause;
-    process.stdout.write(`${result.workflowId}: does not replay: ${result.error.stack ?? result.error.message}\n${cause ? `  caused by ${cause.stack ?? cause.message}\n` : ''}`);
+    process.stdout.write(`${result.workflowId}: does not replay: ${result.error.name}: ${result.error.message}\n`);
   }
   process.stderr.write(`replay: ${histories.length - failed} of ${histories.length} replayed\n`);
   return failed ? 1 : 0;
@@ -55,6 +60,6 @@ main().then(
   (code) => process.exit(code),
   (err: Error & { exitCode?: number }) => {
     process.stderr.write(`replay: ${err.message}\n`);
-    process.exit(err.exitCode ?? 1);
+    process.exit(err.exitCode ?? 3);
   },
 );

@@ -19,7 +19,14 @@ describe('loadConfig: the console sign-in settings', () => {
   });
 });
 
-describe('loadConfig: the worker cache', () => {
+describe('loadConfig: the worker\'s workflow cache and stacks', () => {
+  it('keeps workflow stacks off unless WORKER_WORKFLOW_STACKS is "full", and refuses anything else', () => {
+    expect(loadConfig(base).temporal.workflowStacks).toBe(false);
+    expect(loadConfig({ ...base, WORKER_WORKFLOW_STACKS: 'off' }).temporal.workflowStacks).toBe(false);
+    expect(loadConfig({ ...base, WORKER_WORKFLOW_STACKS: 'full' }).temporal.workflowStacks).toBe(true);
+    expect(() => loadConfig({ ...base, WORKER_WORKFLOW_STACKS: 'yes' })).toThrow(/WORKER_WORKFLOW_STACKS must be "off" \(the default\) or "full", not "yes"/);
+  });
+
   it('leaves the workflow cache to the worker default unless WORKER_MAX_CACHED_WORKFLOWS is a whole number', () => {
     expect(loadConfig(base).temporal.maxCachedWorkflows).toBeUndefined();
     expect(loadConfig({ ...base, WORKER_MAX_CACHED_WORKFLOWS: '2500' }).temporal.maxCachedWorkflows).toBe(2500);

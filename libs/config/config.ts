@@ -10,7 +10,18 @@ export interface AppConfig {
    * `maxCachedWorkflows`: how many open applications a worker keeps in its workflow cache (the rest are
    * replayed from history when their next task comes); see apps/worker/src/worker.factory.ts.
    */
-  temporal: { address: string; namespace: string; taskQueue: string; maxCachedWorkflows?: number };
+  temporal: {
+    address: string;
+    namespace: string;
+    taskQueue: string;
+    maxCachedWorkflows?: number;
+    /**
+     * Whether workflow code records stacks (WORKER_WORKFLOW_STACKS=full): its errors' frames and the
+     * `__stack_trace` query. Off by default: they were half of the workflow thread's CPU
+     * (workflows/sandbox-stacks.ts).
+     */
+    workflowStacks?: boolean;
+  };
   auth: {
     jwtSecret?: string;
     jwksUrl?: string;
@@ -69,6 +80,12 @@ function int(name: string, raw: string | undefined, fallback: number): number {
   return n;
 }
 
+function workflowStacksOf(raw: string | undefined): boolean {
+  if (!raw || raw === 'off') return false;
+  if (raw === 'full') return true;
+  throw new ConfigError(`WORKER_WORKFLOW_STACKS must be "off" (the default) or "full", not "${raw}"`);
+}
+
 function smsGatewayOf(env: NodeJS.ProcessEnv): AppConfig['smsGateway'] {
   const url = env.SMS_GATEWAY_URL;
   if (!url) return undefined;
@@ -113,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       namespace: env.TEMPORAL_NAMESPACE || 'default',
       taskQueue: env.TEMPORAL_TASK_QUEUE || 'satupintu-permits',
       ...(env.WORKER_MAX_CACHED_WORKFLOWS ? { maxCachedWorkflows: int('WORKER_MAX_CACHED_WORKFLOWS', env.WORKER_MAX_CACHED_WORKFLOWS, 0) } : {}),
+      workflowStacks: workflowStacksOf(env.WORKER_WORKFLOW_STACKS),
     },
     auth: {
       jwtSecret,

@@ -19,7 +19,20 @@ function ownModules(code: string): string[] {
   return [...paths].sort();
 }
 
-/** Top-level state a module would share between workflows: `let`/`var`, mutable collections, static fields that are not readonly. */
+/** An expression without its type assertions and parentheses (`x as T`, `<T>x`, `(x)`, `x!`). */
+function unwrapped(e: ts.Expression): ts.Expression {
+  while (ts.isAsExpression(e) || ts.isTypeAssertionExpression(e) || ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+  return e;
+}
+
+const isEmptyLiteral = (e: ts.Expression) => (ts.isArrayLiteralExpression(e) || ts.isObjectLiteralExpression(e)) && (ts.isArrayLiteralExpression(e) ? e.elements : e.properties).length === 0;
+
+/**
+ * Top-level state a module would share between workflows: `let`/`var`; an instance made at load time
+ * (`new …`) or an empty array or object (an accumulator), unless typed Readonly; static fields that are
+ * not readonly, or that hold such a value. Values built at load time by calls (definitions, message
+ * definitions, activity proxies) are not judged: what they return is frozen when exported.
+ */
 function sharedState(file: string, text: string): string[] {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true);
   const found: string[] = [];
@@ -32,9 +45,11 @@ function sharedState(file: string, text: string): string[] {
         continue;
       }
       for (const d of list.declarations) {
-        const init = d.initializer;
-        const collection = init && ts.isNewExpression(init) && /^(Map|Set|WeakMap|WeakSet|Array)$/.test(init.expression.getText());
-        if (collection && !/^Readonly/.test(d.type?.getText() ?? '')) found.push(`${where(d)} keeps a ${init.expression.getText()} (${d.name.getText()}) not typed Readonly`);
+        const init = d.initializer && unwrapped(d.initializer);
+        if (!init) continue;
+        const readonlyType = /^Readonly/.test(d.type?.getText() ?? '');
+        if (ts.isNewExpression(init) && !readonlyType) found.push(`${where(d)} keeps a new ${init.expression.getText()} (${d.name.getText()}) not typed Readonly`);
+        if (isEmptyLiteral(init) && !readonlyType) found.push(`${where(d)} keeps an empty ${ts.isArrayLiteralExpression(init) ? 'array' : 'object'} (${d.name.getText()}) not typed Readonly`);
       }
     }
     if (ts.isClassDeclaration(statement)) {
@@ -42,7 +57,10 @@ function sharedState(file: string, text: string): string[] {
         const mods = ts.canHaveModifiers(member) ? (ts.getModifiers(member) ?? []) : [];
         const isStatic = mods.some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
         const isReadonly = mods.some((m) => m.kind === ts.SyntaxKind.ReadonlyKeyword);
-        if (ts.isPropertyDeclaration(member) && isStatic && !isReadonly) found.push(`${where(member)} has a static field that is not readonly (${member.name.getText()})`);
+        if (!ts.isPropertyDeclaration(member) || !isStatic) continue;
+        const init = member.initializer && unwrapped(member.initializer);
+        if (!isReadonly) found.push(`${where(member)} has a static field that is not readonly (${member.name.getText()})`);
+        else if (init && (ts.isNewExpression(init) || isEmptyLiteral(init))) found.push(`${where(member)} has a static field holding a mutable value (${member.name.getText()})`);
       }
     }
   }
@@ -73,12 +91,20 @@ describe('the workflow code the worker shares between workflows', () => {
       'let runs = 0;',
       'const seen = new Map<string, number>();',
       'const AGENCIES: ReadonlySet<string> = new Set(["DPMPTSP"]);',
-      'export class Clock { static last = 0; static readonly ZONE = "Asia/Jakarta"; }',
+      'export class Clock { static last = 0; static readonly ZONE = "Asia/Jakarta"; static readonly cache = new Map(); }',
+      'const queue: string[] = [];',
+      'const byId = {} as Record<string, number>;',
+      'const STEPS = ["a", "b"] as const;',
+      'const calendar = new BusinessCalendar();',
     ].join('\n');
     expect(sharedState('example.ts', text)).toEqual([
       'example.ts:1 declares a mutable top-level variable (runs)',
-      'example.ts:2 keeps a Map (seen) not typed Readonly',
+      'example.ts:2 keeps a new Map (seen) not typed Readonly',
       'example.ts:4 has a static field that is not readonly (last)',
+      'example.ts:4 has a static field holding a mutable value (cache)',
+      'example.ts:5 keeps an empty array (queue) not typed Readonly',
+      'example.ts:6 keeps an empty object (byId) not typed Readonly',
+      'example.ts:8 keeps a new BusinessCalendar (calendar) not typed Readonly',
     ]);
   });
 });

@@ -1,5 +1,5 @@
 // `npm run replay`: an operator replays histories exported from Temporal on today's workflow code, and a
-// history that does not replay is named with why and where.
+// history that does not replay is named with the reason the SDK gives.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -18,7 +18,7 @@ describe('npm run replay', () => {
   beforeAll(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'replay-'))));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('replays exported histories, and names the one that does not with its stack', () => {
+  it('replays exported histories, and names the one that does not with the reason', () => {
     const good = path.join(HISTORIES, 'SKDU.v2.approve.json');
     // A history of a workflow type this release does not have: an application of a retired release's code.
     const stranger = JSON.parse(fs.readFileSync(good, 'utf8'));
@@ -28,9 +28,8 @@ describe('npm run replay', () => {
 
     const r = replay(good, bad);
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain('SKDU.v2.approve.json: replays');
-    expect(r.stdout).toMatch(/SKDU\.v9\.json: does not replay: .*permit_SKDU_v9/);
-    expect(r.stdout).toMatch(/\n\s+at /);
+    expect(r.stdout).toContain(`${path.relative(ROOT, good)}: replays`);
+    expect(r.stdout).toMatch(/SKDU\.v9\.json: does not replay: \w+: .*permit_SKDU_v9/);
     expect(r.stderr).toContain('1 of 2 replayed');
   });
 

@@ -26,16 +26,24 @@ export interface WorkerDeps {
   tracing?: Tracing;
 }
 
+/** Sets how deep the workflow sandbox records stacks: not at all (workflows/sandbox-stacks.ts). */
+export const SANDBOX_STACKS_PATH = require.resolve('../../../workflows/sandbox-stacks');
+
 /**
  * The modules the workflow thread evaluates once and shares between every workflow it runs (the SDK's
- * `preloadModules`): how deep the sandbox records stacks (workflows/sandbox-stacks.ts, first, while the
- * sandbox's globals can still be set), then the whole workflow code. Without it, each workflow the worker
+ * `preloadModules`): unless `stacks` (WORKER_WORKFLOW_STACKS=full), the stack depth first, while the
+ * sandbox's globals can still be set; then the whole workflow code. Without it, each workflow the worker
  * starts or takes back into its cache evaluates its own copy of the engine, the permit definitions and
  * the calendar, and each cached application keeps that copy in the workflow thread's heap. What a shared
  * module exports is frozen; a module here must also keep no state of its own between calls (every
  * workflow's state lives in what its function creates), which test/replay/preloaded-modules.test.ts checks.
  */
-export const PRELOADED_WORKFLOW_MODULES = [require.resolve('../../../workflows/sandbox-stacks'), WORKFLOWS_PATH];
+export function preloadedWorkflowModules(stacks = false): string[] {
+  return stacks ? [WORKFLOWS_PATH] : [SANDBOX_STACKS_PATH, WORKFLOWS_PATH];
+}
+
+/** The worker's preloaded modules by default (workflow stacks off). */
+export const PRELOADED_WORKFLOW_MODULES = preloadedWorkflowModules();
 
 /** How workflow code is bundled with tracing on: the workflows and the workflow interceptors (telemetry.ts). */
 export const workflowBundleOptions = { workflowsPath: WORKFLOWS_PATH, workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES, preloadModules: PRELOADED_WORKFLOW_MODULES };
@@ -44,7 +52,7 @@ export const untracedWorkflowBundleOptions = { workflowsPath: WORKFLOWS_PATH, pr
 
 /**
  * The workflow cache's default size. Each cached application keeps its workflow's state, its pending
- * timers and promises, and its own copy of the workflow modules in the workflow thread's heap; a task for
+ * timers and promises in the workflow thread's heap (the workflow modules are shared); a task for
  * an application not in the cache replays its history first (tens of events: milliseconds of CPU). The
  * SDK's default is derived from the heap limit (about 2,300 with Node's 4 GB default), not from what a
  * cached application weighs, and a worker that cached that many ran its workflow thread out of heap
@@ -75,7 +83,7 @@ export async function createPermitWorker(deps: WorkerDeps): Promise<Worker> {
     connection: deps.connection,
     namespace: deps.config.temporal.namespace,
     taskQueue: deps.config.temporal.taskQueue,
-    ...(deps.workflowBundle ? { workflowBundle: deps.workflowBundle } : { workflowsPath: WORKFLOWS_PATH, bundlerOptions: { preloadModules: PRELOADED_WORKFLOW_MODULES } }),
+    ...(deps.workflowBundle ? { workflowBundle: deps.workflowBundle } : { workflowsPath: WORKFLOWS_PATH, bundlerOptions: { preloadModules: preloadedWorkflowModules(deps.config.temporal.workflowStacks) } }),
     activities,
     // A pre-built bundle carries its interceptors already (workflowBundleOptions). Otherwise the workflow
     // interceptors are bundled only when spans go somewhere: they cost about half of the worker's CPU
