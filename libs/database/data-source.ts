@@ -19,6 +19,7 @@ import { CalendarChange1795550000000 } from './migrations/1795550000000-calendar
 import { EscalationPermitType1795560000000 } from './migrations/1795560000000-escalation-permit-type';
 import { HandOffRollupAllTypes1795560000001 } from './migrations/1795560000001-handoff-rollup-all-types';
 import { OpenStepCounts1795560000002 } from './migrations/1795560000002-open-step-counts';
+import { RollupLockOrder1795560000003 } from './migrations/1795560000003-rollup-lock-order';
 
 export const MIGRATIONS = [
   InitialSchema1732300000000,
@@ -41,6 +42,7 @@ export const MIGRATIONS = [
   EscalationPermitType1795560000000,
   HandOffRollupAllTypes1795560000001,
   OpenStepCounts1795560000002,
+  RollupLockOrder1795560000003,
 ];
 
 /** The read model's DataSource. Schema changes are migrations only: `synchronize` stays off. */

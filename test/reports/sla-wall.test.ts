@@ -4,7 +4,9 @@
 // from GET /v1/reports/sla/weeks: the on-time rate per Jakarta week. Officers and integrators are
 // refused; bad parameters get a problem+json naming the field. Admins read the versions of a permit
 // type with the applications running on each.
+import { Client as PgClient } from 'pg';
 import { ReportsService } from '../../apps/api/src/reports/reports.service';
+import { eventually } from '../support/time-skipping';
 import { reportsSuite, ScratchDatabase, scratchDatabase } from './support';
 import { loadWallFixture, WALL_COUNTS } from './wall-fixture';
 
@@ -156,5 +158,43 @@ describe('the SLA wall counts kept by the triggers', () => {
     // A count that falls to zero leaves no row behind.
     const [{ n }] = await scratch.db.query(`SELECT count(*)::int AS n FROM task_open_count WHERE n <= 0`);
     expect(n).toBe(0);
+  });
+
+  it('let two transactions of one permit type count two steps in opposite orders: the second waits for the first, neither deadlocks', async () => {
+    const before = await kept('PBG');
+    const [a, b] = [new PgClient({ connectionString: scratch.url }), new PgClient({ connectionString: scratch.url })];
+    await Promise.all([a.connect(), b.connect()]);
+    const open = (client: PgClient, id: string, step: string) =>
+      client.query(
+        `INSERT INTO task (id, application_id, step_id, step_name, attempt, agency, office_id, role, status, assigned_at, due_at,
+           deadline_minutes, revision, permit_type, receiving_office_id, definition_version)
+         VALUES ($1, 'WALL-A4', $2, $2, 1, 'DCKTRP', 'kota-31.74', 'officer', 'open', now(), NULL, 450, 1, 'PBG', 'kel-31.74.04.1003', 1)`,
+        [id, step],
+      );
+    try {
+      await a.query('BEGIN');
+      await b.query('BEGIN');
+      await open(a, 'ORDER-A1', 'city_approval');
+      // b's first change of a PBG attempt waits for a's transaction: the permit type's lock, taken before any count row.
+      const bFirst = open(b, 'ORDER-B1', 'fire_safety_review');
+      await eventually(
+        () => scratch.db.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`),
+        (rows: Array<{ n: number }>) => rows[0].n === 1,
+        'b waiting on the permit type',
+      );
+      // Without it, a would now wait on b's uncommitted count of fire_safety_review, and b below on a's city_approval.
+      await open(a, 'ORDER-A2', 'fire_safety_review');
+      await a.query('COMMIT');
+      await bFirst;
+      await open(b, 'ORDER-B2', 'city_approval');
+      await b.query('COMMIT');
+    } finally {
+      await Promise.all([a.end(), b.end()]);
+    }
+    const count = (step: string, list: typeof before) => list.find((c) => c.stepId === step)?.open ?? 0;
+    const after = await kept('PBG');
+    expect([count('city_approval', after) - count('city_approval', before), count('fire_safety_review', after) - count('fire_safety_review', before)]).toEqual([2, 2]);
+    await scratch.db.query(`DELETE FROM task WHERE id LIKE 'ORDER-%'`);
+    expect(await kept()).toEqual(WALL_COUNTS);
   });
 });
