@@ -522,7 +522,7 @@ async function workflowTaskTimes(client: Client, applicationId: string, sentAtMs
 async function measurePaced(label: string, count: number, rate: number, op: (i: number) => Promise<void>): Promise<Result> {
   const latencies: number[] = [];
   /** Each answered operation's latency and when it started (seconds into the phase): where the tail fell. */
-  const timeline: Array<{ ms: number; atS: number; index: number; sentAtMs: number }> = [];
+  const timeline: Slow[] = [];
   let errors = 0;
   const started = process.hrtime.bigint();
   const runs: Array<Promise<void>> = [];
@@ -537,7 +537,7 @@ async function measurePaced(label: string, count: number, rate: number, op: (i: 
         () => {
           const ms = Number(process.hrtime.bigint() - t0) / 1e6;
           latencies.push(ms);
-          timeline.push({ ms, atS: Number(t0 - started) / 1e9, index: i, sentAtMs });
+          timeline.push({ ms, startedAtS: Number(t0 - started) / 1e9, index: i, sentAtMs });
         },
         (err: unknown) => {
           latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
@@ -549,9 +549,9 @@ async function measurePaced(label: string, count: number, rate: number, op: (i: 
   await Promise.all(runs);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const slowest = [...timeline].sort((a, b) => b.ms - a.ms).slice(0, 3);
-  log(`${label}: slowest ${slowest.map((s) => `${Math.round(s.ms)} ms (started at ${s.atS.toFixed(1)} s)`).join(', ')}`);
+  log(`${label}: slowest ${slowest.map((s) => `${Math.round(s.ms)} ms (started at ${s.startedAtS.toFixed(1)} s)`).join(', ')}`);
   latencies.sort((a, b) => a - b);
-  return { perSec: count / seconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), errors, slowest: slowest.map((s) => ({ ms: round(s.ms), startedAtS: round(s.atS), index: s.index, sentAtMs: s.sentAtMs })) };
+  return { perSec: count / seconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), errors, slowest: slowest.map((s) => ({ ...s, ms: round(s.ms), startedAtS: round(s.startedAtS) })) };
 }
 
 /**

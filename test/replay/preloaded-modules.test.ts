@@ -8,7 +8,7 @@ import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as ts from 'typescript';
-import { PRELOADED_WORKFLOW_MODULES, untracedWorkflowBundleOptions, WORKFLOWS_PATH } from '../../apps/worker/src/worker.factory';
+import { PRELOADED_WORKFLOW_MODULES, SANDBOX_STACKS_PATH, untracedWorkflowBundleOptions, WORKFLOWS_PATH } from '../../apps/worker/src/worker.factory';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -69,21 +69,25 @@ function sharedState(file: string, text: string): string[] {
 
 describe('the workflow code the worker shares between workflows', () => {
   let modules: string[];
+  let code: string;
   beforeAll(async () => {
-    const bundle = await bundleWorkflowCode({ ...untracedWorkflowBundleOptions, logger: new DefaultLogger('WARN') });
-    modules = ownModules(bundle.code);
+    code = (await bundleWorkflowCode({ ...untracedWorkflowBundleOptions, logger: new DefaultLogger('WARN') })).code;
+    modules = ownModules(code);
   });
 
   it('is the whole workflow code, preloaded after the stack depth (sandbox-stacks.ts)', () => {
-    expect(PRELOADED_WORKFLOW_MODULES).toEqual([require.resolve('../../workflows/sandbox-stacks'), WORKFLOWS_PATH]);
+    // What the bundle's preload hook requires, in order: the stack depth, then the workflows.
+    const hook = /exports\.preloadModules = function preloadModules\(\) \{([^}]*)\}/.exec(code)?.[1] ?? '';
+    expect([...hook.matchAll(/require__\([^)]*"\.\/([^"]+)"\)/g)].map((m) => m[1])).toEqual(['workflows/sandbox-stacks.ts', 'workflows/index.ts']);
+    expect(PRELOADED_WORKFLOW_MODULES).toEqual([SANDBOX_STACKS_PATH, WORKFLOWS_PATH]);
     expect(modules).toEqual(expect.arrayContaining(['workflows/sandbox-stacks.ts', 'workflows/index.ts', 'workflows/engine/permit-engine.ts', 'libs/permits/skdu.v2.ts', 'libs/calendar/business-calendar.ts']));
     expect(modules.every((m) => /^(workflows|libs)\//.test(m))).toBe(true);
   });
 
   it('keeps no state of its own at the top level of any module', () => {
-    const code = modules.filter((m) => m.endsWith('.ts')); // data modules (JSON) are exported whole, and frozen
-    expect(code.length).toBeGreaterThan(40);
-    expect(code.flatMap((m) => sharedState(m, readFileSync(join(ROOT, m), 'utf8')))).toEqual([]);
+    const sources = modules.filter((m) => m.endsWith('.ts')); // data modules (JSON) are exported whole, and frozen
+    expect(sources.length).toBeGreaterThan(40);
+    expect(sources.flatMap((m) => sharedState(m, readFileSync(join(ROOT, m), 'utf8')))).toEqual([]);
   });
 
   it('would be told apart from a module that keeps state', () => {
