@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { MonthSplit } from '../shared/month-split';
-import { edges, IN_MONTHS, splitParams } from '../shared/period-sql';
+import { edgeRows, IN_MONTHS, splitParams } from '../shared/period-sql';
 import type { PointsBy } from './dto/points.dto';
 
 export interface PointsRow {
@@ -35,7 +35,7 @@ export class PointsRepository {
          FROM (
            SELECT officer, agency, office_id, steps, on_time, points FROM points_month WHERE ${IN_MONTHS} AND ${filter}
            UNION ALL
-           SELECT officer, agency, office_id, 1, (late_minutes = 0)::int, points FROM points WHERE ${edges('awarded_at')} AND ${filter}
+           ${edgeRows('officer, agency, office_id, 1, (late_minutes = 0)::int, points', 'points', 'awarded_at', filter)}
          ) parts
          GROUP BY ${key}
          HAVING sum(steps) <> 0

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { MonthSplit } from './month-split';
-import { edges, IN_MONTHS, splitParams } from './period-sql';
+import { edgeRows, IN_MONTHS, splitParams } from './period-sql';
 
 /** An office as the reports see it. */
 export interface OfficeRecord {
@@ -46,7 +46,7 @@ export class DirectoryRepository {
       `SELECT office, sum(n)::int AS n FROM (
          SELECT office_id AS office, n FROM application_month_received WHERE ${IN_MONTHS} AND ($7::text IS NULL OR permit_type = $7)
          UNION ALL
-         SELECT receiving_office_id, 1 FROM application WHERE ${edges('submitted_at')} AND ($7::text IS NULL OR permit_type = $7)
+         ${edgeRows('receiving_office_id, 1', 'application', 'submitted_at', '($7::text IS NULL OR permit_type = $7)')}
        ) parts GROUP BY office`,
       [...splitParams(split), permitType],
     );

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { MonthSplit } from '../shared/month-split';
 import type { Percentile, PercentilePick } from '../shared/percentiles';
-import { edges, IN_MONTHS, OFFICER_STATUSES, splitParams } from '../shared/period-sql';
+import { edgeRows, IN_MONTHS, OFFICER_STATUSES, splitParams } from '../shared/period-sql';
 import type { ReportRange } from '../shared/report-range';
 
 /** Step measures are grouped by the agency or by the office holding the step. */
@@ -66,10 +66,14 @@ export class SlaRepository {
        FROM (
          SELECT ${by} AS key, bucket, decided, on_time, breaches, deemed FROM ${rollup} WHERE ${IN_MONTHS} AND ${TYPE_FILTER}
          UNION ALL
-         SELECT ${by}, CASE WHEN status IN ${OFFICER_STATUSES} AND attempt_minutes IS NOT NULL THEN minutes_bucket(ceil(attempt_minutes)::int) ELSE -1 END,
-           (status IN ${OFFICER_STATUSES})::int, (status IN ${OFFICER_STATUSES} AND NOT coalesce(breached, false))::int,
-           coalesce(breached, false)::int, (status = 'deemed')::int
-         FROM task WHERE status <> 'open' AND ${edges('decided_at')} AND ${TYPE_FILTER}
+         ${edgeRows(
+           `${by}, CASE WHEN status IN ${OFFICER_STATUSES} AND attempt_minutes IS NOT NULL THEN minutes_bucket(ceil(attempt_minutes)::int) ELSE -1 END,
+            (status IN ${OFFICER_STATUSES})::int, (status IN ${OFFICER_STATUSES} AND NOT coalesce(breached, false))::int,
+            coalesce(breached, false)::int, (status = 'deemed')::int`,
+           'task',
+           'decided_at',
+           `status <> 'open' AND ${TYPE_FILTER}`,
+         )}
        ) parts
        GROUP BY key, bucket`,
       [...splitParams(split), permitType],
@@ -110,7 +114,7 @@ export class SlaRepository {
       `SELECT key, rung, sum(n)::int AS n FROM (
          SELECT ${by} AS key, rung, n FROM escalation_month WHERE ${IN_MONTHS} AND ${TYPE_FILTER}
          UNION ALL
-         SELECT ${by}, rung, 1 FROM escalation WHERE ${edges('at')} AND ${TYPE_FILTER}
+         ${edgeRows(`${by}, rung, 1`, 'escalation', 'at', TYPE_FILTER)}
        ) parts GROUP BY key, rung`,
       [...splitParams(split), permitType],
     );
@@ -141,11 +145,15 @@ export class SlaRepository {
        FROM (
          ${months}
          UNION ALL
-         SELECT receiving_office_id, coalesce(minutes_bucket(handoff_minutes), -1), (status IN ('issued','rejected'))::int,
-           coalesce((status IN ('issued','rejected') AND NOT deemed_granted AND business_minutes_used <= legal_deadline_minutes)::int, 0),
-           coalesce((status IN ('issued','rejected') AND (deemed_granted OR business_minutes_used > legal_deadline_minutes))::int, 0),
-           deemed_granted::int
-         FROM application WHERE ${edges('decided_at')} AND ${TYPE_FILTER}
+         ${edgeRows(
+           `receiving_office_id, coalesce(minutes_bucket(handoff_minutes), -1), (status IN ('issued','rejected'))::int,
+            coalesce((status IN ('issued','rejected') AND NOT deemed_granted AND business_minutes_used <= legal_deadline_minutes)::int, 0),
+            coalesce((status IN ('issued','rejected') AND (deemed_granted OR business_minutes_used > legal_deadline_minutes))::int, 0),
+            deemed_granted::int`,
+           'application',
+           'decided_at',
+           TYPE_FILTER,
+         )}
        ) parts
        GROUP BY office, bucket`,
       [...splitParams(split), permitType],
