@@ -1,3 +1,4 @@
+import type { KeyClosures } from './sla.repository';
 import { BucketCount, byKey, hoursOf, onTimeRate, Percentile, PercentilePick, percentilePicks } from '../shared/percentiles';
 
 /** What a closure adds to a row, and what its on-time rate and business-hour percentiles are read into. */
@@ -10,13 +11,6 @@ export interface ClosureMeasures {
   p90BusinessHours: number | null;
 }
 
-/** A closure count as the repository reads it: one key, one histogram bucket. */
-export interface ClosureCounts {
-  bucket: number;
-  on_time: number;
-  breaches: number;
-  deemed: number;
-}
 
 /**
  * Closures counted per key (an agency, an office): the on-time counts, and the histogram of each key
@@ -35,13 +29,13 @@ export class ClosureTally<T extends ClosureMeasures> {
     return row;
   }
 
-  /** Adds the `closed` closures of one bucket of `key`; returns the row for the figures only its caller knows. */
-  add(key: string, closed: number, r: ClosureCounts): T {
-    const row = this.get(key);
+  /** Takes one key's closures; returns its row for the figures only the caller knows. */
+  add(r: KeyClosures): T {
+    const row = this.get(r.key);
     row.onTime += r.on_time;
     row.breaches += r.breaches;
     row.deemedGrants += r.deemed;
-    this.buckets.set(key, [...(this.buckets.get(key) ?? []), { bucket: r.bucket, n: closed }]);
+    this.buckets.set(r.key, [...(this.buckets.get(r.key) ?? []), ...r.buckets.map((bucket, i) => ({ bucket, n: r.counts[i] }))]);
     return row;
   }
 

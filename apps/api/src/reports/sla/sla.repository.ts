@@ -8,10 +8,17 @@ import type { ReportRange } from '../shared/report-range';
 /** Step measures are grouped by the agency or by the office holding the step. */
 export type StepGrouping = 'agency' | 'office_id';
 
-export interface ClosureRow {
+/**
+ * The closures of one key (an agency, an office) in the period: its histogram of whole decision minutes
+ * as two arrays (bucket −1: closed without an officer's decision), their total, and its on-time counts.
+ * One row per key, not per key and bucket: a year of the office table is 326 rows instead of 6,800, and
+ * the API's CPU went mostly on parsing rows.
+ */
+export interface KeyClosures {
   key: string;
-  bucket: number;
-  decided: number;
+  buckets: number[];
+  counts: number[];
+  total: number;
   on_time: number;
   breaches: number;
   deemed: number;
@@ -29,15 +36,6 @@ export interface OldestOverdueRow {
   due_at: Date;
 }
 
-export interface HandOffRow {
-  office: string;
-  bucket: number;
-  closed: number;
-  on_time: number;
-  breaches: number;
-  deemed: number;
-}
-
 export interface WeekRow {
   week: number;
   decided: number;
@@ -53,18 +51,28 @@ export interface PercentileRow {
 
 const TYPE_FILTER = `($7::text IS NULL OR permit_type = $7)`;
 
+/** Rows of (key, bucket, n, on_time, breaches, deemed) summed per key and bucket, then gathered per key (KeyClosures). */
+const perKey = (parts: string): string =>
+  `SELECT key, array_agg(bucket) AS buckets, array_agg(n) AS counts, sum(n)::int AS total,
+     sum(on_time)::int AS on_time, sum(breaches)::int AS breaches, sum(deemed)::int AS deemed
+   FROM (
+     SELECT key, bucket::int AS bucket, sum(n)::int AS n, sum(on_time)::int AS on_time, sum(breaches)::int AS breaches, sum(deemed)::int AS deemed
+     FROM (${parts}) parts
+     GROUP BY key, bucket
+   ) per_bucket
+   GROUP BY key`;
+
 /** The SQL of the league tables: whole months from the rollups, the period's ends from the rows. */
 @Injectable()
 export class SlaRepository {
   constructor(private readonly db: DataSource) {}
 
-  /** Attempts closed in the period per key and bucket of whole decision minutes (bucket −1: no officer decision). */
-  closures(by: StepGrouping, split: MonthSplit, permitType: string | null): Promise<ClosureRow[]> {
+  /** Attempts closed in the period per key, by bucket of whole decision minutes (bucket −1: no officer decision). */
+  closures(by: StepGrouping, split: MonthSplit, permitType: string | null): Promise<KeyClosures[]> {
     const rollup = by === 'agency' ? 'task_month_agency' : 'task_month_office';
     return this.db.query(
-      `SELECT key, bucket, sum(decided)::int AS decided, sum(on_time)::int AS on_time, sum(breaches)::int AS breaches, sum(deemed)::int AS deemed
-       FROM (
-         SELECT ${by} AS key, bucket, decided, on_time, breaches, deemed FROM ${rollup} WHERE ${IN_MONTHS} AND ${TYPE_FILTER}
+      perKey(
+        `SELECT ${by} AS key, bucket, decided AS n, on_time, breaches, deemed FROM ${rollup} WHERE ${IN_MONTHS} AND ${TYPE_FILTER}
          UNION ALL
          ${edgeRows(
            `${by}, CASE WHEN status IN ${OFFICER_STATUSES} AND attempt_minutes IS NOT NULL THEN minutes_bucket(ceil(attempt_minutes)::int) ELSE -1 END,
@@ -73,9 +81,8 @@ export class SlaRepository {
            'task',
            'decided_at',
            `status <> 'open' AND ${TYPE_FILTER}`,
-         )}
-       ) parts
-       GROUP BY key, bucket`,
+         )}`,
+      ),
       [...splitParams(split), permitType],
     );
   }
@@ -133,17 +140,16 @@ export class SlaRepository {
     );
   }
 
-  /** Applications closed in the period per receiving office and bucket of intake-to-hand-off minutes. */
-  handOffClosures(split: MonthSplit, permitType: string | null): Promise<HandOffRow[]> {
+  /** Applications closed in the period per receiving office, by bucket of intake-to-hand-off minutes. */
+  handOffClosures(split: MonthSplit, permitType: string | null): Promise<KeyClosures[]> {
     // Every permit type: the rollup summed over them (a third of the rows to read).
     const months =
       permitType === null
-        ? `SELECT office_id AS office, bucket, closed, on_time, breaches, deemed FROM application_month_closed_all WHERE ${IN_MONTHS}`
-        : `SELECT office_id AS office, bucket, closed, on_time, breaches, deemed FROM application_month_closed WHERE ${IN_MONTHS} AND permit_type = $7`;
+        ? `SELECT office_id AS key, bucket, closed AS n, on_time, breaches, deemed FROM application_month_closed_all WHERE ${IN_MONTHS}`
+        : `SELECT office_id AS key, bucket, closed AS n, on_time, breaches, deemed FROM application_month_closed WHERE ${IN_MONTHS} AND permit_type = $7`;
     return this.db.query(
-      `SELECT office, bucket, sum(closed)::int AS closed, sum(on_time)::int AS on_time, sum(breaches)::int AS breaches, sum(deemed)::int AS deemed
-       FROM (
-         ${months}
+      perKey(
+        `${months}
          UNION ALL
          ${edgeRows(
            `receiving_office_id, coalesce(minutes_bucket(handoff_minutes), -1), (status IN ('issued','rejected'))::int,
@@ -153,9 +159,8 @@ export class SlaRepository {
            'application',
            'decided_at',
            TYPE_FILTER,
-         )}
-       ) parts
-       GROUP BY office, bucket`,
+         )}`,
+      ),
       [...splitParams(split), permitType],
     );
   }
