@@ -168,11 +168,12 @@ export class SlaRepository {
   /**
    * Attempts closed in [from, to) per Jakarta week (the week number counts Mondays since 1970-01-05), as
    * the agency table counts them; narrowed to an agency, a holding office or a permit type. An index-only
-   * scan of task_closed_idx.
+   * scan of task_closed_idx. The week is computed in floating point (`date_part`): `extract` returns a
+   * numeric, and its arithmetic on every closed attempt of the period took half the query's time.
    */
   weekly(range: ReportRange, f: { agency: string | null; office: string | null; permitType: string | null }, offsetSec: number): Promise<WeekRow[]> {
     return this.db.query(
-      `SELECT floor(((extract(epoch FROM decided_at) + $6) / 86400 - 4) / 7)::int AS week,
+      `SELECT floor(((date_part('epoch', decided_at) + $6) / 86400 - 4) / 7)::int AS week,
          count(*) FILTER (WHERE status IN ${OFFICER_STATUSES})::int AS decided,
          count(*) FILTER (WHERE status IN ${OFFICER_STATUSES} AND NOT coalesce(breached, false))::int AS on_time,
          count(*) FILTER (WHERE coalesce(breached, false))::int AS breaches
