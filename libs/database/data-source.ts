@@ -20,6 +20,7 @@ import { EscalationPermitType1795560000000 } from './migrations/1795560000000-es
 import { HandOffRollupAllTypes1795560000001 } from './migrations/1795560000001-handoff-rollup-all-types';
 import { OpenStepCounts1795560000002 } from './migrations/1795560000002-open-step-counts';
 import { RollupLockOrder1795560000003 } from './migrations/1795560000003-rollup-lock-order';
+import { ClosedAttemptBucket1795560000004 } from './migrations/1795560000004-closed-attempt-bucket';
 
 export const MIGRATIONS = [
   InitialSchema1732300000000,
@@ -43,6 +44,7 @@ export const MIGRATIONS = [
   HandOffRollupAllTypes1795560000001,
   OpenStepCounts1795560000002,
   RollupLockOrder1795560000003,
+  ClosedAttemptBucket1795560000004,
 ];
 
 /** The read model's DataSource. Schema changes are migrations only: `synchronize` stays off. */

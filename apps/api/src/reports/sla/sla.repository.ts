@@ -67,7 +67,10 @@ const perKey = (parts: string): string =>
 export class SlaRepository {
   constructor(private readonly db: DataSource) {}
 
-  /** Attempts closed in the period per key, by bucket of whole decision minutes (bucket −1: no officer decision). */
+  /**
+   * Attempts closed in the period per key, by bucket of whole decision minutes (bucket −1: no officer
+   * decision; the rows carry theirs, migration 1795560000004).
+   */
   closures(by: StepGrouping, split: MonthSplit, permitType: string | null): Promise<KeyClosures[]> {
     const rollup = by === 'agency' ? 'task_month_agency' : 'task_month_office';
     return this.db.query(
@@ -75,8 +78,7 @@ export class SlaRepository {
         `SELECT ${by} AS key, bucket, decided AS n, on_time, breaches, deemed FROM ${rollup} WHERE ${IN_MONTHS} AND ${TYPE_FILTER}
          UNION ALL
          ${edgeRows(
-           `${by}, CASE WHEN status IN ${OFFICER_STATUSES} AND attempt_minutes IS NOT NULL THEN minutes_bucket(ceil(attempt_minutes)::int) ELSE -1 END,
-            (status IN ${OFFICER_STATUSES})::int, (status IN ${OFFICER_STATUSES} AND NOT coalesce(breached, false))::int,
+           `${by}, attempt_bucket, (status IN ${OFFICER_STATUSES})::int, (status IN ${OFFICER_STATUSES} AND NOT coalesce(breached, false))::int,
             coalesce(breached, false)::int, (status = 'deemed')::int`,
            'task',
            'decided_at',
