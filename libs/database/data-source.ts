@@ -21,6 +21,7 @@ import { HandOffRollupAllTypes1795560000001 } from './migrations/1795560000001-h
 import { OpenStepCounts1795560000002 } from './migrations/1795560000002-open-step-counts';
 import { RollupLockOrder1795560000003 } from './migrations/1795560000003-rollup-lock-order';
 import { ClosedAttemptBucket1795560000004 } from './migrations/1795560000004-closed-attempt-bucket';
+import { DecidedIndexHandOff1795560000005 } from './migrations/1795560000005-decided-index-handoff';
 
 export const MIGRATIONS = [
   InitialSchema1732300000000,
@@ -45,6 +46,7 @@ export const MIGRATIONS = [
   OpenStepCounts1795560000002,
   RollupLockOrder1795560000003,
   ClosedAttemptBucket1795560000004,
+  DecidedIndexHandOff1795560000005,
 ];
 
 /** The read model's DataSource. Schema changes are migrations only: `synchronize` stays off. */
