@@ -22,6 +22,7 @@ import { OpenStepCounts1795560000002 } from './migrations/1795560000002-open-ste
 import { RollupLockOrder1795560000003 } from './migrations/1795560000003-rollup-lock-order';
 import { ClosedAttemptBucket1795560000004 } from './migrations/1795560000004-closed-attempt-bucket';
 import { DecidedIndexHandOff1795560000005 } from './migrations/1795560000005-decided-index-handoff';
+import { StaticRollupTriggers1795560000006 } from './migrations/1795560000006-static-rollup-triggers';
 
 export const MIGRATIONS = [
   InitialSchema1732300000000,
@@ -47,6 +48,7 @@ export const MIGRATIONS = [
   RollupLockOrder1795560000003,
   ClosedAttemptBucket1795560000004,
   DecidedIndexHandOff1795560000005,
+  StaticRollupTriggers1795560000006,
 ];
 
 /** The read model's DataSource. Schema changes are migrations only: `synchronize` stays off. */
