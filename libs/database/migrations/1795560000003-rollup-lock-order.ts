@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The tables whose statement triggers keep rollups (1795400000001-report-rollups, 1795560000002-open-step-counts). */
-const ROLLED_UP = ['application', 'task', 'points', 'escalation'];
+export const ROLLED_UP = ['application', 'task', 'points', 'escalation'];
 
 /**
  * The class of the advisory locks below (pg_advisory_xact_lock(class, key)): the other half of the key

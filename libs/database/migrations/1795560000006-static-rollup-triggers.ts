@@ -1,7 +1,10 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { ROLLED_UP, ROLLUP_LOCK_CLASS, RollupLockOrder1795560000003 } from './1795560000003-rollup-lock-order';
+
+type Op = 'INSERT' | 'UPDATE' | 'DELETE';
 
 /** The rows a statement changed, signed: +1 for what it wrote, −1 for what it replaced or removed. */
-const SIGNED: Record<'INSERT' | 'UPDATE' | 'DELETE', string> = {
+const SIGNED: Record<Op, string> = {
   INSERT: 'SELECT 1 AS sign, * FROM new_rows',
   UPDATE: 'SELECT 1 AS sign, * FROM new_rows UNION ALL SELECT -1, * FROM old_rows',
   DELETE: 'SELECT -1 AS sign, * FROM old_rows',
@@ -13,13 +16,23 @@ const SIGNED: Record<'INSERT' | 'UPDATE' | 'DELETE', string> = {
  * null) says when a statement changed nothing the rollup counts. Each branch only names the transition
  * tables its operation has: PostgreSQL plans a statement when it first runs, so an INSERT trigger never
  * plans the branch naming old_rows.
+ *
+ * Before it writes a rollup row, the function takes the transaction lock of each permit type among the
+ * rows (in hash order; ROLLUP_LOCK_CLASS, 1795560000003). Every rollup row of a permit type is so locked
+ * under its permit type's lock, and two projections of one permit type cannot lock two rollup rows in
+ * opposite orders. The lock is held from the first rollup write to the commit, not from the
+ * statement's first row as 1795560000003's row triggers held it.
  */
-function staticRollup(name: string, body: (rows: string) => string, gate: Record<'INSERT' | 'UPDATE' | 'DELETE', string> | null): string {
-  const branch = (op: 'INSERT' | 'UPDATE' | 'DELETE') => `
+function staticRollup(name: string, body: (rows: string, op: Op) => string, gate: Record<Op, string> | null): string {
+  const branch = (op: Op) => `
           ${gate ? `IF NOT (${gate[op]}) THEN RETURN NULL; END IF;` : ''}
-          ${body(SIGNED[op])};`;
+          FOR h IN SELECT DISTINCT hashtext(coalesce(permit_type, '')) FROM (${SIGNED[op]}) r ORDER BY 1 LOOP
+            PERFORM pg_advisory_xact_lock(${ROLLUP_LOCK_CLASS}, h);
+          END LOOP;
+          ${body(SIGNED[op], op)};`;
   return `
       CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $fn$
+      DECLARE h int;
       BEGIN
         IF TG_OP = 'INSERT' THEN${branch('INSERT')}
         ELSIF TG_OP = 'UPDATE' THEN${branch('UPDATE')}
@@ -112,7 +125,7 @@ const APPLICATION = staticRollup(
   },
 );
 
-const ANY_ROWS = { INSERT: `EXISTS (SELECT FROM new_rows)`, UPDATE: `EXISTS (SELECT FROM new_rows)`, DELETE: `EXISTS (SELECT FROM old_rows)` };
+const ANY_ROWS: Record<Op, string> = { INSERT: `EXISTS (SELECT FROM new_rows)`, UPDATE: `EXISTS (SELECT FROM new_rows)`, DELETE: `EXISTS (SELECT FROM old_rows)` };
 
 const ESCALATION = staticRollup(
   'rollup_escalation',
@@ -149,6 +162,31 @@ const CLOSED_ALL = staticRollup(
   null,
 );
 
+/** The SLA wall's open attempts per step (1795560000002), the same statements, with the lock. */
+const OPEN_COUNTS = staticRollup(
+  'count_open_tasks',
+  (rows, op) => `
+          INSERT INTO task_open_count AS t (permit_type, definition_version, step_id, due_day, flagged, n)
+          SELECT permit_type, definition_version, step_id, due_day(due_at), overdue, sum(sign) FROM (${rows}) r
+          WHERE status = 'open' AND permit_type IS NOT NULL AND definition_version IS NOT NULL
+          GROUP BY 1, 2, 3, 4, 5 HAVING sum(sign) <> 0 ORDER BY 1, 2, 3, 4, 5
+          ON CONFLICT (permit_type, definition_version, step_id, due_day, flagged) DO UPDATE SET n = t.n + excluded.n${
+            op === 'INSERT'
+              ? ''
+              : `;
+          -- Only a row leaving a count can empty it.
+          DELETE FROM task_open_count c
+          USING (SELECT DISTINCT permit_type, definition_version, step_id, due_day(due_at) AS due_day, overdue FROM old_rows WHERE status = 'open') o
+          WHERE c.n = 0 AND (c.permit_type, c.definition_version, c.step_id, c.due_day, c.flagged) = (o.permit_type, o.definition_version, o.step_id, o.due_day, o.overdue)`
+          }`,
+  // Closed attempts count nowhere.
+  {
+    INSERT: `EXISTS (SELECT FROM new_rows WHERE status = 'open')`,
+    UPDATE: `EXISTS (SELECT FROM new_rows WHERE status = 'open') OR EXISTS (SELECT FROM old_rows WHERE status = 'open')`,
+    DELETE: `EXISTS (SELECT FROM old_rows WHERE status = 'open')`,
+  },
+);
+
 /**
  * The monthly rollups' trigger functions (task, application, escalation, points and the hand-off rollup
  * of all permit types) with static statements instead of `EXECUTE format(...)`: the same rollups, but
@@ -159,19 +197,35 @@ const CLOSED_ALL = staticRollup(
  * functions cost 0.6-1.1 ms a call, about 5 ms per projection, and that time was spent holding the
  * permit type's rollup lock (1795560000003), so the projections of one permit type queued behind it.
  *
+ * The permit type's lock moves into these functions and count_open_tasks (see staticRollup): in the
+ * same bench, projections of the one permit type waited 10 s in all for each other with the lock taken
+ * at the statement's first row.
+ *
  * The down migration keeps the static functions, which compute what the dynamic ones did; only the
  * task rollup goes back to computing each attempt's bucket, so that 1795560000004's down can drop the
- * stored one.
+ * stored one, and the row triggers come back.
  */
 export class StaticRollupTriggers1795560000006 implements MigrationInterface {
   name = 'StaticRollupTriggers1795560000006';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query([taskRollup(STORED_BUCKET), APPLICATION, ESCALATION, POINTS, CLOSED_ALL].join('\n'));
+    await q.query(
+      [
+        taskRollup(STORED_BUCKET),
+        APPLICATION,
+        ESCALATION,
+        POINTS,
+        CLOSED_ALL,
+        OPEN_COUNTS,
+        ...ROLLED_UP.map((t) => `DROP TRIGGER ${t}_rollup_lock ON ${t};`),
+        'DROP FUNCTION lock_rollups_of_permit_type();',
+      ].join('\n'),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
     // The task rollup computes its bucket again, so that 1795560000004's down can drop the stored one.
     await q.query(taskRollup(COMPUTED_BUCKET));
+    await new RollupLockOrder1795560000003().up(q);
   }
 }
