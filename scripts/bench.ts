@@ -14,6 +14,9 @@
 // started and completed instants after the POST (from the history).
 // Every submit and decision line also says what it cost the permit worker and the Temporal server in CPU
 // (from /proc: meaningful on a shared machine, unlike wall time), by worker thread, and the worker's RSS.
+// `--pg-statements`: the bench's PostgreSQL tracks every statement, trigger statements included
+// (pg_stat_statements, track_functions), and the run ends with the statements and trigger functions that took
+// the most time (scripts/bench/pg-statements.ts). The tracking costs time itself: compare figures only with it on.
 // `--day [--day-scale 10] [--seconds-per-hour 20]`: instead, a busy Jakarta day through the API with
 // decisions flowing (scripts/bench/day.ts); `--open N`: then N applications left open, and the worker's RSS.
 import { Client, Connection } from '@temporalio/client';
@@ -42,6 +45,7 @@ import { historyLengths } from './bench/history';
 import { metricsDelta, scrapeWorkerMetrics, type WorkerMetrics } from './bench/worker-metrics';
 import { describePlan, planDay, replayDay } from './bench/day';
 import { BenchHttp } from './bench/http';
+import { PG_STATEMENTS_SETTINGS, topStatements } from './bench/pg-statements';
 import { prng, shuffled } from '../libs/simulation/random';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -51,6 +55,7 @@ const arg = (name: string, fallback: number) => {
 };
 const JSON_OUT = process.argv.includes('--json');
 const CLUSTER = process.argv.includes('--cluster');
+const PG_STATEMENTS = process.argv.includes('--pg-statements');
 const COUNT = arg('count', 1000);
 const DECISION_RATE = arg('decision-rate', 20);
 /** Raw and API decisions alternate in this many rounds each (see alternating()). */
@@ -652,7 +657,7 @@ async function benchSubmitVsRawStart(): Promise<{ temporal: string; measurements
   const server = CLUSTER ? loadServerToolchain() : undefined;
   if (CLUSTER && !server) throw new Error(`--cluster needs temporal-server and temporal-sql-tool: ${SERVER_BUILD_HINT}`);
   log(`starting PostgreSQL and ${server ? 'the Temporal server on it (four services)' : 'the Temporal dev server'}`);
-  const pg = await startPostgres({ dir: path.join(dir, 'pg'), port: pgPort, database: 'bench' });
+  const pg = await startPostgres({ dir: path.join(dir, 'pg'), port: pgPort, database: 'bench', settings: PG_STATEMENTS ? PG_STATEMENTS_SETTINGS : undefined });
   const temporal = server
     ? await startLocalCluster({ databaseUrl: pg.url, server, cli: toolchain.cli.path!, freePort, portIsFree, say: log }).catch(async (err) => {
         await pg.stop();
@@ -666,6 +671,7 @@ async function benchSubmitVsRawStart(): Promise<{ temporal: string; measurements
     const db = await createDataSource(pg.url, { poolSize: 2 }).initialize();
     await migrate(db);
     await seed(db);
+    if (PG_STATEMENTS) await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
     await db.destroy();
 
     buildAsDeployed();
@@ -775,6 +781,7 @@ async function benchSubmitVsRawStart(): Promise<{ temporal: string; measurements
       },
     };
   } finally {
+    if (PG_STATEMENTS) await reportPgStatements(pg.url).catch((err) => log(`--pg-statements: ${err instanceof Error ? err.message : String(err)}`));
     httpClient.close();
     for (const c of children) c.kill('SIGTERM');
     await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
@@ -782,6 +789,16 @@ async function benchSubmitVsRawStart(): Promise<{ temporal: string; measurements
     await pg.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Prints what the bench's PostgreSQL spent its time on (--pg-statements), and with --json one line of it. */
+async function reportPgStatements(url: string): Promise<void> {
+  const top = await topStatements(url);
+  log('PostgreSQL, the statements that took the most time (pg_stat_statements; trigger statements counted apart):');
+  for (const s of top.statements) log(`  ${String(s.totalMs).padStart(9)} ms ${String(s.calls).padStart(7)} calls ${String(s.msPerCall).padStart(8)} ms each  ${s.query}`);
+  log('PostgreSQL, the trigger and other functions (total includes what they waited for):');
+  for (const f of top.functions) log(`  ${String(f.totalMs).padStart(9)} ms ${String(f.calls).padStart(7)} calls, ${f.selfMs} ms in itself  ${f.name}`);
+  if (JSON_OUT) line({ pgStatements: top });
 }
 
 main().catch((err) => {

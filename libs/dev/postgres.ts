@@ -134,6 +134,8 @@ export interface PostgresOptions {
   port: number;
   database?: string;
   log?: (line: string) => void;
+  /** More server settings, each passed as `-c name=value` (the bench's --pg-statements). */
+  settings?: Readonly<Record<string, string>>;
 }
 
 function run(layout: PostgresLayout, binary: string, args: string[], detached = false): ChildProcess {
@@ -195,6 +197,7 @@ export async function startPostgres(opts: PostgresOptions): Promise<PostgresProc
     '-c', 'listen_addresses=127.0.0.1',
     '-c', 'max_connections=200',
     '-c', 'fsync=off',
+    ...Object.entries(opts.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
   ], opts.detached);
   const tail: string[] = [];
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
