@@ -45,7 +45,7 @@ import { historyLengths } from './bench/history';
 import { metricsDelta, scrapeWorkerMetrics, type WorkerMetrics } from './bench/worker-metrics';
 import { describePlan, planDay, replayDay } from './bench/day';
 import { BenchHttp } from './bench/http';
-import { PG_STATEMENTS_SETTINGS, topStatements } from './bench/pg-statements';
+import { PG_STATEMENTS_SETTINGS, resetStatements, topStatements } from './bench/pg-statements';
 import { prng, shuffled } from '../libs/simulation/random';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -671,7 +671,7 @@ async function benchSubmitVsRawStart(): Promise<{ temporal: string; measurements
     const db = await createDataSource(pg.url, { poolSize: 2 }).initialize();
     await migrate(db);
     await seed(db);
-    if (PG_STATEMENTS) await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    if (PG_STATEMENTS) await resetStatements((sql) => db.query(sql));
     await db.destroy();
 
     buildAsDeployed();
@@ -781,10 +781,10 @@ async function benchSubmitVsRawStart(): Promise<{ temporal: string; measurements
       },
     };
   } finally {
-    if (PG_STATEMENTS) await reportPgStatements(pg.url).catch((err) => log(`--pg-statements: ${err instanceof Error ? err.message : String(err)}`));
     httpClient.close();
     for (const c of children) c.kill('SIGTERM');
     await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
+    if (PG_STATEMENTS) await reportPgStatements(pg.url).catch((err) => log(`--pg-statements: ${err instanceof Error ? err.message : String(err)}`));
     await temporal.stop();
     await pg.stop();
     fs.rmSync(dir, { recursive: true, force: true });

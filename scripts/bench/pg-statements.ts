@@ -8,6 +8,7 @@ import { Client } from 'pg';
 export const PG_STATEMENTS_SETTINGS: Readonly<Record<string, string>> = {
   shared_preload_libraries: 'pg_stat_statements',
   'pg_stat_statements.track': 'all',
+  'pg_stat_statements.track_planning': 'on',
   track_functions: 'all',
 };
 
@@ -26,7 +27,18 @@ export interface FunctionCost {
   selfMs: number;
 }
 
-/** The `limit` statements and functions that took the most time since the server started. */
+/** Forgets what the server tracked so far (the migrations, the seed): the figures then cover the run alone. */
+export async function resetStatements(query: (sql: string) => Promise<unknown>): Promise<void> {
+  await query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+  await query('SELECT pg_stat_statements_reset()');
+  await query('SELECT pg_stat_reset()');
+}
+
+/**
+ * The `limit` statements and functions of `url`'s database that took the most time since the reset (a
+ * cluster's Temporal server has databases of its own on the same server). Read once the clients are gone:
+ * a backend reports its function timings lazily.
+ */
 export async function topStatements(url: string, limit = 12): Promise<{ statements: StatementCost[]; functions: FunctionCost[] }> {
   const client = new Client({ connectionString: url });
   await client.connect();
@@ -35,7 +47,7 @@ export async function topStatements(url: string, limit = 12): Promise<{ statemen
       `SELECT calls::int, round((total_exec_time + total_plan_time)::numeric, 1)::float8 AS "totalMs",
          round(((total_exec_time + total_plan_time) / calls)::numeric, 3)::float8 AS "msPerCall",
          left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS query
-       FROM pg_stat_statements WHERE calls > 0 ORDER BY total_exec_time + total_plan_time DESC LIMIT $1`,
+       FROM pg_stat_statements WHERE calls > 0 AND dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY total_exec_time + total_plan_time DESC LIMIT $1`,
       [limit],
     );
     const functions = await client.query<FunctionCost>(
