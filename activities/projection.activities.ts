@@ -163,23 +163,15 @@ export function createProjectionActivities(
             awarded_at: t.decidedAt,
           };
         });
+      // The step attempts come first: PostgreSQL runs the statement's parts last to first, and their rollup
+      // triggers fire in that order, so the task rollups, which take the permit type's lock (migration
+      // 1795560000006), run last and hold it only to the commit.
       // One statement, so one round trip and one transaction: the application, its step attempts (rewritten
       // only when they changed, so the rollup triggers see only real changes), the
       // points of steps decided for good (the first award stands) and the audit log, whose events are
       // read from the view itself rather than sent twice; it answers with the owner's webhooks.
       const hooks: Array<{ id: string }> = await db.query(
         `WITH snapshot AS (SELECT $1::jsonb AS view),
-         app AS (
-           INSERT INTO application (id, tracking_code, permit_type, definition_version, status, deemed_granted, submitted_by,
-             receiving_office_id, kelurahan_code, submitted_at, due_at, decided_at, applicant, view, revision, updated_at,
-             legal_deadline_minutes, business_minutes_used)
-           SELECT $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, snapshot.view, $16, now(), $17, $18 FROM snapshot
-           ON CONFLICT (id) DO UPDATE SET status = excluded.status, deemed_granted = excluded.deemed_granted,
-             due_at = excluded.due_at, decided_at = excluded.decided_at, view = excluded.view,
-             revision = excluded.revision, updated_at = now(),
-             legal_deadline_minutes = excluded.legal_deadline_minutes, business_minutes_used = excluded.business_minutes_used
-           WHERE application.revision < excluded.revision
-           RETURNING 1),
          attempts AS (
            INSERT INTO task (id, application_id, step_id, step_name, attempt, agency, office_id, role, status, assigned_at,
              due_at, decided_at, decided_by, note, overdue, business_minutes_used, deadline_minutes, revision,
@@ -207,6 +199,17 @@ export function createProjectionActivities(
                   excluded.business_minutes_used, excluded.permit_type, excluded.receiving_office_id, excluded.minutes_before,
                   excluded.attempt_minutes, excluded.breached, excluded.weight, excluded.claimed_by, excluded.claimed_at,
                   excluded.escalation_level, excluded.escalation_rung)
+           RETURNING 1),
+         app AS (
+           INSERT INTO application (id, tracking_code, permit_type, definition_version, status, deemed_granted, submitted_by,
+             receiving_office_id, kelurahan_code, submitted_at, due_at, decided_at, applicant, view, revision, updated_at,
+             legal_deadline_minutes, business_minutes_used)
+           SELECT $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, snapshot.view, $16, now(), $17, $18 FROM snapshot
+           ON CONFLICT (id) DO UPDATE SET status = excluded.status, deemed_granted = excluded.deemed_granted,
+             due_at = excluded.due_at, decided_at = excluded.decided_at, view = excluded.view,
+             revision = excluded.revision, updated_at = now(),
+             legal_deadline_minutes = excluded.legal_deadline_minutes, business_minutes_used = excluded.business_minutes_used
+           WHERE application.revision < excluded.revision
            RETURNING 1),
          awards AS (
            INSERT INTO points (task_id, application_id, officer, agency, office_id, permit_type, step_id, weight,

@@ -17,18 +17,23 @@ const SIGNED: Record<Op, string> = {
  * tables its operation has: PostgreSQL plans a statement when it first runs, so an INSERT trigger never
  * plans the branch naming old_rows.
  *
- * Before it writes a rollup row, the function takes the transaction lock of each permit type among the
- * rows (in hash order; ROLLUP_LOCK_CLASS, 1795560000003). Every rollup row of a permit type is so locked
- * under its permit type's lock, and two projections of one permit type cannot lock two rollup rows in
- * opposite orders. The lock is held from the first rollup write to the commit, not from the
- * statement's first row as 1795560000003's row triggers held it.
+ * With `lock`, before it writes a rollup row the function takes the transaction lock of each permit
+ * type among the rows (in hash order; ROLLUP_LOCK_CLASS, 1795560000003). The functions on `task` need it:
+ * an upsert of attempts fires the INSERT trigger and then the UPDATE trigger, two passes over the same
+ * rollup rows (the open counts, the closures), and two projections of one permit type could lock two of
+ * them in opposite orders. Under the lock they cannot. The rollups of `application`, `points` and
+ * `escalation` are written in one pass per statement (a projection changes one application and only
+ * inserts points), each in key order, so they need no lock. The lock is held from the first task rollup
+ * write to the commit, not from the statement's first row as 1795560000003's row triggers held it; the
+ * projection's statement has its task rollups run last (activities/projection.activities.ts).
  */
-function staticRollup(name: string, body: (rows: string, op: Op) => string, gate: Record<Op, string> | null): string {
-  const branch = (op: Op) => `
-          ${gate ? `IF NOT (${gate[op]}) THEN RETURN NULL; END IF;` : ''}
+function staticRollup(name: string, body: (rows: string, op: Op) => string, gate: Record<Op, string> | null, lock = false): string {
+  const locked = (op: Op) => `
           FOR h IN SELECT DISTINCT hashtext(coalesce(permit_type, '')) FROM (${SIGNED[op]}) r ORDER BY 1 LOOP
             PERFORM pg_advisory_xact_lock(${ROLLUP_LOCK_CLASS}, h);
-          END LOOP;
+          END LOOP;`;
+  const branch = (op: Op) => `
+          ${gate ? `IF NOT (${gate[op]}) THEN RETURN NULL; END IF;` : ''}${lock ? locked(op) : ''}
           ${body(SIGNED[op], op)};`;
   return `
       CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $fn$
@@ -85,6 +90,7 @@ const taskRollup = (bucket: string): string =>
                OR EXISTS (SELECT FROM old_rows WHERE status <> 'open' AND decided_at IS NOT NULL)`,
       DELETE: `EXISTS (SELECT FROM old_rows WHERE status <> 'open' AND decided_at IS NOT NULL)`,
     },
+    true,
   );
 
 const APPLICATION = staticRollup(
@@ -185,6 +191,7 @@ const OPEN_COUNTS = staticRollup(
     UPDATE: `EXISTS (SELECT FROM new_rows WHERE status = 'open') OR EXISTS (SELECT FROM old_rows WHERE status = 'open')`,
     DELETE: `EXISTS (SELECT FROM old_rows WHERE status = 'open')`,
   },
+  true,
 );
 
 /**
@@ -197,9 +204,9 @@ const OPEN_COUNTS = staticRollup(
  * functions cost 0.6-1.1 ms a call, about 5 ms per projection, and that time was spent holding the
  * permit type's rollup lock (1795560000003), so the projections of one permit type queued behind it.
  *
- * The permit type's lock moves into these functions and count_open_tasks (see staticRollup): in the
- * same bench, projections of the one permit type waited 10 s in all for each other with the lock taken
- * at the statement's first row.
+ * The permit type's lock moves into the task rollups, rollup_task and count_open_tasks (see
+ * staticRollup): in the same bench, projections of the one permit type waited 10 s in all for each
+ * other with the lock taken at the statement's first row.
  *
  * The down migration keeps the static functions, which compute what the dynamic ones did; only the
  * task rollup goes back to computing each attempt's bucket, so that 1795560000004's down can drop the
