@@ -13,15 +13,16 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Adding a stored generated column rewrites the table under an exclusive lock: on a large task table,
  * run this migration in a quiet hour.
  */
+/** An attempt's bucket as the rollup triggers computed it before this column (1795400000001): minutes_bucket of the whole minutes of an officer's decision, −1 otherwise. */
+export const ATTEMPT_BUCKET_SQL = `CASE WHEN status IN ('approved','rejected','revision_requested') AND attempt_minutes IS NOT NULL
+          THEN minutes_bucket(ceil(attempt_minutes)::int) ELSE -1 END`;
+
 export class ClosedAttemptBucket1795560000004 implements MigrationInterface {
   name = 'ClosedAttemptBucket1795560000004';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
-      ALTER TABLE task ADD COLUMN attempt_bucket int GENERATED ALWAYS AS (
-        CASE WHEN status IN ('approved','rejected','revision_requested') AND attempt_minutes IS NOT NULL
-          THEN minutes_bucket(ceil(attempt_minutes)::int) ELSE -1 END
-      ) STORED;
+      ALTER TABLE task ADD COLUMN attempt_bucket int GENERATED ALWAYS AS (${ATTEMPT_BUCKET_SQL}) STORED;
       DROP INDEX task_closed_idx;
       CREATE INDEX task_closed_idx ON task (decided_at)
         INCLUDE (agency, office_id, status, breached, attempt_bucket, permit_type)

@@ -1,5 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { ROLLED_UP, ROLLUP_LOCK_CLASS, RollupLockOrder1795560000003 } from './1795560000003-rollup-lock-order';
+import { ATTEMPT_BUCKET_SQL } from './1795560000004-closed-attempt-bucket';
 
 type Op = 'INSERT' | 'UPDATE' | 'DELETE';
 
@@ -36,8 +37,7 @@ function staticRollup(name: string, body: (rows: string, op: Op) => string, gate
           ${gate ? `IF NOT (${gate[op]}) THEN RETURN NULL; END IF;` : ''}${lock ? locked(op) : ''}
           ${body(SIGNED[op], op)};`;
   return `
-      CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $fn$
-      DECLARE h int;
+      CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $fn$${lock ? '\n      DECLARE h int;' : ''}
       BEGIN
         IF TG_OP = 'INSERT' THEN${branch('INSERT')}
         ELSIF TG_OP = 'UPDATE' THEN${branch('UPDATE')}
@@ -49,9 +49,8 @@ function staticRollup(name: string, body: (rows: string, op: Op) => string, gate
 
 const OFFICER = `('approved','rejected','revision_requested')`;
 
-/** The stored bucket of a closed attempt (1795560000004), and what it is computed from. */
+/** The stored bucket of a closed attempt (1795560000004); ATTEMPT_BUCKET_SQL is what it is computed from. */
 const STORED_BUCKET = 'attempt_bucket';
-const COMPUTED_BUCKET = `CASE WHEN status IN ${OFFICER} AND attempt_minutes IS NOT NULL THEN minutes_bucket(ceil(attempt_minutes)::int) ELSE -1 END`;
 
 const taskRollup = (bucket: string): string =>
   staticRollup(
@@ -232,7 +231,7 @@ export class StaticRollupTriggers1795560000006 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     // The task rollup computes its bucket again, so that 1795560000004's down can drop the stored one.
-    await q.query(taskRollup(COMPUTED_BUCKET));
+    await q.query(taskRollup(ATTEMPT_BUCKET_SQL));
     await new RollupLockOrder1795560000003().up(q);
   }
 }

@@ -11,7 +11,6 @@ export interface ClosureMeasures {
   p90BusinessHours: number | null;
 }
 
-
 /**
  * Closures counted per key (an agency, an office): the on-time counts, and the histogram of each key
  * from which its percentiles are read exactly. Hand-off closures and step decisions are tallied alike.
@@ -29,13 +28,13 @@ export class ClosureTally<T extends ClosureMeasures> {
     return row;
   }
 
-  /** Takes one key's closures; returns its row for the figures only the caller knows. */
+  /** Takes one key's closures (the repository gives one row per key); returns its row for the figures only the caller knows. */
   add(r: KeyClosures): T {
     const row = this.get(r.key);
-    row.onTime += r.on_time;
-    row.breaches += r.breaches;
-    row.deemedGrants += r.deemed;
-    this.buckets.set(r.key, [...(this.buckets.get(r.key) ?? []), ...r.buckets.map((bucket, i) => ({ bucket, n: r.counts[i] }))]);
+    row.onTime = r.on_time;
+    row.breaches = r.breaches;
+    row.deemedGrants = r.deemed;
+    this.buckets.set(r.key, r.buckets.map((bucket, i) => ({ bucket, n: r.counts[i] })));
     return row;
   }
 

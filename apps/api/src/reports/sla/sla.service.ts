@@ -74,7 +74,7 @@ export class SlaService {
     // Each tally reads its percentiles as soon as its own closures are in, beside the other queries.
     const handOff = this.sla.handOffClosures(split, permitType).then(async (closures) => {
       const tally = new ClosureTally(emptyHandOff);
-      for (const r of closures) tally.add(r).closed += r.total;
+      for (const r of closures) tally.add(r).closed = r.total;
       await tally.rate((picks) => this.sla.handOffPercentiles(picks, q.range, permitType));
       return tally;
     });
@@ -144,7 +144,7 @@ export class SlaService {
     const split = this.periods.split(range);
     const tallied = this.sla.closures(by, split, permitType).then(async (closed) => {
       const tally = new ClosureTally(emptyMeasures);
-      for (const r of closed) tally.add(r).tasksDecided += r.total;
+      for (const r of closed) tally.add(r).tasksDecided = r.total;
       await tally.rate((picks) => this.sla.stepPercentiles(by, picks, range, permitType));
       return tally;
     });
