@@ -4,23 +4,23 @@ describe('percentilePositions', () => {
   it('finds the median at position ⌈N/2⌉ and the 90th percentile at ⌈9N/10⌉, across buckets', () => {
     // 5 values: 2 in bucket 3, 3 in bucket 7. Median rank 3: the first of bucket 7. p90 rank 5: its third.
     expect(percentilePositions([{ bucket: 7, n: 3 }, { bucket: 3, n: 2 }])).toEqual([
-      { which: 'p50', bucket: 7, pos: 1 },
-      { which: 'p90', bucket: 7, pos: 3 },
+      { which: 'p50', bucket: 7, pos: 1, n: 3 },
+      { which: 'p90', bucket: 7, pos: 3, n: 3 },
     ]);
   });
 
   it('takes the lower middle for an even count, as percentile_disc does', () => {
     // 4 values in one bucket: median rank 2, p90 rank ⌈3.6⌉ = 4.
     expect(percentilePositions([{ bucket: 5, n: 4 }])).toEqual([
-      { which: 'p50', bucket: 5, pos: 2 },
-      { which: 'p90', bucket: 5, pos: 4 },
+      { which: 'p50', bucket: 5, pos: 2, n: 4 },
+      { which: 'p90', bucket: 5, pos: 4, n: 4 },
     ]);
   });
 
   it('leaves out rows that are no decision (bucket below 1) and empty buckets', () => {
     expect(percentilePositions([{ bucket: -1, n: 10 }, { bucket: 4, n: 0 }, { bucket: 9, n: 1 }])).toEqual([
-      { which: 'p50', bucket: 9, pos: 1 },
-      { which: 'p90', bucket: 9, pos: 1 },
+      { which: 'p50', bucket: 9, pos: 1, n: 1 },
+      { which: 'p90', bucket: 9, pos: 1, n: 1 },
     ]);
     expect(percentilePositions([{ bucket: -1, n: 3 }])).toEqual([]);
   });
@@ -34,10 +34,14 @@ describe('percentilePositions', () => {
         counts.set(b, (counts.get(b) ?? 0) + 1);
       }
       const sorted = [...values].sort((a, b) => a - b);
-      const pick = (p: { bucket: number; pos: number }) => sorted.filter((v) => v >= bucketBounds(p.bucket).lo && (bucketBounds(p.bucket).hi === null || v < bucketBounds(p.bucket).hi!))[p.pos - 1];
+      const inBucket = (b: number) => sorted.filter((v) => v >= bucketBounds(b).lo && (bucketBounds(b).hi === null || v < bucketBounds(b).hi!));
+      const pick = (p: { bucket: number; pos: number }) => inBucket(p.bucket)[p.pos - 1];
+      // The repository may read from the bucket's top instead: the (n − pos + 1)-th from there.
+      const fromTop = (p: { bucket: number; pos: number; n: number }) => [...inBucket(p.bucket)].reverse()[p.n - p.pos];
       const [p50, p90] = percentilePositions([...counts].map(([bucket, c]) => ({ bucket, n: c })));
       expect(pick(p50)).toBe(sorted[Math.ceil(n / 2) - 1]);
       expect(pick(p90)).toBe(sorted[Math.ceil((9 * n) / 10) - 1]);
+      expect([fromTop(p50), fromTop(p90)]).toEqual([pick(p50), pick(p90)]);
     }
   });
 });
@@ -54,8 +58,8 @@ describe('percentilePicks and byKey', () => {
   it('names every value to read per key, and gathers the values read back per key', () => {
     const picks = percentilePicks(new Map([['DCKTRP', [{ bucket: 16, n: 1 }]]]));
     expect(picks).toEqual([
-      { key: 'DCKTRP', which: 'p50', bucket: 16, pos: 1, lo: 450, hi: 600 },
-      { key: 'DCKTRP', which: 'p90', bucket: 16, pos: 1, lo: 450, hi: 600 },
+      { key: 'DCKTRP', which: 'p50', bucket: 16, pos: 1, n: 1, lo: 450, hi: 600 },
+      { key: 'DCKTRP', which: 'p90', bucket: 16, pos: 1, n: 1, lo: 450, hi: 600 },
     ]);
     expect(byKey([{ key: 'DCKTRP', which: 'p50', minutes: 451 }, { key: 'DCKTRP', which: 'p90', minutes: 600 }]).get('DCKTRP')).toEqual({ p50: 451, p90: 600 });
   });

@@ -30,7 +30,7 @@ export interface BucketCount {
  * at position ⌈p·N⌉, computed in integers (⌈N/2⌉ and ⌈9N/10⌉). Buckets below 1 hold rows that do not
  * count (closures that were no officer's decision).
  */
-export function percentilePositions(counts: ReadonlyArray<BucketCount>): Array<{ which: Percentile; bucket: number; pos: number }> {
+export function percentilePositions(counts: ReadonlyArray<BucketCount>): Array<{ which: Percentile; bucket: number; pos: number; n: number }> {
   const sorted = counts.filter((c) => c.bucket >= 1 && c.n > 0).sort((a, b) => a.bucket - b.bucket);
   const total = sorted.reduce((s, c) => s + c.n, 0);
   if (total === 0) return [];
@@ -41,19 +41,24 @@ export function percentilePositions(counts: ReadonlyArray<BucketCount>): Array<{
   return ranks.map(([which, rank]) => {
     let before = 0;
     for (const c of sorted) {
-      if (before + c.n >= rank) return { which, bucket: c.bucket, pos: rank - before };
+      if (before + c.n >= rank) return { which, bucket: c.bucket, pos: rank - before, n: c.n };
       before += c.n;
     }
     throw new Error('unreachable: rank beyond the total');
   });
 }
 
-/** One value to read from the rows: key `key`'s `which`, the `pos`-th of its bucket's whole minutes [lo, hi). */
+/**
+ * One value to read from the rows: key `key`'s `which`, the `pos`-th of the `n` whole minutes its bucket
+ * [lo, hi) holds in the period. The repository reads it from the nearer end of the bucket: the
+ * (n − pos + 1)-th from the top is the same value, and half as many rows away on average.
+ */
 export interface PercentilePick {
   key: string;
   which: Percentile;
   bucket: number;
   pos: number;
+  n: number;
   lo: number;
   hi: number | null;
 }

@@ -51,6 +51,13 @@ export interface PercentileRow {
 
 const TYPE_FILTER = `($7::text IS NULL OR permit_type = $7)`;
 
+/**
+ * The last bucket's upper bound in a percentile read (its `hi` is null): beyond any count of minutes. A
+ * bound on both sides keeps the bucket one index range, so a read from the bucket's top starts there and
+ * not at the key's largest value.
+ */
+const NO_UPPER_BOUND = 2_147_483_647;
+
 /** Rows of (key, bucket, n, on_time, breaches, deemed) summed per key and bucket, then gathered per key (KeyClosures). */
 const perKey = (parts: string): string =>
   `SELECT key, array_agg(bucket) AS buckets, array_agg(n) AS counts, sum(n)::int AS total,
@@ -129,15 +136,15 @@ export class SlaRepository {
     );
   }
 
-  /** The whole decision minutes at the picked positions, each read from its one bucket in index order. */
+  /** The whole decision minutes at the picked positions, each read from its one bucket in index order, from its nearer end. */
   stepPercentiles(by: StepGrouping, picks: PercentilePick[], range: ReportRange, permitType: string | null): Promise<PercentileRow[]> {
     return this.pick(
       picks,
       `SELECT ceil(t.attempt_minutes)::int AS minutes FROM task t
        WHERE t.${by} = r.key AND t.status IN ${OFFICER_STATUSES}
-         AND t.attempt_minutes > r.lo - 1 AND (r.hi IS NULL OR t.attempt_minutes <= r.hi - 1)
-         AND t.decided_at >= $2 AND t.decided_at < $3 AND ($4::text IS NULL OR t.permit_type = $4)
-       ORDER BY t.attempt_minutes OFFSET r.pos - 1 LIMIT 1`,
+         AND t.attempt_minutes > r.lo - 1 AND t.attempt_minutes <= coalesce(r.hi, ${NO_UPPER_BOUND}) - 1
+         AND t.decided_at >= $2 AND t.decided_at < $3 AND ($4::text IS NULL OR t.permit_type = $4)`,
+      't.attempt_minutes',
       [range.from, range.to, permitType],
     );
   }
@@ -212,19 +219,28 @@ export class SlaRepository {
       picks,
       `SELECT a.handoff_minutes AS minutes FROM application a
        WHERE a.receiving_office_id = r.key AND a.handoff_minutes IS NOT NULL
-         AND a.handoff_minutes >= r.lo AND (r.hi IS NULL OR a.handoff_minutes < r.hi)
-         AND a.decided_at >= $2 AND a.decided_at < $3 AND ($4::text IS NULL OR a.permit_type = $4)
-       ORDER BY a.handoff_minutes OFFSET r.pos - 1 LIMIT 1`,
+         AND a.handoff_minutes >= r.lo AND a.handoff_minutes < coalesce(r.hi, ${NO_UPPER_BOUND})
+         AND a.decided_at >= $2 AND a.decided_at < $3 AND ($4::text IS NULL OR a.permit_type = $4)`,
+      'a.handoff_minutes',
       [range.from, range.to, permitType],
     );
   }
 
-  /** Runs `one` (a lateral query over `r`: key, pos, lo, hi; its own parameters from $2) once per pick. */
-  private async pick(picks: PercentilePick[], one: string, params: unknown[]): Promise<PercentileRow[]> {
+  /**
+   * Reads each pick's value: `rows` (a lateral query over `r`: key, pos, n, lo, hi; its own parameters
+   * from $2) selects the bucket's rows in the period, ordered by `order`. A value in the bucket's lower
+   * half is the pos-th from the bottom, one in its upper half the (n − pos + 1)-th from the top: each pick
+   * walks at most half its bucket's index entries. The branch not taken is a one-time filter, not a scan.
+   */
+  private async pick(picks: PercentilePick[], rows: string, order: string, params: unknown[]): Promise<PercentileRow[]> {
     if (picks.length === 0) return [];
     return this.db.query(
-      `SELECT r.key, r.which, m.minutes FROM jsonb_to_recordset($1::jsonb) AS r(key text, which text, bucket int, pos int, lo int, hi int)
-       CROSS JOIN LATERAL (${one}) m`,
+      `SELECT r.key, r.which, m.minutes FROM jsonb_to_recordset($1::jsonb) AS r(key text, which text, bucket int, pos int, n int, lo int, hi int)
+       CROSS JOIN LATERAL (
+         (${rows} AND 2 * r.pos <= r.n ORDER BY ${order} OFFSET r.pos - 1 LIMIT 1)
+         UNION ALL
+         (${rows} AND 2 * r.pos > r.n ORDER BY ${order} DESC OFFSET r.n - r.pos LIMIT 1)
+       ) m`,
       [JSON.stringify(picks), ...params],
     );
   }
