@@ -51,6 +51,17 @@ export const MIGRATIONS = [
   StaticRollupTriggers1795560000006,
 ];
 
+/**
+ * How long a pooled connection may sit idle before the pool closes it. node-postgres closes them after
+ * 10 s by default, so every lull of a few seconds shrank the pool and the next burst opened new
+ * connections. A new connection is a new PostgreSQL backend: it connects (8-15 ms here) and then plans
+ * the projection's statement and every rollup trigger's statements again on its first write (13-49 ms
+ * against 3-4 ms on a warm one). Decisions that met such a backend waited 150-200 ms in the worker
+ * (docs/perf/2026-11-30-api-performance.md, 1 December, late evening). Ten minutes keeps the pool warm
+ * through a working day's lulls and still lets it shrink overnight.
+ */
+export const POOL_IDLE_TIMEOUT_MS = 10 * 60_000;
+
 /** The read model's DataSource. Schema changes are migrations only: `synchronize` stays off. */
 export function createDataSource(url: string, opts: { poolSize?: number; applicationName?: string } = {}): DataSource {
   return new DataSource({
@@ -60,7 +71,14 @@ export function createDataSource(url: string, opts: { poolSize?: number; applica
     migrationsRun: false,
     synchronize: false,
     logging: false,
-    extra: { max: opts.poolSize ?? 10, application_name: opts.applicationName ?? 'satupintu' },
+    extra: {
+      max: opts.poolSize ?? 10,
+      application_name: opts.applicationName ?? 'satupintu',
+      idleTimeoutMillis: POOL_IDLE_TIMEOUT_MS,
+      // Idle connections do not keep a process alive: a script that is done exits as it did with the
+      // 10-second default, without waiting ten minutes for its pool.
+      allowExitOnIdle: true,
+    },
   });
 }
 
