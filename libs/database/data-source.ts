@@ -62,6 +62,9 @@ export const MIGRATIONS = [
  */
 export const POOL_IDLE_TIMEOUT_MS = 10 * 60_000;
 
+/** Connections a process's pool opens at most unless told otherwise (the worker's). */
+export const DEFAULT_POOL_SIZE = 10;
+
 /** The read model's DataSource. Schema changes are migrations only: `synchronize` stays off. */
 export function createDataSource(url: string, opts: { poolSize?: number; applicationName?: string } = {}): DataSource {
   return new DataSource({
@@ -72,7 +75,7 @@ export function createDataSource(url: string, opts: { poolSize?: number; applica
     synchronize: false,
     logging: false,
     extra: {
-      max: opts.poolSize ?? 10,
+      max: opts.poolSize ?? DEFAULT_POOL_SIZE,
       application_name: opts.applicationName ?? 'satupintu',
       idleTimeoutMillis: POOL_IDLE_TIMEOUT_MS,
       // Idle connections do not keep a process alive: a script that is done exits as it did with the

@@ -3,6 +3,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
+import { API_POOL_SIZE } from '../../apps/api/src/database/database.provider';
+import { DEFAULT_POOL_SIZE } from '../../libs/database/data-source';
 import { clusterEnv, defaultClusterPorts, searchAttributesEnv } from '../../libs/dev/temporal-cluster';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
@@ -352,6 +354,22 @@ describe('docker/compose.yaml runs what `npm start -- --cluster` runs', () => {
       expect([name, missing]).toEqual([name, []]);
       expect([name, env.NODE_ENV]).toEqual([name, 'production']);
     }
+  });
+
+  it("gives PostgreSQL room for every pool at the stack's defaults: they keep their connections through a day", () => {
+    // `${NAME:-default}` → default
+    const byDefault = (v: string | undefined, fallback: number) => Number(/^\$\{[A-Z_]+:-(\d+)\}$/.exec(v ?? '')?.[1] ?? v ?? fallback);
+    const command = services.postgresql.command as string[];
+    const maxConnections = byDefault(command.find((c) => c.startsWith('max_connections='))?.split('=')[1], 100);
+    const temporal = Object.values(services).filter((s) => envOf(s).TEMPORAL_SERVICES !== undefined);
+    expect(temporal).toHaveLength(4);
+    // Temporal's own defaults per service: 20 connections for its store, 10 for visibility.
+    const temporalConns = temporal.reduce((n, s) => n + byDefault(envOf(s).SQL_MAX_CONNS, 20) + byDefault(envOf(s).SQL_VIS_MAX_CONNS, 10), 0);
+    const api = (services.api.deploy?.replicas ?? 1) * byDefault(envOf(services.api).API_PROCESSES, 1) * (API_POOL_SIZE + 1);
+    const workers = (services.worker.deploy?.replicas ?? 1) * DEFAULT_POOL_SIZE;
+    const migrate = 2;
+    const superuserReserved = 3;
+    expect(temporalConns + api + workers + migrate + superuserReserved).toBeLessThanOrEqual(maxConnections);
   });
 });
 
