@@ -56,9 +56,10 @@ export const MIGRATIONS = [
  * 10 s by default, so every lull of a few seconds shrank the pool and the next burst opened new
  * connections. A new connection is a new PostgreSQL backend: it connects (8-15 ms here) and then plans
  * the projection's statement and every rollup trigger's statements again on its first write (13-49 ms
- * against 3-4 ms on a warm one). Decisions that met such a backend waited 150-200 ms in the worker
- * (docs/perf/2026-11-30-api-performance.md, 1 December, late evening). Ten minutes keeps the pool warm
- * through a working day's lulls and still lets it shrink overnight.
+ * against 3-4 ms on a warm one). In one bench run the slowest decisions all came in the first two
+ * seconds after a lull, 150-200 ms each in the worker (docs/perf/2026-11-30-api-performance.md,
+ * 1 December, late evening). Ten minutes keeps the pool warm through a working day's lulls and still
+ * lets it shrink overnight.
  */
 export const POOL_IDLE_TIMEOUT_MS = 10 * 60_000;
 
