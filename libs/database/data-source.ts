@@ -53,7 +53,7 @@ export const MIGRATIONS = [
 
 /**
  * How long a pooled connection may sit idle before the pool closes it. node-postgres closes them after
- * 10 s by default, so every lull of a few seconds shrank the pool and the next burst opened new
+ * 10 s by default, so every lull of over 10 s shrank the pool and the next burst opened new
  * connections. A new connection is a new PostgreSQL backend: it connects (8-15 ms here) and then plans
  * the projection's statement and every rollup trigger's statements again on its first write (13-49 ms
  * against 3-4 ms on a warm one). In one bench run the slowest decisions all came in the first two
