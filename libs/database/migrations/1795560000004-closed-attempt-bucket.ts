@@ -1,5 +1,9 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** An attempt's bucket as the rollup triggers computed it before this column (1795400000001): minutes_bucket of the whole minutes of an officer's decision, −1 otherwise. */
+export const ATTEMPT_BUCKET_SQL = `CASE WHEN status IN ('approved','rejected','revision_requested') AND attempt_minutes IS NOT NULL
+          THEN minutes_bucket(ceil(attempt_minutes)::int) ELSE -1 END`;
+
 /**
  * A closed attempt's bucket of whole decision minutes, stored with the row (`attempt_bucket`, the same
  * expression the rollup triggers compute: minutes_bucket of the whole minutes for an officer's decision,
@@ -13,10 +17,6 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Adding a stored generated column rewrites the table under an exclusive lock: on a large task table,
  * run this migration in a quiet hour.
  */
-/** An attempt's bucket as the rollup triggers computed it before this column (1795400000001): minutes_bucket of the whole minutes of an officer's decision, −1 otherwise. */
-export const ATTEMPT_BUCKET_SQL = `CASE WHEN status IN ('approved','rejected','revision_requested') AND attempt_minutes IS NOT NULL
-          THEN minutes_bucket(ceil(attempt_minutes)::int) ELSE -1 END`;
-
 export class ClosedAttemptBucket1795560000004 implements MigrationInterface {
   name = 'ClosedAttemptBucket1795560000004';
 
