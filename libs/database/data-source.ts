@@ -23,6 +23,7 @@ import { RollupLockOrder1795560000003 } from './migrations/1795560000003-rollup-
 import { ClosedAttemptBucket1795560000004 } from './migrations/1795560000004-closed-attempt-bucket';
 import { DecidedIndexHandOff1795560000005 } from './migrations/1795560000005-decided-index-handoff';
 import { StaticRollupTriggers1795560000006 } from './migrations/1795560000006-static-rollup-triggers';
+import { YearlyRollups1795560000007 } from './migrations/1795560000007-yearly-rollups';
 
 export const MIGRATIONS = [
   InitialSchema1732300000000,
@@ -49,6 +50,7 @@ export const MIGRATIONS = [
   ClosedAttemptBucket1795560000004,
   DecidedIndexHandOff1795560000005,
   StaticRollupTriggers1795560000006,
+  YearlyRollups1795560000007,
 ];
 
 /**

@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 import { ROLLED_UP, ROLLUP_LOCK_CLASS, RollupLockOrder1795560000003 } from './1795560000003-rollup-lock-order';
 import { ATTEMPT_BUCKET_SQL } from './1795560000004-closed-attempt-bucket';
 
-type Op = 'INSERT' | 'UPDATE' | 'DELETE';
+export type Op = 'INSERT' | 'UPDATE' | 'DELETE';
 
 /** The rows a statement changed, signed: +1 for what it wrote, −1 for what it replaced or removed. */
 const SIGNED: Record<Op, string> = {
@@ -28,7 +28,7 @@ const SIGNED: Record<Op, string> = {
  * write to the commit, not from the statement's first row as 1795560000003's row triggers held it; the
  * projection's statement has its task rollups run last (activities/projection.activities.ts).
  */
-function staticRollup(name: string, body: (rows: string, op: Op) => string, gate: Record<Op, string> | null, lock = false): string {
+export function staticRollup(name: string, body: (rows: string, op: Op) => string, gate: Record<Op, string> | null, lock = false): string {
   const locked = (op: Op) => `
           FOR h IN SELECT DISTINCT hashtext(coalesce(permit_type, '')) FROM (${SIGNED[op]}) r ORDER BY 1 LOOP
             PERFORM pg_advisory_xact_lock(${ROLLUP_LOCK_CLASS}, h);
@@ -130,7 +130,7 @@ const APPLICATION = staticRollup(
   },
 );
 
-const ANY_ROWS: Record<Op, string> = { INSERT: `EXISTS (SELECT FROM new_rows)`, UPDATE: `EXISTS (SELECT FROM new_rows)`, DELETE: `EXISTS (SELECT FROM old_rows)` };
+export const ANY_ROWS: Record<Op, string> = { INSERT: `EXISTS (SELECT FROM new_rows)`, UPDATE: `EXISTS (SELECT FROM new_rows)`, DELETE: `EXISTS (SELECT FROM old_rows)` };
 
 const ESCALATION = staticRollup(
   'rollup_escalation',

@@ -27,7 +27,7 @@ export class PointsRepository {
    */
   page(q: { by: PointsBy; split: MonthSplit; agency: string | null; office: string | null; after: { points: string; key: string } | null; limit: number }): Promise<PointsRow[]> {
     const key = KEY_COLUMN[q.by];
-    const filter = `($7::text IS NULL OR agency = $7) AND ($8::text IS NULL OR office_id = $8)`;
+    const filter = `($9::text IS NULL OR agency = $9) AND ($10::text IS NULL OR office_id = $10)`;
     return this.db.query(
       `SELECT key, agency, offices, steps, on_time, points::text AS points FROM (
          SELECT ${key} AS key, min(agency) AS agency, array_agg(DISTINCT office_id ORDER BY office_id) AS offices,
@@ -40,9 +40,9 @@ export class PointsRepository {
          GROUP BY ${key}
          HAVING sum(steps) <> 0
        ) ranked
-       WHERE $9::numeric IS NULL OR points < $9::numeric OR (points = $9::numeric AND key > $10::text)
+       WHERE $11::numeric IS NULL OR points < $11::numeric OR (points = $11::numeric AND key > $12::text)
        ORDER BY ranked.points DESC, key
-       LIMIT $11`,
+       LIMIT $13`,
       [...splitParams(q.split), q.agency, q.office, q.after?.points ?? null, q.after?.key ?? null, q.limit],
     );
   }

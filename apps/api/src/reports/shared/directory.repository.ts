@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { MonthSplit } from './month-split';
-import { edgeRows, IN_MONTHS, splitParams } from './period-sql';
+import { edgeRows, splitParams, wholeMonthRows } from './period-sql';
 
 /** An office as the reports see it. */
 export interface OfficeRecord {
@@ -44,9 +44,9 @@ export class DirectoryRepository {
   async receivedByOffice(split: MonthSplit, permitType: string | null): Promise<Map<string, number>> {
     const rows: Array<{ office: string; n: number }> = await this.db.query(
       `SELECT office, sum(n)::int AS n FROM (
-         SELECT office_id AS office, n FROM application_month_received WHERE ${IN_MONTHS} AND ($7::text IS NULL OR permit_type = $7)
+         ${wholeMonthRows('office_id AS office, n', 'application_month_received', 'application_year_received', '($9::text IS NULL OR permit_type = $9)')}
          UNION ALL
-         ${edgeRows('receiving_office_id, 1', 'application', 'submitted_at', '($7::text IS NULL OR permit_type = $7)')}
+         ${edgeRows('receiving_office_id, 1', 'application', 'submitted_at', '($9::text IS NULL OR permit_type = $9)')}
        ) parts GROUP BY office`,
       [...splitParams(split), permitType],
     );

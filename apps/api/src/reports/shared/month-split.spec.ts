@@ -34,6 +34,25 @@ describe('splitByMonth', () => {
   it('crosses a year end', () => {
     expect(splitByMonth(range('2026-12-01T00:00', '2027-02-01T00:00'))).toMatchObject({ monthFrom: '2026-12-01', monthTo: '2027-02-01' });
   });
+
+  it('reads a whole Jakarta year from the yearly rollups', () => {
+    expect(splitByMonth(range('2026-01-01T00:00', '2027-01-01T00:00'))).toMatchObject({ monthFrom: '2026-01-01', monthTo: '2027-01-01', yearFrom: '2026-01-01', yearTo: '2027-01-01' });
+    expect(splitByMonth({ from: new Date('2025-12-31T17:00:00Z'), to: new Date('2026-12-31T17:00:00Z') })).toMatchObject({ yearFrom: '2026-01-01', yearTo: '2027-01-01' });
+  });
+
+  it('keeps the months around whole years monthly: October 2025 to March 2028 holds 2026 and 2027', () => {
+    expect(splitByMonth(range('2025-10-15T00:00', '2028-03-15T00:00'))).toMatchObject({ monthFrom: '2025-11-01', monthTo: '2028-03-01', yearFrom: '2026-01-01', yearTo: '2028-01-01' });
+  });
+
+  it('has no year, and reads every month monthly, when no whole year fits', () => {
+    for (const [from, to] of [['2026-02-01T00:00', '2027-01-01T00:00'], ['2026-01-01T00:00', '2026-12-01T00:00'], ['2026-03-15T00:00', '2027-09-15T00:00']]) {
+      const sut = splitByMonth(range(from, to));
+      expect(sut.yearFrom).toBe(sut.monthTo);
+      expect(sut.yearTo).toBe(sut.monthTo);
+    }
+    const none = splitByMonth(range('2026-01-01T00:00', '2027-01-01T00:00'), false);
+    expect([none.yearFrom, none.yearTo]).toEqual([none.monthTo, none.monthTo]);
+  });
 });
 
 describe('jakartaMonthOf', () => {

@@ -1,8 +1,8 @@
-// SQL fragments every rollup query of the reports shares. A query over a MonthSplit takes $1..$6 in the
-// order of splitParams, and its own parameters from $7.
+// SQL fragments every rollup query of the reports shares. A query over a MonthSplit takes $1..$8 in the
+// order of splitParams, and its own parameters from $9.
 import type { MonthSplit } from './month-split';
 
-export const splitParams = (s: MonthSplit): unknown[] => [s.from, s.to, s.monthFrom, s.monthTo, s.edgeA, s.edgeB];
+export const splitParams = (s: MonthSplit): unknown[] => [s.from, s.to, s.monthFrom, s.monthTo, s.edgeA, s.edgeB, s.yearFrom, s.yearTo];
 
 /**
  * `SELECT select FROM table WHERE where` over the rows of the period outside the whole months, by the
@@ -16,8 +16,23 @@ export const edgeRows = (select: string, table: string, column: string, where: s
    UNION ALL
    SELECT ${select} FROM ${table} WHERE ${column} >= $6 AND ${column} < $2 AND ${where}`;
 
-/** Rollup rows of the whole months. */
-export const IN_MONTHS = `(month >= $3::date AND month < $4::date)`;
+/**
+ * Rollup rows of the whole months, all from the monthly rollup (the rollups with no yearly one). It names
+ * the year bounds too, always in order, because PostgreSQL refuses a parameter it cannot give a type.
+ */
+export const IN_MONTHS = `(month >= $3::date AND month < $4::date AND $7::date <= $8::date)`;
+
+/**
+ * `SELECT select FROM ... WHERE where` over the rollup rows of the whole months: the whole Jakarta years
+ * among them from `yearly` (migration 1795560000007), the months before and after them from `monthly`,
+ * each a range of its table's primary key. A year for 2026 is one row per key, where the months are twelve.
+ */
+export const wholeMonthRows = (select: string, monthly: string, yearly: string, where: string): string =>
+  `SELECT ${select} FROM ${monthly} WHERE month >= $3::date AND month < $7::date AND ${where}
+   UNION ALL
+   SELECT ${select} FROM ${yearly} WHERE year >= $7::date AND year < $8::date AND ${where}
+   UNION ALL
+   SELECT ${select} FROM ${monthly} WHERE month >= $8::date AND month < $4::date AND ${where}`;
 
 /** The task statuses that are an officer's decision on an attempt. */
 export const OFFICER_STATUSES = `('approved','rejected','revision_requested')`;

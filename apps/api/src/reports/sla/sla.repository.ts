@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { MonthSplit } from '../shared/month-split';
 import type { Percentile, PercentilePick } from '../shared/percentiles';
-import { edgeRows, IN_MONTHS, OFFICER_STATUSES, splitParams } from '../shared/period-sql';
+import { edgeRows, IN_MONTHS, OFFICER_STATUSES, splitParams, wholeMonthRows } from '../shared/period-sql';
 import type { ReportRange } from '../shared/report-range';
 
 /** Step measures are grouped by the agency or by the office holding the step. */
@@ -49,7 +49,7 @@ export interface PercentileRow {
   minutes: number;
 }
 
-const TYPE_FILTER = `($7::text IS NULL OR permit_type = $7)`;
+const TYPE_FILTER = `($9::text IS NULL OR permit_type = $9)`;
 
 /**
  * The last bucket's upper bound in a percentile read (its `hi` is null): beyond any count of minutes. A
@@ -79,10 +79,15 @@ export class SlaRepository {
    * decision; the rows carry theirs, migration 1795560000004).
    */
   closures(by: StepGrouping, split: MonthSplit, permitType: string | null): Promise<KeyClosures[]> {
-    const rollup = by === 'agency' ? 'task_month_agency' : 'task_month_office';
+    // The agency table has no yearly rollup: a year of it is 12 × 24 agencies' rows.
+    const select = `${by} AS key, bucket, decided AS n, on_time, breaches, deemed`;
+    const months =
+      by === 'agency'
+        ? `SELECT ${select} FROM task_month_agency WHERE ${IN_MONTHS} AND ${TYPE_FILTER}`
+        : wholeMonthRows(select, 'task_month_office', 'task_year_office', TYPE_FILTER);
     return this.db.query(
       perKey(
-        `SELECT ${by} AS key, bucket, decided AS n, on_time, breaches, deemed FROM ${rollup} WHERE ${IN_MONTHS} AND ${TYPE_FILTER}
+        `${months}
          UNION ALL
          ${edgeRows(
            `${by}, attempt_bucket, (status IN ${OFFICER_STATUSES})::int, (status IN ${OFFICER_STATUSES} AND NOT coalesce(breached, false))::int,
@@ -128,7 +133,7 @@ export class SlaRepository {
   escalations(by: StepGrouping, split: MonthSplit, permitType: string | null): Promise<Array<{ key: string; rung: string; n: number }>> {
     return this.db.query(
       `SELECT key, rung, sum(n)::int AS n FROM (
-         SELECT ${by} AS key, rung, n FROM escalation_month WHERE ${IN_MONTHS} AND ${TYPE_FILTER}
+         ${wholeMonthRows(`${by} AS key, rung, n`, 'escalation_month', 'escalation_year', TYPE_FILTER)}
          UNION ALL
          ${edgeRows(`${by}, rung, 1`, 'escalation', 'at', TYPE_FILTER)}
        ) parts GROUP BY key, rung`,
@@ -152,10 +157,11 @@ export class SlaRepository {
   /** Applications closed in the period per receiving office, by bucket of intake-to-hand-off minutes. */
   handOffClosures(split: MonthSplit, permitType: string | null): Promise<KeyClosures[]> {
     // Every permit type: the rollup summed over them (a third of the rows to read).
+    const select = 'office_id AS key, bucket, closed AS n, on_time, breaches, deemed';
     const months =
       permitType === null
-        ? `SELECT office_id AS key, bucket, closed AS n, on_time, breaches, deemed FROM application_month_closed_all WHERE ${IN_MONTHS}`
-        : `SELECT office_id AS key, bucket, closed AS n, on_time, breaches, deemed FROM application_month_closed WHERE ${IN_MONTHS} AND permit_type = $7`;
+        ? wholeMonthRows(select, 'application_month_closed_all', 'application_year_closed_all', 'true')
+        : wholeMonthRows(select, 'application_month_closed', 'application_year_closed', 'permit_type = $9');
     return this.db.query(
       perKey(
         `${months}
