@@ -24,6 +24,7 @@ import { ClosedAttemptBucket1795560000004 } from './migrations/1795560000004-clo
 import { DecidedIndexHandOff1795560000005 } from './migrations/1795560000005-decided-index-handoff';
 import { StaticRollupTriggers1795560000006 } from './migrations/1795560000006-static-rollup-triggers';
 import { YearlyRollups1795560000007 } from './migrations/1795560000007-yearly-rollups';
+import { HandOffBucket1795560000008 } from './migrations/1795560000008-handoff-bucket';
 
 export const MIGRATIONS = [
   InitialSchema1732300000000,
@@ -51,6 +52,7 @@ export const MIGRATIONS = [
   DecidedIndexHandOff1795560000005,
   StaticRollupTriggers1795560000006,
   YearlyRollups1795560000007,
+  HandOffBucket1795560000008,
 ];
 
 /**

@@ -353,6 +353,16 @@ describe('Accountability reports on a fixed month', () => {
       }
     });
 
+    it('store each closed application\'s hand-off bucket as the rollups compute it (read at the ends of a period)', async () => {
+      const [{ stored, differ }] = await june.scratch.db.query(
+        `SELECT count(*) FILTER (WHERE handoff_bucket >= 0)::int AS stored,
+                count(*) FILTER (WHERE handoff_bucket IS DISTINCT FROM coalesce(minutes_bucket(handoff_minutes), -1))::int AS differ
+         FROM application`,
+      );
+      expect(stored).toBeGreaterThan(0);
+      expect(differ).toBe(0);
+    });
+
     it('follow updates and deletes: a decision reversed in the rows is reversed in the rollup', async () => {
       const range = parseReportRange('2026-06-01', '2026-06-30');
       const reports = new ReportsService(june.scratch.db);
@@ -418,7 +428,7 @@ describe('Accountability reports on a fixed month', () => {
       expect(await drift()).toBe(0);
       expect(await office(rolled)).toEqual(await office(raw));
       expect((await office(rolled)).closed).toBe(before.closed - 1);
-      const columns = Object.keys(a2).filter((c) => c !== 'handoff_minutes');
+      const columns = Object.keys(a2).filter((c) => c !== 'handoff_minutes' && c !== 'handoff_bucket');
       await db.query(`INSERT INTO application (${columns.join(', ')}) SELECT ${columns.join(', ')} FROM json_populate_record(NULL::application, $1)`, [JSON.stringify(a2)]);
       expect(await drift()).toBe(0);
       expect(await office(rolled)).toEqual(before);

@@ -167,7 +167,7 @@ export class SlaRepository {
         `${months}
          UNION ALL
          ${edgeRows(
-           `receiving_office_id, coalesce(minutes_bucket(handoff_minutes), -1), (status IN ('issued','rejected'))::int,
+           `receiving_office_id, handoff_bucket, (status IN ('issued','rejected'))::int,
             coalesce((status IN ('issued','rejected') AND NOT deemed_granted AND business_minutes_used <= legal_deadline_minutes)::int, 0),
             coalesce((status IN ('issued','rejected') AND (deemed_granted OR business_minutes_used > legal_deadline_minutes))::int, 0),
             deemed_granted::int`,
