@@ -1,6 +1,14 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { transitionTriggers } from './transition-triggers';
 
+/**
+ * A closed application's intake to hand-off in whole business minutes (`handoff_minutes`): a deemed grant
+ * counts the full legal deadline, the others their own clock rounded up; null while it is open.
+ */
+export const HANDOFF_MINUTES_SQL = `CASE WHEN status IN ('issued','rejected') THEN
+          CASE WHEN deemed_granted THEN legal_deadline_minutes ELSE ceil(business_minutes_used)::int END
+        END`;
+
 /** The four rollup trigger functions as this migration defines them (1795400000002 restores them on the way down). */
 export const ROLLUP_TRIGGER_FUNCTIONS = `
       -- Each rollup function reads the statement's transition tables: new_rows (+1) and old_rows (-1).
@@ -153,10 +161,7 @@ export class ReportRollups1795400000001 implements MigrationInterface {
 
       -- Intake to hand-off in whole business minutes, for a closed application: a deemed grant counts the
       -- full legal deadline (nobody decided), the others their own clock rounded up.
-      ALTER TABLE application ADD COLUMN handoff_minutes int GENERATED ALWAYS AS (
-        CASE WHEN status IN ('issued','rejected') THEN
-          CASE WHEN deemed_granted THEN legal_deadline_minutes ELSE ceil(business_minutes_used)::int END
-        END) STORED;
+      ALTER TABLE application ADD COLUMN handoff_minutes int GENERATED ALWAYS AS (${HANDOFF_MINUTES_SQL}) STORED;
 
       -- The rows of one quarter-hour bucket of one agency or office, in order: the exact percentile.
       CREATE INDEX task_agency_minutes_idx ON task (agency, attempt_minutes) INCLUDE (decided_at, permit_type)

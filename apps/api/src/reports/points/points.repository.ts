@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { MonthSplit } from '../shared/month-split';
-import { edgeRows, IN_MONTHS, splitParams } from '../shared/period-sql';
+import { edgeRows, splitParams, wholeMonthRows } from '../shared/period-sql';
 import type { PointsBy } from './dto/points.dto';
 
 export interface PointsRow {
@@ -33,7 +33,7 @@ export class PointsRepository {
          SELECT ${key} AS key, min(agency) AS agency, array_agg(DISTINCT office_id ORDER BY office_id) AS offices,
            sum(steps)::int AS steps, sum(on_time)::int AS on_time, sum(points) AS points
          FROM (
-           SELECT officer, agency, office_id, steps, on_time, points FROM points_month WHERE ${IN_MONTHS} AND ${filter}
+           ${wholeMonthRows('officer, agency, office_id, steps, on_time, points', 'points_month', null, filter)}
            UNION ALL
            ${edgeRows('officer, agency, office_id, 1, (late_minutes = 0)::int, points', 'points', 'awarded_at', filter)}
          ) parts

@@ -17,18 +17,16 @@ export const edgeRows = (select: string, table: string, column: string, where: s
    SELECT ${select} FROM ${table} WHERE ${column} >= $6 AND ${column} < $2 AND ${where}`;
 
 /**
- * Rollup rows of the whole months, all from the monthly rollup (the rollups with no yearly one). It names
- * the year bounds too, always in order, because PostgreSQL refuses a parameter it cannot give a type.
+ * `SELECT select FROM ... WHERE where` over the rollup rows of the whole months. With a `yearly` rollup
+ * (migration 1795560000007), the whole Jakarta years among them come from it and the months before and
+ * after from `monthly`, each a range of its table's primary key: a year is one row per key where the
+ * months are twelve. Without one, every month comes from `monthly`, and the query still names the year
+ * bounds (always in order), because PostgreSQL refuses a parameter it cannot give a type.
  */
-export const IN_MONTHS = `(month >= $3::date AND month < $4::date AND $7::date <= $8::date)`;
-
-/**
- * `SELECT select FROM ... WHERE where` over the rollup rows of the whole months: the whole Jakarta years
- * among them from `yearly` (migration 1795560000007), the months before and after them from `monthly`,
- * each a range of its table's primary key. A year for 2026 is one row per key, where the months are twelve.
- */
-export const wholeMonthRows = (select: string, monthly: string, yearly: string, where: string): string =>
-  `SELECT ${select} FROM ${monthly} WHERE month >= $3::date AND month < $7::date AND ${where}
+export const wholeMonthRows = (select: string, monthly: string, yearly: string | null, where: string): string =>
+  yearly === null
+    ? `SELECT ${select} FROM ${monthly} WHERE month >= $3::date AND month < $4::date AND $7::date <= $8::date AND ${where}`
+    : `SELECT ${select} FROM ${monthly} WHERE month >= $3::date AND month < $7::date AND ${where}
    UNION ALL
    SELECT ${select} FROM ${yearly} WHERE year >= $7::date AND year < $8::date AND ${where}
    UNION ALL
