@@ -103,6 +103,11 @@ describe('every endpoint answers as the OpenAPI document says', () => {
     expect((await write(tokens.admin, session, key)).status).toBe(201);
     expect((await write(tokens.admin, { ...session, closes: '05:00' })).status).toBe(400);
     expect((await write(tokens.admin, { ...session, officeId: 'nope' })).status).toBe(422);
+    // Days PostgreSQL refuses or that do not exist: a 400 naming the date, not a failed query.
+    for (const date of ['0000-01-01', '2026-02-30', '2101-01-01']) {
+      const refused = await write(tokens.admin, { ...session, date });
+      expect([refused.status, refused.body.errors?.[0]?.field]).toEqual([400, 'date']);
+    }
     expect((await write(tokens.kiosk, session)).status).toBe(403);
     const path = `/v1/outlet-sessions/${created.body.id}`;
     expect((await http('GET', '/v1/outlet-sessions?office=outlet-mpp-jakarta&from=2020-01-01&to=2020-01-31', { token: tokens.kiosk })).status).toBe(200);

@@ -114,6 +114,12 @@ describe('bad input', () => {
     { what: 'an unknown query parameter', method: 'GET', path: '/v1/applications?nik=3171011505900001', status: 400, type: 'validation', field: 'nik' },
     { what: 'a repeated query parameter', method: 'GET', path: '/v1/applications?status=issued&status=rejected', status: 400, type: 'validation', field: 'status' },
     { what: 'a date that is not ISO 8601', method: 'GET', path: '/v1/applications?submittedFrom=yesterday', status: 400, type: 'validation', field: 'submittedFrom' },
+    { what: 'a NUL in a query value', method: 'GET', path: '/v1/outlet-sessions?office=%00', status: 400, type: 'validation', field: 'office' },
+    { what: 'a NUL in a report filter', method: 'GET', path: '/v1/reports/sla/weeks?agency=DCKTRP%00', status: 400, type: 'validation', field: 'agency' },
+    { what: 'a NUL in a path segment', method: 'GET', path: '/v1/outlet-sessions/ses_%00', status: 400, type: 'validation', field: 'path' },
+    { what: 'a NUL in the id of a deletion', method: 'DELETE', path: '/v1/outlet-sessions/a%00b', status: 400, type: 'validation', field: 'path' },
+    { what: 'a day that does not exist in a date filter', method: 'GET', path: '/v1/outlet-sessions?from=2026-02-30', status: 400, type: 'validation', field: 'from' },
+    { what: 'year 0 in a date filter', method: 'GET', path: '/v1/outlet-sessions?to=0000-01-01', status: 400, type: 'validation', field: 'to' },
     // Unknown ids
     { what: 'an application id of the wrong shape', method: 'GET', path: `/v1/applications/${encodeURIComponent("1' OR '1'='1")}`, status: 404, type: 'not-found' },
     { what: 'an unknown application id', method: 'GET', path: '/v1/applications/ZZZZZZZZZZZZZZZZZZZZZZZZ', status: 404, type: 'not-found' },

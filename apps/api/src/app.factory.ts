@@ -13,7 +13,7 @@ import type { AppConfig } from '../../../libs/config/config';
 import { withLogContext } from '../../../libs/logging/logger';
 import { AppModule } from './app.module';
 import { serveConsole } from './console/console';
-import { bodyParserProblems, inspectBody } from './common/body-inspection';
+import { bodyParserProblems, inspectBody, inspectUrl } from './common/body-inspection';
 import { addGlobalProblems, ProblemDto } from './common/openapi';
 import { ApiMetrics } from './observability/api-metrics';
 import { HttpTelemetry } from './observability/http-telemetry';
@@ -88,6 +88,7 @@ export async function createApiApp(config: AppConfig, logger: Logger): Promise<N
     const traceId = telemetry.traceId(req);
     withLogContext(traceId ? { requestId: req.id, traceId } : { requestId: req.id }, () => telemetry.enter(req, next));
   });
+  app.use(inspectUrl);
   app.use(inspectBody);
   SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'docs-json' });
   return app;

@@ -63,6 +63,32 @@ export function inspectBody(req: Request, _res: Response, next: NextFunction): v
 }
 
 /**
+ * Runs before routing: a path segment or query value carrying what PostgreSQL or a browser cannot hold
+ * (U+0000, a lone surrogate) is refused here with a 400, as a body string is, and never reaches a query.
+ * A segment that is not valid percent-encoding is left to the router.
+ */
+export function inspectUrl(req: Request, _res: Response, next: NextFunction): void {
+  try {
+    const errors: FieldError[] = [];
+    for (const segment of req.path.split('/')) {
+      let decoded: string;
+      try {
+        decoded = decodeURIComponent(segment);
+      } catch {
+        continue;
+      }
+      const reason = unsafeStringReason(decoded);
+      if (reason) errors.push({ field: 'path', message: `has a segment that ${reason}` });
+    }
+    if (req.query && typeof req.query === 'object') inspect(req.query, '', 0, { nodes: MAX_NODES }, errors);
+    if (errors.length > 0) throw new ValidationError(errors.slice(0, 50));
+    next();
+  } catch (err) {
+    next(err);
+  }
+}
+
+/**
  * The JSON parser's errors, as problems: Nest would turn a SyntaxError into a bare 400 and lose
  * which kind of problem it was. Registered as an error middleware right after the parser.
  */

@@ -1,6 +1,7 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { BusinessCalendar } from '../../../../libs/calendar';
 import { base32, keyedDigest } from '../common/keyed-id';
+import { isLocalDate, LOCAL_DATE_MESSAGE } from '../common/local-date';
 import { NotFoundError, UnprocessableError, ValidationError } from '../common/errors';
 import { OfficesService, type Office } from './offices.service';
 import { jakartaLocal, openingAt, type OpenBy, type OutletSession } from './opening';
@@ -57,7 +58,8 @@ export class OutletSessionsService {
   list(q: { officeId?: string; from?: string; to?: string }): Promise<OutletSession[]> {
     const problems = [];
     for (const f of ['from', 'to'] as const) {
-      if (q[f] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(q[f]!)) problems.push({ field: f, message: 'must be a date YYYY-MM-DD' });
+      // Any year PostgreSQL holds: a filter may reach wider than a session may be written.
+      if (q[f] !== undefined && !isLocalDate(q[f]!, { first: 1, last: 9999 })) problems.push({ field: f, message: 'must be a date YYYY-MM-DD that exists' });
     }
     if (problems.length) throw new ValidationError(problems);
     return this.sessions.list({ officeId: q.officeId, from: q.from ?? '0001-01-01', to: q.to ?? '9999-12-31' });
@@ -115,9 +117,7 @@ export class OutletSessionsService {
     const problems = [];
     if (office.type !== 'outlet') problems.push({ field: 'officeId', message: `${office.id} is a ${office.type} office, not an outlet: sessions open outlets (GET /v1/offices?type=outlet)` });
     if (dto.closes <= dto.opens) problems.push({ field: 'closes', message: `must be after opens (${dto.opens}) on the same day` });
-    if (Number.isNaN(new Date(`${dto.date}T00:00:00Z`).getTime()) || new Date(`${dto.date}T00:00:00Z`).toISOString().slice(0, 10) !== dto.date) {
-      problems.push({ field: 'date', message: 'is not a calendar date' });
-    }
+    if (!isLocalDate(dto.date)) problems.push({ field: 'date', message: LOCAL_DATE_MESSAGE });
     if (problems.length) throw new ValidationError(problems);
     return { id, officeId: office.id, date: dto.date, opens: dto.opens, closes: dto.closes, venue: dto.venue ?? null };
   }
