@@ -33,7 +33,7 @@ export const PROBLEM_TYPES = {
   'wrong-office': { status: 403, title: 'This complaint is answered by another office', when: 'An approver answers or closes a complaint assigned to another office (refused by the complaint workflow, nothing recorded).' },
   'wrong-pin': { status: 403, title: 'The follow-up PIN does not match', when: "A reopening whose pin is not the one given to the complaint's filer when it was filed." },
   'not-found': { status: 404, title: 'Not found', when: 'No such resource, or one the caller may not see: an application of another integrator, a task of another agency, a webhook of another integrator.' },
-  'idempotency-key-in-use': { status: 409, title: 'A request with this Idempotency-Key is in progress', when: 'The first request with this key has not finished; retry after it has, with the same key.' },
+  'idempotency-key-in-use': { status: 409, title: 'A request with this Idempotency-Key is in progress', when: 'The first request with this key had not finished after this one waited for it; retry after it has, with the same key.' },
   'task-not-open': { status: 409, title: 'The task is not open', when: 'The task was already decided, cancelled or deemed.' },
   'application-closed': { status: 409, title: 'The application is closed', when: 'The application is issued, rejected, withdrawn or lapsed: nothing more can change.' },
   'task-claimed': { status: 409, title: 'The task is claimed by another officer', when: 'A claim, release or decision on a task another officer holds (claimed, or assigned by a head); `detail` names the holder. Ask them to release it, or a head to reassign it.' },

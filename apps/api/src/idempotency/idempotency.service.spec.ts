@@ -39,15 +39,48 @@ describe(IdempotencyService.name, () => {
     await expect(sut.claim(caller, 'k', 'hash-1')).resolves.toEqual({ kind: 'replay', response: answer });
   });
 
-  it('answers a retry during the first request with the seconds left on its lease', async () => {
+  it('answers a retry during the first request, once it waited its time, with the seconds left on the lease', async () => {
     await sut.claim(caller, 'k', 'hash-1');
     await age('k', 4);
 
-    const retry = await sut.claim(caller, 'k', 'hash-1');
+    const retry = await sut.claim(caller, 'k', 'hash-1', 50);
 
     expect(retry).toEqual({ kind: 'in-flight', retryAfterSec: expect.any(Number) });
     expect((retry as { retryAfterSec: number }).retryAfterSec).toBeGreaterThanOrEqual(1);
     expect((retry as { retryAfterSec: number }).retryAfterSec).toBeLessThanOrEqual(LOCK_SEC - 4 + 1);
+  });
+
+  /** A repository through which `onFirstFind` runs right after the retry first found the key in flight. */
+  function afterFirstFind(onFirstFind: () => Promise<void>): { repository: IdempotencyRepository; finds: () => number } {
+    const real = new IdempotencyRepository(db);
+    let finds = 0;
+    const repository = Object.assign(Object.create(real) as IdempotencyRepository, {
+      find: async (...args: Parameters<IdempotencyRepository['find']>) => {
+        const record = await real.find(...args);
+        if (++finds === 1) await onFirstFind();
+        return record;
+      },
+    });
+    return { repository, finds: () => finds };
+  }
+
+  it('holds a retry that arrives while the first request runs, and answers it with the first answer once stored', async () => {
+    const first = await sut.claim(caller, 'k', 'hash-1');
+    if (first.kind !== 'owner') throw new Error(`expected owner, got ${first.kind}`);
+    const { repository, finds } = afterFirstFind(() => sut.complete(caller, 'k', first.fence, answer));
+
+    const retry = await new IdempotencyService(repository, config).claim(caller, 'k', 'hash-1');
+
+    expect(retry).toEqual({ kind: 'replay', response: answer });
+    expect(finds()).toBe(2); // it found the key in flight first, then the answer
+  });
+
+  it('lets a waiting retry run the request itself when the first one failed and freed the key', async () => {
+    const first = await sut.claim(caller, 'k', 'hash-1');
+    if (first.kind !== 'owner') throw new Error(`expected owner, got ${first.kind}`);
+    const { repository } = afterFirstFind(() => sut.release(caller, 'k', first.fence));
+
+    await expect(new IdempotencyService(repository, config).claim(caller, 'k', 'hash-1')).resolves.toMatchObject({ kind: 'owner' });
   });
 
   it('refuses the same key for a different request', async () => {

@@ -12,6 +12,13 @@ export type Claim =
   | { kind: 'in-flight'; retryAfterSec: number }
   | { kind: 'mismatch' };
 
+/**
+ * How long a request whose key is held by a request still running waits for that request's answer: a
+ * submission takes well under a second, so a retry sent after a client-side timeout is answered with
+ * the first request's result; beyond it the retry gets 409 with Retry-After.
+ */
+export const IN_FLIGHT_WAIT_MS = 3000;
+
 /** Expired keys are purged at most this often per process: the created_at index makes it cheap. */
 const PURGE_EVERY_MS = 60_000;
 
@@ -32,19 +39,32 @@ export class IdempotencyService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async claim(caller: string, key: string, requestHash: string): Promise<Claim> {
+  /**
+   * Takes the key, or answers what its first request answered. While that request still runs, this one
+   * waits up to `waitMs` for its answer (polling, backing off to every 250 ms), so a client that retried
+   * after a timeout gets the real answer rather than a 409; only a request still running after that is
+   * answered in-flight. A key released meanwhile (the first request failed) is taken here.
+   */
+  async claim(caller: string, key: string, requestHash: string, waitMs = IN_FLIGHT_WAIT_MS): Promise<Claim> {
     const { ttlHours, lockSec } = this.config.http.idempotency;
     await this.purgeExpired();
-    for (let attempt = 0; attempt < 3; attempt++) {
+    const deadline = Date.now() + waitMs;
+    for (let released = 0, pauseMs = 20; ; ) {
       const fence = await this.repository.claim(caller, key, requestHash, { ttlHours, lockSec });
       if (fence !== undefined) return { kind: 'owner', fence };
       const record = await this.repository.find(caller, key, lockSec);
-      if (!record) continue; // released between our two statements: claim again
+      if (!record) {
+        // Released between our two statements: claim again, a few times at most.
+        if (++released >= 3) return { kind: 'in-flight', retryAfterSec: 1 };
+        continue;
+      }
       if (record.requestHash !== requestHash) return { kind: 'mismatch' };
-      if (record.response === null) return { kind: 'in-flight', retryAfterSec: record.leaseLeftSec };
-      return { kind: 'replay', response: record.response };
+      if (record.response !== null) return { kind: 'replay', response: record.response };
+      const left = deadline - Date.now();
+      if (left <= 0) return { kind: 'in-flight', retryAfterSec: record.leaseLeftSec };
+      await new Promise((resolve) => setTimeout(resolve, Math.min(pauseMs, left)));
+      pauseMs = Math.min(pauseMs * 2, 250);
     }
-    return { kind: 'in-flight', retryAfterSec: 1 };
   }
 
   complete(caller: string, key: string, fence: string, response: StoredResponse): Promise<void> {
