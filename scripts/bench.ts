@@ -9,7 +9,8 @@
 //    the processes under test.
 // 2. The accountability reports timed on R seeded step attempts (default 1,000,000; scripts/bench-reports.ts).
 // Prints tables on stderr; with --json, one JSON line per measurement on stdout and, last, {"summary": {...}}
-// with every ratio and target and whether it is met. BENCH_CPU_PROF=DIR profiles the API and worker.
+// with every ratio and target and whether it is met. BENCH_CPU_PROF=DIR profiles the API and worker;
+// BENCH_TRACE_ACTIVATIONS=DIR logs the worker's every activation (scripts/bench/activation-report.js).
 // The paced decisions' line also names the three slowest and where each waited: its workflow task's scheduled,
 // started and completed instants after the POST (from the history).
 // Every submit and decision line also says what it cost the permit worker and the Temporal server in CPU
@@ -244,6 +245,9 @@ async function alternating(rounds: number, sides: Array<{ label: string; count: 
 
 /** BENCH_CPU_PROF=DIR: the API and worker processes write a V8 CPU profile there when they stop. */
 const CPU_PROF = process.env.BENCH_CPU_PROF;
+/** BENCH_TRACE_ACTIVATIONS=DIR: where the worker writes its activation timeline (scripts/bench/activation-report.js reads it). */
+const TRACE_DIR = process.env.BENCH_TRACE_ACTIVATIONS ? path.resolve(process.env.BENCH_TRACE_ACTIVATIONS) : undefined;
+if (TRACE_DIR) fs.mkdirSync(TRACE_DIR, { recursive: true });
 /** The name of the thread V8's CPU profiler samples from (/proc/<pid>/task/<tid>/comm). */
 const PROFILER_THREAD = 'v8:ProfEvntProc';
 
@@ -252,9 +256,11 @@ function child(entry: string, env: NodeJS.ProcessEnv): ChildProcess {
   // The worker runs with the heap it is deployed with (docker/compose.yaml, WORKER_HEAP_MB).
   const heap = entry.includes('worker') ? [`--max-old-space-size=${process.env.WORKER_HEAP_MB ?? 512}`] : [];
   // As the images run them (docker/*.Dockerfile): compiled, from dist/ (built by buildAsDeployed()).
+  // BENCH_TRACE_ACTIVATIONS=DIR: the worker and its workflow thread log every activation (scripts/bench/activation-trace.js).
+  const trace = TRACE_DIR && entry.includes('worker') ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${path.join(ROOT, 'scripts', 'bench', 'activation-trace.js')}`.trim() } : {};
   return spawn(process.execPath, [...prof, ...heap, path.join(ROOT, 'dist', entry.replace(/\.ts$/, '.js'))], {
     cwd: ROOT,
-    env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
+    env: { ...process.env, ...env, ...trace, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
