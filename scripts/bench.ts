@@ -257,7 +257,7 @@ function child(entry: string, env: NodeJS.ProcessEnv): ChildProcess {
   const heap = entry.includes('worker') ? [`--max-old-space-size=${process.env.WORKER_HEAP_MB ?? 512}`] : [];
   // As the images run them (docker/*.Dockerfile): compiled, from dist/ (built by buildAsDeployed()).
   // BENCH_TRACE_ACTIVATIONS=DIR: the worker and its workflow thread log every activation (scripts/bench/activation-trace.js).
-  const trace = TRACE_DIR && entry.includes('worker') ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${path.join(ROOT, 'scripts', 'bench', 'activation-trace.js')}`.trim() } : {};
+  const trace = TRACE_DIR && entry.includes('worker') ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require "${path.join(ROOT, 'scripts', 'bench', 'activation-trace.js')}"`.trim() } : {};
   return spawn(process.execPath, [...prof, ...heap, path.join(ROOT, 'dist', entry.replace(/\.ts$/, '.js'))], {
     cwd: ROOT,
     env: { ...process.env, ...env, ...trace, LOG_LEVEL: 'warn' },
