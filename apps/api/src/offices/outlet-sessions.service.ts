@@ -1,7 +1,7 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { BusinessCalendar } from '../../../../libs/calendar';
 import { base32, keyedDigest } from '../common/keyed-id';
-import { isLocalDate, LOCAL_DATE_MESSAGE } from '../common/local-date';
+import { ANY_YEAR, localDateProblem } from '../common/local-date';
 import { NotFoundError, UnprocessableError, ValidationError } from '../common/errors';
 import { OfficesService, type Office } from './offices.service';
 import { jakartaLocal, openingAt, type OpenBy, type OutletSession } from './opening';
@@ -59,7 +59,8 @@ export class OutletSessionsService {
     const problems = [];
     for (const f of ['from', 'to'] as const) {
       // Any year PostgreSQL holds: a filter may reach wider than a session may be written.
-      if (q[f] !== undefined && !isLocalDate(q[f]!, { first: 1, last: 9999 })) problems.push({ field: f, message: 'must be a date YYYY-MM-DD that exists' });
+      const problem = q[f] === undefined ? undefined : localDateProblem(q[f]!, ANY_YEAR);
+      if (problem) problems.push({ field: f, message: problem });
     }
     if (problems.length) throw new ValidationError(problems);
     return this.sessions.list({ officeId: q.officeId, from: q.from ?? '0001-01-01', to: q.to ?? '9999-12-31' });
@@ -117,7 +118,8 @@ export class OutletSessionsService {
     const problems = [];
     if (office.type !== 'outlet') problems.push({ field: 'officeId', message: `${office.id} is a ${office.type} office, not an outlet: sessions open outlets (GET /v1/offices?type=outlet)` });
     if (dto.closes <= dto.opens) problems.push({ field: 'closes', message: `must be after opens (${dto.opens}) on the same day` });
-    if (!isLocalDate(dto.date)) problems.push({ field: 'date', message: LOCAL_DATE_MESSAGE });
+    const dateProblem = localDateProblem(dto.date);
+    if (dateProblem) problems.push({ field: 'date', message: dateProblem });
     if (problems.length) throw new ValidationError(problems);
     return { id, officeId: office.id, date: dto.date, opens: dto.opens, closes: dto.closes, venue: dto.venue ?? null };
   }
