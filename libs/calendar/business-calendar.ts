@@ -95,20 +95,28 @@ const RAMADAN_FRI: DaySchedule = [
 
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** 'YYYY-MM-DD' to day number, or undefined when it is not a real calendar date (no 30 February, no month 13). */
+function calendarDayNumber(value: unknown): number | undefined {
+  const match = typeof value === 'string' ? LOCAL_DATE.exec(value) : null;
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const check = new Date(Date.UTC(year, month - 1, day));
+  // Date.UTC maps years 0-99 to 1900-1999; setUTCFullYear avoids that, and the round trip rejects 02-30.
+  check.setUTCFullYear(year, month - 1, day);
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
+  return Math.round(check.getTime() / MS_PER_DAY);
+}
+
+/** Whether `value` is a 'YYYY-MM-DD' day that exists. */
+export function isCalendarDate(value: unknown): value is string {
+  return calendarDayNumber(value) !== undefined;
+}
+
 /** 'YYYY-MM-DD' to day number; throws RangeError on anything that is not a real calendar date. */
 function parseLocalDate(value: unknown, what = 'localDate'): number {
-  const match = typeof value === 'string' ? LOCAL_DATE.exec(value) : null;
-  if (match) {
-    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    const utc = Date.UTC(year, month - 1, day);
-    const check = new Date(utc);
-    // Date.UTC maps years 0-99 to 1900-1999; setUTCFullYear avoids that, and the round trip rejects 02-30.
-    check.setUTCFullYear(year, month - 1, day);
-    if (check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === day) {
-      return Math.round(check.getTime() / MS_PER_DAY);
-    }
-  }
-  throw new RangeError(`${what} must be a calendar date 'YYYY-MM-DD', got ${JSON.stringify(value)}`);
+  const dayNumber = calendarDayNumber(value);
+  if (dayNumber === undefined) throw new RangeError(`${what} must be a calendar date 'YYYY-MM-DD', got ${JSON.stringify(value)}`);
+  return dayNumber;
 }
 
 function formatDayNumber(dayNumber: number): string {
