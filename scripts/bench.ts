@@ -5,6 +5,7 @@
 //    worker as separate processes, compiled into dist/ as the images run them), then decisions on the
 //    tasks of those applications, taken in a seeded order: raw executeUpdate and POST .../decision
 //    alternating in rounds (--decision-rounds, 2), then the POST paced at --decision-rate a second.
+//    Last, a diagnostic: the permit workflow started raw (the submit's ceiling, benchSubmitCeiling).
 //    The timed POSTs go through node:http (scripts/bench/http.ts), a client that takes little CPU from
 //    the processes under test.
 // 2. The accountability reports timed on R seeded step attempts (default 1,000,000; scripts/bench-reports.ts).
