@@ -11,6 +11,7 @@ import { BusinessCalendar } from '../../libs/calendar';
 import { ApplicationView } from '../../workflows/messages';
 import { pbgV1 } from '../../libs/permits/pbg.v1';
 import { sleepUntil, TimeSkippingHarness, timeSkippingSuite } from '../support/time-skipping';
+import { CONTINUE_AS_NEW_AFTER_EVENTS } from '../../workflows/engine/history-limits';
 import { applicationInput, decide, escalationRows, fileApplication, historyCounts, idleHistoryLength, outcome, planned, resubmit, view } from './stories';
 
 /**
@@ -200,6 +201,41 @@ describe('a bounded history', () => {
     expect(counted(repeat)).toEqual(COST.lastRung);
     expect(afterRepeat - beforeRepeat).toBeLessThanOrEqual(VIEW_GROWTH.rung);
     expect(afterRevision - afterRepeat).toBeLessThanOrEqual(VIEW_GROWTH.revisionRound);
+  });
+
+  it('hands an application nobody decides over to a fresh run every 200 events by default, so a replay stays short', async () => {
+    // Given a house approval (PBG, two floors, 'escalate' policy) filed on Sunday 1 August 2027 at 20:00
+    // with the engine's own thresholds, its 7-day review never decided: the governor's rung repeats every
+    // five business days, about 400 events a year.
+    await sleepUntil(h, '2027-08-01T13:00:00Z');
+    const input = applicationInput(pbgV1);
+    const handle = await fileApplication(h, pbgV1, input);
+    await planned(handle, 'the review planned');
+
+    // When a year passes (to Sunday 6 August 2028).
+    await sleepUntil(h, '2028-08-06T13:00:00Z');
+    const latest = h.env.client.workflow.getHandle(handle.workflowId);
+    await idleHistoryLength(h.db, latest);
+
+    // Then the application went across runs, none longer than the threshold and one quiescent stretch:
+    // a worker that has it no longer cached replays at most that many events.
+    const runs = await runLengths(handle);
+    expect(runs.length).toBeGreaterThanOrEqual(2);
+    for (const length of runs) expect(length).toBeLessThanOrEqual(CONTINUE_AS_NEW_AFTER_EVENTS + OVERSHOOT);
+    // ...and it is the same application: still in review, every rung escalated once, none lost or
+    // repeated at a hand-over (the ladder, then the governor's repeats numbered on), each one recorded.
+    const v = await view(latest);
+    expect(v.status).toBe('in_review');
+    const ladder = v.openTasks[0].escalations;
+    expect(ladder.length).toBeGreaterThan(40);
+    expect(ladder).toEqual(['reminder', 'section_head', 'agency_head', 'governor', ...Array.from({ length: ladder.length - 4 }, (_, i) => `governor#${i + 1}`)]);
+    const rows = await escalationRows(h, input.applicationId);
+    expect(rows.filter(([, rung]) => rung !== 'legal-deadline')).toHaveLength(ladder.length);
+    expect(rows.filter(([, rung]) => rung === 'legal-deadline')).toHaveLength(1); // the 28-day legal term, lapsed once
+
+    // And a decision reaches the run that holds the application now.
+    const decided = await decide(latest, v.openTasks[0], 'approve');
+    expect(decided.tasks.find((t) => t.id === v.openTasks[0].id)?.status).toBe('approved');
   });
 
   /** The length of each run of an application's workflow, following continue-as-new from the first run. */

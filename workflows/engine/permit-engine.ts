@@ -39,6 +39,7 @@ import {
 } from '../messages';
 import { businessClock, type MeasureArgs } from './clock';
 import { EFFECT_OPTIONS } from './effects';
+import { CONTINUE_AS_NEW_AFTER_BYTES, CONTINUE_AS_NEW_AFTER_EVENTS } from './history-limits';
 import { type FlowHost, runFlow } from './flow';
 import { applyPlan, carriedLadder, climb, ladderOf, needsPlanning, planQuestion, rungNotice, touchedBy } from './ladder';
 import { LegalDeadline } from './legal-deadline';
@@ -49,14 +50,6 @@ import { ApplicationState, type CarriedState, iso, type Outcome, SYSTEM, type Ta
 import { rest, tracked, until } from './waits';
 
 const effects = proxyLocalActivities<Activities>(EFFECT_OPTIONS);
-
-/**
- * A run hands over to a fresh one (continue-as-new) at its first quiescent moment once its history holds
- * this many events, or this many bytes, or the server suggests it: far below Temporal's limits (51,200
- * events, 50 MB), see docs/engine.md for the figures.
- */
-const CONTINUE_AS_NEW_AFTER_EVENTS = 10_000;
-const CONTINUE_AS_NEW_AFTER_BYTES = 4 * 1024 * 1024;
 
 const TASK_STATUS_OF = { approve: 'approved', reject: 'rejected', request_revision: 'revision_requested' } as const;
 

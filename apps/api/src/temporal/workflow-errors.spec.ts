@@ -1,7 +1,7 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { Refusal } from '../../../../workflows/messages';
-import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors';
+import { ConflictError, ForbiddenError, NotFoundError, UnavailableError } from '../common/errors';
 import { metFinishedWorkflow, refusalOf, updateIdOf } from './workflow-errors';
 
 const refused = (type: string, message: string) => new WorkflowUpdateFailedError('Workflow Update failed', ApplicationFailure.create({ type, message, nonRetryable: true }));
@@ -20,6 +20,13 @@ describe('refusalOf', () => {
 
   it('answers a workflow that does not exist as an application not found', () => {
     expect(refusalOf(new WorkflowNotFoundError('gone', 'wf', undefined), 'No application A.', false)).toMatchObject({ constructor: NotFoundError, resource: 'Application', message: 'No application A.' });
+  });
+
+  it('answers an Update that met a run closing, while the application goes on in a fresh run, as unavailable: a retry reaches the new run', () => {
+    const closing = Object.assign(new Error('Update failed'), { cause: new Error('workflow operation can not be applied because workflow is closing') });
+
+    expect(refusalOf(closing, 'x', false)).toMatchObject({ constructor: UnavailableError, kind: 'unavailable' });
+    expect(refusalOf(closing, 'x', true)).toMatchObject({ constructor: ConflictError, kind: 'application-closed' });
   });
 
   it('leaves any other failure as it is', () => {
@@ -48,6 +55,13 @@ describe('metFinishedWorkflow', () => {
     await expect(metFinishedWorkflow(closed, h)).resolves.toBe(true);
     await expect(metFinishedWorkflow(new Error('update was aborted by closing workflow'), h)).resolves.toBe(true);
     expect(h.calls.n).toBe(0);
+  });
+
+  it('asks the server when an Update met a run closing: the end of the application, or its hand-over to a fresh run', async () => {
+    const closing = new Error('workflow operation can not be applied because workflow is closing');
+
+    await expect(metFinishedWorkflow(closing, handle('COMPLETED'))).resolves.toBe(true);
+    await expect(metFinishedWorkflow(closing, handle('RUNNING'))).resolves.toBe(false);
   });
 
   it('asks the server when a "not found" comes without words (the native connection), and only then', async () => {

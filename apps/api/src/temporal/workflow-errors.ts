@@ -2,7 +2,7 @@ import { type WorkflowHandle, WorkflowNotFoundError, WorkflowUpdateFailedError }
 import { ApplicationFailure } from '@temporalio/common';
 import { Refusal, RefusalType } from '../../../../workflows/messages';
 import { base32, keyedDigest } from '../common/keyed-id';
-import { ConflictError, DomainError, ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from '../common/errors';
+import { ConflictError, DomainError, ForbiddenError, NotFoundError, UnavailableError, UnprocessableError, ValidationError } from '../common/errors';
 
 /** Each refusal of an Update validator, as the domain error the services throw. */
 const REFUSALS: Record<RefusalType, (message: string) => DomainError> = {
@@ -20,15 +20,20 @@ const REFUSALS: Record<RefusalType, (message: string) => DomainError> = {
 };
 
 /**
- * What the server answers an Update that meets a finished (or finishing) workflow: sent after it
- * finished, pending while it finished (e.g. a parallel step's rejection closed the application), or
- * arriving while it closes.
+ * What the server answers an Update that meets a finished workflow: sent after it finished, or pending
+ * while it finished (e.g. a parallel step's rejection closed the application).
  */
-const CLOSED = /workflow execution already completed|update was aborted by closing workflow|because workflow is closing/i;
+const FINISHED = /workflow execution already completed|update was aborted by closing workflow/i;
+/**
+ * What it answers one that arrives while a run closes. The run may be finishing the application, or
+ * handing it over to a fresh run (continue-as-new, docs/engine.md): the server retries such an Update on
+ * the new run itself, and this reaches the API only when its retries ran out.
+ */
+const CLOSING = /because workflow is closing/i;
 
-function closedUnderneath(err: unknown): boolean {
+function saysUnderneath(err: unknown, words: RegExp): boolean {
   for (let e = err as { message?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
-    if (typeof e.message === 'string' && CLOSED.test(e.message)) return true;
+    if (typeof e.message === 'string' && words.test(e.message)) return true;
   }
   return false;
 }
@@ -42,6 +47,9 @@ function closedUnderneath(err: unknown): boolean {
  */
 export function refusalOf(err: unknown, notFoundDetail: string, finished = false): unknown {
   if (finished) return new ConflictError('application-closed', 'The application has already finished; nothing more can change.');
+  if (saysUnderneath(err, CLOSING)) {
+    return new UnavailableError('The application is moving to a fresh run of its workflow; retry in a few seconds with the same Idempotency-Key.');
+  }
   if (err instanceof WorkflowNotFoundError) return new NotFoundError('Application', notFoundDetail);
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
     const refusal = REFUSALS[err.cause.type as RefusalType];
@@ -51,14 +59,15 @@ export function refusalOf(err: unknown, notFoundDetail: string, finished = false
 }
 
 /**
- * Whether a call failed because its workflow has finished (or is finishing). The server says so in its
- * words on the way through grpc-js or when an Update is aborted while the workflow closes; the native
- * connection the API uses reports an Update sent to a completed workflow only as "not found", with no
- * words, so then the server is asked. A workflow that is gone altogether has not "finished" here.
+ * Whether a call failed because its workflow has finished. The server says so in its words on the way
+ * through grpc-js or when an Update is aborted by the workflow's end. Otherwise the server is asked: when
+ * the native connection the API uses reports an Update sent to a completed workflow only as "not found",
+ * with no words, and when the Update met a run closing, which may be the application's end or its hand-over
+ * to a fresh run (then the workflow still runs). A workflow that is gone altogether has not "finished" here.
  */
 export async function metFinishedWorkflow(err: unknown, handle: Pick<WorkflowHandle, 'describe'>): Promise<boolean> {
-  if (closedUnderneath(err)) return true;
-  if (!(err instanceof WorkflowNotFoundError)) return false;
+  if (saysUnderneath(err, FINISHED)) return true;
+  if (!(err instanceof WorkflowNotFoundError) && !saysUnderneath(err, CLOSING)) return false;
   return handle.describe().then(
     (d) => d.status.name !== 'RUNNING',
     () => false,
