@@ -16,11 +16,11 @@ import {
   type ReopenArgs,
   reopenComplaintUpdate,
 } from '../../../../workflows/complaints/complaint-messages';
-import { ConflictError, DomainError, ForbiddenError, NotFoundError } from '../common/errors';
+import { ConflictError, DomainError, ForbiddenError, NotFoundError, UnavailableError } from '../common/errors';
 import { base32, keyedDigest } from '../common/keyed-id';
 import { APP_CONFIG } from '../config.provider';
 import { startOnce } from '../../../../libs/temporal/start-once';
-import { metFinishedWorkflow } from '../temporal/workflow-errors';
+import { metClosingRun, metFinishedWorkflow } from '../temporal/workflow-errors';
 
 const REFUSALS: Record<ComplaintRefusalType, (message: string) => DomainError> = {
   [ComplaintRefusal.Closed]: (m) => new ConflictError('complaint-closed', m),
@@ -32,8 +32,9 @@ const REFUSALS: Record<ComplaintRefusalType, (message: string) => DomainError> =
 };
 
 /** `finished`: the Update met a complaint workflow that has finished (closed for good), see metFinishedWorkflow. */
-function refusalOf(err: unknown, status: string, finished: boolean): unknown {
+export function complaintRefusalOf(err: unknown, status: string, finished: boolean): unknown {
   if (finished) return new ConflictError('complaint-closed', 'The complaint is closed for good: nothing more can change.');
+  if (metClosingRun(err)) return new UnavailableError('The complaint was closing as the request arrived; retry in a few seconds with the same Idempotency-Key.');
   // A finished workflow may also be out of the server's retention, or reported as not found (the test server).
   if (err instanceof WorkflowNotFoundError && status === 'closed') return new ConflictError('complaint-closed', 'The complaint is closed for good: nothing more can change.');
   if (err instanceof WorkflowNotFoundError) return new NotFoundError('Complaint', 'This complaint has no workflow (filed before complaints were handled as workflows).');
@@ -76,7 +77,7 @@ export class ComplaintWorkflows {
       return await call(handle);
     } catch (err) {
       // A complaint the read model already shows closed is refused as closed: nothing to ask the server.
-      throw refusalOf(err, status, status !== 'closed' && (await metFinishedWorkflow(err, handle)));
+      throw complaintRefusalOf(err, status, status !== 'closed' && (await metFinishedWorkflow(err, handle)));
     }
   }
 }

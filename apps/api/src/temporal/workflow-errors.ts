@@ -47,15 +47,18 @@ function saysUnderneath(err: unknown, words: RegExp): boolean {
  */
 export function refusalOf(err: unknown, notFoundDetail: string, finished = false): unknown {
   if (finished) return new ConflictError('application-closed', 'The application has already finished; nothing more can change.');
-  if (saysUnderneath(err, CLOSING)) {
-    return new UnavailableError('The application is moving to a fresh run of its workflow; retry in a few seconds with the same Idempotency-Key.');
-  }
+  if (metClosingRun(err)) return new UnavailableError('The application is moving to a fresh run of its workflow; retry in a few seconds with the same Idempotency-Key.');
   if (err instanceof WorkflowNotFoundError) return new NotFoundError('Application', notFoundDetail);
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
     const refusal = REFUSALS[err.cause.type as RefusalType];
     if (refusal) return refusal(err.cause.message);
   }
   return err;
+}
+
+/** Whether an Update met a run closing (asked after metFinishedWorkflow said the workflow goes on: a hand-over, or a race with its end). */
+export function metClosingRun(err: unknown): boolean {
+  return saysUnderneath(err, CLOSING);
 }
 
 /**
