@@ -4,11 +4,12 @@
 // UTC+7 all year (WIB, no daylight saving), so local time is computed by adding a fixed offset. Every
 // function takes its inputs explicitly, which makes the module safe to call from deterministic workflow code.
 //
-// Internally a local calendar day is a "day number": the number of days between 1970-01-01 and that local
-// date. Its local midnight is the UTC instant dayNumber * DAY - 7 h.
+// Internally a local calendar day is a "day number" (./local-days.ts): the number of days between 1970-01-01
+// and that local date.
 
 import { JAKARTA_UTC_OFFSET_MINUTES, MINUTES_PER_BUSINESS_DAY } from '../domain/time';
 import { DEFAULT_RAMADAN, HOLIDAYS } from './holidays';
+import { dayNumberOf, formatDayNumber, instantMs, MS_PER_DAY, MS_PER_MINUTE, OFFSET_MS, parseLocalDate, weekdayOf } from './local-days';
 import type { HolidayEntry, HolidayKind } from './holidays';
 
 export { JAKARTA_UTC_OFFSET_MINUTES, MINUTES_PER_BUSINESS_DAY };
@@ -63,10 +64,6 @@ export interface ClosedDay {
 }
 
 
-const MS_PER_MINUTE = 60_000;
-const MS_PER_DAY = 24 * 60 * MS_PER_MINUTE;
-const OFFSET_MS = JAKARTA_UTC_OFFSET_MINUTES * MS_PER_MINUTE;
-
 /** Working windows of one day, in minutes after local midnight, as [start, end) pairs. */
 type DaySchedule = ReadonlyArray<readonly [number, number]>;
 
@@ -92,60 +89,6 @@ const RAMADAN_FRI: DaySchedule = [
   [hm(8), hm(11, 30)],
   [hm(12, 30), hm(15, 30)],
 ];
-
-const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** 'YYYY-MM-DD' to day number, or undefined when it is not a real calendar date (no 30 February, no month 13). */
-function calendarDayNumber(value: unknown): number | undefined {
-  const match = typeof value === 'string' ? LOCAL_DATE.exec(value) : null;
-  if (!match) return undefined;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const check = new Date(Date.UTC(year, month - 1, day));
-  // Date.UTC maps years 0-99 to 1900-1999; setUTCFullYear avoids that, and the round trip rejects 02-30.
-  check.setUTCFullYear(year, month - 1, day);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
-  return Math.round(check.getTime() / MS_PER_DAY);
-}
-
-/** Whether `value` is a 'YYYY-MM-DD' day that exists. */
-export function isCalendarDate(value: unknown): value is string {
-  return calendarDayNumber(value) !== undefined;
-}
-
-/** 'YYYY-MM-DD' to day number; throws RangeError on anything that is not a real calendar date. */
-function parseLocalDate(value: unknown, what = 'localDate'): number {
-  const dayNumber = calendarDayNumber(value);
-  if (dayNumber === undefined) throw new RangeError(`${what} must be a calendar date 'YYYY-MM-DD', got ${JSON.stringify(value)}`);
-  return dayNumber;
-}
-
-function formatDayNumber(dayNumber: number): string {
-  const d = new Date(dayNumber * MS_PER_DAY);
-  const pad = (n: number, width: number) => String(n).padStart(width, '0');
-  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}`;
-}
-
-/** Local (UTC+7) day number of an instant. */
-function dayNumberOf(ms: number): number {
-  return Math.floor((ms + OFFSET_MS) / MS_PER_DAY);
-}
-
-/** 0 = Sunday ... 6 = Saturday. 1970-01-01 was a Thursday. */
-function weekdayOf(dayNumber: number): number {
-  return (((dayNumber + 4) % 7) + 7) % 7;
-}
-
-function instantMs(value: Date, what: string): number {
-  // Not `instanceof Date`: a Date created in another realm (e.g. a workflow sandbox) must be accepted too.
-  const ms = Object.prototype.toString.call(value) === '[object Date]' ? value.getTime() : NaN;
-  if (!Number.isFinite(ms)) throw new RangeError(`${what} must be a valid Date`);
-  return ms;
-}
-
-/** The local date ('YYYY-MM-DD', Asia/Jakarta, UTC+7) of an instant. */
-export function jakartaLocalDate(at: Date): string {
-  return formatDayNumber(dayNumberOf(instantMs(at, 'at')));
-}
 
 /**
  * The working calendar of the Jakarta civil service: working hours (normal and Ramadan), weekends,

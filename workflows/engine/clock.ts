@@ -11,7 +11,6 @@ import type { Activities } from '../../activities';
 import {
   BusinessCalendar,
   type CalendarSnapshot,
-  jakartaLocalDate,
   measureBusinessMinutes,
   type MeasureArgs,
   OutsideCalendarSnapshot,
@@ -19,6 +18,7 @@ import {
   type PlanDeadlinesArgs,
   SNAPSHOT_SPAN_DAYS,
 } from '../../libs/calendar/business-calendar';
+import { jakartaLocalDate } from '../../libs/calendar/local-days';
 
 export type { MeasureArgs, PlanDeadlinesArgs };
 export type Plan = Record<string, string>;

@@ -4,7 +4,7 @@
 import type { EscalateArgs } from '../../activities/escalation.activities';
 import { MINUTES_PER_BUSINESS_DAY } from '../../libs/domain/time';
 import { type PermitDefinition, rungOffsetMinutes } from '../../libs/permit-dsl/definition';
-import { jakartaLocalDate } from '../../libs/calendar/business-calendar';
+import { jakartaLocalDate } from '../../libs/calendar/local-days';
 import type { CalendarChangedArgs, PermitInput } from '../messages';
 import type { PlanDeadlinesArgs, Plan } from './clock';
 import { iso, type PendingRung, type TaskState } from './state';
