@@ -26,8 +26,24 @@ export class BenchHttp {
     if (res.status !== expect) throw new Error(`HTTP ${res.status}: ${res.body.slice(0, 200)}`);
   }
 
-  /** POSTs a JSON body; resolves with the status and the whole answer, rejects only when no answer came. */
-  private postJson(path: string, headers: Record<string, string>, body: string): Promise<Answer> {
+  /**
+   * POSTs a JSON body; resolves with the status and the whole answer, rejects only when no answer came.
+   * A kept-alive connection the API closed while idle (Node's server drops one after 5 s without a
+   * request) can be handed out just as it closes: the request then fails with ECONNRESET on the reused
+   * socket before the API read it, and is sent once more on a fresh connection (Node's documented
+   * remedy, `request.reusedSocket`). Every POST here carries an Idempotency-Key, so even a request the API
+   * did read would be answered once.
+   */
+  private async postJson(path: string, headers: Record<string, string>, body: string): Promise<Answer> {
+    try {
+      return await this.send(path, headers, body);
+    } catch (err) {
+      if (!(err instanceof StaleSocket)) throw err;
+      return this.send(path, headers, body);
+    }
+  }
+
+  private send(path: string, headers: Record<string, string>, body: string): Promise<Answer> {
     return new Promise((resolve, reject) => {
       const req = http.request(
         {
@@ -45,12 +61,19 @@ export class BenchHttp {
           res.on('error', reject);
         },
       );
-      req.on('error', reject);
+      req.on('error', (err: NodeJS.ErrnoException) => reject(req.reusedSocket && err.code === 'ECONNRESET' ? new StaleSocket(err) : err));
       req.end(body);
     });
   }
 
   close(): void {
     this.agent.destroy();
+  }
+}
+
+/** A request that failed on a kept-alive connection the server had closed: it never reached the API. */
+class StaleSocket extends Error {
+  constructor(cause: Error) {
+    super(cause.message, { cause });
   }
 }
